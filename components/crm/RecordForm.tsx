@@ -1,0 +1,87 @@
+import { useId, useState, type FormEvent } from 'react';
+import { FIELD_REGISTRY } from '../../storage/model/fieldRegistry';
+import type { CrmRecord, RecordValues } from '../../storage/model/entities';
+import { createRecord, updateRecord } from '../../storage/records';
+import type { FolderSchema } from '../../storage/schemaLoad';
+import { describeError } from '../errors';
+import { FieldEditor } from '../fields/FieldEditor';
+
+type Props = {
+  schema: FolderSchema;
+  /** Editing an existing record; without it the form creates one. */
+  record?: CrmRecord;
+  initialValues?: RecordValues;
+  onSaved: (record: CrmRecord) => void;
+  onCancel?: () => void;
+  submitLabel?: string;
+};
+
+/** Every editable field of a folder through its registry editor; the write path does the validation. */
+export function RecordForm({ schema, record, initialValues, onSaved, onCancel, submitLabel }: Props) {
+  const formId = useId();
+  const [values, setValues] = useState<RecordValues>(record?.values ?? initialValues ?? {});
+  const [errors, setErrors] = useState<string[]>([]);
+  const [saving, setSaving] = useState(false);
+  const editable = schema.fields.filter((f) => !f.hidden && !FIELD_REGISTRY[f.type].computed && f.type !== 'autoNumber');
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setSaving(true);
+    try {
+      const saved = record
+        ? await updateRecord(record.id, Object.fromEntries(editable.map((f) => [f.id, values[f.id]])))
+        : await createRecord(schema.folder.id, values);
+      setErrors([]);
+      onSaved(saved);
+    } catch (err) {
+      setErrors(describeError(err));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form className="tl-form" onSubmit={submit} aria-label={record ? `Edit ${record.title}` : `New ${schema.folder.name}`}>
+      {errors.length > 0 && (
+        <div role="alert" className="tl-error">
+          <strong>Not saved:</strong>
+          <ul>
+            {errors.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {editable.map((field) => {
+        const inputId = `${formId}-${field.id}`;
+        return (
+          <div className="tl-field" key={field.id}>
+            <label htmlFor={inputId}>
+              {field.label}
+              {field.mandatory && <span aria-hidden="true" className="tl-required"> *</span>}
+            </label>
+            <FieldEditor
+              field={field}
+              value={values[field.id]}
+              pipelines={schema.pipelines}
+              inputId={inputId}
+              onChange={(v) => setValues((prev) => ({ ...prev, [field.id]: v }))}
+            />
+          </div>
+        );
+      })}
+      <div className="tl-actions">
+        <button type="submit" disabled={saving}>
+          {submitLabel ?? (record ? 'Save' : `Create ${singular(schema.folder.name)}`)}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+export const singular = (folderName: string) => folderName.replace(/ies$/, 'y').replace(/s$/, '').toLowerCase();

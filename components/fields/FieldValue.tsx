@@ -1,0 +1,28 @@
+import type { Field } from '../../storage/model/field';
+import { formatValue, type FormatContext } from '../../storage/model/fieldRegistry';
+
+const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
+
+/** Only http(s), mailto and tel ever become links; anything else renders as plain text. */
+export function safeHref(raw: string): string | undefined {
+  try {
+    const u = new URL(raw);
+    return SAFE_SCHEMES.has(u.protocol) ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A value as text, through the registry's formatter; React escapes it, so names cannot inject HTML. */
+export function FieldValue({ field, value, ctx }: { field: Field; value: unknown; ctx: FormatContext }) {
+  const text = formatValue(field, value, ctx);
+  if (field.type === 'url' && typeof value === 'string') {
+    const href = safeHref(value);
+    if (href) return <a href={href} target="_blank" rel="noopener noreferrer">{text}</a>;
+  }
+  if (field.type === 'email' && Array.isArray(value) && value.length === 1) {
+    const href = safeHref(`mailto:${value[0]}`);
+    if (href) return <a href={href}>{text}</a>;
+  }
+  return <span>{text}</span>;
+}

@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import { LIMITS } from './limits';
+
+export const FOLDER_KINDS = ['contacts', 'companies', 'deals', 'custom'] as const;
+
+export const folderSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    name: z.string().min(1).max(LIMITS.label),
+    icon: z.string().max(8),
+    kind: z.enum(FOLDER_KINDS),
+    /** Fields whose values, joined by spaces, make a record's title (e.g. first + last name). */
+    titleFieldIds: z.array(z.string()).min(1),
+    order: z.number(),
+    createdAt: z.number(),
+    updatedAt: z.number(),
+  })
+  .strict();
+export type Folder = z.infer<typeof folderSchema>;
+
+export const STAGE_OUTCOMES = ['open', 'won', 'lost'] as const;
+export const stageSchema = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().min(1).max(LIMITS.label),
+  probability: z.number().min(0).max(100),
+  outcome: z.enum(STAGE_OUTCOMES),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+});
+export type Stage = z.infer<typeof stageSchema>;
+
+export const pipelineSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    name: z.string().min(1).max(LIMITS.label),
+    stages: z.array(stageSchema).min(1),
+    order: z.number(),
+    createdAt: z.number(),
+    updatedAt: z.number(),
+  })
+  .strict();
+export type Pipeline = z.infer<typeof pipelineSchema>;
+
+export const viewSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    folderId: z.string().min(1),
+    name: z.string().min(1).max(LIMITS.label),
+    layout: z.enum(['list', 'board']),
+    columns: z.array(z.string()),
+    sort: z.array(z.object({ fieldId: z.string(), direction: z.enum(['asc', 'desc']) })),
+    /** Filters are interpreted by the views issue; stored opaque but bounded here. */
+    filters: z.array(z.object({ fieldId: z.string(), op: z.string().max(32), value: z.unknown() })),
+    boardFieldId: z.string().optional(),
+    order: z.number(),
+    createdAt: z.number(),
+    updatedAt: z.number(),
+  })
+  .strict();
+export type View = z.infer<typeof viewSchema>;
+
+/** Read-only figures kept on each record by the write path, so statistic fields cost no query. */
+export const recordStatsSchema = z.object({
+  lastActivityAt: z.number().optional(),
+  lastEmailReceivedAt: z.number().optional(),
+  emailThreadIds: z.array(z.string()).optional(),
+});
+export type RecordStats = z.infer<typeof recordStatsSchema>;
+
+export type RecordValues = Record<string, unknown>;
+
+export type CrmRecord = {
+  id: string;
+  folderId: string;
+  /** Keyed by field id; validated by recordSchema(folder, fields) on every write. */
+  values: RecordValues;
+  /** Derived on write: the record's display title, folded for search. */
+  title: string;
+  /** Derived on write, normalised, indexed: how the sidebar finds the people on a thread. */
+  emails: string[];
+  domains: string[];
+  linkedIds: string[];
+  stats: RecordStats;
+  createdAt: number;
+  updatedAt: number;
+};
+
+export const ACTIVITY_KINDS = ['email', 'note', 'call', 'meeting', 'task', 'stageChange'] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+const person = z.object({ name: z.string().max(LIMITS.shortText), email: z.string().max(LIMITS.email) });
+export type Person = z.infer<typeof person>;
+
+const activityBase = {
+  id: z.string().min(1).max(160),
+  recordIds: z.array(z.string()).min(1).max(LIMITS.linkTargets),
+  /** When it happened (the email's date, the call's time); the timeline sorts on it. */
+  at: z.number(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+};
+
+export const activitySchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      ...activityBase,
+      kind: z.literal('email'),
+      threadId: z.string().max(200),
+      messageId: z.string().max(200),
+      direction: z.enum(['received', 'sent']),
+      from: person,
+      to: z.array(person).max(500),
+      cc: z.array(person).max(500),
+      subject: z.string().max(LIMITS.shortText),
+      snippet: z.string().max(LIMITS.shortText),
+    })
+    .strict(),
+  z.object({ ...activityBase, kind: z.literal('note'), body: z.string().min(1).max(LIMITS.longText) }).strict(),
+  z
+    .object({
+      ...activityBase,
+      kind: z.literal('call'),
+      body: z.string().max(LIMITS.longText),
+      outcome: z.enum(['connected', 'noAnswer', 'leftVoicemail', 'wrongNumber', 'busy']),
+    })
+    .strict(),
+  z
+    .object({
+      ...activityBase,
+      kind: z.literal('meeting'),
+      title: z.string().min(1).max(LIMITS.shortText),
+      body: z.string().max(LIMITS.longText),
+    })
+    .strict(),
+  z
+    .object({
+      ...activityBase,
+      kind: z.literal('task'),
+      title: z.string().min(1).max(LIMITS.shortText),
+      due: z.number().optional(),
+      done: z.boolean(),
+    })
+    .strict(),
+  z
+    .object({
+      ...activityBase,
+      kind: z.literal('stageChange'),
+      fieldId: z.string(),
+      from: z.object({ pipelineId: z.string(), stageId: z.string() }).optional(),
+      to: z.object({ pipelineId: z.string(), stageId: z.string() }),
+    })
+    .strict(),
+]);
+export type Activity = z.infer<typeof activitySchema>;
+export type ActivityOf<K extends ActivityKind> = Extract<Activity, { kind: K }>;
+
+export const threadLinkSchema = z
+  .object({
+    id: z.string(),
+    threadId: z.string().min(1).max(200),
+    recordId: z.string().min(1),
+    createdAt: z.number(),
+    updatedAt: z.number(),
+  })
+  .strict();
+export type ThreadLink = z.infer<typeof threadLinkSchema>;
+
+export const SYNCED_TABLES = ['folders', 'fields', 'views', 'pipelines', 'records', 'activities', 'threadLinks', 'settings'] as const;
+export type SyncedTable = (typeof SYNCED_TABLES)[number];
+
+/** One pending change for the sync engine; written in the same transaction as the change. */
+export type OutboxEntry = {
+  seq?: number;
+  mutationId: string;
+  table: SyncedTable;
+  docId: string;
+  op: 'put' | 'delete';
+  /** Field ids (records) or property names (other tables) this change touched. */
+  changed: string[];
+  at: number;
+};
+
+export type Setting = { key: string; value: unknown; updatedAt: number };

@@ -1,0 +1,112 @@
+/**
+ * A small arithmetic language for formula fields: numbers, field keys, + - * /, unary minus and
+ * parentheses. Parsed into a tree once and evaluated without eval(), so a shared workspace's
+ * formula can never run code.
+ */
+export type Expr =
+  | { kind: 'num'; value: number }
+  | { kind: 'ref'; key: string }
+  | { kind: 'neg'; arg: Expr }
+  | { kind: 'bin'; op: '+' | '-' | '*' | '/'; left: Expr; right: Expr };
+
+export class FormulaError extends Error {}
+
+type Token = { kind: 'num'; value: number } | { kind: 'ident'; name: string } | { kind: 'op'; op: string };
+
+function tokenize(src: string): Token[] {
+  const tokens: Token[] = [];
+  const re = /\s*(?:(\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z0-9_]*)|([-+*/()]))/y;
+  let pos = 0;
+  while (pos < src.length) {
+    if (/^\s*$/.test(src.slice(pos))) break;
+    re.lastIndex = pos;
+    const m = re.exec(src);
+    if (!m) throw new FormulaError(`Unexpected "${src.slice(pos).trim()[0]}" at position ${pos + 1}`);
+    if (m[1] !== undefined) tokens.push({ kind: 'num', value: Number(m[1]) });
+    else if (m[2] !== undefined) tokens.push({ kind: 'ident', name: m[2] });
+    else tokens.push({ kind: 'op', op: m[3]! });
+    pos = re.lastIndex;
+  }
+  return tokens;
+}
+
+export function parseFormula(src: string): Expr {
+  if (src.length > 500) throw new FormulaError('Formula is longer than 500 characters');
+  const tokens = tokenize(src);
+  let i = 0;
+  let depth = 0;
+  const peekOp = () => {
+    const t = tokens[i];
+    return t?.kind === 'op' ? t.op : undefined;
+  };
+  const expression = (): Expr => {
+    let left = term();
+    for (let op = peekOp(); op === '+' || op === '-'; op = peekOp()) {
+      i++;
+      left = { kind: 'bin', op, left, right: term() };
+    }
+    return left;
+  };
+  const term = (): Expr => {
+    let left = factor();
+    for (let op = peekOp(); op === '*' || op === '/'; op = peekOp()) {
+      i++;
+      left = { kind: 'bin', op, left, right: factor() };
+    }
+    return left;
+  };
+  const factor = (): Expr => {
+    const t = tokens[i++];
+    if (!t) throw new FormulaError('Formula ends too early');
+    if (t.kind === 'num') return { kind: 'num', value: t.value };
+    if (t.kind === 'ident') return { kind: 'ref', key: t.name };
+    if (t.op === '-') return { kind: 'neg', arg: factor() };
+    if (t.op === '+') return factor();
+    if (t.op === '(') {
+      if (++depth > 50) throw new FormulaError('Formula nests too deeply');
+      const inner = expression();
+      if (tokens[i]?.kind !== 'op' || peekOp() !== ')') throw new FormulaError('Missing ")"');
+      i++;
+      depth--;
+      return inner;
+    }
+    throw new FormulaError(`Unexpected "${t.op}"`);
+  };
+  const tree = expression();
+  if (i < tokens.length) throw new FormulaError('Unexpected text after the end of the formula');
+  return tree;
+}
+
+export function formulaRefs(expr: Expr, into = new Set<string>()): Set<string> {
+  if (expr.kind === 'ref') into.add(expr.key);
+  else if (expr.kind === 'neg') formulaRefs(expr.arg, into);
+  else if (expr.kind === 'bin') {
+    formulaRefs(expr.left, into);
+    formulaRefs(expr.right, into);
+  }
+  return into;
+}
+
+/** Undefined when an input is missing or the result is not a finite number (e.g. x / 0). */
+export function evaluateFormula(expr: Expr, lookup: (key: string) => number | undefined): number | undefined {
+  const go = (e: Expr): number | undefined => {
+    switch (e.kind) {
+      case 'num':
+        return e.value;
+      case 'ref':
+        return lookup(e.key);
+      case 'neg': {
+        const v = go(e.arg);
+        return v === undefined ? undefined : -v;
+      }
+      case 'bin': {
+        const l = go(e.left);
+        const r = go(e.right);
+        if (l === undefined || r === undefined) return undefined;
+        const v = e.op === '+' ? l + r : e.op === '-' ? l - r : e.op === '*' ? l * r : l / r;
+        return Number.isFinite(v) ? v : undefined;
+      }
+    }
+  };
+  return go(expr);
+}

@@ -1,0 +1,66 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const ARTIFACTS_DIR = resolve('tests/e2e/artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export type Session = { context: BrowserContext; extensionId: string; userDataDir: string; close: () => Promise<void> };
+
+/**
+ * Chromium with the built extension loaded, headless, on a fresh profile (or `userDataDir` to
+ * reopen one and check persistence). The flags keep it from hanging on this closed network.
+ */
+export async function launchExtension(userDataDir = mkdtempSync(join(tmpdir(), 'threadline-e2e-'))): Promise<Session> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
+  // Extension frames inside a https:// page need third-party storage; see MACHINE-FACTS.md.
+  const prefs = join(userDataDir, 'Default', 'Preferences');
+  if (!existsSync(prefs)) {
+    mkdirSync(join(userDataDir, 'Default'), { recursive: true });
+    writeFileSync(prefs, JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+  }
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 860 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId, userDataDir, close: () => context.close() };
+}
+
+export function removeProfile(userDataDir: string) {
+  rmSync(userDataDir, { recursive: true, force: true });
+}
+
+export async function openExtensionPage(session: Session, path: string): Promise<Page> {
+  const page = await session.context.newPage();
+  page.on('pageerror', (e) => console.error(`[page error] ${path}: ${e.message}`));
+  await page.goto(`chrome-extension://${session.extensionId}/${path}`);
+  return page;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const path = join(ARTIFACTS_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Waits for the element to show, failing with the locator's description if it never does. */
+export async function visible(locator: Locator, timeout = 10_000): Promise<boolean> {
+  await locator.first().waitFor({ state: 'visible', timeout });
+  return locator.first().isVisible();
+}
