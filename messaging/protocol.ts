@@ -1,27 +1,56 @@
 import { z } from 'zod';
-import { threadContextSchema } from './threadContext';
+import { threadContextSchema, participantSchema } from './threadContext';
 
 /**
- * Messages between the page that shows a thread (Gmail content script or the demo inbox) and the
- * sidebar page framed beside it. They travel over the extension's runtime messaging, never
- * window.postMessage, which Gmail's own scripts could forge; every message is parsed on arrival.
+ * Messages between the page that shows a thread (Gmail content script or the demo inbox), the
+ * sidebar page framed beside it, and the background. They travel over the extension's runtime
+ * messaging, never window.postMessage, which Gmail's own scripts could forge; every message is
+ * parsed on arrival.
  */
 export const hostToSidebarSchema = z.discriminatedUnion('type', [
-  // `context` is left unparsed here so that a bad thread can be reported as such (see parseThreadContext).
+  // `context` stays unparsed here so that a bad thread can be shown as such (parseThreadContext).
   z.object({ type: z.literal('threadline/thread-opened'), context: z.unknown() }),
   z.object({ type: z.literal('threadline/thread-closed'), threadId: z.string() }),
   z.object({ type: z.literal('threadline/log-email-requested'), threadId: z.string() }),
 ]);
 export type HostToSidebar = z.infer<typeof hostToSidebarSchema>;
 
-export const sidebarToHostSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('threadline/sidebar-ready') }),
-]);
+/** Sent by a sidebar to its host frame (frameId 0 of its tab), which answers with the open thread. */
+export const sidebarToHostSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('threadline/sidebar-ready') })]);
 export type SidebarToHost = z.infer<typeof sidebarToHostSchema>;
 
-export type ThreadContextResult =
-  | { ok: true; context: z.infer<typeof threadContextSchema> }
-  | { ok: false; reason: string };
+/** A message the user just sent from Gmail's compose window. */
+export const sentEmailSchema = z
+  .object({
+    threadId: z.string().min(1).max(200),
+    messageId: z.string().min(1).max(200),
+    from: participantSchema,
+    to: z.array(participantSchema).max(500),
+    cc: z.array(participantSchema).max(500),
+    subject: z.string().max(1_000),
+    snippet: z.string().max(1_000),
+    date: z.number().int().nonnegative(),
+  })
+  .strict();
+export type SentEmail = z.infer<typeof sentEmailSchema>;
+
+/** Content script → background: the background owns the database, the content script never does. */
+export const hostToBackgroundSchema = z.discriminatedUnion('type', [
+  // Logs automatically when the thread is linked and the workspace says so; otherwise reports whether it could.
+  z.object({ type: z.literal('threadline/email-sent'), email: sentEmailSchema }),
+  // The user accepted the offer to log a sent message.
+  z.object({ type: z.literal('threadline/log-sent-email'), email: sentEmailSchema }),
+]);
+export type HostToBackground = z.infer<typeof hostToBackgroundSchema>;
+
+export const emailSentReplySchema = z.object({
+  logged: z.boolean(),
+  /** How many Threadline records the message was (or would be) logged against. */
+  recordCount: z.number().int().nonnegative(),
+});
+export type EmailSentReply = z.infer<typeof emailSentReplySchema>;
+
+export type ThreadContextResult = { ok: true; context: z.infer<typeof threadContextSchema> } | { ok: false; reason: string };
 
 export function parseThreadContext(raw: unknown): ThreadContextResult {
   const r = threadContextSchema.safeParse(raw);

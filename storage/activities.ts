@@ -97,14 +97,15 @@ export async function logEmail(email: EmailToLog, recordIds: string[]): Promise<
     if (existing && existing.kind !== 'email') throw new ActivityValidationError(`Activity ${id} is not an email`);
     const recordSet = new Set([...(existing?.recordIds ?? []), ...recordIds]);
     const now = Date.now();
+    const { date, ...message } = email;
     const activity = validated<ActivityOf<'email'>>({
       id,
       kind: 'email',
-      ...email,
+      ...message,
       subject: email.subject.slice(0, 1_000),
       snippet: email.snippet.slice(0, 1_000),
       recordIds: [...recordSet],
-      at: email.date,
+      at: date,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     });

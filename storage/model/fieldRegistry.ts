@@ -44,6 +44,8 @@ export type FieldTypeSpec<V> = {
   toCsv: (v: V, field: Field) => string;
   /** The value as a number for formulas (percent as a fraction, currency as its amount). */
   toNumber?: (v: V) => number;
+  /** Canonical form applied before validation on every write (e.g. trimmed, lower-case emails). */
+  normalize?: (v: V) => V;
   /** Values copied into a record's normalised multi-entry indexes (see storage/derive.ts). */
   indexAs?: 'emails' | 'linkedIds';
 };
@@ -144,6 +146,7 @@ const listOf = (label: string, item: z.ZodType<string>, normalize: (s: string) =
   label,
   computed: false,
   value: () => z.array(item).max(LIMITS.listItems, { error: `holds more than ${LIMITS.listItems} items` }),
+  normalize: (v) => (Array.isArray(v) ? [...new Set(v.map(normalize))].filter(Boolean) : v),
   isEmpty: (v) => v.length === 0,
   defaultValue: () => undefined,
   compare: (a, b) => byText(a[0] ?? '', b[0] ?? ''),
@@ -411,9 +414,19 @@ export function numericValue(field: Field, value: unknown): number | undefined {
   return (FIELD_REGISTRY[field.type] as FieldTypeSpec<unknown>).toNumber?.(value);
 }
 
+export function normalizeValue(field: Field, value: unknown): unknown {
+  const spec = FIELD_REGISTRY[field.type] as FieldTypeSpec<unknown>;
+  return spec.normalize && value !== undefined && value !== null ? spec.normalize(value) : value;
+}
+
 export function isEmptyValue(field: Field, value: unknown): boolean {
   if (value === undefined || value === null) return true;
-  return (FIELD_REGISTRY[field.type] as FieldTypeSpec<unknown>).isEmpty(value);
+  try {
+    return (FIELD_REGISTRY[field.type] as FieldTypeSpec<unknown>).isEmpty(value);
+  } catch {
+    // A value of the wrong shape (e.g. a number in a text field) is not empty: the schema reports it.
+    return false;
+  }
 }
 
 /** Sorts empties last in both directions, as spreadsheets do. */

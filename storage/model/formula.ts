@@ -21,7 +21,10 @@ function tokenize(src: string): Token[] {
     if (/^\s*$/.test(src.slice(pos))) break;
     re.lastIndex = pos;
     const m = re.exec(src);
-    if (!m) throw new FormulaError(`Unexpected "${src.slice(pos).trim()[0]}" at position ${pos + 1}`);
+    if (!m) {
+      const at = pos + (/^\s*/.exec(src.slice(pos))?.[0].length ?? 0);
+      throw new FormulaError(`Unexpected "${src[at]}" at position ${at + 1}`);
+    }
     if (m[1] !== undefined) tokens.push({ kind: 'num', value: Number(m[1]) });
     else if (m[2] !== undefined) tokens.push({ kind: 'ident', name: m[2] });
     else tokens.push({ kind: 'op', op: m[3]! });
@@ -108,5 +111,7 @@ export function evaluateFormula(expr: Expr, lookup: (key: string) => number | un
       }
     }
   };
-  return go(expr);
+  const result = go(expr);
+  // Also covers a bare ref or literal (`x`, `999…9`) and a lookup that leaks a non-number.
+  return typeof result === 'number' && Number.isFinite(result) ? result : undefined;
 }

@@ -10,5 +10,6 @@ export function slugKey(label: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^A-Za-z0-9]+(.)?/g, (_m, ch: string | undefined) => (ch ? ch.toUpperCase() : ''))
     .replace(/^[^A-Za-z]+/, '');
-  return base ? base[0]!.toLowerCase() + base.slice(1) : 'field';
+  // Keys are at most 64 characters (fieldSchema), labels up to LIMITS.label.
+  return base ? (base[0]!.toLowerCase() + base.slice(1)).slice(0, 64) : 'field';
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Folder } from './entities';
 import type { Field } from './field';
-import { FIELD_REGISTRY, isEmptyValue, type SchemaContext } from './fieldRegistry';
+import { FIELD_REGISTRY, isEmptyValue, normalizeValue, type SchemaContext } from './fieldRegistry';
 
 export type RecordIssue = { fieldId?: string; label: string; message: string };
 
@@ -47,7 +47,8 @@ export function recordSchema(folder: Folder, fields: readonly Field[], ctx: Sche
 export function toRecordIssues(error: z.ZodError, folder: Folder, fields: readonly Field[]): RecordIssue[] {
   const byId = new Map(fields.map((f) => [f.id, f]));
   return error.issues.flatMap((issue): RecordIssue[] => {
-    if (issue.code === 'unrecognized_keys') {
+    // Only top-level extra keys are unknown fields; nested ones (e.g. inside a stage value) belong to their field.
+    if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
       return issue.keys.map((key) => ({ label: `"${key.slice(0, 64)}"`, message: `is not a field of ${folder.name}` }));
     }
     const fieldId = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
@@ -58,15 +59,16 @@ export function toRecordIssues(error: z.ZodError, folder: Folder, fields: readon
   });
 }
 
-/** Drops empty values so "cleared" and "never set" are stored the same way. */
+/** Normalises values and drops empty ones, so "cleared" and "never set" are stored the same way. */
 export function withoutEmpties(values: Record<string, unknown>, fields: readonly Field[]): Record<string, unknown> {
   const byId = new Map(fields.map((f) => [f.id, f]));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(values)) {
     const field = byId.get(k);
     if (v === undefined || v === null) continue;
-    if (field && isEmptyValue(field, v)) continue;
-    out[k] = v;
+    const value = field ? normalizeValue(field, v) : v;
+    if (field && isEmptyValue(field, value)) continue;
+    out[k] = value;
   }
   return out;
 }

@@ -367,6 +367,11 @@ describe('type details', () => {
     expect(formatValue(makeField('statistic', { settings: { statistic: 'emailThreadCount' } }), at, fmt)).toBe(at.toLocaleString('en'));
   });
 
+  it('treats a value of the wrong shape as filled instead of throwing', () => {
+    expect(isEmptyValue(makeField('text'), 42)).toBe(false);
+    expect(compareValues(makeField('text'), 42, 'a', ctx)).toEqual(expect.any(Number));
+  });
+
   it('starts checkboxes unticked and everything else empty', () => {
     for (const t of FIELD_TYPES) {
       expect((FIELD_REGISTRY[t] as FieldTypeSpec<unknown>).defaultValue(makeField(t))).toBe(t === 'checkbox' ? false : undefined);

@@ -83,6 +83,10 @@ describe('validateRecordValues with the preset folders', () => {
 
   it('refuses a wrong-typed value, naming the field', () => {
     expect(refusal(contacts, { ...ada, fc_lastName: 42 }).message).toMatch(/^Last name: .*expected string/);
+    // A wrong-typed mandatory value is a type error, not a crash and not "required".
+    expect(refusal(contacts, { fc_firstName: 42 }).issues).toEqual([
+      { fieldId: 'fc_firstName', label: 'First name', message: expect.stringMatching(/expected string/) },
+    ]);
     expect(refusal(contacts, { ...ada, fc_birthday: '10/12/1815' }).message).toBe('Birthday must be a date written YYYY-MM-DD');
     expect(refusal(deals, { ...deal, fd_probability: '50%' }).message).toBe('Probability must be a number');
     expect(refusal(contacts, { ...ada, fc_emails: 'ada@example.com' }).message).toMatch(/^Emails: .*expected array/);
@@ -138,7 +142,8 @@ describe('validateRecordValues with the preset folders', () => {
     const msg = 'Stage is not a stage of a pipeline in this workspace';
     expect(refusal(deals, { ...deal, fd_stage: stage('closed') }).message).toBe(msg);
     expect(refusal(deals, { ...deal, fd_stage: stage('won', 'pipeline_marketing') }).message).toBe(msg);
-    console.log(JSON.stringify(refusal(deals, { ...deal, fd_stage: { ...stage("won"), extra: 1 } }).issues));
+    const nested = refusal(deals, { ...deal, fd_stage: { ...stage('won'), extra: 1 } });
+    expect(nested.issues).toEqual([{ fieldId: 'fd_stage', label: 'Stage', message: expect.stringContaining('extra') }]);
     expect(validate(deals, { ...deal, fd_stage: stage('won') }).fd_stage).toEqual(stage('won'));
   });
 

@@ -1,0 +1,46 @@
+import { browser, type Browser } from 'wxt/browser';
+import { sidebarToHostSchema, type HostToSidebar } from './protocol';
+import type { ThreadContext } from './threadContext';
+
+/**
+ * The thread-showing side of the sidebar protocol, shared by the Gmail content script and the
+ * demo inbox so both drive the sidebar with exactly the same messages. It remembers the open
+ * thread and answers a sidebar that (re)loads and asks for it.
+ */
+export function createThreadHost(signal: AbortSignal, acceptSender: (sender: Browser.runtime.MessageSender) => boolean = () => true) {
+  let current: ThreadContext | unknown;
+  let currentThreadId: string | undefined;
+
+  const send = (message: HostToSidebar) => {
+    // No sidebar listening (not yet loaded) is normal: it asks with sidebar-ready when it loads.
+    browser.runtime.sendMessage(message).catch(() => undefined);
+  };
+
+  const onMessage = (raw: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r: HostToSidebar | undefined) => void) => {
+    const parsed = sidebarToHostSchema.safeParse(raw);
+    if (!parsed.success || !acceptSender(sender)) return undefined;
+    sendResponse(current === undefined ? undefined : { type: 'threadline/thread-opened', context: current });
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
+
+  return {
+    /** `context` may be invalid (a changed Gmail DOM): the sidebar parses it and says so. */
+    threadOpened(context: ThreadContext | unknown, threadId: string) {
+      current = context;
+      currentThreadId = threadId;
+      send({ type: 'threadline/thread-opened', context });
+    },
+    threadClosed(threadId: string) {
+      if (currentThreadId !== threadId) return;
+      current = undefined;
+      currentThreadId = undefined;
+      send({ type: 'threadline/thread-closed', threadId });
+    },
+    logEmailRequested(threadId: string) {
+      send({ type: 'threadline/log-email-requested', threadId });
+    },
+  };
+}
+export type ThreadHost = ReturnType<typeof createThreadHost>;
