@@ -50,6 +50,8 @@ export type FieldTypeSpec<V> = {
   indexAs?: 'emails' | 'linkedIds';
 };
 
+// A wrong-shaped value (a string where an address belongs) is not "empty": validation must refuse it, not drop it.
+const isPlainObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
 const LIST_SEPARATOR = /\s*;\s*/;
 const ok = <V>(value: V | undefined): CsvResult<V> => ({ ok: true, value });
 const fail = <V>(error: string): CsvResult<V> => ({ ok: false, error });
@@ -70,11 +72,15 @@ function parseList(raw: string, item: z.ZodType<string>, normalize: (s: string) 
 function parseNumber(raw: string): number | undefined {
   const cleaned = raw.trim().replace(/[\s\u00a0']/g, '');
   if (!cleaned) return undefined;
-  // "1.234,56" (European) and "1,234.56" (English): the last separator is the decimal one.
+  // "1.234,56" (European) and "1,234.56" (English): the last separator is the decimal one, except
+  // for comma-grouped thousands ("1,234", "12,345,678"): read as thousands, the likelier meaning
+  // in CRM exports, since a three-decimal amount is rare.
   const lastComma = cleaned.lastIndexOf(',');
   const lastDot = cleaned.lastIndexOf('.');
   const normalized =
-    lastComma > lastDot ? cleaned.replace(/\./g, '').replace(',', '.') : cleaned.replace(/,/g, '');
+    lastComma > lastDot && !/^-?\d{1,3}(,\d{3})+$/.test(cleaned)
+      ? cleaned.replace(/\./g, '').replace(',', '.')
+      : cleaned.replace(/,/g, '');
   const n = Number(normalized);
   return Number.isFinite(n) ? n : NaN;
 }
@@ -311,7 +317,7 @@ export const FIELD_REGISTRY: { [T in FieldType]: FieldTypeSpec<FieldValueMap[T]>
     label: 'Address',
     computed: false,
     value: () => addressValue,
-    isEmpty: (v) => ADDRESS_PARTS.every((k) => !v[k]),
+    isEmpty: (v) => isPlainObject(v) && ADDRESS_PARTS.every((k) => !v[k]),
     defaultValue: () => undefined,
     compare: (a, b) => byText(formatAddress(a), formatAddress(b)),
     format: (v) => formatAddress(v),
@@ -331,7 +337,7 @@ export const FIELD_REGISTRY: { [T in FieldType]: FieldTypeSpec<FieldValueMap[T]>
     label: 'Socials',
     computed: false,
     value: () => socialsValue as z.ZodType<Socials>,
-    isEmpty: (v) => Object.values(v).every((s) => !s),
+    isEmpty: (v) => isPlainObject(v) && Object.values(v).every((s) => !s),
     defaultValue: () => undefined,
     compare: (a, b) => byText(Object.values(a)[0] ?? '', Object.values(b)[0] ?? ''),
     format: (v) => Object.entries(v).map(([k, s]) => `${k}: ${s}`).join(', '),
