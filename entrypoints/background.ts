@@ -2,10 +2,24 @@
 import '@inboxsdk/core/background.js';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { hostToBackgroundSchema } from '../messaging/protocol';
+import { handleSentEmail } from '../storage/sentEmails';
 
 export default defineBackground(() => {
-  // `npm run dev` opens the CRM page, so the product can be tried without a Google account.
+  // `npm run dev` opens the demo inbox, so the product can be tried without a Google account.
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (import.meta.env.DEV && reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
+    if (import.meta.env.DEV && reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/demo.html') });
+  });
+
+  // The content script never touches the database: Gmail events that write come here.
+  browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+    const parsed = hostToBackgroundSchema.safeParse(raw);
+    if (!parsed.success || !sender.url?.startsWith('https://mail.google.com/')) return undefined;
+    const { type, email } = parsed.data;
+    handleSentEmail(email, type === 'threadline/email-sent' ? 'auto' : 'manual').then(sendResponse, (e: unknown) => {
+      console.error('Threadline: could not log a sent email', e);
+      sendResponse({ logged: false, recordCount: 0 });
+    });
+    return true;
   });
 });

@@ -1,0 +1,51 @@
+import { useId, useState, type FormEvent } from 'react';
+import { addNote, addTask } from '../../storage/activities';
+import { describeError } from '../errors';
+
+/** Adds a note or a task about the conversation to the records on the thread. */
+export function Composer({ recordIds }: { recordIds: string[] }) {
+  const id = useId();
+  const [kind, setKind] = useState<'note' | 'task'>('note');
+  const [text, setText] = useState('');
+  const [due, setDue] = useState('');
+  const [error, setError] = useState<string>();
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      if (kind === 'note') await addNote(recordIds, text);
+      else await addTask(recordIds, text, due ? new Date(`${due}T09:00:00`).getTime() : undefined);
+      setText('');
+      setDue('');
+      setError(undefined);
+    } catch (err) {
+      setError(describeError(err).join(' '));
+    }
+  }
+
+  if (recordIds.length === 0) return null;
+  return (
+    <form className="tl-composer" onSubmit={submit} aria-label="Add a note or task">
+      <div className="tl-tabs" role="radiogroup" aria-label="Kind">
+        {(['note', 'task'] as const).map((k) => (
+          <label key={k}>
+            <input type="radio" name={`${id}-kind`} checked={kind === k} onChange={() => setKind(k)} /> {k === 'note' ? 'Note' : 'Task'}
+          </label>
+        ))}
+      </div>
+      <label htmlFor={`${id}-text`} className="tl-visually-hidden">
+        {kind === 'note' ? 'Note' : 'Task'}
+      </label>
+      <textarea id={`${id}-text`} rows={kind === 'note' ? 3 : 1} value={text} onChange={(e) => setText(e.target.value)} placeholder={kind === 'note' ? 'Write a note…' : 'What needs doing?'} />
+      {kind === 'task' && (
+        <label>
+          Due <input type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+        </label>
+      )}
+      {error && <div role="alert" className="tl-error">{error}</div>}
+      <button type="submit" className="tl-primary" disabled={!text.trim()}>
+        {kind === 'note' ? 'Add note' : 'Add task'}
+      </button>
+    </form>
+  );
+}

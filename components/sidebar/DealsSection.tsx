@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { linkThread, unlinkThread } from '../../storage/activities';
+import type { CrmRecord, Pipeline } from '../../storage/model/entities';
+import type { Currency, StageValue } from '../../storage/model/fieldValues';
+import { createDealForThread } from '../../storage/quickCreate';
+import { updateRecord } from '../../storage/records';
+import { describeError } from '../errors';
+import { uiLocale } from '../hooks';
+
+function DealCard({ deal, pipelines, threadId, linked }: { deal: CrmRecord; pipelines: readonly Pipeline[]; threadId: string; linked: boolean }) {
+  const stage = deal.values.fd_stage as StageValue | undefined;
+  const amount = deal.values.fd_amount as Currency | undefined;
+  const pipeline = pipelines.find((p) => p.id === stage?.pipelineId) ?? pipelines[0];
+  const [error, setError] = useState<string>();
+  const run = (p: Promise<unknown>) => p.then(() => setError(undefined), (e: unknown) => setError(describeError(e).join(' ')));
+  return (
+    <article className="tl-card" aria-label={`Deal ${deal.title}`}>
+      <h3 className="tl-card-title">{deal.title}</h3>
+      {amount && (
+        <div className="tl-card-sub">{new Intl.NumberFormat(uiLocale(), { style: 'currency', currency: amount.currency }).format(amount.amount)}</div>
+      )}
+      {error && <div role="alert" className="tl-error">{error}</div>}
+      <div className="tl-row">
+        <label htmlFor={`stage-${deal.id}`}>Stage</label>
+        <select
+          id={`stage-${deal.id}`}
+          value={stage?.stageId ?? ''}
+          onChange={(e) => pipeline && run(updateRecord(deal.id, { fd_stage: { pipelineId: pipeline.id, stageId: e.target.value } }))}
+        >
+          {pipeline?.stages.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {linked ? (
+        <button type="button" onClick={() => run(unlinkThread(threadId, deal.id))}>
+          Unlink thread
+        </button>
+      ) : (
+        <button type="button" onClick={() => run(linkThread(threadId, deal.id))}>
+          Link thread to this deal
+        </button>
+      )}
+    </article>
+  );
+}
+
+type Props = {
+  threadId: string;
+  subject: string;
+  linkedDeals: readonly CrmRecord[];
+  otherDeals: readonly CrmRecord[];
+  contactIds: string[];
+  companyIds: string[];
+  pipelines: readonly Pipeline[];
+};
+
+/** The thread's own deal first, then the people's other open deals, and a way to start a new one. */
+export function DealsSection({ threadId, subject, linkedDeals, otherDeals, contactIds, companyIds, pipelines }: Props) {
+  const [error, setError] = useState<string>();
+  const isOpen = (d: CrmRecord) => {
+    const s = d.values.fd_stage as StageValue | undefined;
+    return pipelines.find((p) => p.id === s?.pipelineId)?.stages.find((st) => st.id === s?.stageId)?.outcome !== 'won' &&
+      pipelines.find((p) => p.id === s?.pipelineId)?.stages.find((st) => st.id === s?.stageId)?.outcome !== 'lost';
+  };
+  const open = otherDeals.filter(isOpen);
+  return (
+    <section aria-label="Deals">
+      <h2 className="tl-section">Deals</h2>
+      {linkedDeals.map((d) => (
+        <DealCard key={d.id} deal={d} pipelines={pipelines} threadId={threadId} linked />
+      ))}
+      {open.map((d) => (
+        <DealCard key={d.id} deal={d} pipelines={pipelines} threadId={threadId} linked={false} />
+      ))}
+      {error && <div role="alert" className="tl-error">{error}</div>}
+      {linkedDeals.length === 0 && (
+        <button
+          type="button"
+          onClick={() =>
+            createDealForThread({ threadId, name: subject, contactIds, companyIds }).then(
+              () => setError(undefined),
+              (e: unknown) => setError(describeError(e).join(' ')),
+            )
+          }
+        >
+          New deal from this thread
+        </button>
+      )}
+    </section>
+  );
+}

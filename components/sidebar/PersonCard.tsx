@@ -1,0 +1,92 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState, type FormEvent } from 'react';
+import type { Participant } from '../../messaging/threadContext';
+import { db } from '../../storage/db';
+import type { CrmRecord } from '../../storage/model/entities';
+import { LIFECYCLE_STAGES, PRESET_FOLDER_IDS } from '../../storage/presets';
+import { findCompanyForEmail } from '../../storage/queries';
+import { createContactFromSender, type CompanyChoice } from '../../storage/quickCreate';
+import { describeError } from '../errors';
+import { companyFromEmail, splitName } from './guess';
+
+/** A known contact: who they are, at a glance. */
+export function ContactCard({ contact, companies }: { contact: CrmRecord; companies: readonly CrmRecord[] }) {
+  const companyIds = (contact.values.fc_company as string[] | undefined) ?? [];
+  const company = companies.find((c) => companyIds.includes(c.id));
+  const stage = LIFECYCLE_STAGES.find((s) => s.id === contact.values.fc_lifecycleStage)?.label;
+  const position = contact.values.fc_position as string | undefined;
+  return (
+    <article className="tl-card" aria-label={`Contact ${contact.title}`}>
+      <h3 className="tl-card-title">{contact.title}</h3>
+      <div className="tl-card-sub">{[position, company?.title].filter(Boolean).join(' · ')}</div>
+      <div className="tl-card-meta">
+        {contact.emails.join(', ')}
+        {stage && <span className="tl-badge">{stage}</span>}
+      </div>
+    </article>
+  );
+}
+
+/** An unknown participant: a form prefilled from their display name and address. */
+export function AddContactForm({ participant }: { participant: Participant }) {
+  const id = useId();
+  const guess = splitName(participant.name, participant.email);
+  const [first, setFirst] = useState(guess.first);
+  const [last, setLast] = useState(guess.last);
+  const [withCompany, setWithCompany] = useState(true);
+  const [errors, setErrors] = useState<string[]>([]);
+  const existing = useLiveQuery(() => findCompanyForEmail(participant.email, PRESET_FOLDER_IDS.companies), [participant.email]);
+  const guessed = companyFromEmail(participant.email);
+  const company: CompanyChoice = !withCompany
+    ? { kind: 'none' }
+    : existing
+      ? { kind: 'existing', id: existing.id }
+      : guessed
+        ? { kind: 'new', ...guessed }
+        : { kind: 'none' };
+  const companyLabel = existing ? existing.title : guessed ? `${guessed.name} (new, ${guessed.domain})` : undefined;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      await createContactFromSender({ firstName: first, lastName: last, email: participant.email, company });
+      setErrors([]);
+    } catch (err) {
+      setErrors(describeError(err));
+    }
+  }
+
+  return (
+    <form className="tl-card tl-add" onSubmit={submit} aria-label={`Add ${participant.email} as a contact`}>
+      <div className="tl-card-meta">{participant.name ? `${participant.name} · ` : ''}{participant.email}</div>
+      {errors.length > 0 && (
+        <div role="alert" className="tl-error">
+          {errors.map((m) => (
+            <div key={m}>{m}</div>
+          ))}
+        </div>
+      )}
+      <div className="tl-row">
+        <label htmlFor={`${id}-first`}>First name</label>
+        <input id={`${id}-first`} value={first} onChange={(e) => setFirst(e.target.value)} />
+      </div>
+      <div className="tl-row">
+        <label htmlFor={`${id}-last`}>Last name</label>
+        <input id={`${id}-last`} value={last} onChange={(e) => setLast(e.target.value)} />
+      </div>
+      {companyLabel && (
+        <label className="tl-check">
+          <input type="checkbox" checked={withCompany} onChange={(e) => setWithCompany(e.target.checked)} /> Company: {companyLabel}
+        </label>
+      )}
+      <button type="submit" className="tl-primary">
+        Add contact
+      </button>
+    </form>
+  );
+}
+
+/** Companies of the contacts on the thread, kept live. */
+export function useCompanies(ids: readonly string[]) {
+  return useLiveQuery(async () => (await db.records.bulkGet([...ids])).filter((r): r is CrmRecord => r !== undefined), [ids.join(',')]) ?? [];
+}
