@@ -1,3 +1,4 @@
+import { formatLocale } from './i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../storage/db';
 import { loadFolderSchema } from '../storage/schemaLoad';
@@ -16,7 +17,7 @@ export function usePipelines() {
   return useLiveQuery(() => db.pipelines.toArray().then((ps) => ps.sort((a, b) => a.order - b.order)), []);
 }
 
-export const uiLocale = () => (typeof navigator !== 'undefined' && navigator.language) || 'en';
+export const uiLocale = formatLocale;
 
 export function formatContext(pipelines: readonly Pipeline[], recordTitle?: (id: string) => string | undefined): FormatContext {
   return { locale: uiLocale(), pipelines, recordTitle };

@@ -6,6 +6,7 @@ import { countRecords } from '../../storage/queries';
 import { useFolderSchema, useFolders } from '../hooks';
 import { RecordForm, singular } from './RecordForm';
 import { RecordTable } from './RecordTable';
+import { t } from '../i18n';
 
 type Pane = { kind: 'list' } | { kind: 'new' } | { kind: 'edit'; recordId: string };
 
@@ -21,7 +22,7 @@ export function CrmApp() {
 
   return (
     <div className="tl-crm">
-      <nav className="tl-folders" aria-label="Folders">
+      <nav className="tl-folders" aria-label={t('crm.folders')}>
         <h1 className="tl-brand">Threadline</h1>
         <ul>
           {folders?.map((f, i) => (
@@ -45,7 +46,7 @@ export function CrmApp() {
           <>
             <header className="tl-toolbar">
               <h2>{schema.folder.name}</h2>
-              <button onClick={() => setPane({ kind: 'new' })}>New {singular(schema.folder.name)}</button>
+              <button onClick={() => setPane({ kind: 'new' })}>{t('crm.new', { item: singular(schema.folder.name) })}</button>
             </header>
             {pane.kind === 'new' && (
               <RecordForm key="new" schema={schema} onSaved={() => setPane({ kind: 'list' })} onCancel={() => setPane({ kind: 'list' })} />

@@ -5,6 +5,7 @@ import { createRecord, updateRecord } from '../../storage/records';
 import type { FolderSchema } from '../../storage/schemaLoad';
 import { describeError } from '../errors';
 import { FieldEditor } from '../fields/FieldEditor';
+import { t } from '../i18n';
 
 type Props = {
   schema: FolderSchema;
@@ -41,10 +42,10 @@ export function RecordForm({ schema, record, initialValues, onSaved, onCancel, s
   }
 
   return (
-    <form className="tl-form" onSubmit={submit} aria-label={record ? `Edit ${record.title}` : `New ${schema.folder.name}`}>
+    <form className="tl-form" onSubmit={submit} aria-label={record ? t('crm.editRecord', { title: record.title }) : t('crm.new', { item: singular(schema.folder.name) })}>
       {errors.length > 0 && (
         <div role="alert" className="tl-error">
-          <strong>Not saved:</strong>
+          <strong>{t('common.notSaved')}</strong>
           <ul>
             {errors.map((m) => (
               <li key={m}>{m}</li>
@@ -72,11 +73,11 @@ export function RecordForm({ schema, record, initialValues, onSaved, onCancel, s
       })}
       <div className="tl-actions">
         <button type="submit" disabled={saving}>
-          {submitLabel ?? (record ? 'Save' : `Create ${singular(schema.folder.name)}`)}
+          {submitLabel ?? (record ? t('common.save') : t('crm.create', { item: singular(schema.folder.name) }))}
         </button>
         {onCancel && (
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
         )}
       </div>

@@ -6,6 +6,7 @@ import { listRecords } from '../../storage/queries';
 import type { FolderSchema } from '../../storage/schemaLoad';
 import { FieldValue } from '../fields/FieldValue';
 import { formatContext } from '../hooks';
+import { t } from '../i18n';
 
 /** The first page of a folder's records; the full virtualised table belongs to the CRM views. */
 export function RecordTable({ schema, onOpen }: { schema: FolderSchema; onOpen: (r: CrmRecord) => void }) {
@@ -21,8 +22,8 @@ export function RecordTable({ schema, onOpen }: { schema: FolderSchema; onOpen: 
     .filter((f) => f !== undefined);
   const ctx = formatContext(schema.pipelines, (id) => linkedTitles?.get(id));
 
-  if (!records) return <p aria-busy="true">Loading…</p>;
-  if (records.length === 0) return <p className="tl-empty">No {schema.folder.name.toLowerCase()} yet.</p>;
+  if (!records) return <p aria-busy="true">{t('common.loading')}</p>;
+  if (records.length === 0) return <p className="tl-empty">{t('crm.empty', { folder: schema.folder.name.toLowerCase() })}</p>;
   return (
     <table className="tl-table" aria-label={schema.folder.name}>
       <thead>

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { FieldType } from '../../storage/model/field';
 import { SOCIAL_NETWORKS, type Address } from '../../storage/model/fieldValues';
 import { listRecords } from '../../storage/queries';
+import { t } from '../i18n';
 import type { EditorProps, ValueEditorProps } from './types';
 
 /** Text inputs keep what was typed; empty means "no value". */
@@ -97,7 +98,7 @@ function ListEditor({ value, onChange, inputId, field }: ValueEditorProps<string
       id={inputId}
       type="text"
       inputMode={field.type === 'email' ? 'email' : 'tel'}
-      placeholder="separate several with commas"
+      placeholder={t('common.separateWithCommas')}
       defaultValue={(value ?? []).join(', ')}
       onChange={(e) => onChange(splitList(e.target.value))}
     />
@@ -172,7 +173,7 @@ function LinkEditor({ value, onChange, inputId, field }: EditorProps<'link'>) {
     >
       {candidates.map((r) => (
         <option key={r.id} value={r.id}>
-          {r.title || '(untitled)'}
+          {r.title || t('common.untitled')}
         </option>
       ))}
     </select>

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { addNote, addTask } from '../../storage/activities';
 import { describeError } from '../errors';
+import { t } from '../i18n';
 
 /** Adds a note or a task about the conversation to the records on the thread. */
 export function Composer({ recordIds }: { recordIds: string[] }) {
@@ -25,26 +26,26 @@ export function Composer({ recordIds }: { recordIds: string[] }) {
 
   if (recordIds.length === 0) return null;
   return (
-    <form className="tl-composer" onSubmit={submit} aria-label="Add a note or task">
-      <div className="tl-tabs" role="radiogroup" aria-label="Kind">
+    <form className="tl-composer" onSubmit={submit} aria-label={t('sidebar.composer')}>
+      <div className="tl-tabs" role="radiogroup" aria-label={t('sidebar.kind')}>
         {(['note', 'task'] as const).map((k) => (
           <label key={k}>
-            <input type="radio" name={`${id}-kind`} checked={kind === k} onChange={() => setKind(k)} /> {k === 'note' ? 'Note' : 'Task'}
+            <input type="radio" name={`${id}-kind`} checked={kind === k} onChange={() => setKind(k)} /> {k === 'note' ? t('sidebar.note') : t('sidebar.task')}
           </label>
         ))}
       </div>
       <label htmlFor={`${id}-text`} className="tl-visually-hidden">
-        {kind === 'note' ? 'Note' : 'Task'}
+        {kind === 'note' ? t('sidebar.note') : t('sidebar.task')}
       </label>
-      <textarea id={`${id}-text`} rows={kind === 'note' ? 3 : 1} value={text} onChange={(e) => setText(e.target.value)} placeholder={kind === 'note' ? 'Write a note…' : 'What needs doing?'} />
+      <textarea id={`${id}-text`} rows={kind === 'note' ? 3 : 1} value={text} onChange={(e) => setText(e.target.value)} placeholder={kind === 'note' ? t('sidebar.notePlaceholder') : t('sidebar.taskPlaceholder')} />
       {kind === 'task' && (
         <label>
-          Due <input type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+          {t('sidebar.due')} <input type="date" value={due} onChange={(e) => setDue(e.target.value)} />
         </label>
       )}
       {error && <div role="alert" className="tl-error">{error}</div>}
       <button type="submit" className="tl-primary" disabled={!text.trim()}>
-        {kind === 'note' ? 'Add note' : 'Add task'}
+        {kind === 'note' ? t('sidebar.addNote') : t('sidebar.addTask')}
       </button>
     </form>
   );

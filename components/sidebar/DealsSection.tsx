@@ -6,6 +6,7 @@ import { createDealForThread } from '../../storage/quickCreate';
 import { updateRecord } from '../../storage/records';
 import { describeError } from '../errors';
 import { uiLocale } from '../hooks';
+import { t } from '../i18n';
 
 function DealCard({ deal, pipelines, threadId, linked }: { deal: CrmRecord; pipelines: readonly Pipeline[]; threadId: string; linked: boolean }) {
   const stage = deal.values.fd_stage as StageValue | undefined;
@@ -14,14 +15,14 @@ function DealCard({ deal, pipelines, threadId, linked }: { deal: CrmRecord; pipe
   const [error, setError] = useState<string>();
   const run = (p: Promise<unknown>) => p.then(() => setError(undefined), (e: unknown) => setError(describeError(e).join(' ')));
   return (
-    <article className="tl-card" aria-label={`Deal ${deal.title}`}>
+    <article className="tl-card" aria-label={t('sidebar.deal', { name: deal.title })}>
       <h3 className="tl-card-title">{deal.title}</h3>
       {amount && (
         <div className="tl-card-sub">{new Intl.NumberFormat(uiLocale(), { style: 'currency', currency: amount.currency }).format(amount.amount)}</div>
       )}
       {error && <div role="alert" className="tl-error">{error}</div>}
       <div className="tl-row">
-        <label htmlFor={`stage-${deal.id}`}>Stage</label>
+        <label htmlFor={`stage-${deal.id}`}>{t('sidebar.stage')}</label>
         <select
           id={`stage-${deal.id}`}
           value={stage?.stageId ?? ''}
@@ -36,11 +37,11 @@ function DealCard({ deal, pipelines, threadId, linked }: { deal: CrmRecord; pipe
       </div>
       {linked ? (
         <button type="button" onClick={() => run(unlinkThread(threadId, deal.id))}>
-          Unlink thread
+          {t('sidebar.unlink')}
         </button>
       ) : (
         <button type="button" onClick={() => run(linkThread(threadId, deal.id))}>
-          Link thread to this deal
+          {t('sidebar.link')}
         </button>
       )}
     </article>
@@ -67,8 +68,8 @@ export function DealsSection({ threadId, subject, linkedDeals, otherDeals, conta
   };
   const open = otherDeals.filter(isOpen);
   return (
-    <section aria-label="Deals">
-      <h2 className="tl-section">Deals</h2>
+    <section aria-label={t('sidebar.deals')}>
+      <h2 className="tl-section">{t('sidebar.deals')}</h2>
       {linkedDeals.map((d) => (
         <DealCard key={d.id} deal={d} pipelines={pipelines} threadId={threadId} linked />
       ))}
@@ -86,7 +87,7 @@ export function DealsSection({ threadId, subject, linkedDeals, otherDeals, conta
             )
           }
         >
-          New deal from this thread
+          {t('sidebar.newDeal')}
         </button>
       )}
     </section>

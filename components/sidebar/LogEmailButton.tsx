@@ -3,6 +3,7 @@ import type { ThreadContext } from '../../messaging/threadContext';
 import type { PrivacyRules } from '../../storage/privacy';
 import { logThread } from '../../storage/threads';
 import { describeError } from '../errors';
+import { t } from '../i18n';
 
 type Props = {
   context: ThreadContext;
@@ -37,17 +38,21 @@ export function LogEmailButton({ context, rules, loggedCount, canLog, logRequest
     if (logRequests > handled.current) {
       handled.current = logRequests;
       if (canLog) void log();
-      else setError('Add a contact first: there is no one on this thread to log it against.');
+      else setError(t('sidebar.nobodyToLog'));
     }
   });
 
   return (
     <div className="tl-log">
       <button type="button" className={all ? 'tl-logged' : 'tl-primary'} onClick={() => void log()} disabled={busy || !canLog || all}>
-        {all ? '✓ Email logged' : loggedCount > 0 ? `Log ${total - loggedCount} new message${total - loggedCount > 1 ? 's' : ''}` : 'Log email'}
+        {all ? t('sidebar.logged') : loggedCount > 0 ? (total - loggedCount === 1 ? t('sidebar.logNewOne') : t('sidebar.logNew', { count: total - loggedCount })) : t('sidebar.logEmail')}
       </button>
       <span className="tl-log-status" role="status">
-        {loggedCount > 0 ? `${loggedCount} of ${total} message${total > 1 ? 's' : ''} logged` : canLog ? 'Not logged yet' : 'Add a contact to log this email'}
+        {loggedCount > 0
+          ? t(total === 1 ? 'sidebar.loggedCountOne' : 'sidebar.loggedCount', { logged: loggedCount, total })
+          : canLog
+            ? t('sidebar.notLogged')
+            : t('sidebar.addContactToLog')}
       </span>
       {error && <div role="alert" className="tl-error">{error}</div>}
     </div>

@@ -8,6 +8,7 @@ import { findCompanyForEmail } from '../../storage/queries';
 import { createContactFromSender, type CompanyChoice } from '../../storage/quickCreate';
 import { describeError } from '../errors';
 import { companyFromEmail, splitName } from './guess';
+import { t } from '../i18n';
 
 /** A known contact: who they are, at a glance. */
 export function ContactCard({ contact, companies }: { contact: CrmRecord; companies: readonly CrmRecord[] }) {
@@ -16,7 +17,7 @@ export function ContactCard({ contact, companies }: { contact: CrmRecord; compan
   const stage = LIFECYCLE_STAGES.find((s) => s.id === contact.values.fc_lifecycleStage)?.label;
   const position = contact.values.fc_position as string | undefined;
   return (
-    <article className="tl-card" aria-label={`Contact ${contact.title}`}>
+    <article className="tl-card" aria-label={t('sidebar.contact', { name: contact.title })}>
       <h3 className="tl-card-title">{contact.title}</h3>
       <div className="tl-card-sub">{[position, company?.title].filter(Boolean).join(' · ')}</div>
       <div className="tl-card-meta">
@@ -44,7 +45,7 @@ export function AddContactForm({ participant }: { participant: Participant }) {
       : guessed
         ? { kind: 'new', ...guessed }
         : { kind: 'none' };
-  const companyLabel = existing ? existing.title : guessed ? `${guessed.name} (new, ${guessed.domain})` : undefined;
+  const companyLabel = existing ? existing.title : guessed ? t('sidebar.newCompany', guessed) : undefined;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -57,7 +58,7 @@ export function AddContactForm({ participant }: { participant: Participant }) {
   }
 
   return (
-    <form className="tl-card tl-add" onSubmit={submit} aria-label={`Add ${participant.email} as a contact`}>
+    <form className="tl-card tl-add" onSubmit={submit} aria-label={t('sidebar.addContactForm', { email: participant.email })}>
       <div className="tl-card-meta">{participant.name ? `${participant.name} · ` : ''}{participant.email}</div>
       {errors.length > 0 && (
         <div role="alert" className="tl-error">
@@ -67,20 +68,20 @@ export function AddContactForm({ participant }: { participant: Participant }) {
         </div>
       )}
       <div className="tl-row">
-        <label htmlFor={`${id}-first`}>First name</label>
+        <label htmlFor={`${id}-first`}>{t('sidebar.firstName')}</label>
         <input id={`${id}-first`} value={first} onChange={(e) => setFirst(e.target.value)} />
       </div>
       <div className="tl-row">
-        <label htmlFor={`${id}-last`}>Last name</label>
+        <label htmlFor={`${id}-last`}>{t('sidebar.lastName')}</label>
         <input id={`${id}-last`} value={last} onChange={(e) => setLast(e.target.value)} />
       </div>
       {companyLabel && (
         <label className="tl-check">
-          <input type="checkbox" checked={withCompany} onChange={(e) => setWithCompany(e.target.checked)} /> Company: {companyLabel}
+          <input type="checkbox" checked={withCompany} onChange={(e) => setWithCompany(e.target.checked)} /> {t('sidebar.company', { company: companyLabel })}
         </label>
       )}
       <button type="submit" className="tl-primary">
-        Add contact
+        {t('sidebar.addContact')}
       </button>
     </form>
   );

@@ -1,20 +1,21 @@
 import { ThreadPanel } from './ThreadPanel';
 import { useThreadContext } from './useThreadContext';
+import { t } from '../i18n';
 
 export function SidebarApp() {
   const state = useThreadContext();
   switch (state.status) {
     case 'waiting':
-      return <p className="tl-empty">Open a thread to see its people, deals and history.</p>;
+      return <p className="tl-empty">{t('sidebar.waiting')}</p>;
     case 'closed':
-      return <p className="tl-empty">No thread open.</p>;
+      return <p className="tl-empty">{t('sidebar.closed')}</p>;
     case 'invalid':
       return (
         <div role="alert" className="tl-error">
-          <strong>Threadline couldn’t read this thread.</strong>
-          <p>Nothing was saved. Gmail may have changed its page; reload Gmail and try again.</p>
+          <strong>{t('sidebar.unreadable')}</strong>
+          <p>{t('sidebar.unreadableHelp')}</p>
           <details>
-            <summary>Details</summary>
+            <summary>{t('sidebar.details')}</summary>
             <code>{state.reason}</code>
           </details>
         </div>

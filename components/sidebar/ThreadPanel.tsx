@@ -9,6 +9,7 @@ import { Composer } from './Composer';
 import { DealsSection } from './DealsSection';
 import { LogEmailButton } from './LogEmailButton';
 import { AddContactForm, ContactCard, useCompanies } from './PersonCard';
+import { t } from '../i18n';
 
 /** Everything Threadline knows about one thread, and the actions on it. */
 export function ThreadPanel({ context, logRequests }: { context: ThreadContext; logRequests: number }) {
@@ -32,11 +33,11 @@ export function ThreadPanel({ context, logRequests }: { context: ThreadContext; 
       performance.mark('sidebar-ready');
     }
   });
-  if (!ready) return <p aria-busy="true">Loading…</p>;
+  if (!ready) return <p aria-busy="true">{t('common.loading')}</p>;
 
   return (
     <div className="tl-thread" data-thread-id={context.threadId}>
-      <h1 className="tl-subject">{context.subject || '(no subject)'}</h1>
+      <h1 className="tl-subject">{context.subject || t('common.noSubject')}</h1>
       <LogEmailButton context={context} rules={rules} loggedCount={logged.size} canLog={actionIds.length > 0} logRequests={logRequests} />
       {(contacts.length > 0 || deals.length > 0) && (
         <DealsSection
@@ -49,17 +50,17 @@ export function ThreadPanel({ context, logRequests }: { context: ThreadContext; 
           pipelines={pipelines}
         />
       )}
-      <section aria-label="People">
-        <h2 className="tl-section">People</h2>
-        {participants.length === 0 && <p className="tl-empty">Only you and your team are on this thread.</p>}
+      <section aria-label={t('sidebar.people')}>
+        <h2 className="tl-section">{t('sidebar.people')}</h2>
+        {participants.length === 0 && <p className="tl-empty">{t('sidebar.onlyTeam')}</p>}
         {participants.map((p) => {
           const contact = records.contactByEmail.get(p.email);
           return contact ? <ContactCard key={p.email} contact={contact} companies={companies} /> : <AddContactForm key={p.email} participant={p} />;
         })}
       </section>
       <Composer recordIds={actionIds} />
-      <section aria-label="Timeline">
-        <h2 className="tl-section">History</h2>
+      <section aria-label={t('sidebar.history')}>
+        <h2 className="tl-section">{t('sidebar.history')}</h2>
         <Timeline recordIds={historyIds} pipelines={pipelines} />
       </section>
     </div>

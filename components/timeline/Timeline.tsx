@@ -4,6 +4,7 @@ import { setTaskDone } from '../../storage/activities';
 import type { Activity, Pipeline } from '../../storage/model/entities';
 import { timeline } from '../../storage/queries';
 import { uiLocale } from '../hooks';
+import { t } from '../i18n';
 
 const PAGE = 20;
 const ICONS: Record<Activity['kind'], string> = { email: '✉', note: '📝', call: '📞', meeting: '📅', task: '☑', stageChange: '➜' };
@@ -21,19 +22,22 @@ function Entry({ activity, pipelines }: { activity: Activity; pipelines: readonl
   let body: string | undefined;
   switch (activity.kind) {
     case 'email':
-      title = `${activity.direction === 'sent' ? 'Email to' : 'Email from'} ${activity.direction === 'sent' ? activity.to.map((p) => p.name || p.email).join(', ') : activity.from.name || activity.from.email}: ${activity.subject || '(no subject)'}`;
+      title = t(activity.direction === 'sent' ? 'timeline.emailTo' : 'timeline.emailFrom', {
+        who: activity.direction === 'sent' ? activity.to.map((p) => p.name || p.email).join(', ') : activity.from.name || activity.from.email,
+        subject: activity.subject || t('common.noSubject'),
+      });
       body = activity.snippet;
       break;
     case 'note':
-      title = 'Note';
+      title = t('timeline.note');
       body = activity.body;
       break;
     case 'call':
-      title = `Call (${activity.outcome})`;
+      title = t('timeline.call', { outcome: activity.outcome });
       body = activity.body;
       break;
     case 'meeting':
-      title = `Meeting: ${activity.title}`;
+      title = t('timeline.meeting', { title: activity.title });
       body = activity.body;
       break;
     case 'task':
@@ -41,11 +45,11 @@ function Entry({ activity, pipelines }: { activity: Activity; pipelines: readonl
         <label className="tl-task">
           <input type="checkbox" checked={activity.done} onChange={(e) => void setTaskDone(activity.id, e.target.checked)} />
           <span className={activity.done ? 'tl-done' : undefined}>{activity.title}</span>
-          {activity.due && <small> · due {new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' }).format(new Date(activity.due))}</small>}
+          {activity.due && <small> · {t('timeline.due', { date: new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' }).format(new Date(activity.due)) })}</small>}
         </label>
       );
     case 'stageChange':
-      title = `Stage: ${stageName(pipelines, activity.from)} → ${stageName(pipelines, activity.to)}`;
+      title = t('timeline.stage', { from: stageName(pipelines, activity.from), to: stageName(pipelines, activity.to) });
       break;
   }
   return (
@@ -61,11 +65,11 @@ export function Timeline({ recordIds, pipelines }: { recordIds: readonly string[
   const [limit, setLimit] = useState(PAGE);
   const key = recordIds.join(',');
   const entries = useLiveQuery(() => timeline(recordIds, { limit: limit + 1 }), [key, limit]);
-  if (!entries) return <p aria-busy="true">Loading history…</p>;
-  if (entries.length === 0) return <p className="tl-empty">No history yet.</p>;
+  if (!entries) return <p aria-busy="true">{t('timeline.loading')}</p>;
+  if (entries.length === 0) return <p className="tl-empty">{t('timeline.empty')}</p>;
   return (
     <>
-      <ol className="tl-timeline" aria-label="History">
+      <ol className="tl-timeline" aria-label={t('timeline.label')}>
         {entries.slice(0, limit).map((a) => (
           <li key={a.id} className={`tl-entry tl-entry-${a.kind}`}>
             <span className="tl-entry-icon" aria-hidden="true">
@@ -80,7 +84,7 @@ export function Timeline({ recordIds, pipelines }: { recordIds: readonly string[
       </ol>
       {entries.length > limit && (
         <button type="button" onClick={() => setLimit((l) => l + PAGE)}>
-          Show more
+          {t('common.showMore')}
         </button>
       )}
     </>
