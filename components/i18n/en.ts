@@ -1,5 +1,10 @@
+import { en as views } from './views/en';
+import { en as data } from './data/en';
+import { en as sync } from './sync/en';
+import { en as reports } from './reports/en';
+
 /** English: the source catalogue. Every other language must have exactly these keys. */
-export const en = {
+const core = {
   'common.save': 'Save',
   'common.cancel': 'Cancel',
   'common.loading': 'Loading…',
@@ -70,4 +75,8 @@ export const en = {
   'timeline.due': 'due {date}',
 } as const;
 
+/** Each area of the product keeps its strings in its own folder, so parallel work never collides. */
+export const en = { ...core, ...views, ...data, ...sync, ...reports } as const;
+
 export type MessageKey = keyof typeof en;
+export type CoreKey = keyof typeof core;

@@ -1,6 +1,11 @@
-import type { MessageKey } from './en';
+import type { CoreKey, MessageKey } from './en';
+import { es as views } from './views/es';
+import { es as data } from './data/es';
+import { es as sync } from './sync/es';
+import { es as reports } from './reports/es';
 
-export const es: Record<MessageKey, string> = {
+
+const core: Record<CoreKey, string> = {
   'common.save': 'Guardar',
   'common.cancel': 'Cancelar',
   'common.loading': 'Cargando…',
@@ -70,3 +75,5 @@ export const es: Record<MessageKey, string> = {
   'timeline.stage': 'Etapa: {from} → {to}',
   'timeline.due': 'vence el {date}',
 };
+
+export const es: Record<MessageKey, string> = { ...core, ...views, ...data, ...sync, ...reports };

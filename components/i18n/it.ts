@@ -1,6 +1,11 @@
-import type { MessageKey } from './en';
+import type { CoreKey, MessageKey } from './en';
+import { it as views } from './views/it';
+import { it as data } from './data/it';
+import { it as sync } from './sync/it';
+import { it as reports } from './reports/it';
 
-export const it: Record<MessageKey, string> = {
+
+const core: Record<CoreKey, string> = {
   'common.save': 'Salva',
   'common.cancel': 'Annulla',
   'common.loading': 'Caricamento…',
@@ -70,3 +75,5 @@ export const it: Record<MessageKey, string> = {
   'timeline.stage': 'Fase: {from} → {to}',
   'timeline.due': 'scade il {date}',
 };
+
+export const it: Record<MessageKey, string> = { ...core, ...views, ...data, ...sync, ...reports };

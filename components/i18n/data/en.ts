@@ -1,0 +1,2 @@
+/** English strings of the data area; es.ts and it.ts beside this file must have the same keys. */
+export const en = {} as const;
