@@ -61,7 +61,8 @@ export function emailFromMessage(context: ThreadContext, message: ThreadMessage)
     cc: message.cc,
     subject: context.subject,
     snippet: message.snippet,
-    date: message.date,
+    // Gmail gives dates only as localised tooltip text; 0 means it could not be read.
+    date: message.date || Date.now(),
   };
 }
 

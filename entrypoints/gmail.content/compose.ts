@@ -1,0 +1,105 @@
+import { browser } from 'wxt/browser';
+import { emailSentReplySchema, hostToBackgroundSchema, type EmailSentReply, type HostToBackground, type SentEmail } from '../../messaging/protocol';
+import { attempt, clip, SNIPPET_MAX, SUBJECT_MAX, toParticipant, toParticipants } from './normalise';
+import type { ButterBarSource, ComposeViewSource, SentEventSource } from './surface';
+
+export type ComposeDeps = {
+  butterBar: ButterBarSource;
+  userEmail: () => string;
+  /** Aborted when the content script is invalidated. */
+  signal: AbortSignal;
+};
+
+type Draft = Omit<SentEmail, 'threadId' | 'messageId' | 'date'>;
+
+// One key for all of Threadline's butter bar messages, so a new one replaces the last.
+const MESSAGE_KEY = 'threadline';
+
+function readDraft(view: ComposeViewSource, userEmail: string): Draft {
+  const from = toParticipant(attempt(() => view.getFromContact(), null)) ?? toParticipant({ emailAddress: userEmail });
+  return {
+    // A missing sender fails validation below, so nothing is sent for it.
+    from: from ?? { name: '', email: '' },
+    to: toParticipants(attempt(() => view.getToRecipients(), [])),
+    cc: toParticipants(attempt(() => view.getCcRecipients(), [])),
+    subject: clip(attempt(() => view.getSubject(), ''), SUBJECT_MAX),
+    snippet: clip(attempt(() => view.getTextContent(), ''), SNIPPET_MAX),
+  };
+}
+
+/** Validates before sending (the background parses too) and parses the reply; null when either fails. */
+async function sendToBackground(message: HostToBackground): Promise<EmailSentReply | null> {
+  const parsed = hostToBackgroundSchema.safeParse(message);
+  if (!parsed.success) return null;
+  try {
+    const reply = emailSentReplySchema.safeParse(await browser.runtime.sendMessage(parsed.data));
+    return reply.success ? reply.data : null;
+  } catch {
+    return null;
+  }
+}
+
+const showLogged = (deps: ComposeDeps) => deps.butterBar.showMessage({ text: 'Logged to Threadline', messageKey: MESSAGE_KEY });
+
+async function logSentEmail(email: SentEmail, deps: ComposeDeps) {
+  const reply = await sendToBackground({ type: 'threadline/log-sent-email', email });
+  if (deps.signal.aborted) return;
+  if (reply?.logged) showLogged(deps);
+  else deps.butterBar.showError({ text: "Threadline couldn't log this email", messageKey: MESSAGE_KEY });
+}
+
+function offerToLog(email: SentEmail, recordCount: number, deps: ComposeDeps) {
+  let accepted = false;
+  const offer = deps.butterBar.showMessage({
+    text: `Log this email to ${recordCount} Threadline record${recordCount === 1 ? '' : 's'}?`,
+    buttons: [
+      {
+        title: 'Log it',
+        onClick: () => {
+          if (accepted || deps.signal.aborted) return;
+          accepted = true;
+          offer.destroy();
+          void logSentEmail(email, deps);
+        },
+      },
+    ],
+    messageKey: MESSAGE_KEY,
+    time: 20_000,
+    // Sending often navigates (send and archive, back to the inbox): the offer must survive it.
+    hideOnViewChanged: false,
+  });
+}
+
+async function reportSent(draft: Draft, event: SentEventSource, deps: ComposeDeps) {
+  const ids = await Promise.all([event.getThreadID(), event.getMessageID()]).catch(() => null);
+  if (!ids || deps.signal.aborted) return;
+  const email: SentEmail = { ...draft, threadId: ids[0], messageId: ids[1], date: Date.now() };
+  const reply = await sendToBackground({ type: 'threadline/email-sent', email });
+  if (!reply || deps.signal.aborted) return;
+  if (reply.logged) showLogged(deps);
+  else if (reply.recordCount > 0) offerToLog(email, reply.recordCount, deps);
+}
+
+/**
+ * Reports each message sent from this compose view to the background. The draft is read at
+ * `presending`, while the compose is still whole: Gmail removes it from the page as it sends.
+ */
+export function attachComposeView(view: ComposeViewSource, deps: ComposeDeps) {
+  let draft: Draft | undefined;
+  const onPresending = () => {
+    draft = readDraft(view, deps.userEmail());
+  };
+  const onSent = (event: SentEventSource) => {
+    void reportSent(draft ?? readDraft(view, deps.userEmail()), event, deps);
+  };
+  const dispose = () => {
+    view.removeListener('presending', onPresending);
+    view.removeListener('sent', onSent);
+    view.removeListener('destroy', dispose);
+    deps.signal.removeEventListener('abort', dispose);
+  };
+  view.on('presending', onPresending);
+  view.on('sent', onSent);
+  view.on('destroy', dispose);
+  deps.signal.addEventListener('abort', dispose);
+}

@@ -1,0 +1,58 @@
+import { browser } from 'wxt/browser';
+import { createThreadHost } from '../../messaging/threadHost';
+import { attachComposeView } from './compose';
+import { createFrame } from './frame';
+import { attempt, toUserEmails } from './normalise';
+import type { SdkSource, ThreadViewSource } from './surface';
+import { attachThreadView, type AttachedThreadView } from './threadView';
+
+export const ROUTE_ID = 'threadline';
+
+/**
+ * Wires Threadline into a loaded InboxSDK. Every registration is undone when `signal` aborts (the
+ * extension was reloaded or updated), so a fresh content script never finds stale buttons,
+ * panels or handlers from the old one.
+ */
+export function startThreadline(sdk: SdkSource, signal: AbortSignal) {
+  const iconUrl = browser.runtime.getURL('/icon/48.png');
+  const host = createThreadHost(signal);
+  // The user's own addresses are never offered as contacts. InboxSDK's User has no alias API (send-as
+  // addresses appear only on a compose view), so this is the signed-in address alone.
+  const userEmails = () => toUserEmails([attempt(() => sdk.User.getEmailAddress(), '')]);
+  // Weak: Gmail drops thread views on its own schedule; a destroyed one answers requestLog with nothing.
+  const threads = new WeakMap<ThreadViewSource, AttachedThreadView>();
+  // Gmail shows at most one custom route at a time, and removes its element on navigation.
+  let routeFrame: HTMLIFrameElement | undefined;
+
+  const undo = [
+    sdk.Conversations.registerThreadViewHandler((view) => {
+      threads.set(view, attachThreadView(view, { host, userEmails, sidebarUrl: browser.runtime.getURL('/sidebar.html'), iconUrl, signal }));
+    }),
+    sdk.Toolbars.registerThreadButton({
+      title: 'Log to Threadline',
+      iconUrl,
+      // Only in a thread: the sidebar beside it is what performs and shows the log.
+      positions: ['THREAD'],
+      onClick: ({ selectedThreadViews }) => {
+        const thread = selectedThreadViews[0] && threads.get(selectedThreadViews[0]);
+        void thread?.requestLog();
+      },
+    }),
+    sdk.Compose.registerComposeViewHandler((view) =>
+      attachComposeView(view, { butterBar: sdk.ButterBar, userEmail: () => attempt(() => sdk.User.getEmailAddress(), ''), signal }),
+    ),
+    sdk.Router.handleCustomRoute(ROUTE_ID, (routeView) => {
+      routeFrame = createFrame(browser.runtime.getURL('/dashboard.html'), 'Threadline', 'calc(100vh - 80px)').el;
+      routeView.getElement().replaceChildren(routeFrame);
+    }),
+  ];
+  const navItem = sdk.NavMenu.addNavItem({ name: 'Threadline', routeID: ROUTE_ID, iconUrl });
+
+  signal.addEventListener('abort', () => {
+    for (const remove of undo) attempt(remove, undefined);
+    attempt(() => navItem.remove(), undefined);
+    routeFrame?.remove();
+    // Tears down whatever InboxSDK itself added (styles, observers) for this app.
+    attempt(() => sdk.destroy(), undefined);
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * The exact part of InboxSDK that Threadline uses, written down so the rest of this folder can be
+ * tested against a hand-written fake. index.ts checks at compile time that the real SDK fits it.
+ * Types are deliberately looser than InboxSDK's own where Gmail's DOM can hand back null.
+ */
+
+/** A contact as Gmail reports it: either part may be missing or odd. */
+export type ContactSource = { name?: string | null; emailAddress?: string | null };
+
+export type MessageViewSource = {
+  isLoaded(): boolean;
+  /** Throws until the message is loaded. */
+  getSender(): ContactSource;
+  getRecipientsFull(): Promise<ContactSource[]>;
+  getMessageIDAsync(): Promise<string>;
+  /** Gmail's date tooltip, e.g. "Thu, Feb 27, 2025, 3:45 PM"; localised. */
+  getDateString(): string;
+  getBodyElement(): HTMLElement;
+  on(event: 'load', listener: () => void): unknown;
+  removeListener(event: 'load', listener: () => void): unknown;
+};
+
+export type ContentPanelSource = { remove(): void; open(): void };
+
+export type ThreadViewSource = {
+  getThreadIDAsync(): Promise<string>;
+  getSubject(): string;
+  getMessageViewsAll(): MessageViewSource[];
+  addSidebarContentPanel(descriptor: { el: HTMLElement; title: string; iconUrl: string }): ContentPanelSource;
+  on(event: 'destroy', listener: () => void): unknown;
+  removeListener(event: 'destroy', listener: () => void): unknown;
+};
+
+export type SentEventSource = { getThreadID(): Promise<string>; getMessageID(): Promise<string> };
+
+export type ComposeViewSource = {
+  getFromContact(): ContactSource;
+  getToRecipients(): ContactSource[];
+  getCcRecipients(): ContactSource[];
+  getSubject(): string;
+  getTextContent(): string;
+  on(event: 'presending', listener: () => void): unknown;
+  on(event: 'sent', listener: (event: SentEventSource) => void): unknown;
+  on(event: 'destroy', listener: () => void): unknown;
+  removeListener(event: 'presending', listener: () => void): unknown;
+  removeListener(event: 'sent', listener: (event: SentEventSource) => void): unknown;
+  removeListener(event: 'destroy', listener: () => void): unknown;
+};
+
+export type ButterMessage = {
+  text: string;
+  buttons?: { title: string; onClick(): void }[];
+  messageKey?: string;
+  time?: number;
+  hideOnViewChanged?: boolean;
+};
+export type ButterBarSource = {
+  showMessage(message: ButterMessage): { destroy(): void };
+  showError(message: ButterMessage): { destroy(): void };
+};
+
+export type CustomRouteViewSource = { getElement(): HTMLElement };
+
+export type ThreadButtonDescriptor = {
+  title: string;
+  iconUrl: string;
+  positions: ('THREAD' | 'ROW' | 'LIST')[];
+  onClick(event: { selectedThreadViews: ThreadViewSource[] }): void;
+};
+
+export type SdkSource = {
+  Conversations: { registerThreadViewHandler(handler: (view: ThreadViewSource) => void): () => void };
+  Compose: { registerComposeViewHandler(handler: (view: ComposeViewSource) => void): () => void };
+  Toolbars: { registerThreadButton(descriptor: ThreadButtonDescriptor): () => void };
+  NavMenu: { addNavItem(descriptor: { name: string; routeID: string; iconUrl: string }): { remove(): void } };
+  Router: { handleCustomRoute(routeID: string, handler: (view: CustomRouteViewSource) => void): () => void };
+  ButterBar: ButterBarSource;
+  User: { getEmailAddress(): string };
+  destroy(): void;
+};

@@ -1,0 +1,88 @@
+import type { ThreadHost } from '../../messaging/threadHost';
+import { createFrame } from './frame';
+import { readThread } from './readThread';
+import type { MessageViewSource, ThreadViewSource } from './surface';
+
+export type ThreadViewDeps = {
+  host: ThreadHost;
+  userEmails: () => string[];
+  sidebarUrl: string;
+  iconUrl: string;
+  /** Aborted when the content script is invalidated. */
+  signal: AbortSignal;
+};
+
+// Gmail gives the sidebar panel no height of its own; this fills the column below Gmail's header.
+const SIDEBAR_HEIGHT = 'calc(100vh - 140px)';
+
+/**
+ * One open thread: its sidebar panel, and the ThreadContext sent to the sidebar whenever what we
+ * can read changes (a collapsed message loads). Everything is undone when Gmail destroys the
+ * view, and nothing is sent for a view destroyed before its data arrived.
+ */
+export function attachThreadView(view: ThreadViewSource, deps: ThreadViewDeps) {
+  const closed = new AbortController();
+  const frame = createFrame(deps.sidebarUrl, 'Threadline', SIDEBAR_HEIGHT);
+  const panel = view.addSidebarContentPanel({ el: frame.el, title: 'Threadline', iconUrl: deps.iconUrl });
+  const watched = new Set<MessageViewSource>();
+  let threadId: string | undefined;
+  let generation = 0;
+
+  const publish = async () => {
+    const mine = ++generation;
+    try {
+      watchUnloaded();
+    } catch {
+      // Later loads would go unnoticed; what is readable now is still worth sending.
+    }
+    const context = await readThread(view, deps.userEmails());
+    // A newer read supersedes this one; a closed view or dead script sends nothing.
+    if (mine !== generation || closed.signal.aborted) return;
+    threadId = context.threadId;
+    deps.host.threadOpened(context, context.threadId);
+  };
+  const refresh = () => void publish().catch(() => undefined);
+  const onMessageLoad = () => refresh();
+
+  function watchUnloaded() {
+    for (const message of view.getMessageViewsAll()) {
+      if (watched.has(message) || message.isLoaded()) continue;
+      watched.add(message);
+      message.on('load', onMessageLoad);
+    }
+  }
+
+  const dispose = () => {
+    if (closed.signal.aborted) return false;
+    closed.abort();
+    for (const message of watched) message.removeListener('load', onMessageLoad);
+    view.removeListener('destroy', onDestroy);
+    deps.signal.removeEventListener('abort', dispose);
+    try {
+      panel.remove();
+    } catch {
+      // Gmail may already have torn the panel down with the view.
+    }
+    return true;
+  };
+  // On invalidation only dispose: the extension's messaging is gone, and the sidebar with it.
+  function onDestroy() {
+    if (dispose() && threadId !== undefined) deps.host.threadClosed(threadId);
+  }
+
+  view.on('destroy', onDestroy);
+  deps.signal.addEventListener('abort', dispose);
+  refresh();
+
+  return {
+    /** Opens the panel and asks the sidebar to log the thread once its page can hear it. */
+    async requestLog() {
+      if (closed.signal.aborted) return;
+      panel.open();
+      const id = threadId ?? (await view.getThreadIDAsync().catch(() => ''));
+      await frame.loaded;
+      if (id && !closed.signal.aborted) deps.host.logEmailRequested(id);
+    },
+  };
+}
+export type AttachedThreadView = ReturnType<typeof attachThreadView>;

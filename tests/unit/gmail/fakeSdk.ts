@@ -1,0 +1,66 @@
+import type {
+  ButterMessage,
+  ComposeViewSource,
+  CustomRouteViewSource,
+  SdkSource,
+  ThreadButtonDescriptor,
+  ThreadViewSource,
+} from '../../../entrypoints/gmail.content/surface';
+import type { FakeComposeView, FakeThreadView } from './fakeViews';
+
+export * from './fakeViews';
+
+/** A hand-written fake of exactly the InboxSDK surface in entrypoints/gmail.content/surface.ts. */
+type Registration<T> = { value: T; removed: boolean };
+
+export class FakeSdk implements SdkSource {
+  readonly threadHandlers: Registration<(view: ThreadViewSource) => void>[] = [];
+  readonly composeHandlers: Registration<(view: ComposeViewSource) => void>[] = [];
+  readonly threadButtons: Registration<ThreadButtonDescriptor>[] = [];
+  readonly navItems: Registration<{ name: string; routeID: string; iconUrl: string }>[] = [];
+  readonly routes: Registration<{ routeID: string; handler: (view: CustomRouteViewSource) => void }>[] = [];
+  readonly butterMessages: { kind: 'message' | 'error'; message: ButterMessage; destroyed: boolean }[] = [];
+  destroyed = false;
+  userEmail = 'me@example.com';
+
+  private register<T>(list: Registration<T>[], value: T) {
+    const entry = { value, removed: false };
+    list.push(entry);
+    return () => {
+      entry.removed = true;
+    };
+  }
+  private butter(kind: 'message' | 'error') {
+    return (message: ButterMessage) => {
+      const entry = { kind, message, destroyed: false };
+      this.butterMessages.push(entry);
+      return { destroy: () => void (entry.destroyed = true) };
+    };
+  }
+
+  Conversations = { registerThreadViewHandler: (h: (view: ThreadViewSource) => void) => this.register(this.threadHandlers, h) };
+  Compose = { registerComposeViewHandler: (h: (view: ComposeViewSource) => void) => this.register(this.composeHandlers, h) };
+  Toolbars = { registerThreadButton: (d: ThreadButtonDescriptor) => this.register(this.threadButtons, d) };
+  NavMenu = {
+    addNavItem: (d: { name: string; routeID: string; iconUrl: string }) => ({ remove: this.register(this.navItems, d) }),
+  };
+  Router = {
+    handleCustomRoute: (routeID: string, handler: (view: CustomRouteViewSource) => void) => this.register(this.routes, { routeID, handler }),
+  };
+  ButterBar = { showMessage: this.butter('message'), showError: this.butter('error') };
+  User = { getEmailAddress: () => this.userEmail };
+  destroy() {
+    this.destroyed = true;
+  }
+
+  /** What InboxSDK does when Gmail shows a thread or opens a compose window. */
+  openThread(view: FakeThreadView) {
+    for (const h of this.threadHandlers) if (!h.removed) h.value(view);
+  }
+  openCompose(view: FakeComposeView) {
+    for (const h of this.composeHandlers) if (!h.removed) h.value(view);
+  }
+}
+
+/** Lets pending promise chains (fake async APIs, the content script's awaits) run to the end. */
+export const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -1,0 +1,19 @@
+import { vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startThreadline } from '../../../entrypoints/gmail.content/start';
+import { FakeSdk } from './fakeSdk';
+
+/**
+ * Starts the content script's wiring on a fake SDK and records every runtime message it sends.
+ * `reply` answers messages to the background, as the lead's background would.
+ */
+export function startOnFake(reply: (message: unknown) => unknown = () => undefined) {
+  fakeBrowser.reset();
+  const sdk = new FakeSdk();
+  const controller = new AbortController();
+  const sendMessage = vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => reply(message)) as never);
+  startThreadline(sdk, controller.signal);
+  const sent = () => sendMessage.mock.calls.map((call) => call[0] as unknown as { type: string; [key: string]: unknown });
+  return { sdk, controller, sent, sendMessage };
+}
