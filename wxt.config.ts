@@ -7,7 +7,7 @@ export default defineConfig({
   imports: false,
   // Parallel test runs (and helpers) build into their own folder; e2e tests read the same variable.
   outDir: process.env.THREADLINE_OUT_DIR ?? '.output',
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Threadline',
     description: 'An open-source CRM beside every Gmail thread. Your data stays in your browser.',
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'scripting'],
@@ -17,14 +17,22 @@ export default defineConfig({
     },
     // Framed into Gmail by the content script; the icons are shown by InboxSDK in Gmail's own page.
     web_accessible_resources: [{ resources: ['sidebar.html', 'dashboard.html', 'icon/*.png'], matches: ['https://mail.google.com/*'] }],
-  },
+    // Firefox needs a stable add-on id and the data-collection declaration (nothing leaves the browser
+    // unless the user joins a shared workspace, which is the user's own Firebase project).
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'threadline@threadline.dev', data_collection_permissions: { required: ['none'] } } } }
+      : {}),
+  }),
   hooks: {
     // InboxSDK's page-world script must sit at the extension root (MV3 forbids loading it remotely).
     'build:publicAssets': (wxt, files) => {
       files.push({ absoluteSrc: resolve(wxt.config.root, 'node_modules/@inboxsdk/core/pageWorld.js'), relativeDest: 'pageWorld.js' });
     },
   },
+  // `npm run dev` opens this browser with the extension loaded (Chromium as Debian installs it).
   webExt: {
-    binaries: { chrome: '/usr/bin/chromium' },
+    binaries: { chrome: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+    // Chromium refuses to start as root without this (containers, CI boxes); harmless otherwise.
+    chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
   },
 });
