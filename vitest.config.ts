@@ -11,7 +11,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           globals: true,
-          include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/component/**/*.test.{ts,tsx}', 'tests/sim/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/component/**/*.test.{ts,tsx}', 'tests/sim/**/*.test.ts', 'tests/emulator/**/*.test.ts'],
           setupFiles: ['tests/support/setup.ts'],
         },
       },

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { addSyncManifest } from './sync/config';
 
 // Permissions are documented, with the reason for each, in README.md ("Permissions").
 export default defineConfig({
@@ -24,6 +25,8 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    // Sync permissions (identity, offscreen) and the OAuth client exist only in builds with Firebase variables.
+    'build:manifestGenerated': (wxt, manifest) => addSyncManifest(manifest, process.env, wxt.config.browser),
     // InboxSDK's page-world script must sit at the extension root (MV3 forbids loading it remotely).
     'build:publicAssets': (wxt, files) => {
       files.push({ absoluteSrc: resolve(wxt.config.root, 'node_modules/@inboxsdk/core/pageWorld.js'), relativeDest: 'pageWorld.js' });

@@ -4,8 +4,16 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { hostToBackgroundSchema } from '../messaging/protocol';
 import { handleSentEmail } from '../storage/sentEmails';
+import { startReminders } from '../components/data/reminderService';
+import { startSyncHost } from '../sync/host';
 
 export default defineBackground(() => {
+  // Task reminders: alarms for due tasks, notifications that open the task's record.
+  startReminders(browser);
+
+  // Shared-workspace sync; does nothing in a build without Firebase variables (README).
+  startSyncHost();
+
   // `npm run dev` opens the demo inbox, so the product can be tried without a Google account.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (import.meta.env.DEV && reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/demo.html') });

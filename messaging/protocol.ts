@@ -56,5 +56,7 @@ export function parseThreadContext(raw: unknown): ThreadContextResult {
   const r = threadContextSchema.safeParse(raw);
   if (r.success) return { ok: true, context: r.data };
   const first = r.error.issues[0];
-  return { ok: false, reason: first ? `${first.path.join('.') || 'thread'}: ${first.message}` : 'invalid thread' };
+  // zod echoes unknown keys in its message: cap what a hostile page can make the sidebar show.
+  const reason = first ? `${first.path.join('.') || 'thread'}: ${first.message}` : 'invalid thread';
+  return { ok: false, reason: reason.length > 200 ? `${reason.slice(0, 199)}…` : reason };
 }

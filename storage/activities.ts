@@ -3,6 +3,7 @@ import { activitySchema, type Activity, type ActivityOf, type Person } from './m
 import { newId } from './model/ids';
 import { mutate, type Writer } from './mutate';
 import { NotFoundError } from './schemaLoad';
+import { runAutomations } from './automations/run';
 
 export class ActivityValidationError extends Error {
   constructor(message: string) {
@@ -112,6 +113,7 @@ export async function logEmail(email: EmailToLog, recordIds: string[]): Promise<
     if (existing && existing.recordIds.length === activity.recordIds.length) return { activity: existing, created: false };
     await w.put('activities', activity, existing ? ['recordIds'] : Object.keys(activity));
     await touchRecords(w, activity);
+    await runAutomations(w, { kind: 'emailLogged', activity });
     return { activity, created: !existing };
   });
 }

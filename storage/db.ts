@@ -3,8 +3,30 @@ import type { Activity, CrmRecord, Folder, OutboxEntry, Pipeline, Setting, Threa
 import type { Field } from './model/field';
 import { SCHEMA_VERSIONS } from './migrations';
 import { presetFields, presetFolders, presetPipelines, presetViews } from './presets';
+import type { ClockRow, ParkedDoc } from '../sync/clocks';
 
 export type KeyValue = { key: string; value: unknown };
+
+/** What pages tell the user about the connection (components/DatabaseBanner.tsx). */
+export type ConnectionStatus = 'ok' | 'blocked' | 'outdated';
+
+/** A tiny observable, shaped for React's useSyncExternalStore. */
+function connectionSignal() {
+  let status: ConnectionStatus = 'ok';
+  const listeners = new Set<() => void>();
+  return {
+    get: () => status,
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    set(next: ConnectionStatus) {
+      if (next === status) return;
+      status = next;
+      for (const listener of listeners) listener();
+    },
+  };
+}
 
 export class ThreadlineDB extends Dexie {
   folders!: Table<Folder, string>;
@@ -19,10 +41,28 @@ export class ThreadlineDB extends Dexie {
   syncState!: Table<KeyValue, string>;
   /** Local-only counters (auto-numbers); never synced. */
   meta!: Table<KeyValue, string>;
+  /** Sync: per-unit clock stamps of each synced document (schema v2), keyed `${table}/${docId}`. */
+  clocks!: Table<ClockRow, string>;
+  /** Sync: remote documents waiting for their folder or fields to arrive (schema v2). */
+  parked!: Table<ParkedDoc, string>;
+
+  readonly connection = connectionSignal();
 
   constructor(name = 'threadline') {
     super(name);
     for (const v of SCHEMA_VERSIONS) this.version(v.version).stores(v.stores);
+    // Another tab opened a newer schema (Threadline was updated). Dexie would close and silently
+    // reopen at the new version, letting this page's older code write without the new version's
+    // invariants (e.g. v2's clock stamps). Stay closed instead: writes fail, the banner says reload.
+    this.on('versionchange', (ev) => {
+      if (!ev.newVersion) return undefined;
+      this.close({ disableAutoOpen: true });
+      this.connection.set('outdated');
+      return false; // handled: skip Dexie's default close-and-reopen
+    });
+    // This page's upgrade waits until older pages close the database: say so rather than hang silently.
+    this.on('blocked', () => this.connection.set('blocked'));
+    this.on('ready', () => this.connection.set('ok'), true);
     // Runs once, inside the creating transaction: a new workspace is never seen empty.
     this.on('populate', (tx) => {
       const now = Date.now();

@@ -26,6 +26,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       meta: 'key',
     },
   },
+  {
+    version: 2,
+    stores: {
+      // Shared-workspace sync: per-unit clock stamps of every synced document, keyed
+      // `${table}/${docId}`. Documents written under v1 have none and count as stamped at zero
+      // (older than any edit), so the upgrade needs no data pass.
+      clocks: 'key',
+      // Remote documents that cannot be applied yet (their folder or a field has not arrived).
+      parked: 'key',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

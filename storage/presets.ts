@@ -163,5 +163,22 @@ export function presetViews(now: number): View[] {
     view('view_companies_all', companies, 'All companies', ['fo_name', 'fo_domain', 'fo_industry']),
     view('view_deals_all', deals, 'All deals', ['fd_name', 'fd_stage', 'fd_amount', 'fd_expectedClose']),
     view('view_deals_board', deals, 'Pipeline', ['fd_name', 'fd_amount'], { layout: 'board', boardFieldId: 'fd_stage', order: 1 }),
+    // Relative operators (thisWeek, thisMonth, notInLastDays) store no date, so these stay right over time.
+    view('view_contacts_leads_week', contacts, 'Leads created this week', ['fc_firstName', 'fc_lastName', 'fc_emails', 'fc_company', 'fc_leadStatus', 'fc_createdAt'], {
+      filters: [{ fieldId: 'fc_lifecycleStage', op: 'is', value: 'lead' }, { fieldId: 'fc_createdAt', op: 'thisWeek', value: null }],
+      sort: [{ fieldId: 'fc_createdAt', direction: 'desc' }], order: 1,
+    }),
+    view('view_deals_closing_month', deals, 'Deals closing this month', ['fd_name', 'fd_stage', 'fd_amount', 'fd_expectedClose', 'fd_owner'], {
+      filters: [{ fieldId: 'fd_expectedClose', op: 'thisMonth', value: null }, { fieldId: 'fd_stage', op: 'isOpen', value: null }],
+      sort: [{ fieldId: 'fd_expectedClose', direction: 'asc' }], order: 2,
+    }),
+    view('view_deals_inactive', deals, 'Inactive deals (no activity 30 days)', ['fd_name', 'fd_stage', 'fd_amount', 'fd_owner', 'fd_lastActivity'], {
+      filters: [
+        { fieldId: 'fd_stage', op: 'isOpen', value: null },
+        { fieldId: 'fd_lastActivity', op: 'notInLastDays', value: 30 },
+        { fieldId: 'fd_createdAt', op: 'olderThanDays', value: 30 },
+      ],
+      sort: [{ fieldId: 'fd_lastActivity', direction: 'asc' }], order: 3,
+    }),
   ];
 }

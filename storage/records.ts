@@ -7,6 +7,7 @@ import { newId } from './model/ids';
 import { RecordValidationError, validateRecordValues } from './model/recordSchema';
 import { mutate, type Writer } from './mutate';
 import { loadFolderSchema, NotFoundError, type FolderSchema } from './schemaLoad';
+import { runAutomations } from './automations/run';
 
 /** Auto-numbers come from a local counter, assigned inside the creating transaction. */
 async function assignAutoNumbers(fields: readonly Field[], values: RecordValues): Promise<RecordValues> {
@@ -44,6 +45,7 @@ export async function createRecord(folderId: string, values: RecordValues, opts:
     if (await db.records.get(record.id)) throw new Error(`A record with id ${record.id} already exists`);
     await w.put('records', record, Object.keys(clean));
     await recordStageChanges(w, schema, record, {}, clean, now);
+    await runAutomations(w, { kind: 'recordWritten', record, before: undefined, schema });
     return record;
   });
 }
@@ -53,25 +55,29 @@ export async function createRecord(folderId: string, values: RecordValues, opts:
  * resulting record is validated, so a patch can never leave a record breaking its folder's rules.
  */
 export async function updateRecord(id: string, patch: RecordValues): Promise<CrmRecord> {
-  return mutate(async (w) => {
-    const current = await db.records.get(id);
-    if (!current) throw new NotFoundError(`Record ${id}`);
-    const schema = await loadFolderSchema(current.folderId);
-    for (const field of schema.fields) {
-      if (field.type === 'autoNumber' && field.id in patch && patch[field.id] !== current.values[field.id]) {
-        throw new RecordValidationError([{ fieldId: field.id, label: field.label, message: 'is numbered automatically and cannot be changed' }]);
-      }
+  return mutate((w) => updateRecordIn(w, id, patch));
+}
+
+/** updateRecord inside the caller's transaction (automations): one writer, one clock, one commit. */
+export async function updateRecordIn(w: Writer, id: string, patch: RecordValues): Promise<CrmRecord> {
+  const current = await db.records.get(id);
+  if (!current) throw new NotFoundError(`Record ${id}`);
+  const schema = await loadFolderSchema(current.folderId);
+  for (const field of schema.fields) {
+    if (field.type === 'autoNumber' && field.id in patch && patch[field.id] !== current.values[field.id]) {
+      throw new RecordValidationError([{ fieldId: field.id, label: field.label, message: 'is numbered automatically and cannot be changed' }]);
     }
-    const merged: RecordValues = { ...current.values, ...patch };
-    const clean = validateRecordValues(schema.folder, schema.fields, schema, merged);
-    const changed = Object.keys(patch).filter((k) => JSON.stringify(clean[k]) !== JSON.stringify(current.values[k]));
-    if (changed.length === 0) return current;
-    const now = Date.now();
-    const record = buildRecord(schema, { ...current, values: clean, updatedAt: now });
-    await w.put('records', record, changed);
-    await recordStageChanges(w, schema, record, current.values, clean, now);
-    return record;
-  });
+  }
+  const merged: RecordValues = { ...current.values, ...patch };
+  const clean = validateRecordValues(schema.folder, schema.fields, schema, merged);
+  const changed = Object.keys(patch).filter((k) => JSON.stringify(clean[k]) !== JSON.stringify(current.values[k]));
+  if (changed.length === 0) return current;
+  const now = Date.now();
+  const record = buildRecord(schema, { ...current, values: clean, updatedAt: now });
+  await w.put('records', record, changed);
+  await recordStageChanges(w, schema, record, current.values, clean, now);
+  await runAutomations(w, { kind: 'recordWritten', record, before: current.values, schema });
+  return record;
 }
 
 /** Every stage change, from any screen, leaves a history entry on the deal. */

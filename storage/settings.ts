@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { db } from './db';
 import { mutate } from './mutate';
+import { automationRulesSchema, type AutomationRule } from './automations/rules';
+import { reminderRulesSchema, type ReminderRule } from './reports/reminderRules';
 
 /** Workspace settings: each key has a schema and a default, so a bad stored value never breaks a page. */
 export const SETTINGS = {
@@ -10,6 +12,10 @@ export const SETTINGS = {
   teamDomains: { schema: z.array(z.string().max(254)).max(50), fallback: [] as string[] },
   /** Log emails sent from Gmail automatically when their thread is linked to a deal. */
   autoLogLinkedThreads: { schema: z.boolean(), fallback: true },
+  /** "When … then …" workspace rules, run inside the write that triggers them (storage/automations). */
+  automations: { schema: automationRulesSchema, fallback: [] as AutomationRule[] },
+  /** "Notify me N days before <date field>" rules (storage/reports/reminders.ts). */
+  reminderRules: { schema: reminderRulesSchema, fallback: [] as ReminderRule[] },
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]['schema']>;

@@ -1,62 +1,64 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect } from 'react';
 import { db } from '../../storage/db';
-import type { CrmRecord } from '../../storage/model/entities';
-import { countRecords } from '../../storage/queries';
-import { useFolderSchema, useFolders } from '../hooks';
-import { RecordForm, singular } from './RecordForm';
-import { RecordTable } from './RecordTable';
+import { useFolders } from '../hooks';
 import { t } from '../i18n';
+import { useAllViews, useFolderCounts } from './data';
+import { EXTRA_PAGES } from './extraPages';
+import { FieldAdminPage } from './FieldAdminPage';
+import { FolderPage } from './FolderPage';
+import { Nav } from './Nav';
+import { RecordPage } from './RecordPage';
+import { navigate, useRoute, type Route } from './router';
+import { SearchPage } from './SearchPage';
+import './crm.css';
 
-type Pane = { kind: 'list' } | { kind: 'new' } | { kind: 'edit'; recordId: string };
+function ViewRedirect({ viewId }: { viewId: string }) {
+  useEffect(() => {
+    void db.views.get(viewId).then((v) => v && navigate({ page: 'folder', folderId: v.folderId, viewId }, { replace: true }));
+  }, [viewId]);
+  return null;
+}
 
-/** The CRM page: folders on the left, the selected folder's records, and a form to create or edit. */
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'view':
+      return <ViewRedirect viewId={route.viewId} />;
+    case 'folder':
+      return <FolderPage key={route.folderId} folderId={route.folderId} viewId={route.viewId} />;
+    case 'record':
+      return <RecordPage recordId={route.recordId} />;
+    case 'fields':
+      return <FieldAdminPage folderId={route.folderId} />;
+    case 'search':
+      return <SearchPage query={route.query} />;
+    case 'extra': {
+      const page = EXTRA_PAGES.find((p) => p.id === route.id);
+      return page ? <>{page.render()}</> : <p className="tl-empty">{t('views.pageMissing')}</p>;
+    }
+    case 'home':
+      return <p aria-busy="true">{t('common.loading')}</p>;
+  }
+}
+
+/**
+ * The CRM page: navigation (search, folders, saved views, other features' pages) and the page the
+ * hash names. The same page runs inside Gmail's custom route, framed at about 1000px wide.
+ */
 export function CrmApp() {
+  const route = useRoute();
   const folders = useFolders();
-  const [folderId, setFolderId] = useState<string>();
-  const activeId = folderId ?? folders?.[0]?.id;
-  const schema = useFolderSchema(activeId);
-  const [pane, setPane] = useState<Pane>({ kind: 'list' });
-  const counts = useLiveQuery(async () => Promise.all((folders ?? []).map((f) => countRecords(f.id))), [folders]);
-  const editing = useLiveQuery(() => (pane.kind === 'edit' ? db.records.get(pane.recordId) : undefined), [pane]);
+  const views = useAllViews();
+  const counts = useFolderCounts(folders);
+  const first = folders?.[0];
+  useEffect(() => {
+    if (route.page === 'home' && first) navigate({ page: 'folder', folderId: first.id }, { replace: true });
+  }, [route.page, first]);
 
   return (
     <div className="tl-crm">
-      <nav className="tl-folders" aria-label={t('crm.folders')}>
-        <h1 className="tl-brand">Threadline</h1>
-        <ul>
-          {folders?.map((f, i) => (
-            <li key={f.id}>
-              <button
-                aria-current={f.id === activeId ? 'page' : undefined}
-                onClick={() => {
-                  setFolderId(f.id);
-                  setPane({ kind: 'list' });
-                }}
-              >
-                <span aria-hidden="true">{f.icon}</span> {f.name}
-                <span className="tl-count">{counts?.[i] ?? ''}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <Nav folders={folders ?? []} views={views ?? []} counts={counts} route={route} />
       <main className="tl-main">
-        {schema && (
-          <>
-            <header className="tl-toolbar">
-              <h2>{schema.folder.name}</h2>
-              <button onClick={() => setPane({ kind: 'new' })}>{t('crm.new', { item: singular(schema.folder.name) })}</button>
-            </header>
-            {pane.kind === 'new' && (
-              <RecordForm key="new" schema={schema} onSaved={() => setPane({ kind: 'list' })} onCancel={() => setPane({ kind: 'list' })} />
-            )}
-            {pane.kind === 'edit' && editing && (
-              <RecordForm key={editing.id} schema={schema} record={editing} onSaved={() => setPane({ kind: 'list' })} onCancel={() => setPane({ kind: 'list' })} />
-            )}
-            <RecordTable schema={schema} onOpen={(r: CrmRecord) => setPane({ kind: 'edit', recordId: r.id })} />
-          </>
-        )}
+        <Page route={route} />
       </main>
     </div>
   );

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { FieldType } from '../../storage/model/field';
 import { SOCIAL_NETWORKS, type Address } from '../../storage/model/fieldValues';
 import { listRecords } from '../../storage/queries';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 import type { EditorProps, ValueEditorProps } from './types';
 
 /** Text inputs keep what was typed; empty means "no value". */
@@ -25,6 +25,8 @@ function NumberEditor({ value, onChange, inputId }: ValueEditorProps<number>) {
   return <input id={inputId} type="number" step="any" value={value ?? ''} onChange={(e) => onChange(toNumber(e.target.value))} />;
 }
 
+export const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'MXN', 'ARS', 'COP', 'CLP', 'BRL', 'JPY'] as const;
+
 function CurrencyEditor({ value, onChange, inputId, field }: EditorProps<'currency'>) {
   const currency = value?.currency ?? field.settings.defaultCurrency ?? 'EUR';
   return (
@@ -39,8 +41,8 @@ function CurrencyEditor({ value, onChange, inputId, field }: EditorProps<'curren
           onChange(amount === undefined ? undefined : { amount, currency });
         }}
       />
-      <select aria-label={`${field.label} currency`} value={currency} onChange={(e) => value && onChange({ ...value, currency: e.target.value })}>
-        {['EUR', 'USD', 'GBP', 'CHF', 'MXN', 'ARS', 'COP', 'CLP', 'BRL', 'JPY'].map((c) => (
+      <select aria-label={t('views.editor.currencyOf', { field: field.label })} value={currency} onChange={(e) => value && onChange({ ...value, currency: e.target.value })}>
+        {CURRENCIES.map((c) => (
           <option key={c}>{c}</option>
         ))}
       </select>
@@ -109,22 +111,22 @@ function UrlEditor({ value, onChange, inputId }: EditorProps<'url'>) {
   return <input id={inputId} type="url" placeholder="https://" value={value ?? ''} onChange={(e) => onChange(orUndefined(e.target.value))} />;
 }
 
-const ADDRESS_LABELS: [keyof Address, string][] = [
-  ['street', 'Street'],
-  ['city', 'City'],
-  ['region', 'Region'],
-  ['postalCode', 'Postal code'],
-  ['country', 'Country'],
+const ADDRESS_LABELS: [keyof Address, MessageKey][] = [
+  ['street', 'views.editor.street'],
+  ['city', 'views.editor.city'],
+  ['region', 'views.editor.region'],
+  ['postalCode', 'views.editor.postalCode'],
+  ['country', 'views.editor.country'],
 ];
 
 function AddressEditor({ value, onChange, inputId, field }: EditorProps<'address'>) {
   return (
     <fieldset id={inputId} className="tl-compound">
-      {ADDRESS_LABELS.map(([key, label]) => (
+      {ADDRESS_LABELS.map(([key, labelKey]) => (
         <input
           key={key}
-          aria-label={`${field.label} ${label}`}
-          placeholder={label}
+          aria-label={`${field.label} ${t(labelKey)}`}
+          placeholder={t(labelKey)}
           value={value?.[key] ?? ''}
           onChange={(e) => {
             const next = { ...value, [key]: orUndefined(e.target.value) };

@@ -21,6 +21,10 @@ const core = {
   'crm.empty': 'No {folder} yet.',
 
   'errors.quota': 'The browser has no room left for Threadline’s data. Free disk space or clear other sites’ data, then try again. Nothing was saved.',
+  'errors.dbClosed': 'Threadline was updated or reset in another tab, so this page can no longer save. Reload this page and try again. Nothing was saved.',
+  'db.blocked': 'Threadline is updating its data, but another Threadline page or Gmail tab still uses the old version. Close or reload the other Threadline pages and Gmail tabs; this page goes on by itself.',
+  'db.outdated': 'Threadline was updated in another tab. Reload this page to keep working: changes made here cannot be saved until you do.',
+  'db.reload': 'Reload page',
 
   'sidebar.waiting': 'Open a thread to see its people, deals and history.',
   'sidebar.closed': 'No thread open.',

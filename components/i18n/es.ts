@@ -22,6 +22,10 @@ const core: Record<CoreKey, string> = {
   'crm.empty': 'Aún no hay {folder}.',
 
   'errors.quota': 'El navegador no tiene espacio para los datos de Threadline. Libera espacio en disco o borra datos de otros sitios y vuelve a intentarlo. No se guardó nada.',
+  'errors.dbClosed': 'Threadline se actualizó o se restableció en otra pestaña, así que esta página ya no puede guardar. Recarga esta página y vuelve a intentarlo. No se guardó nada.',
+  'db.blocked': 'Threadline está actualizando sus datos, pero otra página de Threadline o pestaña de Gmail aún usa la versión anterior. Cierra o recarga las demás páginas de Threadline y pestañas de Gmail; esta página continuará sola.',
+  'db.outdated': 'Threadline se actualizó en otra pestaña. Recarga esta página para seguir trabajando: hasta entonces no se pueden guardar cambios aquí.',
+  'db.reload': 'Recargar página',
 
   'sidebar.waiting': 'Abre un hilo para ver sus personas, oportunidades e historial.',
   'sidebar.closed': 'No hay ningún hilo abierto.',

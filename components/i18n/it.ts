@@ -22,6 +22,10 @@ const core: Record<CoreKey, string> = {
   'crm.empty': 'Ancora nessun elemento in {folder}.',
 
   'errors.quota': 'Il browser non ha più spazio per i dati di Threadline. Libera spazio su disco o cancella i dati di altri siti, poi riprova. Non è stato salvato nulla.',
+  'errors.dbClosed': 'Threadline è stato aggiornato o reimpostato in un’altra scheda, quindi questa pagina non può più salvare. Ricarica la pagina e riprova. Non è stato salvato nulla.',
+  'db.blocked': 'Threadline sta aggiornando i suoi dati, ma un’altra pagina di Threadline o scheda di Gmail usa ancora la versione precedente. Chiudi o ricarica le altre pagine di Threadline e le schede di Gmail; questa pagina proseguirà da sola.',
+  'db.outdated': 'Threadline è stato aggiornato in un’altra scheda. Ricarica questa pagina per continuare: finché non lo fai, le modifiche fatte qui non possono essere salvate.',
+  'db.reload': 'Ricarica pagina',
 
   'sidebar.waiting': 'Apri una conversazione per vederne persone, trattative e cronologia.',
   'sidebar.closed': 'Nessuna conversazione aperta.',

@@ -1,8 +1,20 @@
+import { SyncStatusBadge } from '../sync/SyncStatusBadge';
 import { ThreadPanel } from './ThreadPanel';
 import { useThreadContext } from './useThreadContext';
 import { t } from '../i18n';
 
 export function SidebarApp() {
+  return (
+    <>
+      <SidebarBody />
+      <footer className="tl-sidebar-footer">
+        <SyncStatusBadge />
+      </footer>
+    </>
+  );
+}
+
+function SidebarBody() {
   const state = useThreadContext();
   switch (state.status) {
     case 'waiting':

@@ -5,9 +5,10 @@ import type { Activity, Pipeline } from '../../storage/model/entities';
 import { timeline } from '../../storage/queries';
 import { uiLocale } from '../hooks';
 import { t } from '../i18n';
+import { AutomationEntry } from '../reports/AutomationEntry';
 
 const PAGE = 20;
-const ICONS: Record<Activity['kind'], string> = { email: '✉', note: '📝', call: '📞', meeting: '📅', task: '☑', stageChange: '➜' };
+const ICONS: Record<Activity['kind'], string> = { email: '✉', note: '📝', call: '📞', meeting: '📅', task: '☑', stageChange: '➜', automation: '⚙' };
 
 const when = (ms: number) => new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
 
@@ -51,6 +52,8 @@ function Entry({ activity, pipelines }: { activity: Activity; pipelines: readonl
     case 'stageChange':
       title = t('timeline.stage', { from: stageName(pipelines, activity.from), to: stageName(pipelines, activity.to) });
       break;
+    case 'automation':
+      return <AutomationEntry activity={activity} />;
   }
   return (
     <>

@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { CrmApp } from '../../components/crm/CrmApp';
+// The theme first: the CRM's own stylesheet (imported by CrmApp) refines it.
 import '../../components/theme.css';
+import { CrmApp } from '../../components/crm/CrmApp';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

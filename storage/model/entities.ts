@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
+import { automationEffectSchema, automationTriggerSchema } from '../automations/rules';
 
 export const FOLDER_KINDS = ['contacts', 'companies', 'deals', 'custom'] as const;
 
@@ -84,7 +85,7 @@ export type CrmRecord = {
   updatedAt: number;
 };
 
-export const ACTIVITY_KINDS = ['email', 'note', 'call', 'meeting', 'task', 'stageChange'] as const;
+export const ACTIVITY_KINDS = ['email', 'note', 'call', 'meeting', 'task', 'stageChange', 'automation'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 const person = z.object({ name: z.string().max(LIMITS.shortText), email: z.string().max(LIMITS.email) });
@@ -149,6 +150,10 @@ export const activitySchema = z.discriminatedUnion('kind', [
       to: z.object({ pipelineId: z.string(), stageId: z.string() }),
     })
     .strict(),
+  /** A workspace automation changed something: which rule, why, and what it did (storage/automations). */
+  z
+    .object({ ...activityBase, kind: z.literal('automation'), ruleId: z.string().max(64), ruleName: z.string().max(LIMITS.label), trigger: automationTriggerSchema, effect: automationEffectSchema })
+    .strict(),
 ]);
 export type Activity = z.infer<typeof activitySchema>;
 export type ActivityOf<K extends ActivityKind> = Extract<Activity, { kind: K }>;
@@ -177,6 +182,10 @@ export type OutboxEntry = {
   /** Field ids (records) or property names (other tables) this change touched. */
   changed: string[];
   at: number;
+  /** Clock stamp of this change (sync/hlc.ts); absent on entries written before schema v2. */
+  hlc?: string;
+  /** Set when the server refused the change: kept for the user to see, skipped by the push. */
+  refused?: { reason: string; at: number; discard?: boolean };
 };
 
 export type Setting = { key: string; value: unknown; updatedAt: number };

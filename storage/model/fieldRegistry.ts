@@ -152,7 +152,8 @@ const listOf = (label: string, item: z.ZodType<string>, normalize: (s: string) =
   label,
   computed: false,
   value: () => z.array(item).max(LIMITS.listItems, { error: `holds more than ${LIMITS.listItems} items` }),
-  normalize: (v) => (Array.isArray(v) ? [...new Set(v.map(normalize))].filter(Boolean) : v),
+  // Only a list of strings is normalised; anything else goes to the schema as it came, to be refused.
+  normalize: (v) => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? [...new Set(v.map(normalize))].filter(Boolean) : v),
   isEmpty: (v) => v.length === 0,
   defaultValue: () => undefined,
   compare: (a, b) => byText(a[0] ?? '', b[0] ?? ''),
@@ -282,7 +283,8 @@ export const FIELD_REGISTRY: { [T in FieldType]: FieldTypeSpec<FieldValueMap[T]>
       }
       return ok(ids.length ? ids : undefined);
     },
-    toCsv: (v, field) => v.map((id) => optionLabel(field, id)).join('; '),
+    // A label holding the list separator would split on import: such an option exports as its id.
+    toCsv: (v, field) => v.map((id) => (optionLabel(field, id).includes(';') ? id : optionLabel(field, id))).join('; '),
   },
   user: {
     label: 'User',

@@ -68,7 +68,8 @@ export function withoutEmpties(values: Record<string, unknown>, fields: readonly
     if (v === undefined || v === null) continue;
     const value = field ? normalizeValue(field, v) : v;
     if (field && isEmptyValue(field, value)) continue;
-    out[k] = value;
+    // A data property even for "__proto__": assigning it would set the prototype and hide the key from validation.
+    Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

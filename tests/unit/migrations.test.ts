@@ -1,21 +1,40 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Dexie } from 'dexie';
+import { cmp, Dexie, type Table } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { ThreadlineDB } from '../../storage/db';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from '../../storage/migrations';
+import { mutateIn } from '../../storage/mutate';
 
 /**
  * tests/fixtures/db/v<N>.json holds a workspace as schema version N stored it: written once when
- * version N shipped and never edited. Each must open with today's code, data intact.
+ * version N shipped and never edited. Each must open with today's code with every row of every
+ * table intact (compared field by field, not counted), every index answering for every row, and
+ * the outbox sequence going on where it stopped.
  */
+type Rows = Record<string, unknown>[];
+type Data = Record<string, Rows>;
+
 const FIXTURE_DIR = join(__dirname, '../fixtures/db');
 const fixtures = readdirSync(FIXTURE_DIR)
   .map((f) => /^v(\d+)\.json$/.exec(f))
   .filter((m) => m !== null)
-  .map((m) => ({ version: Number(m[1]), data: JSON.parse(readFileSync(join(FIXTURE_DIR, m[0]), 'utf8')) as Record<string, unknown[]> }));
+  .map((m) => ({ version: Number(m[1]), data: JSON.parse(readFileSync(join(FIXTURE_DIR, m[0]), 'utf8')) as Data }));
 
-async function createAtVersion(name: string, version: number, data: Record<string, unknown[]>) {
+/**
+ * What the upgrade from each version is expected to do to the rows. Every upgrade so far only adds
+ * tables or indexes, so rows come through unchanged. A migration that rewrites rows adds its
+ * expected rewrite here (by the version it upgrades to), so the test still catches anything else.
+ */
+const EXPECTED_REWRITES: Record<number, (data: Data) => Data> = {};
+
+function expectedAfterUpgrade(from: number, data: Data): Data {
+  let out = structuredClone(data);
+  for (const v of SCHEMA_VERSIONS) if (v.version > from) out = EXPECTED_REWRITES[v.version]?.(out) ?? out;
+  return out;
+}
+
+async function createAtVersion(name: string, version: number, data: Data) {
   const old = new Dexie(name);
   for (const v of SCHEMA_VERSIONS.filter((s) => s.version <= version)) old.version(v.version).stores(v.stores);
   await old.open();
@@ -25,24 +44,72 @@ async function createAtVersion(name: string, version: number, data: Record<strin
   old.close();
 }
 
+const keyOf = (row: unknown, keyPath: string | string[] | null | undefined): unknown =>
+  Array.isArray(keyPath) ? keyPath.map((k) => keyOf(row, k)) : keyPath ? Dexie.getByKeyPath(row as object, keyPath) : undefined;
+
+const byKey = (keyPath: string | string[] | null | undefined) => (a: unknown, b: unknown) => cmp(keyOf(a, keyPath), keyOf(b, keyPath));
+
+/** Every index of `table` finds every row by that row's own value(s). */
+async function expectIndexesAnswer(table: Table, rows: Rows) {
+  const pk = table.schema.primKey.keyPath;
+  for (const index of table.schema.indexes) {
+    for (const row of rows) {
+      const value = keyOf(row, index.keyPath);
+      if (value === undefined) continue;
+      const values = index.multi ? (value as unknown[]) : [value];
+      for (const v of values) {
+        const keys = await table.where(index.name).equals(v as never).primaryKeys();
+        expect(keys.some((k) => cmp(k, keyOf(row, pk)) === 0), `${table.name}.${index.name} = ${JSON.stringify(v)}`).toBe(true);
+      }
+    }
+  }
+}
+
 describe('schema migrations', () => {
   it('has a fixture for every schema version', () => {
     expect(fixtures.map((f) => f.version).sort()).toEqual(SCHEMA_VERSIONS.map((v) => v.version));
   });
 
-  it.each(fixtures)('a database written by schema v$version opens with the current code, data intact', async ({ version, data }) => {
+  it.each(fixtures)('a database written by schema v$version opens with the current code, every row intact', async ({ version, data }) => {
     const name = `migration-test-v${version}`;
     await createAtVersion(name, version, data);
     const db = new ThreadlineDB(name);
     await db.open();
     expect(db.verno).toBe(CURRENT_VERSION);
-    for (const [table, rows] of Object.entries(data)) expect(await db.table(table).count()).toBe(rows.length);
-    // Populate must not run again over an existing workspace.
-    expect(await db.folders.count()).toBe(data.folders?.length);
-    const record = (data.records as { id: string; emails: string[] }[]).find((r) => r.emails.length > 0)!;
-    expect((await db.records.where('emails').equals(record.emails[0]!).first())?.id).toBe(record.id);
+
+    const expected = expectedAfterUpgrade(version, data);
+    for (const table of db.tables) {
+      const pk = table.schema.primKey.keyPath;
+      const want = [...(expected[table.name] ?? [])].sort(byKey(pk));
+      // Field by field: a dropped property, a changed value or a lost row all fail here.
+      expect((await table.toArray()).sort(byKey(pk)), `table ${table.name}`).toEqual(want);
+      await expectIndexesAnswer(table, want);
+    }
+    // Tables the fixture knew must all still exist: a dropped table is data loss too.
+    for (const table of Object.keys(data)) expect(db.tables.map((t) => t.name)).toContain(table);
+
+    // The outbox sequence goes on after the last fixture entry: a reused seq would confuse sync.
+    const lastSeq = Math.max(0, ...(data.outbox ?? []).map((o) => Number(o.seq)));
+    await mutateIn(db, (w) => w.put('settings', { key: 'teamDomains', value: ['after-upgrade.example'], updatedAt: 1 }, ['value']));
+    const added = (await db.outbox.toArray()).filter((o) => !(data.outbox ?? []).some((f) => f.seq === o.seq));
+    expect(added.length).toBe(1);
+    expect(added[0]!.seq).toBeGreaterThan(lastSeq);
     db.close();
     await Dexie.delete(name);
   });
 
+  it('would notice a lost property (the comparison is not a count)', async () => {
+    const { version, data } = fixtures[0]!;
+    const damaged = structuredClone(data);
+    delete (damaged.records![0] as Record<string, unknown>).values;
+    const name = 'migration-test-damaged';
+    await createAtVersion(name, version, damaged);
+    const db = new ThreadlineDB(name);
+    await db.open();
+    const pk = db.records.schema.primKey.keyPath;
+    expect(await db.records.count()).toBe(data.records!.length);
+    expect((await db.records.toArray()).sort(byKey(pk))).not.toEqual([...data.records!].sort(byKey(pk)));
+    db.close();
+    await Dexie.delete(name);
+  });
 });

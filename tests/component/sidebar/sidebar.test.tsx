@@ -56,7 +56,7 @@ describe('sidebar messaging', () => {
     await resetDb();
     setLocale('en');
     fakeBrowser.reset();
-    vi.spyOn(browser.tabs, 'getCurrent').mockResolvedValue({ id: 7 } as Awaited<ReturnType<typeof browser.tabs.getCurrent>>);
+    vi.spyOn(browser.tabs, 'getCurrent').mockResolvedValue({ id: 7 } as never);
     vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue(undefined);
   });
 

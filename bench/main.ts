@@ -1,0 +1,202 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { FULL_SCALE, QUICK_SCALE } from './generate';
+import { benchThread } from './threads';
+import { call, launchExtension, loadBench, openExtensionPage } from './browser';
+import { measureMemory, measureSidebar } from './sidebar';
+import { measureScroll } from './scroll';
+import { measureWeight } from './weight';
+import { measureSync } from './sync';
+import { slope, summary, round } from './stats';
+import { renderTable } from './report';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const want = (part: string) => !only || only.includes(part);
+const SEED = 20261001;
+const scale = quick ? QUICK_SCALE : FULL_SCALE;
+const plan = quick
+  ? { warm: 40, cold: 8, memoryOpens: 200, csvRows: 10_000, scrollFrames: 240, flush: Number(process.env.BENCH_FLUSH ?? 1_000), workspace: Number(process.env.BENCH_WS ?? 5_000), remote: 100, fullRead: true, naiveKeys: 10 }
+  : { warm: 200, cold: 20, memoryOpens: 200, csvRows: 100_000, scrollFrames: 600, flush: 10_000, workspace: 100_000, remote: 100, fullRead: false, naiveKeys: 20 };
+const OUT = process.env.THREADLINE_OUT_DIR ?? '/tmp/tl-bench';
+process.env.THREADLINE_OUT_DIR = OUT;
+const SEARCH_QUERIES = ['lucía garcía', 'giulia rossi', 'james smith', 'northwind', 'martinez', 'chiara.ferrari', 'soluciones', '+39 6'];
+
+/** Written after every part, so a run cut short still leaves its figures. */
+function save(name = 'partial') {
+  const dir = resolve('bench/results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(resolve(dir, `${quick ? 'quick' : 'full'}.${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
+}
+const log = (s: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}`);
+const results: Record<string, unknown> = {};
+const started = Date.now();
+
+/**
+ * The seeded workspace is kept in a template browser profile (per mode and seed) and copied for
+ * each run, so only the first run on a machine pays for seeding; `--reseed` rebuilds it.
+ */
+async function seededProfile(): Promise<string> {
+  const template = `/tmp/tl-bench-profile-${quick ? 'quick' : 'full'}-${SEED}`;
+  const marker = join(template, 'threadline-seed.json');
+  let seededNow = false;
+  if (args.includes('--reseed')) rmSync(template, { recursive: true, force: true });
+  if (!existsSync(marker)) {
+    rmSync(template, { recursive: true, force: true });
+    mkdirSync(template, { recursive: true });
+    const session = await launchExtension(template);
+    try {
+      // The demo inbox runs no live queries while no thread is open: seeding does not wake any UI.
+      const page = await openExtensionPage(session, 'demo.html');
+      await loadBench(page);
+      log(`seeding ${JSON.stringify(scale)} (kept in ${template} for later runs)`);
+      const seeded = { scale, ms: await call(page, 'seed', SEED, scale), stored: await call(page, 'counts') };
+      await page.close();
+      await session.close();
+      writeFileSync(marker, JSON.stringify(seeded));
+      seededNow = true;
+    } catch (e) {
+      await session.close();
+      throw e;
+    }
+  }
+  results.seed = { ...JSON.parse(readFileSync(marker, 'utf8')), seededThisRun: seededNow };
+  log(`seeded workspace: ${JSON.stringify(results.seed)}`);
+  const work = mkdtempSync(join(tmpdir(), 'tl-bench-run-'));
+  cpSync(template, work, { recursive: true });
+  for (const lock of ['SingletonLock', 'SingletonCookie', 'SingletonSocket']) rmSync(join(work, lock), { force: true });
+  return work;
+}
+
+async function browserPart() {
+  const profile = await seededProfile();
+  const session = await launchExtension(profile);
+  try {
+    const page = await openExtensionPage(session, 'demo.html');
+    await loadBench(page);
+
+    if (want('sidebar')) {
+      const lookups = [];
+      for (const size of [1, 5, 50]) {
+        const ctx = benchThread(SEED, 3, size, scale);
+        const emails = [...new Set(ctx.messages.flatMap((m) => [m.from, ...m.to, ...m.cc]).map((p) => p.email))];
+        lookups.push({ size, people: await call(page, 'emailLookup', emails) });
+      }
+      // Every bench thread's first participant is a long-history contact: one history baseline serves all sizes.
+      const mainId = `rec_c${Number(benchThread(SEED, 3, 1, scale).threadId.split('_')[1])}`;
+      const history = await call(page, 'history', [mainId]);
+      for (const l of lookups) Object.assign(l, { history });
+      results.baselines = lookups;
+      save();
+      log(`index vs scan: ${JSON.stringify(lookups)}`);
+    }
+    if (want('search')) {
+      const s = await call(page, 'search', SEARCH_QUERIES, plan.naiveKeys);
+      results.search = { buildMs: round(s.buildMs), perKeystroke: summary(s.perKey), naiveScan: summary(s.naive), keystrokes: s.perKey.length };
+      save();
+      log(`search: ${JSON.stringify(results.search)}`);
+    }
+    if (want('sidebar')) {
+      log('sidebar opens');
+      const raw = await measureSidebar(session, SEED, scale, [1, 5, 50], plan.warm, plan.cold);
+      results.sidebar = Object.fromEntries(
+        Object.entries(raw).map(([size, t]) => [size, {
+          warm: { ready: summary(t.warm.map((x) => x.ready)), history: summary(t.warm.map((x) => x.history)) },
+          cold: { ready: summary(t.cold.map((x) => x.ready)), history: summary(t.cold.map((x) => x.history)) },
+        }]),
+      );
+      save();
+      log(`sidebar: ${JSON.stringify(results.sidebar)}`);
+    }
+    if (want('memory')) {
+      log('memory');
+      const m = await measureMemory(session, SEED, scale, plan.memoryOpens, 20);
+      const after = m.samples.slice(1);
+      const perOpen = slope(after.map((s) => s.opens), after.map((s) => s.usedBytes));
+      const first = m.samples[1]!.usedBytes;
+      const last = m.samples.at(-1)!.usedBytes;
+      results.memory = { ...m, slopeBytesPerOpen: Math.round(perOpen), firstMB: round(first / 2 ** 20, 2), lastMB: round(last / 2 ** 20, 2), stable: perOpen * plan.memoryOpens < Math.max(1 * 2 ** 20, 0.05 * first) };
+      save();
+      log(`memory: ${JSON.stringify({ ...(results.memory as object), samples: undefined })}`);
+    }
+    if (want('scroll')) {
+      log('table scroll');
+      const s = await measureScroll(session, scale.contacts, plan.scrollFrames);
+      const over = s.gaps.filter((g) => g > 1000 / 60).length;
+      const folder = await call(page, 'wholeFolder');
+      results.scroll = { firstRowsMs: s.firstRowsMs, frames: s.gaps.length, overBudget: over, overBudgetPct: round((100 * over) / s.gaps.length), gaps: summary(s.gaps), rowsInDom: s.rowsInDom, wholeFolderLoad: { ms: round(folder.ms), rows: folder.rows } };
+      save();
+      log(`scroll: ${JSON.stringify(results.scroll)}`);
+    }
+    if (want('csv')) {
+      log(`csv import of ${plan.csvRows} rows`);
+      const c = await call(page, 'csvImport', SEED, plan.csvRows, scale, 200);
+      results.csv = { ...c, importMs: round(c.importMs), rawMs: round(c.rawMs), ratio: round(c.importMs / c.rawMs, 2) };
+      save();
+      log(`csv: ${JSON.stringify(results.csv)}`);
+    }
+  } finally {
+    await session.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  log(`${quick ? 'quick' : 'full'} run; output ${OUT}`);
+  if (!args.includes('--no-build')) {
+    log('building the extension');
+    try {
+      execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, THREADLINE_OUT_DIR: OUT } });
+    } catch (e) {
+      console.error(String((e as { stderr?: Buffer }).stderr ?? e));
+      throw e;
+    }
+  }
+  results.machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memGB: round(totalmem() / 2 ** 30), loadavgAtStart: loadavg().map((l) => round(l, 2)), node: process.version, chromium: execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() };
+  if (want('weight')) results.weight = await measureWeight(OUT);
+  // A part that fails is recorded and the others still run: a benchmark reports what it can.
+  const errors: string[] = [];
+  results.errors = errors;
+  if (['seed', 'sidebar', 'search', 'memory', 'scroll', 'csv'].some(want)) {
+    await browserPart().catch((e: unknown) => {
+      errors.push(`browser part: ${String(e).slice(0, 500)}`);
+      log(`browser part failed: ${String(e).slice(0, 300)}`);
+    });
+  }
+  if (want('sync')) await syncPart().catch((e: unknown) => void errors.push(`sync: ${String(e).slice(0, 500)}`));
+  finish();
+}
+
+async function syncPart() {
+  {
+    log(`sync: flush ${plan.flush}, reconnect in ${plan.workspace} documents`);
+    const s = await measureSync({ changes: plan.flush, size: plan.workspace, remoteChanges: plan.remote, fullReadBaseline: plan.fullRead, seed: SEED, scale });
+    results.sync = { ...s, flushRatio: round(s.flush.rawMs / s.flush.flushMs, 2) };
+    log(`sync: ${JSON.stringify(results.sync)}`);
+  }
+}
+
+function finish() {
+  results.mode = quick ? 'quick' : 'full';
+  results.totalSeconds = Math.round((Date.now() - started) / 1000);
+  results.loadavgAtEnd = loadavg().map((l) => round(l, 2));
+  results.finishedAt = new Date().toISOString();
+  const dir = resolve('bench/results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(resolve(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(resolve(dir, `${results.mode}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\n${renderTable(results)}\n`);
+  log(`done in ${results.totalSeconds} s; bench/results/latest.json`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    // A benchmark reports; it never fails a build.
+    console.error('[bench] failed:', e);
+    process.exit(0);
+  },
+);

@@ -1,0 +1,44 @@
+/** The Markdown table printed at the end of a run: each figure beside its target (issue 6). */
+type Row = [measure: string, target: string, figure: string, baseline: string, met: boolean | undefined];
+type Sum = { n: number; p50: number; p95: number; max: number };
+type R = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+const verdict = (m: boolean | undefined) => (m === undefined ? '–' : m ? 'met' : '**missed**');
+const pct = (s: Sum) => `p50 ${s.p50} / p95 ${s.p95} ms (n=${s.n})`;
+
+export function rows(r: R): Row[] {
+  const out: Row[] = [];
+  const base = (size: number) => (r.baselines as R[] | undefined)?.find((b) => b.size === size);
+  for (const [size, s] of Object.entries((r.sidebar ?? {}) as Record<string, R>)) {
+    const b = base(Number(size));
+    const baseText = b ? `people: email index ${b.people.indexedMs.toFixed(1)} ms vs table scan ${b.people.scanMs.toFixed(0)} ms` : '';
+    out.push([`sidebar ready, ${size} people, warm`, '≤ 50 ms p95', pct(s.warm.ready), baseText, s.warm.ready.p95 <= 50]);
+    out.push([`sidebar ready, ${size} people, cold`, '≤ 150 ms p95', pct(s.cold.ready), '', s.cold.ready.p95 <= 150]);
+    const h = b ? `history: timeline() ${b.history.timelineMs.toFixed(0)} ms vs activities scan ${b.history.scanMs.toFixed(0)} ms (${b.history.total} entries)` : '';
+    out.push([`…first page of history shown, ${size} people, warm / cold`, '(part of ready)', `p95 ${s.warm.history.p95} / ${s.cold.history.p95} ms`, h, undefined]);
+  }
+  if (r.search) out.push(['search as you type, per keystroke', '≤ 30 ms p95', pct(r.search.perKeystroke), `title scan ${pct(r.search.naiveScan)}; index build ${r.search.buildMs} ms once`, r.search.perKeystroke.p95 <= 30]);
+  if (r.csv) out.push([`CSV import ${r.csv.rows} contacts (dedup)`, '≤ 2× raw bulkPut', `${(r.csv.importMs / 1000).toFixed(1)} s = ${r.csv.ratio}× raw`, `raw bulkPut ${(r.csv.rawMs / 1000).toFixed(1)} s`, r.csv.ratio <= 2]);
+  if (r.scroll) out.push([`table scroll, ${r.scroll.frames} frames`, 'frames over 16.7 ms (no target)', `${r.scroll.overBudget} over (${r.scroll.overBudgetPct}%), gap p95 ${r.scroll.gaps.p95} ms`, `first rows ${r.scroll.firstRowsMs} ms; whole folder read ${r.scroll.wholeFolderLoad.ms} ms`, undefined]);
+  if (r.sync) {
+    const f = r.sync.flush;
+    out.push([`sync flush ${f.changes} changes`, '≥ 0.5× raw batched commits', `${(f.flushMs / 1000).toFixed(1)} s = ${r.sync.flushRatio}× raw speed`, `raw batched commits ${(f.rawMs / 1000).toFixed(1)} s`, r.sync.flushRatio >= 0.5]);
+    const c = r.sync.reconnect;
+    const full = c.fullRead ? `full read ${c.fullRead.reads} docs in ${(c.fullRead.ms / 1000).toFixed(1)} s` : `without a cursor: ${c.workspaceDocs} docs`;
+    out.push([`reconnect after ${c.changes} remote changes, ${c.size}-doc workspace`, `= ${c.changes} (+ overlap)`, `${c.reconnectReads} docs read in ${c.reconnectMs.toFixed(0)} ms`, full, c.reconnectReads >= c.changes && c.reconnectReads <= c.changes * 1.1]);
+  }
+  if (r.weight) {
+    const w = r.weight;
+    out.push(['content script without InboxSDK', '≤ 60 KB gzip', `${kb(w.contentScriptWithoutInboxSdk.gzip)} gzip (${kb(w.contentScriptWithoutInboxSdk.raw)} raw)`, '', w.contentScriptWithoutInboxSdk.gzip <= 60 * 1024]);
+    out.push(['content script with InboxSDK', '(no target)', `${kb(w.contentScript.gzip)} gzip (${kb(w.contentScript.raw)} raw)`, `+ pageWorld.js ${kb(w.pageWorld.gzip)} gzip`, undefined]);
+    for (const [page, s] of Object.entries(w.pages as Record<string, { raw: number; gzip: number }>)) out.push([`${page} JS`, '(no target)', `${kb(s.gzip)} gzip (${kb(s.raw)} raw)`, '', undefined]);
+  }
+  if (r.memory) out.push([`sidebar heap after ${r.memory.samples.at(-1).opens} opens`, 'stable (no growth trend)', `${r.memory.firstMB} → ${r.memory.lastMB} MB, slope ${r.memory.slopeBytesPerOpen} B/open`, '', r.memory.stable]);
+  return out;
+}
+
+export function renderTable(r: R): string {
+  const head = `| measure | target | figure (${r.mode} run) | baseline in the same run | |\n|---|---|---|---|---|`;
+  return [head, ...rows(r).map((row) => `| ${row.slice(0, 4).join(' | ')} | ${verdict(row[4])} |`)].join('\n');
+}

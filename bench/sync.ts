@@ -1,0 +1,154 @@
+import 'fake-indexeddb/auto';
+import { createRequire } from 'node:module';
+import { doc, writeBatch } from 'firebase/firestore';
+import { startEmulator, type Emulator } from '../tests/emulator/emulator';
+import { Client } from '../tests/emulator/clients';
+import { encodeDocId, toFirestore } from '../sync/firestoreTransport';
+import { encodeHlc } from '../sync/hlc';
+import { toUnits } from '../sync/units';
+import { writeCursor } from '../sync/state';
+import type { PushDoc } from '../sync/transport';
+import { contact, type Scale } from './generate';
+
+const ms = (t0: number) => performance.now() - t0;
+const note = (s: string) => console.log(`[bench sync] ${s}`);
+
+// The emulator package's own protobuf messages, to seed a large workspace straight into its state.
+const here = createRequire(import.meta.url);
+const pkg = createRequire(here.resolve('@firestore-emulator/server'));
+const writeMessages = pkg('@firestore-emulator/proto/dist/google/firestore/v1/write.js') as { Write: { fromObject(o: object): unknown } };
+
+const { FirestoreStateDocument } = pkg('./index.js') as { FirestoreStateDocument: new (...args: unknown[]) => object };
+
+const collectionPath = (ws: string) => `projects/demo-threadline/databases/(default)/documents/workspaces/${ws}/records`;
+
+/**
+ * The package's in-memory store copies a collection's whole document map (immer) each time a new
+ * document is added, so filling a collection costs O(n²): ~20 s for 6,000 documents here, hours for
+ * 100,000. Creating the (still non-existent) document slots in one step removes that artefact of
+ * the emulator; writes then cost what they cost, for the engine and the raw baseline alike.
+ */
+function presize(emulator: Emulator, ws: string, ids: readonly string[]) {
+  const col = (emulator.state as unknown as { getCollection(p: string): { emitter: unknown; database: unknown; documents: Record<string, object> } }).getCollection(collectionPath(ws));
+  const docs = { ...col.documents };
+  for (const raw of ids) {
+    const id = encodeDocId(raw);
+    if (!(id in docs)) docs[id] = new FirestoreStateDocument(col.emitter, col.database, col, id, {}, {});
+  }
+  col.documents = docs;
+}
+
+type V1Value = Record<string, unknown>;
+function v1(value: unknown): V1Value {
+  if (value === null || value === undefined) return { null_value: 0 };
+  if (typeof value === 'string') return { string_value: value };
+  if (typeof value === 'boolean') return { boolean_value: value };
+  if (typeof value === 'number') return Number.isInteger(value) ? { integer_value: value } : { double_value: value };
+  if (Array.isArray(value)) return { array_value: { values: value.map(v1) } };
+  if (value instanceof Date) return { timestamp_value: { seconds: Math.floor(value.getTime() / 1000), nanos: (value.getTime() % 1000) * 1e6 } };
+  return { map_value: { fields: Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, v1(v)])) } };
+}
+
+/** `n` contact documents, their server times spread over the last 30 days (older than any test write). */
+function seedWorkspace(emulator: Emulator, ws: string, n: number, seed: number, scale: Scale): { ids: string[]; lastMs: number } {
+  const start = Date.now() - 30 * 86_400_000;
+  const step = Math.floor((29 * 86_400_000) / n);
+  const ids = Array.from({ length: n }, (_, i) => `rec_c${i}`);
+  presize(emulator, ws, ids);
+  let lastMs = 0;
+  for (let i = 0; i < n; i++) {
+    const record = contact(seed, i, { ...scale, contacts: Math.max(scale.contacts, n) });
+    const units = toUnits('records', record as unknown as Record<string, unknown>);
+    const hlc = encodeHlc({ ms: start + i * step, counter: 0, device: 'seeddevice' });
+    const state = { units, clocks: Object.fromEntries(Object.keys(units).map((k) => [k, hlc])) };
+    const fields = { ...toFirestore(state, 'uid-seed'), updatedAt: new Date(start + i * step) };
+    const name = `projects/demo-threadline/databases/(default)/documents/workspaces/${ws}/records/${encodeDocId(record.id)}`;
+    const write = writeMessages.Write.fromObject({ update: { name, fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v1(v)])) } });
+    emulator.state.writeV1Document(new Date(start + i * step), write as never);
+    lastMs = start + i * step;
+  }
+  return { ids, lastMs };
+}
+
+/** Outbox flush through the engine against raw batched commits of the very same documents. */
+async function flush(emulator: Emulator, changes: number, seed: number, scale: Scale) {
+  const a = await new Client(emulator, 'bench-flush', 'uid-flush').open();
+  for (let from = 0; from < changes; from += 1_000) {
+    const list = Array.from({ length: Math.min(1_000, changes - from) }, (_, k) => {
+      const c = contact(seed, from + k, { ...scale, contacts: Math.max(scale.contacts, changes) });
+      return [c.id, { fc_firstName: c.values.fc_firstName, fc_lastName: c.values.fc_lastName, fc_emails: c.values.fc_emails, fc_position: c.values.fc_position }] as [string, Record<string, unknown>];
+    });
+    await a.putContacts(list);
+  }
+  note(`flush: ${changes} changes written locally`);
+  const ids = Array.from({ length: changes }, (_, i) => `rec_c${i}`);
+  presize(emulator, 'bench-flush', ids);
+  presize(emulator, 'bench-raw', ids);
+  const pushed: PushDoc[][] = [];
+  const inner = a.transport.push;
+  (a.transport as { push: typeof inner }).push = async (docs) => {
+    pushed.push([...docs]);
+    await inner(docs);
+  };
+  let t0 = performance.now();
+  await a.engine.pushAll();
+  const flushMs = ms(t0);
+  note(`flush: engine pushed in ${Math.round(flushMs)} ms`);
+  const docs = pushed.reduce((n, b) => n + b.length, 0);
+  t0 = performance.now();
+  for (const batch of pushed) {
+    const wb = writeBatch(a.fs);
+    for (const d of batch) wb.set(doc(a.fs, 'workspaces', 'bench-raw', d.table, encodeDocId(d.id)), toFirestore(d.state, 'uid-flush'));
+    await wb.commit();
+  }
+  const rawMs = ms(t0);
+  await a.close();
+  return { changes, docs, batches: pushed.length, flushMs, rawMs };
+}
+
+/**
+ * A client that was up to date reconnects after another made `changes` edits in a workspace of
+ * `size` documents: the documents its pull reads (changed ones plus the overlap window).
+ */
+async function reconnect(emulator: Emulator, size: number, changes: number, seed: number, scale: Scale, fullReadBaseline: boolean) {
+  const ws = 'bench-reconnect';
+  let t0 = performance.now();
+  const { ids, lastMs } = seedWorkspace(emulator, ws, size, seed, scale);
+  const seedMs = ms(t0);
+  note(`reconnect: ${size} documents seeded in ${Math.round(seedMs)} ms`);
+  const b = await new Client(emulator, ws, 'uid-b').open();
+  // B had pulled everything up to the newest seeded document before it went offline.
+  for (const table of ['folders', 'fields', 'pipelines', 'views', 'settings', 'records', 'activities', 'threadLinks'] as const) await writeCursor(b.db, table, lastMs);
+  const a = await new Client(emulator, ws, 'uid-a').open();
+  await a.putContacts(ids.slice(0, changes).map((id, i) => [id, { fc_position: `Changed ${i}` }]));
+  await a.engine.pushAll();
+  b.reads = 0;
+  b.newEngine();
+  t0 = performance.now();
+  await b.engine.pullAll(true);
+  const reconnectMs = ms(t0);
+  const reconnectReads = b.reads;
+  const workspaceDocs = (await b.transport.count!('records')) as number;
+  let fullRead: { reads: number; ms: number } | undefined;
+  if (fullReadBaseline) {
+    const c = await new Client(emulator, ws, 'uid-c').open();
+    t0 = performance.now();
+    await c.engine.pullAll(false);
+    fullRead = { reads: c.reads, ms: ms(t0) };
+    await c.close();
+  }
+  await a.close();
+  await b.close();
+  return { size, changes, seedMs, reconnectReads, reconnectMs, workspaceDocs, fullRead };
+}
+
+export async function measureSync(opts: { changes: number; size: number; remoteChanges: number; fullReadBaseline: boolean; seed: number; scale: Scale }) {
+  const emulator = await startEmulator();
+  try {
+    const flushResult = await flush(emulator, opts.changes, opts.seed, opts.scale);
+    const reconnectResult = await reconnect(emulator, opts.size, opts.remoteChanges, opts.seed, opts.scale, opts.fullReadBaseline);
+    return { flush: flushResult, reconnect: reconnectResult };
+  } finally {
+    emulator.stop();
+  }
+}

@@ -1,0 +1,41 @@
+import { useDraggable } from '@dnd-kit/core';
+import type { ActivityOf, CrmRecord } from '../../storage/model/entities';
+import type { FormatContext } from '../../storage/model/fieldRegistry';
+import type { FolderSchema } from '../../storage/schemaLoad';
+import { FieldValue } from '../fields/FieldValue';
+import { uiLocale } from '../hooks';
+import { t } from '../i18n';
+import type { cardFields } from './boardModel';
+import { routeHref } from './router';
+
+type CardProps = { record: CrmRecord; schema: FolderSchema; cards: ReturnType<typeof cardFields>; ctx: FormatContext; task?: ActivityOf<'task'> };
+
+/** What a card shows: name, amount, owner and the next open task. */
+export function CardBody({ record, cards, ctx, task }: CardProps) {
+  const amount = cards.amount && record.values[cards.amount.id];
+  const owner = cards.owner && record.values[cards.owner.id];
+  return (
+    <div className="tl-board-card-body">
+      <a href={routeHref({ page: 'record', recordId: record.id })} className="tl-card-title">{record.title || t('common.untitled')}</a>
+      {cards.amount && amount !== undefined && <div className="tl-card-amount"><FieldValue field={cards.amount} value={amount} ctx={ctx} /></div>}
+      {cards.owner && owner !== undefined && <div className="tl-card-meta">👤 <FieldValue field={cards.owner} value={owner} ctx={ctx} /></div>}
+      {task && (
+        <div className="tl-card-meta">
+          ☑ {t('views.board.nextTask', { task: task.title })}
+          {task.due && ` · ${new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' }).format(new Date(task.due))}`}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A draggable card: focus it and press Space to pick it up, arrows to move, Space to drop. */
+export function BoardCard(props: CardProps & { dimmed: boolean }) {
+  const { attributes, listeners, setNodeRef } = useDraggable({ id: props.record.id });
+  return (
+    <article ref={setNodeRef} className="tl-board-card" data-dimmed={props.dimmed || undefined} {...attributes} {...listeners}
+      aria-label={props.record.title || t('common.untitled')} aria-describedby="tl-board-help">
+      <CardBody {...props} />
+    </article>
+  );
+}

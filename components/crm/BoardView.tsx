@@ -1,0 +1,162 @@
+import {
+  DndContext, DragOverlay, KeyboardSensor, PointerSensor, pointerWithin, rectIntersection, useDroppable, useSensor, useSensors,
+  type Announcements, type CollisionDetection, type DragEndEvent, type KeyboardCoordinateGetter,
+} from '@dnd-kit/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { db } from '../../storage/db';
+import type { ActivityOf, CrmRecord } from '../../storage/model/entities';
+import type { Field } from '../../storage/model/field';
+import { updateRecord } from '../../storage/records';
+import type { FolderSchema } from '../../storage/schemaLoad';
+import { describeError } from '../errors';
+import { formatContext } from '../hooks';
+import { t } from '../i18n';
+import { BoardCard, CardBody } from './BoardCard';
+import { buildBoard, boardGrouping, cardFields, columnTotals, NO_VALUE, type BoardColumn } from './boardModel';
+import { ErrorAlert } from './ErrorAlert';
+import { PipelineDialog } from './PipelineDialog';
+import { TotalsLine } from './TotalsLine';
+
+/** A board column holds at most this many cards; the rest are counted (the table shows them all). */
+const CARD_CAP = 100;
+
+/** Left/right arrows carry the picked-up card to the neighbouring column, whatever its width. */
+const columnCoordinates: KeyboardCoordinateGetter = (event, { context, currentCoordinates }) => {
+  const { collisionRect, droppableRects, droppableContainers } = context;
+  if (!collisionRect || (event.code !== 'ArrowRight' && event.code !== 'ArrowLeft')) return undefined;
+  event.preventDefault();
+  const columns = droppableContainers.getEnabled().flatMap((c) => {
+    const rect = droppableRects.get(c.id);
+    return rect ? [rect] : [];
+  }).sort((a, b) => a.left - b.left);
+  const centre = collisionRect.left + collisionRect.width / 2;
+  const here = columns.findIndex((r) => centre >= r.left && centre < r.left + r.width);
+  const target = columns[(here < 0 ? 0 : here) + (event.code === 'ArrowRight' ? 1 : -1)];
+  if (!target) return currentCoordinates;
+  return { x: currentCoordinates.x + target.left + 8 - collisionRect.left, y: currentCoordinates.y + target.top + 48 - collisionRect.top };
+};
+
+/** The pointer decides where a mouse drop lands; keyboard drags have no pointer, so their card's rectangle does. */
+const collision: CollisionDetection = (args) => {
+  const hits = pointerWithin(args);
+  return hits.length ? hits : rectIntersection(args);
+};
+
+const columnName = (c: BoardColumn) => (c.id === NO_VALUE ? t('views.board.noValue') : c.label);
+
+function Column({ column, children, totals }: { column: BoardColumn; children: React.ReactNode; totals: React.ReactNode }) {
+  const { setNodeRef, isOver } = useDroppable({ id: column.id });
+  return (
+    <section ref={setNodeRef} className="tl-board-column" data-over={isOver || undefined} aria-label={columnName(column)}>
+      <header className="tl-board-head" style={{ borderTopColor: column.color ?? '#d9dee5' }}>
+        <h3>{columnName(column)}</h3>
+        {totals}
+      </header>
+      <div className="tl-board-cards">{children}</div>
+    </section>
+  );
+}
+
+/** The next open task of each card, from one query for the whole board (never one per card). */
+function useNextTasks(ids: readonly string[]) {
+  const key = ids.join(',');
+  return useLiveQuery(async () => {
+    const next = new Map<string, ActivityOf<'task'>>();
+    if (!key) return next;
+    const list = key.split(',');
+    const tasks = await db.activities.where('recordIds').anyOf(list).filter((a) => a.kind === 'task' && !a.done).toArray();
+    for (const task of tasks as ActivityOf<'task'>[]) {
+      for (const id of task.recordIds) {
+        const seen = next.get(id);
+        if (!seen || (task.due ?? Infinity) < (seen.due ?? Infinity)) next.set(id, task);
+      }
+    }
+    return next;
+  }, [key]);
+}
+
+/**
+ * Records as cards in columns from a stage or dropdown field; dragging a card (mouse, touch or
+ * keyboard) to another column updates the record through the write path, which records a stage
+ * change in its history.
+ */
+export function BoardView({ schema, rows, field }: { schema: FolderSchema; rows: readonly CrmRecord[]; field: Field }) {
+  const grouping = boardGrouping(field);
+  const [pipelineId, setPipelineId] = useState(schema.pipelines[0]?.id);
+  const [editingPipelines, setEditingPipelines] = useState(false);
+  const [activeId, setActiveId] = useState<string>();
+  const [errors, setErrors] = useState<string[]>([]);
+  const pipeline = schema.pipelines.find((p) => p.id === pipelineId) ?? schema.pipelines[0];
+  const columns = useMemo(() => buildBoard(rows, field, pipeline), [rows, field, pipeline]);
+  const shownIds = columns.flatMap((c) => c.records.slice(0, CARD_CAP).map((r) => r.id));
+  const tasks = useNextTasks(shownIds);
+  const cards = cardFields(schema.fields);
+  const titles = useLiveQuery(async () => new Map((await db.records.bulkGet([...new Set(rows.flatMap((r) => r.linkedIds))])).flatMap((r) => (r ? [[r.id, r.title] as const] : []))), [rows]);
+  const ctx = formatContext(schema.pipelines, (id) => titles?.get(id));
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: columnCoordinates }));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const titleOf = (id: unknown) => byId.get(String(id))?.title || t('common.untitled');
+  const colOf = (id: unknown) => columns.find((c) => c.id === id);
+
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t('views.board.picked', { title: titleOf(active.id) }),
+    onDragOver: ({ active, over }) => (over ? t('views.board.over', { title: titleOf(active.id), column: columnName(colOf(over.id)!) }) : undefined),
+    onDragEnd: ({ active, over }) => (over ? t('views.board.dropped', { title: titleOf(active.id), column: columnName(colOf(over.id)!) }) : t('views.board.cancelled', { title: titleOf(active.id) })),
+    onDragCancel: ({ active }) => t('views.board.cancelled', { title: titleOf(active.id) }),
+  };
+
+  async function onDragEnd({ active, over }: DragEndEvent) {
+    setActiveId(undefined);
+    const target = colOf(over?.id);
+    const record = byId.get(String(active.id));
+    if (!target || !record || target.records.some((r) => r.id === record.id)) return;
+    try {
+      await updateRecord(record.id, { [field.id]: target.value });
+      setErrors([]);
+    } catch (e) {
+      setErrors(describeError(e));
+    }
+  }
+
+  return (
+    <div className="tl-board-wrap">
+      {grouping?.perPipeline && (
+        <div className="tl-toolbar tl-board-toolbar">
+          <label>
+            {t('views.board.pipeline')}{' '}
+            <select value={pipeline?.id} onChange={(e) => setPipelineId(e.target.value)}>
+              {schema.pipelines.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            </select>
+          </label>
+          <button type="button" onClick={() => setEditingPipelines(true)}>{t('views.board.editPipelines')}</button>
+        </div>
+      )}
+      {editingPipelines && <PipelineDialog pipelines={schema.pipelines} initialId={pipeline?.id} onClose={() => setEditingPipelines(false)} />}
+      <ErrorAlert errors={errors} onDismiss={() => setErrors([])} />
+      <p id="tl-board-help" className="tl-muted tl-small">{t('views.board.moveHelp')}</p>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={collision}
+        onDragStart={({ active }) => setActiveId(String(active.id))}
+        onDragCancel={() => setActiveId(undefined)}
+        onDragEnd={(e) => void onDragEnd(e)}
+        accessibility={{ announcements, screenReaderInstructions: { draggable: t('views.board.moveHelp') } }}
+      >
+        <div className="tl-board" role="region" aria-label={t('views.board.label')}>
+          {columns.map((c) => (
+            <Column key={c.id} column={c} totals={<TotalsLine totals={columnTotals(c, cards.amount, cards.probability)} amountField={cards.amount} ctx={ctx} />}>
+              {c.records.slice(0, CARD_CAP).map((r) => (
+                <BoardCard key={r.id} record={r} schema={schema} cards={cards} ctx={ctx} task={tasks?.get(r.id)} dimmed={r.id === activeId} />
+              ))}
+              {c.records.length > CARD_CAP && <p className="tl-muted tl-small">{t('views.board.more', { count: c.records.length - CARD_CAP })}</p>}
+            </Column>
+          ))}
+        </div>
+        <DragOverlay>
+          {activeId && byId.get(activeId) ? <CardBody record={byId.get(activeId)!} schema={schema} cards={cards} ctx={ctx} task={tasks?.get(activeId)} /> : null}
+        </DragOverlay>
+      </DndContext>
+    </div>
+  );
+}

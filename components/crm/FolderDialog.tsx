@@ -1,0 +1,65 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type FormEvent } from 'react';
+import { countRecords } from '../../storage/queries';
+import { createFolder, deleteFolder, updateFolder } from '../../storage/folders';
+import type { Folder } from '../../storage/model/entities';
+import { describeError } from '../errors';
+import { t } from '../i18n';
+import { ConfirmButton } from './ConfirmButton';
+import { ErrorAlert } from './ErrorAlert';
+import { navigate } from './router';
+
+const ICONS = ['📁', '🤝', '🏪', '🎯', '📦', '🧾', '🏠', '🎓', '🚚', '⭐', '💡', '🛠'];
+
+/** Creates a folder, or renames, re-icons or deletes one (deleting asks first, with the record count). */
+export function FolderDialog({ folder, onClose }: { folder?: Folder; onClose: () => void }) {
+  const count = useLiveQuery(() => (folder ? countRecords(folder.id) : 0), [folder?.id]);
+  const [name, setName] = useState(folder?.name ?? '');
+  const [icon, setIcon] = useState(folder?.icon ?? ICONS[0]!);
+  const [errors, setErrors] = useState<string[]>([]);
+  const fail = (e: unknown) => setErrors(describeError(e));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      if (folder) await updateFolder(folder.id, { name, icon });
+      else navigate({ page: 'folder', folderId: (await createFolder({ name, icon })).id });
+      onClose();
+    } catch (err) {
+      fail(err);
+    }
+  }
+
+  return (
+    <form className="tl-dialog" onSubmit={submit} aria-label={folder ? t('views.folder.settings') : t('views.nav.newFolder')}>
+      <ErrorAlert errors={errors} />
+      <label>
+        {t('views.folder.name')}
+        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={120} autoFocus />
+      </label>
+      <fieldset className="tl-icon-picker">
+        <legend>{t('views.folder.icon')}</legend>
+        {[...new Set([folder?.icon ?? ICONS[0]!, ...ICONS])].map((i) => (
+          <label key={i} className={i === icon ? 'tl-icon-on' : undefined}>
+            <input type="radio" name="icon" value={i} checked={i === icon} onChange={() => setIcon(i)} className="tl-visually-hidden" />
+            <span aria-hidden="true">{i}</span>
+            <span className="tl-visually-hidden">{i}</span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="tl-actions">
+        <button type="submit">{folder ? t('common.save') : t('views.folder.create')}</button>
+        <button type="button" onClick={onClose}>{t('common.cancel')}</button>
+        {folder && folder.kind === 'custom' && (
+          <ConfirmButton
+            label={t('views.folder.delete')}
+            question={t('views.folder.deleteQuestion', { folder: folder.name, count: count ?? 0 })}
+            confirmLabel={t('views.folder.deleteConfirm')}
+            onConfirm={() => deleteFolder(folder.id).then(() => { onClose(); navigate({ page: 'home' }); }, fail)}
+          />
+        )}
+        {folder && folder.kind !== 'custom' && <small className="tl-muted">{t('views.folder.builtIn')}</small>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { fieldValue } from '../../storage/computed';
+import { db } from '../../storage/db';
+import { deleteRecord } from '../../storage/records';
+import { FIELD_EDITORS } from '../fields/editors';
+import { FieldValue } from '../fields/FieldValue';
+import { formatContext } from '../hooks';
+import { t } from '../i18n';
+import { Timeline } from '../timeline/Timeline';
+import { ConfirmButton } from './ConfirmButton';
+import { useSchemaOrNull } from './FolderPage';
+import { LinkedRecords } from './LinkedRecords';
+import { RecordForm } from './RecordForm';
+import { RecordTasks } from './RecordTasks';
+import { navigate, routeHref } from './router';
+
+/** One record: every field through its editor, computed values, links both ways, tasks and history. */
+export function RecordPage({ recordId }: { recordId: string }) {
+  const record = useLiveQuery(async () => (await db.records.get(recordId)) ?? null, [recordId]);
+  if (record === null) return <p className="tl-empty">{t('views.record.notFound')}</p>;
+  if (!record) return <p aria-busy="true">{t('common.loading')}</p>;
+  return <RecordDetails key={record.id} recordId={record.id} folderId={record.folderId} />;
+}
+
+function RecordDetails({ recordId, folderId }: { recordId: string; folderId: string }) {
+  const schema = useSchemaOrNull(folderId);
+  const record = useLiveQuery(() => db.records.get(recordId), [recordId]);
+  if (!schema || !record) return <p aria-busy="true">{t('common.loading')}</p>;
+  const ctx = formatContext(schema.pipelines);
+  // Types without an editor (formula, statistics, auto-number) are shown as values.
+  const readOnly = schema.fields.filter((f) => !f.hidden && FIELD_EDITORS[f.type] === null);
+  const title = record.title || t('common.untitled');
+  return (
+    <article className="tl-record-page" aria-label={title}>
+      <nav className="tl-crumbs">
+        <a href={routeHref({ page: 'folder', folderId })}>← {t('views.record.back', { folder: schema.folder.name })}</a>
+      </nav>
+      <header className="tl-toolbar">
+        <h2><span aria-hidden="true">{schema.folder.icon}</span> {title}</h2>
+        <ConfirmButton label={t('views.record.delete')} question={t('views.record.deleteQuestion', { title })} confirmLabel={t('views.deleteConfirm')}
+          onConfirm={() => void deleteRecord(recordId).then(() => navigate({ page: 'folder', folderId }))} />
+      </header>
+      <div className="tl-record-grid">
+        <section aria-label={t('views.record.details')}>
+          <h3 className="tl-section">{t('views.record.details')}</h3>
+          {/* Keyed by updatedAt: a change made elsewhere (sync, another tab) reloads the form. */}
+          <RecordForm key={record.updatedAt} schema={schema} record={record} onSaved={() => undefined} />
+          {readOnly.length > 0 && (
+            <dl className="tl-computed" aria-label={t('views.record.computed')}>
+              {readOnly.map((f) => (
+                <div key={f.id}>
+                  <dt>{f.label}</dt>
+                  <dd><FieldValue field={f} value={fieldValue(record, f, schema.fields)} ctx={ctx} /></dd>
+                </div>
+              ))}
+            </dl>
+          )}
+        </section>
+        <div className="tl-record-side">
+          <LinkedRecords record={record} schema={schema} />
+          <RecordTasks recordId={record.id} />
+          <section aria-label={t('views.record.history')}>
+            <h3 className="tl-section">{t('views.record.history')}</h3>
+            <Timeline recordIds={[record.id]} pipelines={schema.pipelines} />
+          </section>
+        </div>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,64 @@
+import { memo, type KeyboardEvent } from 'react';
+import { fieldValue } from '../../storage/computed';
+import type { CrmRecord } from '../../storage/model/entities';
+import type { Field } from '../../storage/model/field';
+import { FIELD_REGISTRY, type FormatContext } from '../../storage/model/fieldRegistry';
+import type { FolderSchema } from '../../storage/schemaLoad';
+import { FIELD_EDITORS } from '../fields/editors';
+import { FieldValue } from '../fields/FieldValue';
+import { t } from '../i18n';
+import { InlineEditor } from './InlineEditor';
+import { routeHref } from './router';
+
+export const editable = (f: Field) => FIELD_EDITORS[f.type] !== null && !FIELD_REGISTRY[f.type].computed;
+
+type Props = {
+  index: number;
+  record: CrmRecord;
+  columns: readonly Field[];
+  schema: FolderSchema;
+  ctx: FormatContext;
+  selected: boolean;
+  editingFieldId: string | undefined;
+  onToggle: (id: string) => void;
+  onEdit: (recordId: string, fieldId: string) => void;
+  onEditDone: () => void;
+  onError: (errors: string[]) => void;
+};
+
+/**
+ * One table row. Memoised: while scrolling, rows that stay in view are not rendered again. The
+ * first column links to the record page; a cell opens its editor on double-click, Enter or F2.
+ */
+export const TableRow = memo(function TableRow({ index, record, columns, schema, ctx, selected, editingFieldId, onToggle, onEdit, onEditDone, onError }: Props) {
+  const title = record.title || t('common.untitled');
+  const onKey = (field: Field) => (e: KeyboardEvent) => {
+    if ((e.key === 'Enter' || e.key === 'F2') && e.target === e.currentTarget && editable(field)) {
+      e.preventDefault();
+      onEdit(record.id, field.id);
+    }
+  };
+  return (
+    <tr aria-rowindex={index + 2} aria-selected={selected} data-index={index}>
+      <td>
+        <input type="checkbox" aria-label={t('views.selectRow', { title })} checked={selected} onChange={() => onToggle(record.id)} />
+      </td>
+      {columns.map((f, ci) => {
+        const value = fieldValue(record, f, schema.fields);
+        const shown = <FieldValue field={f} value={value} ctx={ctx} />;
+        return (
+          <td key={f.id} tabIndex={editable(f) ? 0 : undefined} onDoubleClick={() => editable(f) && onEdit(record.id, f.id)} onKeyDown={onKey(f)}
+            className={editingFieldId === f.id ? 'tl-cell-editing' : undefined}>
+            {ci === 0 ? (
+              <a href={routeHref({ page: 'record', recordId: record.id })}>
+                {shown}
+                {value === undefined && <span className="tl-muted">{title}</span>}
+              </a>
+            ) : shown}
+            {editingFieldId === f.id && <InlineEditor record={record} field={f} schema={schema} onClose={onEditDone} onError={onError} />}
+          </td>
+        );
+      })}
+    </tr>
+  );
+});

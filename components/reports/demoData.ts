@@ -1,0 +1,109 @@
+import { logEmail } from '../../storage/activities';
+import { activitySchema, type Activity } from '../../storage/model/entities';
+import { newId } from '../../storage/model/ids';
+import { mutate } from '../../storage/mutate';
+import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/presets';
+import { createRecord, updateRecord } from '../../storage/records';
+import { isoDay } from '../../storage/reports/period';
+
+const DAY = 86_400_000;
+const { contacts, companies, deals } = PRESET_FOLDER_IDS;
+const stage = (stageId: string) => ({ pipelineId: DEFAULT_PIPELINE_ID, stageId });
+
+type Person = [first: string, last: string, email: string, company: number, owner: string, source: string, campaign: string | undefined, lifecycle: string, lead: string];
+const COMPANIES = [
+  ['Acme Iberia', 'acme.es'],
+  ['Globex Italia', 'globex.it'],
+  ['Initech', 'initech.com'],
+  ['Umbrella Retail', 'umbrella-retail.com'],
+] as const;
+const PEOPLE: Person[] = [
+  ['Lucía', 'García', 'lucia@acme.es', 0, 'Ana', 'tradeFair', 'Expo Madrid 2026', 'customer', 'openDeal'],
+  ['Javier', 'Moreno', 'javier@acme.es', 0, 'Ana', 'tradeFair', 'Expo Madrid 2026', 'opportunity', 'inProgress'],
+  ['Giulia', 'Rossi', 'giulia@globex.it', 1, 'Marco', 'webForm', 'Spring web form', 'customer', 'openDeal'],
+  ['Matteo', 'Ferrari', 'matteo@globex.it', 1, 'Marco', 'webForm', 'Spring web form', 'qualifiedLead', 'open'],
+  ['Peter', 'Gibbons', 'peter@initech.com', 2, 'Ana', 'advertising', 'Radio spot', 'lead', 'new'],
+  ['Samir', 'Nagheenanajar', 'samir@initech.com', 2, 'Marco', 'advertising', 'Radio spot', 'opportunity', 'inProgress'],
+  ['Alice', 'Abernathy', 'alice@umbrella-retail.com', 3, 'Ana', 'referral', undefined, 'customer', 'openDeal'],
+  ['Carlos', 'Oliveira', 'carlos@umbrella-retail.com', 3, 'Marco', 'coldOutreach', undefined, 'subscriber', 'new'],
+  ['Elena', 'Bruno', 'elena@globex.it', 1, 'Marco', 'tradeFair', 'Expo Madrid 2026', 'lead', 'new'],
+];
+type DealSeed = [name: string, person: number, amount: number | undefined, currency: string, stage: string, startDaysAgo: number, closeInDays: number | undefined, finalStage?: 'won' | 'lost'];
+const DEALS: DealSeed[] = [
+  ['Acme — CRM rollout', 0, 24_000, 'EUR', 'negotiation', 90, -5, 'won'],
+  ['Acme — support plan', 1, 6_000, 'EUR', 'proposal', 40, 25],
+  ['Globex — pilot', 2, 12_500, 'EUR', 'negotiation', 70, -10, 'won'],
+  ['Globex — expansion', 3, 30_000, 'EUR', 'qualified', 20, 60],
+  ['Initech — TPS module', 4, 8_000, 'USD', 'new', 10, 75],
+  ['Initech — migration', 5, 15_000, 'USD', 'negotiation', 55, 14],
+  ['Umbrella — stores', 6, 42_000, 'EUR', 'proposal', 120, -20, 'won'],
+  ['Umbrella — kiosks', 7, 9_000, 'EUR', 'qualified', 45, 40, 'lost'],
+  ['Globex — training', 8, undefined, 'EUR', 'new', 5, undefined],
+  ['Acme — analytics add-on', 1, 4_500, 'EUR', 'proposal', 30, 45, 'lost'],
+];
+
+/** An activity written with its real time in the past (the helpers stamp "now"), through the write path. */
+async function backdated(list: Activity[]) {
+  await mutate(async (w) => {
+    for (const a of list) await w.put('activities', activitySchema.parse(a), Object.keys(a));
+  });
+}
+
+function pastActivities(now: number, contactIds: string[], dealIds: string[]): Activity[] {
+  const out: Activity[] = [];
+  const at = (daysAgo: number) => now - daysAgo * DAY - 3_600_000;
+  const base = (recordIds: string[], daysAgo: number) => ({ id: newId('act'), recordIds, at: at(daysAgo), createdAt: at(daysAgo), updatedAt: at(daysAgo) });
+  for (let i = 0; i < 24; i++) {
+    const c = contactIds[i % contactIds.length]!;
+    const d = dealIds[i % dealIds.length]!;
+    const daysAgo = (i * 37) % 42;
+    if (i % 3 === 0) out.push({ ...base([d, c], daysAgo), kind: 'call', body: 'Went through the proposal', outcome: i % 2 ? 'connected' : 'leftVoicemail' });
+    else if (i % 3 === 1) out.push({ ...base([c], daysAgo), kind: 'meeting', title: 'Demo', body: '' });
+    else out.push({ ...base([d], daysAgo), kind: 'note', body: 'Budget confirmed for next quarter.' });
+    if (i % 4 === 0) out.push({ ...base([c], daysAgo + 3), updatedAt: at(daysAgo), kind: 'task', title: 'Send the quote', done: true });
+  }
+  return out;
+}
+
+/**
+ * A small, believable workspace for trying the reports (and for end-to-end tests): companies,
+ * contacts from three campaigns, deals in every stage (three won, two lost), and six weeks of
+ * history. Everything goes through the write path, so it syncs like real work.
+ */
+export async function seedDemoWorkspace(now = Date.now()): Promise<{ contactIds: string[]; dealIds: string[] }> {
+  const companyIds: string[] = [];
+  for (const [name, domain] of COMPANIES) companyIds.push((await createRecord(companies, { fo_name: name, fo_domain: domain })).id);
+  const contactIds: string[] = [];
+  for (const [first, last, email, company, owner, source, campaign, lifecycle, lead] of PEOPLE) {
+    const values = { fc_firstName: first, fc_lastName: last, fc_emails: [email], fc_company: [companyIds[company]!], fc_owner: owner, fc_source: source, fc_lifecycleStage: lifecycle, fc_leadStatus: lead };
+    contactIds.push((await createRecord(contacts, campaign ? { ...values, fc_campaign: campaign } : values)).id);
+  }
+  // One birthday coming up, for the reminders.
+  await updateRecord(contactIds[1]!, { fc_birthday: `1988-${isoDay(now + 3 * DAY).slice(5)}` });
+  const dealIds: string[] = [];
+  for (const [name, person, amount, currency, st, startDaysAgo, closeInDays, final] of DEALS) {
+    const [, , , company, owner] = PEOPLE[person]!;
+    const deal = await createRecord(deals, {
+      fd_name: name,
+      fd_stage: stage(st),
+      fd_owner: owner,
+      fd_mainContact: [contactIds[person]!],
+      fd_company: [companyIds[company]!],
+      fd_startDate: isoDay(now - startDaysAgo * DAY),
+      ...(amount === undefined ? {} : { fd_amount: { amount, currency } }),
+      ...(closeInDays === undefined ? {} : { fd_expectedClose: isoDay(now + closeInDays * DAY) }),
+    });
+    if (final) await updateRecord(deal.id, { fd_stage: stage(final) });
+    dealIds.push(deal.id);
+  }
+  for (let i = 0; i < PEOPLE.length; i++) {
+    const [first, last, email] = PEOPLE[i]!;
+    await logEmail(
+      { threadId: `demo-thread-${i}`, messageId: `demo-msg-${i}`, direction: 'received', from: { name: `${first} ${last}`, email }, to: [], cc: [], subject: 'Re: proposal', snippet: 'Thanks, looks good.', date: now - ((i * 5) % 35) * DAY },
+      [contactIds[i]!],
+    );
+  }
+  await backdated(pastActivities(now, contactIds, dealIds));
+  return { contactIds, dealIds };
+}
+

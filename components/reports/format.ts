@@ -1,0 +1,40 @@
+import type { Money } from '../../storage/reports/types';
+import { formatLocale } from '../i18n';
+
+const nf = (opts: Intl.NumberFormatOptions) => new Intl.NumberFormat(formatLocale(), opts);
+
+export const fmtCount = (n: number) => nf({ maximumFractionDigits: 0 }).format(n);
+
+export function fmtMoney(amount: number | undefined, currency: string): string {
+  if (amount === undefined) return '—';
+  try {
+    return nf({ style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+  } catch {
+    // A code Intl does not know (stored by another device) still shows, as "1,200 XYZ".
+    return `${fmtCount(amount)} ${currency}`;
+  }
+}
+
+/** "€1,000 · $400": one figure per currency, never converted or added together. */
+export const fmtMoneyAll = (m: Money) =>
+  Object.keys(m).length === 0
+    ? '—'
+    : Object.entries(m)
+        .map(([c, v]) => fmtMoney(v, c))
+        .join(' · ');
+
+export const fmtPercent = (ratio: number | undefined) => (ratio === undefined ? '—' : nf({ style: 'percent', maximumFractionDigits: 1 }).format(ratio));
+
+export const fmtDays = (days: number | undefined) => (days === undefined ? '—' : nf({ maximumFractionDigits: 1 }).format(days));
+
+/** "Mar 2026" for "2026-03". */
+export const fmtMonth = (month: string) =>
+  new Intl.DateTimeFormat(formatLocale(), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+
+/** "2 Mar" for the Monday "2026-03-02". */
+export const fmtWeek = (monday: string) =>
+  new Intl.DateTimeFormat(formatLocale(), { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${monday}T00:00:00Z`));
+
+/** Ratios as 0–100 numbers for CSV (spreadsheets read "33.3" better than "33.3 %"). */
+export const csvPercent = (ratio: number | undefined) => (ratio === undefined ? undefined : Math.round(ratio * 1000) / 10);
+export const csvRound = (n: number | undefined) => (n === undefined ? undefined : Math.round(n * 10) / 10);

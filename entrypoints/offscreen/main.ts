@@ -1,0 +1,6 @@
+// Chrome's sync host: started by the background (sync/host.ts) only when sync is configured.
+import { firebaseConfig } from '../../sync/config';
+import { runSync } from '../../sync/runner';
+
+const config = firebaseConfig();
+if (config) runSync(config);

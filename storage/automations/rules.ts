@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { LIMITS } from '../model/limits';
+
+/**
+ * Workspace automations: "when … then …". Three kinds, each a closed shape so a rule written by
+ * another device or an older version is either understood fully or refused by zod.
+ */
+export const AUTOMATION_KINDS = ['stageEntered', 'dealWon', 'emailFromNewLead'] as const;
+export type AutomationKind = (typeof AUTOMATION_KINDS)[number];
+
+export const automationActionSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('createTask'),
+      title: z.string().trim().min(1, { error: 'The task needs a title' }).max(LIMITS.shortText),
+      /** Due this many days after the deal entered the stage; no due date when absent. */
+      dueInDays: z.number().int().min(0).max(365).optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('setField'), fieldId: z.string().min(1).max(64), value: z.unknown() }).strict(),
+]);
+export type AutomationAction = z.infer<typeof automationActionSchema>;
+
+const base = {
+  id: z.string().min(1).max(64),
+  name: z.string().trim().min(1, { error: 'The rule needs a name' }).max(LIMITS.label),
+  enabled: z.boolean(),
+};
+
+export const automationRuleSchema = z.discriminatedUnion('kind', [
+  /** When a deal enters a stage → create a task on it, or set one of its fields. */
+  z
+    .object({ ...base, kind: z.literal('stageEntered'), pipelineId: z.string().min(1), stageId: z.string().min(1), action: automationActionSchema })
+    .strict(),
+  /** When a deal enters a won stage → its main contact's lifecycle stage becomes "customer". */
+  z.object({ ...base, kind: z.literal('dealWon') }).strict(),
+  /** When an email from a contact whose lead status is "new" is logged → the status becomes "open". */
+  z.object({ ...base, kind: z.literal('emailFromNewLead') }).strict(),
+]);
+export type AutomationRule = z.infer<typeof automationRuleSchema>;
+
+export const automationRulesSchema = z.array(automationRuleSchema).max(200);
+
+/** What a run did, kept in the history of the records involved (activity kind "automation"). */
+export const automationEffectSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('setField'), record: z.string().max(LIMITS.shortText), field: z.string().max(LIMITS.label), value: z.string().max(LIMITS.shortText) }).strict(),
+  z.object({ kind: z.literal('createTask'), record: z.string().max(LIMITS.shortText), title: z.string().max(LIMITS.shortText) }).strict(),
+  /** The rule matched but its change would break the record's rules (e.g. an option was deleted). */
+  z.object({ kind: z.literal('failed'), record: z.string().max(LIMITS.shortText), message: z.string().max(LIMITS.shortText) }).strict(),
+]);
+export type AutomationEffect = z.infer<typeof automationEffectSchema>;
+
+/** Why the rule ran: the triggering record's title (and stage), captured when it ran. */
+export const automationTriggerSchema = z
+  .object({ kind: z.enum(AUTOMATION_KINDS), record: z.string().max(LIMITS.shortText), stage: z.string().max(LIMITS.label).optional() })
+  .strict();
+export type AutomationTrigger = z.infer<typeof automationTriggerSchema>;

@@ -1,0 +1,146 @@
+import { db } from '../db';
+import { activitySchema, type ActivityOf, type CrmRecord, type RecordValues } from '../model/entities';
+import type { StageValue } from '../model/fieldValues';
+import { newId } from '../model/ids';
+import { normalizeEmail } from '../model/normalize';
+import type { Writer } from '../mutate';
+import type { FolderSchema } from '../schemaLoad';
+import { getSetting } from '../settings';
+import { setFieldByAutomation, type Change } from './effects';
+import type { AutomationRule, AutomationTrigger } from './rules';
+
+export type AutomationEvent =
+  /** After createRecord/updateRecord wrote `record`; `before` is undefined for a new record. */
+  | { kind: 'recordWritten'; record: CrmRecord; before: RecordValues | undefined; schema: FolderSchema }
+  /** After logEmail wrote or extended an email activity. */
+  | { kind: 'emailLogged'; activity: ActivityOf<'email'> };
+
+/** One rule firing on one record. */
+type Job = { rule: AutomationRule; trigger: AutomationTrigger; triggerId: string; targetId: string; change: Change };
+
+/**
+ * Loop prevention, per transaction: a rule's own writes go through the same writer, so within
+ * one writer a rule fires at most once per record, and chains of rules stop at a depth.
+ */
+type RunContext = { fired: Set<string>; depth: number };
+const contexts = new WeakMap<Writer, RunContext>();
+export const MAX_AUTOMATION_DEPTH = 8;
+
+function runContext(w: Writer): RunContext {
+  let ctx = contexts.get(w);
+  if (!ctx) contexts.set(w, (ctx = { fired: new Set(), depth: 0 }));
+  return ctx;
+}
+
+/** Stage fields the write moved into a new stage. */
+function enteredStages(schema: FolderSchema, before: RecordValues | undefined, after: RecordValues): StageValue[] {
+  const out: StageValue[] = [];
+  for (const field of schema.fields) {
+    if (field.type !== 'stage') continue;
+    const from = before?.[field.id] as StageValue | undefined;
+    const to = after[field.id] as StageValue | undefined;
+    if (to && !(from && from.pipelineId === to.pipelineId && from.stageId === to.stageId)) out.push(to);
+  }
+  return out;
+}
+
+function dealJobs(rules: readonly AutomationRule[], e: Extract<AutomationEvent, { kind: 'recordWritten' }>): Job[] {
+  if (e.schema.folder.kind !== 'deals') return [];
+  const jobs: Job[] = [];
+  const mainContactField = e.schema.fields.find((f) => f.key === 'mainContact');
+  const mainContact = mainContactField ? (e.record.values[mainContactField.id] as string[] | undefined)?.[0] : undefined;
+  for (const to of enteredStages(e.schema, e.before, e.record.values)) {
+    const stage = e.schema.pipelines.find((p) => p.id === to.pipelineId)?.stages.find((s) => s.id === to.stageId);
+    const trigger = (kind: AutomationTrigger['kind']): AutomationTrigger => ({ kind, record: e.record.title, ...(stage ? { stage: stage.name } : {}) });
+    for (const rule of rules) {
+      if (rule.kind === 'stageEntered' && rule.pipelineId === to.pipelineId && rule.stageId === to.stageId) {
+        jobs.push({ rule, trigger: trigger('stageEntered'), triggerId: e.record.id, targetId: e.record.id, change: rule.action });
+      }
+      if (rule.kind === 'dealWon' && stage?.outcome === 'won' && mainContact) {
+        const change: Change = { kind: 'setFieldByKey', key: 'lifecycleStage', value: 'customer', onlyIfBefore: true };
+        jobs.push({ rule, trigger: trigger('dealWon'), triggerId: e.record.id, targetId: mainContact, change });
+      }
+    }
+  }
+  return jobs;
+}
+
+/** "From a contact": the email's sender is one of the contact's addresses. */
+async function emailJobs(rules: readonly AutomationRule[], e: Extract<AutomationEvent, { kind: 'emailLogged' }>): Promise<Job[]> {
+  const lead = rules.filter((r) => r.kind === 'emailFromNewLead');
+  if (lead.length === 0 || e.activity.direction !== 'received') return [];
+  const sender = normalizeEmail(e.activity.from.email);
+  const jobs: Job[] = [];
+  for (const record of await db.records.bulkGet(e.activity.recordIds)) {
+    if (!record?.emails.includes(sender)) continue;
+    const change: Change = { kind: 'setFieldByKey', key: 'leadStatus', value: 'open', onlyIfCurrently: 'new' };
+    for (const rule of lead) jobs.push({ rule, trigger: { kind: rule.kind, record: record.title }, triggerId: record.id, targetId: record.id, change });
+  }
+  return jobs;
+}
+
+/**
+ * Runs the workspace's enabled rules for a change, inside the transaction that made the change:
+ * the rule's writes and their history commit with it or not at all, and sync like any edit.
+ */
+export async function runAutomations(w: Writer, event: AutomationEvent): Promise<void> {
+  const rules = (await getSetting('automations')).filter((r) => r.enabled);
+  if (rules.length === 0) return;
+  const ctx = runContext(w);
+  if (ctx.depth >= MAX_AUTOMATION_DEPTH) return;
+  const jobs = event.kind === 'recordWritten' ? dealJobs(rules, event) : await emailJobs(rules, event);
+  ctx.depth += 1;
+  try {
+    for (const job of jobs) {
+      const key = `${job.rule.id}:${job.targetId}`;
+      if (ctx.fired.has(key)) continue;
+      ctx.fired.add(key);
+      await apply(w, job);
+    }
+  } finally {
+    ctx.depth -= 1;
+  }
+}
+
+async function createTask(w: Writer, recordId: string, title: string, dueInDays: number | undefined) {
+  const now = Date.now();
+  const task: ActivityOf<'task'> = activitySchema.parse({
+    id: newId('act'),
+    kind: 'task',
+    recordIds: [recordId],
+    title,
+    done: false,
+    ...(dueInDays === undefined ? {} : { due: now + dueInDays * 86_400_000 }),
+    at: now,
+    createdAt: now,
+    updatedAt: now,
+  }) as ActivityOf<'task'>;
+  await w.put('activities', task, Object.keys(task));
+}
+
+async function apply(w: Writer, job: Job): Promise<void> {
+  const target = await db.records.get(job.targetId);
+  if (!target) return;
+  let effect: ActivityOf<'automation'>['effect'] | undefined;
+  if (job.change.kind === 'createTask') {
+    await createTask(w, target.id, job.change.title, job.change.dueInDays);
+    effect = { kind: 'createTask', record: target.title, title: job.change.title };
+  } else {
+    effect = await setFieldByAutomation(w, target, job.change);
+  }
+  if (!effect) return;
+  const now = Date.now();
+  const activity: ActivityOf<'automation'> = {
+    id: newId('act'),
+    kind: 'automation',
+    recordIds: [...new Set([target.id, job.triggerId])],
+    ruleId: job.rule.id,
+    ruleName: job.rule.name,
+    trigger: job.trigger,
+    effect,
+    at: now,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await w.put('activities', activity, Object.keys(activity));
+}

@@ -1,0 +1,63 @@
+import { db } from '../db';
+import type { Field } from '../model/field';
+import { FIELD_REGISTRY, normalizeValue, type FieldTypeSpec } from '../model/fieldRegistry';
+import { newId } from '../model/ids';
+import { getSetting, setSetting } from '../settings';
+import { reminderRulesSchema, type ReminderRule } from '../reports/reminderRules';
+import { writableByAutomation } from './effects';
+import { automationRulesSchema, type AutomationRule } from './rules';
+
+export class AutomationRuleError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AutomationRuleError';
+  }
+}
+
+function zodMessage(error: { issues: { path: PropertyKey[]; message: string }[] }, what: string): string {
+  const issue = error.issues[0];
+  return `${what}${issue?.path.length ? ` (${issue.path.join('.')})` : ''}: ${issue?.message ?? 'is invalid'}`;
+}
+
+export const loadAutomationRules = (): Promise<AutomationRule[]> => getSetting('automations');
+export const loadReminderRules = (): Promise<ReminderRule[]> => getSetting('reminderRules');
+export const newRuleId = () => newId('rule');
+
+/** A "set a field" action must name a field of a deals folder that users can edit, with a value it accepts. */
+async function checkSetField(rule: AutomationRule, field: Field | undefined, value: unknown): Promise<void> {
+  const folder = field && (await db.folders.get(field.folderId));
+  if (!field || folder?.kind !== 'deals') throw new AutomationRuleError(`“${rule.name}”: choose a deal field to set`);
+  if (!writableByAutomation(field)) throw new AutomationRuleError(`“${rule.name}”: ${field.label} is computed and cannot be set`);
+  const pipelines = await db.pipelines.toArray();
+  const spec = FIELD_REGISTRY[field.type] as FieldTypeSpec<unknown>;
+  const v = normalizeValue(field, value);
+  const r = spec.value(field, { pipelines }).safeParse(v);
+  if (v === undefined || !r.success) throw new AutomationRuleError(`“${rule.name}”: ${field.label} ${r.success ? 'needs a value' : (r.error.issues[0]?.message ?? 'is invalid')}`);
+}
+
+/** Validates every rule (shape, stage, field and value) and saves them all, or none. */
+export async function saveAutomationRules(rules: unknown): Promise<AutomationRule[]> {
+  const parsed = automationRulesSchema.safeParse(rules);
+  if (!parsed.success) throw new AutomationRuleError(zodMessage(parsed.error, 'Automation rules'));
+  const pipelines = await db.pipelines.toArray();
+  for (const rule of parsed.data) {
+    if (rule.kind !== 'stageEntered') continue;
+    const stage = pipelines.find((p) => p.id === rule.pipelineId)?.stages.find((s) => s.id === rule.stageId);
+    if (!stage) throw new AutomationRuleError(`“${rule.name}”: the stage no longer exists`);
+    if (rule.action.kind === 'setField') await checkSetField(rule, await db.fields.get(rule.action.fieldId), rule.action.value);
+  }
+  await setSetting('automations', parsed.data);
+  return parsed.data;
+}
+
+/** Validates reminder rules (a date field of the folder) and saves them all, or none. */
+export async function saveReminderRules(rules: unknown): Promise<ReminderRule[]> {
+  const parsed = reminderRulesSchema.safeParse(rules);
+  if (!parsed.success) throw new AutomationRuleError(zodMessage(parsed.error, 'Reminders'));
+  for (const rule of parsed.data) {
+    const field = await db.fields.get(rule.fieldId);
+    if (!field || field.folderId !== rule.folderId || field.type !== 'date') throw new AutomationRuleError(`“${rule.name}”: choose a date field`);
+  }
+  await setSetting('reminderRules', parsed.data);
+  return parsed.data;
+}

@@ -1,0 +1,58 @@
+import type { RecordValues } from '../model/entities';
+import { FIELD_REGISTRY, type FieldTypeSpec } from '../model/fieldRegistry';
+import type { FolderSchema } from '../schemaLoad';
+import { unguardCell } from './cells';
+import { ID_TARGET, importableFields, type ColumnMapping } from './mapping';
+
+/** One refused cell or rule. `row` counts as a spreadsheet does: the header is row 1. */
+export type RowIssue = { row: number; column: string; reason: string; value: string };
+
+export type ConvertedRow = {
+  row: number;
+  /** From the id column, when the file has one and the cell is filled. */
+  id?: string;
+  values: RecordValues;
+  issues: RowIssue[];
+  /** Every cell empty (e.g. the line after a trailing newline): not a record, not an error. */
+  blank: boolean;
+};
+
+/** Record ids are client-made (`rec_<hex>` or a preset id); this is what link values may hold. */
+const RECORD_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const VALUE_SHOWN = 200;
+
+/** The spreadsheet row number of the data row at 0-based `index` (the header is row 1). */
+export const rowNumber = (index: number) => index + 2;
+
+/**
+ * Turns one CSV row into stored values through each field type's `parseCsv`. Empty cells are no
+ * value (never parsed: a blank checkbox cell is "not set", not "false"), so an import never clears
+ * what a file leaves blank and an export of an unset value re-imports as unset.
+ */
+export function convertRow(cells: readonly string[], index: number, headers: readonly string[], mapping: ColumnMapping, schema: FolderSchema): ConvertedRow {
+  const row = rowNumber(index);
+  const out: ConvertedRow = { row, values: {}, issues: [], blank: cells.every((c) => c.trim() === '') };
+  const importable = new Map(importableFields(schema.fields).map((f) => [f.id, f]));
+  mapping.forEach((target, i) => {
+    const raw = unguardCell(cells[i] ?? '');
+    if (!target || raw.trim() === '') return;
+    const column = headers[i] ?? `#${i + 1}`;
+    if (target === ID_TARGET) {
+      const id = raw.trim();
+      if (RECORD_ID.test(id)) out.id = id;
+      else out.issues.push({ row, column, reason: 'is not a Threadline record id', value: raw.slice(0, VALUE_SHOWN) });
+      return;
+    }
+    const field = importable.get(target);
+    if (!field) {
+      const exists = schema.fields.some((f) => f.id === target);
+      const reason = exists ? 'is filled in automatically and cannot be imported' : 'is mapped to a field that no longer exists';
+      out.issues.push({ row, column, reason, value: raw.slice(0, VALUE_SHOWN) });
+      return;
+    }
+    const parsed = (FIELD_REGISTRY[field.type] as FieldTypeSpec<unknown>).parseCsv(raw, field, schema);
+    if (!parsed.ok) out.issues.push({ row, column, reason: parsed.error, value: raw.slice(0, VALUE_SHOWN) });
+    else if (parsed.value !== undefined) out.values[field.id] = parsed.value;
+  });
+  return out;
+}

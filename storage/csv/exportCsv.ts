@@ -1,0 +1,50 @@
+import Papa from 'papaparse';
+import { fieldValue } from '../computed';
+import type { CrmRecord } from '../model/entities';
+import { FIELD_REGISTRY, type FieldTypeSpec } from '../model/fieldRegistry';
+import { loadFolderSchema, type FolderSchema } from '../schemaLoad';
+import { guardCell } from './cells';
+import type { RowIssue } from './convert';
+import { headerFor, ID_HEADER } from './mapping';
+
+/** Excel reads a CSV as UTF-8 (accents intact) only when it starts with a byte-order mark. */
+const BOM = '\ufeff';
+const toCsvText = (header: string[], rows: string[][]) => BOM + Papa.unparse({ fields: header, data: rows }, { newline: '\r\n' });
+
+/** One cell through the field type's `toCsv`; computed fields export the value they show. */
+function cell(record: CrmRecord, schema: FolderSchema, fieldId: string): string {
+  const field = schema.fields.find((f) => f.id === fieldId)!;
+  const value = fieldValue(record, field, schema.fields);
+  if (value === undefined || value === null) return '';
+  return guardCell((FIELD_REGISTRY[field.type] as FieldTypeSpec<unknown>).toCsv(value, field));
+}
+
+/**
+ * The records as CSV: one column per field (headed by its label) in the order given, then the
+ * Threadline ID column, which makes a re-import find the same records and keeps links (stored as
+ * ids) pointing at them. Fields not of this folder are left out.
+ */
+export function recordsToCsv(schema: FolderSchema, records: readonly CrmRecord[], fieldIds: readonly string[]): string {
+  const ids = fieldIds.filter((id, i) => fieldIds.indexOf(id) === i && schema.fields.some((f) => f.id === id));
+  const header = [...ids.map((id) => headerFor(schema.fields.find((f) => f.id === id)!, schema.fields)), ID_HEADER];
+  const rows = records.filter((r) => r.folderId === schema.folder.id).map((r) => [...ids.map((id) => cell(r, schema, id)), r.id]);
+  return toCsvText(header, rows);
+}
+
+export async function exportRecordsCsv(folderId: string, records: readonly CrmRecord[], fieldIds: readonly string[]): Promise<string> {
+  return recordsToCsv(await loadFolderSchema(folderId), records, fieldIds);
+}
+
+/** The refused rows of an import, one line per problem, to fix in a spreadsheet. */
+export function issuesToCsv(issues: readonly RowIssue[], labels: { row: string; column: string; reason: string; value: string }): string {
+  return toCsvText(
+    [labels.row, labels.column, labels.reason, labels.value],
+    issues.map((i) => [String(i.row), guardCell(i.column), guardCell(i.reason), guardCell(i.value)]),
+  );
+}
+
+/** A file name for a download: the folder's name and today's date, safe on every system. */
+export function csvFileName(base: string, date = new Date()): string {
+  const safe = base.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim() || 'threadline';
+  return `${safe} ${date.toISOString().slice(0, 10)}.csv`;
+}

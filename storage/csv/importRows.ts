@@ -1,0 +1,150 @@
+import { deriveIndexes } from '../derive';
+import type { CrmRecord, RecordValues } from '../model/entities';
+import { recordSchema, toRecordIssues, withoutEmpties, type RecordIssue } from '../model/recordSchema';
+import { mutate } from '../mutate';
+import { createRecord, updateRecord } from '../records';
+import { loadFolderSchema, type FolderSchema } from '../schemaLoad';
+import { convertRow, type ConvertedRow, type RowIssue } from './convert';
+import { ImportStateError, MAX_ISSUES, putImportJob, readImportJob, type ImportJob } from './importJob';
+import { KnownRecords } from './knownRecords';
+import { isAssignedByWritePath } from './mapping';
+import type { CsvRow } from './parse';
+
+type Batch = { schema: FolderSchema; job: ImportJob; known: KnownRecords; validate: Validator };
+type Validator = (values: RecordValues) => { values: RecordValues } | { issues: RecordIssue[] };
+
+/** validateRecordValues, with the folder's zod schema built once per batch instead of once per row. */
+function validatorFor(schema: FolderSchema): Validator {
+  const zod = recordSchema(schema.folder, schema.fields, schema);
+  return (values) => {
+    const r = zod.safeParse(withoutEmpties(values, schema.fields));
+    return r.success ? { values: r.data as RecordValues } : { issues: toRecordIssues(r.error, schema.folder, schema.fields) };
+  };
+}
+
+/**
+ * Imports one batch of rows in ONE transaction (mutate), together with the import's progress
+ * record. Why this design: a browser killed mid-import keeps whole batches only, and the cursor
+ * (`rowsDone`) says exactly which; resuming skips those rows, so even "create" mode never
+ * duplicates a row, and nothing is ever half-written. A staged-then-committed import would have
+ * needed one huge final transaction (a locked database for minutes on 100,000 rows); batches keep
+ * the page and the sidebar usable meanwhile.
+ *
+ * Records are written by createRecord/updateRecord, nested in this transaction (Dexie runs them as
+ * sub-transactions of it), so an imported record is exactly an edited one: auto-numbers, derived
+ * indexes, stage history, automations, clocks and outbox all come from the one write path. Each row
+ * is validated first with the same rules: a refused row must only be reported, whereas a failing
+ * nested write aborts the whole batch (and its cursor), to be retried whole on resume.
+ */
+export function importRows(jobId: string, rows: readonly CsvRow[]): Promise<ImportJob> {
+  return mutate(async () => {
+    const job = await readImportJob(jobId);
+    if (!job) throw new ImportStateError('This import is no longer remembered.');
+    if (job.status !== 'running') throw new ImportStateError(`This import is ${job.status}.`);
+    const pending = rows.filter((r) => r.index >= job.rowsDone);
+    if (pending.length === 0) return job;
+    // Rows must continue from the cursor: a gap means another tab is running this import too.
+    if (pending[0]!.index !== job.rowsDone) throw new ImportStateError(`This import continued elsewhere (row ${job.rowsDone + 2}).`);
+    const schema = await loadFolderSchema(job.folderId);
+    const converted = pending.map((r) => convertRow(r.cells, r.index, job.headers, job.mapping, schema));
+    const ids = converted.flatMap((c) => (c.id ? [c.id] : []));
+    const emails = converted.flatMap((c) => deriveIndexes(schema.folder, schema.fields, c.values).emails);
+    const batch: Batch = { schema, job: structuredClone(job), known: await KnownRecords.load(ids, emails), validate: validatorFor(schema) };
+    // One row after the other: auto-numbers, and rows matching records earlier rows wrote, need order.
+    for (const row of converted) {
+      const write = importOne(batch, row);
+      if (write) await write;
+    }
+    batch.job.rowsDone = pending.at(-1)!.index + 1;
+    batch.job.updatedAt = Date.now();
+    await putImportJob(batch.job);
+    return batch.job;
+  });
+}
+
+function refuse(batch: Batch, issues: RowIssue[]): undefined {
+  const { job } = batch;
+  job.counts.bad += 1;
+  const room = MAX_ISSUES - job.issues.length;
+  if (issues.length > room) job.issuesTruncated = true;
+  job.issues.push(...issues.slice(0, Math.max(0, room)));
+  return undefined;
+}
+
+/**
+ * Decides a row's fate synchronously and returns a promise only when it writes. Awaiting only real
+ * writes matters: Dexie keeps a transaction's zone across a bounded number of awaits of plain
+ * promises, and a batch of unchanged rows awaited one by one would lose it (PrematureCommitError).
+ */
+function importOne(batch: Batch, row: ConvertedRow): Promise<void> | undefined {
+  const { job } = batch;
+  if (row.blank) {
+    job.counts.blank += 1;
+    return undefined;
+  }
+  if (row.issues.length) return refuse(batch, row.issues);
+  const match = findMatch(batch, row);
+  if (match && 'issue' in match) return refuse(batch, [match.issue]);
+  if (match && job.dedup === 'skip') {
+    job.counts.skipped += 1;
+    return undefined;
+  }
+  if (match && job.dedup === 'update') return update(batch, row, match.record);
+  return create(batch, row, match?.record.id);
+}
+
+type Match = { record: CrmRecord } | { issue: RowIssue };
+
+/** The existing record a row stands for: by its Threadline id, else by any of its emails. */
+function findMatch({ schema, known }: Batch, row: ConvertedRow): Match | undefined {
+  const byId = row.id ? known.get(row.id) : undefined;
+  if (byId && byId.folderId !== schema.folder.id) {
+    return { issue: { row: row.row, column: 'id', reason: `is a record of another folder, not ${schema.folder.name}`, value: row.id! } };
+  }
+  if (byId) return { record: byId };
+  const { emails } = deriveIndexes(schema.folder, schema.fields, row.values);
+  const byEmail = emails.length ? known.firstWithEmail(schema.folder.id, emails) : undefined;
+  return byEmail ? { record: byEmail } : undefined;
+}
+
+/** Validates as the write path will; a refusal becomes the row's issues, naming its columns. */
+function check(batch: Batch, row: ConvertedRow, values: RecordValues): RecordValues | undefined {
+  const { job } = batch;
+  const result = batch.validate(values);
+  if ('values' in result) return result.values;
+  refuse(
+    batch,
+    result.issues.map((issue) => {
+      const col = issue.fieldId ? job.mapping.indexOf(issue.fieldId) : -1;
+      const column = col >= 0 ? (job.headers[col] ?? issue.label) : issue.label;
+      const value = issue.fieldId && row.values[issue.fieldId] !== undefined ? JSON.stringify(row.values[issue.fieldId]).slice(0, 200) : '';
+      return { row: row.row, column, reason: issue.message, value };
+    }),
+  );
+  return undefined;
+}
+
+function update(batch: Batch, row: ConvertedRow, record: CrmRecord): Promise<void> | undefined {
+  const clean = check(batch, row, { ...record.values, ...row.values });
+  if (!clean) return undefined;
+  // Only what the file says differently is written: re-importing the same file changes nothing.
+  const changed = Object.keys(row.values).filter((k) => JSON.stringify(clean[k]) !== JSON.stringify(record.values[k]));
+  if (changed.length === 0) {
+    batch.job.counts.unchanged += 1;
+    return undefined;
+  }
+  batch.job.counts.updated += 1;
+  return updateRecord(record.id, row.values).then((next) => batch.known.add(next));
+}
+
+function create(batch: Batch, row: ConvertedRow, matchedId: string | undefined): Promise<void> | undefined {
+  const { schema, known } = batch;
+  // The write path numbers these itself; check with a stand-in so a mandatory one passes as it will.
+  const assigned = Object.fromEntries(schema.fields.filter(isAssignedByWritePath).map((f) => [f.id, 1]));
+  if (!check(batch, row, { ...row.values, ...assigned })) return undefined;
+  // Keep the file's id when it is free (links in other rows and files point at it); a matched id
+  // is taken, so "create" mode makes a new record beside it.
+  const id = row.id && row.id !== matchedId && !known.get(row.id) ? row.id : undefined;
+  batch.job.counts.created += 1;
+  return createRecord(schema.folder.id, row.values, id ? { id } : {}).then((record) => known.add(record));
+}

@@ -1,0 +1,59 @@
+import { importRows } from './importRows';
+import { ImportStateError, readImportJob, setImportStatus, startImportJob, type ImportJob, type NewImport } from './importJob';
+import { streamCsvRows, type CsvSource } from './parse';
+
+/** Rows per transaction: small enough that other pages' writes never wait long behind an import. */
+export const IMPORT_BATCH_ROWS = 200;
+
+export type ImportProgress = { job: ImportJob; /** 0..1 of the file read. */ fraction: number };
+
+export type RunImportOptions = {
+  source: CsvSource;
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+  batchSize?: number;
+} & ({ start: NewImport } | { resumeId: string });
+
+const sameHeaders = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((h, i) => h === b[i]);
+
+async function begin(opts: RunImportOptions): Promise<ImportJob> {
+  if ('start' in opts) return startImportJob(opts.start);
+  const job = await readImportJob(opts.resumeId);
+  if (!job) throw new ImportStateError('This import is no longer remembered.');
+  return setImportStatus(job.id, 'running', { from: ['stopped', 'running'] });
+}
+
+/**
+ * Runs (or resumes) an import to the end of the file, or until `signal` aborts. Returns the final
+ * progress record: `done`, or `stopped` when cancelled or failed (resumable either way, since every
+ * committed batch advanced the cursor in its own transaction).
+ */
+export async function runImport(opts: RunImportOptions): Promise<ImportJob> {
+  let job = await begin(opts);
+  let read = 0;
+  opts.onProgress?.({ job, fraction: 0 });
+  try {
+    const { aborted } = await streamCsvRows(opts.source, {
+      batchSize: opts.batchSize ?? IMPORT_BATCH_ROWS,
+      signal: opts.signal,
+      onHeaders: (headers) => {
+        if (!sameHeaders(headers, job.headers)) throw new ImportStateError('This file’s columns differ from the ones this import was started with.');
+      },
+      onBatch: async ({ rows, fraction }) => {
+        // When resuming, rows before the cursor are read again but not written again.
+        if (rows.at(-1)!.index >= job.rowsDone) job = await importRows(job.id, rows);
+        read = fraction;
+        opts.onProgress?.({ job, fraction });
+      },
+    });
+    job = await setImportStatus(job.id, aborted ? 'stopped' : 'done');
+    opts.onProgress?.({ job, fraction: aborted ? read : 1 });
+    return job;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    // Best effort: if the database itself is failing (quota), the record stays "running" and the
+    // import page offers to resume it just the same.
+    await setImportStatus(job.id, 'stopped', { error: message, from: ['running'] }).catch(() => undefined);
+    throw e;
+  }
+}

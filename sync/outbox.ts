@@ -1,0 +1,93 @@
+import type { ThreadlineDB } from '../storage/db';
+import { SYNCED_TABLES, type OutboxEntry, type SyncedTable } from '../storage/model/entities';
+import { clockKey, localState } from './clocks';
+import type { PushDoc } from './transport';
+
+/** Firestore allows at most 500 writes in one transaction. */
+export const MAX_BATCH = 500;
+
+/** Pushed documents with the outbox entries each one settles. */
+export type Batch = { docs: PushDoc[]; seqsByDoc: Map<string, number[]> };
+
+const batchKey = (d: { table: SyncedTable; id: string }) => clockKey(d.table, d.id);
+
+/**
+ * The oldest pending changes, grouped by document, up to `max` documents. Each document goes with
+ * its whole current merge state (not the individual changes): pushing it again is harmless, which
+ * is what makes a retried or duplicated push idempotent. Refused entries are skipped, so one bad
+ * change never blocks the queue behind it.
+ */
+export async function nextBatch(db: ThreadlineDB, max = MAX_BATCH): Promise<Batch | undefined> {
+  return db.transaction('r', ['outbox', 'clocks', ...SYNCED_TABLES], async () => {
+    const groups = new Map<string, { table: SyncedTable; id: string; seqs: number[]; mutationIds: Set<string> }>();
+    let last = 0;
+    for (;;) {
+      const chunk = await db.outbox.where('seq').above(last).limit(1_000).toArray();
+      if (chunk.length === 0) break;
+      for (const e of chunk) {
+        last = e.seq!;
+        if (e.refused) continue;
+        const key = batchKey({ table: e.table, id: e.docId });
+        let g = groups.get(key);
+        if (!g) {
+          if (groups.size >= max) return build(db, groups);
+          g = { table: e.table, id: e.docId, seqs: [], mutationIds: new Set() };
+          groups.set(key, g);
+        }
+        g.seqs.push(e.seq!);
+        g.mutationIds.add(e.mutationId);
+      }
+    }
+    return groups.size ? build(db, groups) : undefined;
+  });
+}
+
+async function build(db: ThreadlineDB, groups: Map<string, { table: SyncedTable; id: string; seqs: number[]; mutationIds: Set<string> }>): Promise<Batch> {
+  const docs: PushDoc[] = [];
+  const seqsByDoc = new Map<string, number[]>();
+  for (const [key, g] of groups) {
+    docs.push({ table: g.table, id: g.id, state: await localState(db, g.table, g.id), mutationIds: [...g.mutationIds] });
+    seqsByDoc.set(key, g.seqs);
+  }
+  return { docs, seqsByDoc };
+}
+
+export function seqsOf(batch: Batch, docs: readonly PushDoc[]): number[] {
+  return docs.flatMap((d) => batch.seqsByDoc.get(batchKey(d)) ?? []);
+}
+
+/** The server has the documents: their entries go. Later changes to them keep their own entries. */
+export async function acknowledge(db: ThreadlineDB, seqs: readonly number[]): Promise<void> {
+  await db.outbox.bulkDelete([...seqs]);
+}
+
+/** The server refused these changes: kept, with the reason, for the user to see and resolve. */
+export async function refuse(db: ThreadlineDB, seqs: readonly number[], reason: string): Promise<void> {
+  const at = Date.now();
+  await db.transaction('rw', db.outbox, async () => {
+    for (const seq of seqs) await db.outbox.update(seq, { refused: { reason: reason.slice(0, 500), at } });
+  });
+}
+
+export function waitingCount(db: ThreadlineDB): Promise<number> {
+  return db.outbox.filter((e) => !e.refused).count();
+}
+
+export function refusedEntries(db: ThreadlineDB): Promise<OutboxEntry[]> {
+  return db.outbox.filter((e) => e.refused !== undefined).toArray();
+}
+
+/**
+ * The user gives up a refused change. The sync host then replaces the document with the server's
+ * version (SyncEngine.settleDiscards): merging would keep the refused values, whose clocks are newer.
+ */
+export async function discardRefused(db: ThreadlineDB, seq: number): Promise<void> {
+  await db.transaction('rw', db.outbox, async () => {
+    const entry = await db.outbox.get(seq);
+    if (entry?.refused) await db.outbox.update(seq, { refused: { ...entry.refused, discard: true } });
+  });
+}
+
+export function discardRequests(db: ThreadlineDB): Promise<OutboxEntry[]> {
+  return db.outbox.filter((e) => e.refused?.discard === true).toArray();
+}

@@ -1,0 +1,130 @@
+import { initializeApp, type FirebaseApp } from 'firebase/app';
+import {
+  collection,
+  collectionGroup,
+  deleteDoc,
+  doc,
+  getDoc,
+  getDocs,
+  initializeFirestore,
+  query,
+  setDoc,
+  updateDoc,
+  where,
+  writeBatch,
+  type Firestore,
+} from 'firebase/firestore';
+import type { Auth } from 'firebase/auth/web-extension';
+import { z } from 'zod';
+import { db } from '../storage/db';
+import { newId } from '../storage/model/ids';
+import { normalizeEmail } from '../storage/model/normalize';
+import { authFor, signInWithGoogle, signOutEverywhere, watchUser } from './auth';
+import type { FirebaseConfig } from './config';
+import { clearForWorkspace, queueWholeWorkspace } from './local';
+import { activeWorkspace, ROLES, setActiveWorkspace, type ActiveWorkspace, type Role } from './state';
+
+export type Account = { uid: string; email: string };
+export type Member = { uid: string; email: string; role: Role };
+export type Invite = { workspaceId: string; workspaceName: string; role: Role };
+
+/** What the workspace screen needs; components/sync/WorkspacePage.tsx gets it injected (tests pass a fake). */
+export type WorkspaceService = {
+  watchAccount(onChange: (account: Account | null) => void): () => void;
+  signIn(): Promise<void>;
+  signOut(): Promise<void>;
+  myWorkspaces(): Promise<ActiveWorkspace[]>;
+  myInvites(): Promise<Invite[]>;
+  /** Creates a workspace owned by the user and uploads this device's local workspace into it. */
+  create(name: string): Promise<ActiveWorkspace>;
+  members(workspaceId: string): Promise<Member[]>;
+  invite(workspaceId: string, email: string, role: Exclude<Role, 'owner'>): Promise<void>;
+  setRole(workspaceId: string, uid: string, role: Exclude<Role, 'owner'>): Promise<void>;
+  remove(workspaceId: string, uid: string): Promise<void>;
+  accept(invite: Invite): Promise<ActiveWorkspace>;
+  /** Replaces this device's copy with the workspace's (the sync host then downloads it). */
+  switchTo(workspace: ActiveWorkspace): Promise<void>;
+  leave(workspaceId: string): Promise<void>;
+};
+
+const memberSchema = z.object({ uid: z.string(), email: z.string(), role: z.enum(ROLES) });
+const inviteSchema = z.object({ email: z.string(), role: z.enum(ROLES), workspaceName: z.string().max(120) });
+
+/** The Firebase implementation of the workspace screen's operations (ARCHITECTURE §3 layout). */
+export function firebaseWorkspaces(config: FirebaseConfig, app: FirebaseApp = initializeApp(config, 'workspaces')): WorkspaceService {
+  const auth: Auth = authFor(app);
+  const fs: Firestore = initializeFirestore(app, { ignoreUndefinedProperties: true });
+  const me = (): Account => {
+    const u = auth.currentUser;
+    if (!u) throw new Error('Sign in first');
+    return { uid: u.uid, email: normalizeEmail(u.email ?? '') };
+  };
+  const ws = (id: string) => doc(fs, 'workspaces', id);
+  const activate = async (w: ActiveWorkspace, upload: boolean) => {
+    if (upload) await queueWholeWorkspace(db);
+    else await clearForWorkspace(db);
+    await setActiveWorkspace(db, w);
+  };
+
+  return {
+    watchAccount: (onChange) => watchUser(auth, (u) => onChange(u ? { uid: u.uid, email: u.email ?? '' } : null)),
+    signIn: async () => void (await signInWithGoogle(auth, config.oauthClientId)),
+    signOut: () => signOutEverywhere(auth),
+    async myWorkspaces() {
+      const mine = await getDocs(query(collectionGroup(fs, 'members'), where('uid', '==', me().uid)));
+      const out: ActiveWorkspace[] = [];
+      for (const m of mine.docs) {
+        const id = m.ref.parent.parent!.id;
+        const info = await getDoc(ws(id));
+        const role = memberSchema.safeParse(m.data());
+        if (role.success) out.push({ id, name: String(info.get('name') ?? id), role: role.data.role });
+      }
+      return out;
+    },
+    async myInvites() {
+      const snap = await getDocs(query(collectionGroup(fs, 'invites'), where('email', '==', me().email)));
+      return snap.docs.flatMap((d) => {
+        const r = inviteSchema.safeParse(d.data());
+        return r.success && r.data.role !== 'owner' ? [{ workspaceId: d.ref.parent.parent!.id, workspaceName: r.data.workspaceName, role: r.data.role }] : [];
+      });
+    },
+    async create(name) {
+      const { uid, email } = me();
+      const id = newId('ws');
+      const batch = writeBatch(fs);
+      batch.set(ws(id), { name: name.trim().slice(0, 120), owner: uid, createdAt: Date.now() });
+      batch.set(doc(ws(id), 'members', uid), { uid, email, role: 'owner', addedBy: uid });
+      await batch.commit();
+      const created: ActiveWorkspace = { id, name, role: 'owner' };
+      await activate(created, true);
+      return created;
+    },
+    async members(id) {
+      const snap = await getDocs(collection(ws(id), 'members'));
+      return snap.docs.flatMap((d) => {
+        const r = memberSchema.safeParse(d.data());
+        return r.success ? [r.data] : [];
+      });
+    },
+    async invite(id, email, role) {
+      const address = normalizeEmail(email);
+      const current = await activeWorkspace(db);
+      await setDoc(doc(ws(id), 'invites', address), { email: address, role, invitedBy: me().uid, workspaceName: current?.id === id ? current.name : id });
+    },
+    setRole: (id, uid, role) => updateDoc(doc(ws(id), 'members', uid), { role }),
+    remove: (id, uid) => deleteDoc(doc(ws(id), 'members', uid)),
+    async accept(invite) {
+      const { uid, email } = me();
+      await setDoc(doc(ws(invite.workspaceId), 'members', uid), { uid, email, role: invite.role, addedBy: uid });
+      await deleteDoc(doc(ws(invite.workspaceId), 'invites', email));
+      const joined: ActiveWorkspace = { id: invite.workspaceId, name: invite.workspaceName, role: invite.role };
+      await activate(joined, false);
+      return joined;
+    },
+    switchTo: (w) => activate(w, false),
+    async leave(id) {
+      await deleteDoc(doc(ws(id), 'members', me().uid));
+      if ((await activeWorkspace(db))?.id === id) await setActiveWorkspace(db, undefined);
+    },
+  };
+}

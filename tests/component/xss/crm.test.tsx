@@ -1,0 +1,114 @@
+import { act, configure, render, screen, waitFor } from '@testing-library/react';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CrmApp } from '../../../components/crm/CrmApp';
+import { routeHref } from '../../../components/crm/router';
+import { setLocale } from '../../../components/i18n';
+import { db } from '../../../storage/db';
+import { addField } from '../../../storage/fieldsAdmin';
+import { createFolder, updateView } from '../../../storage/folders';
+import type { CrmRecord } from '../../../storage/model/entities';
+import { PRESET_FOLDER_IDS } from '../../../storage/presets';
+import { createRecord } from '../../../storage/records';
+import { HOSTILE_HTTP_URLS, LONG_WORD, MARKUP_PAYLOADS, UNICODE_PAYLOADS, URL_PAYLOADS } from '../../fixtures/xss-corpus';
+import { resetDb } from '../../support/db';
+import { expectInert, expectSafeLinks, holdersOf, installStyles } from './support';
+
+// This machine is shared: the waits below bound hangs, they time nothing.
+configure({ asyncUtilTimeout: 20_000 });
+vi.setConfig({ testTimeout: 90_000 });
+
+/**
+ * The CRM page with hostile values in text, URL and email fields and in a folder's name (all
+ * of which a co-member or a CSV file can set): the folder table, the record page and the nav.
+ */
+const TEXT_PAYLOADS = [...MARKUP_PAYLOADS, ...UNICODE_PAYLOADS].filter((p) => p.trim() !== '');
+const PAGE = 12;
+
+async function go(hash: string) {
+  await act(async () => {
+    location.hash = hash;
+  });
+}
+
+/** jsdom has no layout: give the virtualised table's scroller a browser window's height. */
+const clientHeight = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight')!;
+let removeStyles: () => void;
+beforeAll(() => {
+  removeStyles = installStyles('components/theme.css', 'components/crm/crm.css');
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.dataset.testid === 'table-scroll' ? 700 : clientHeight.get!.call(this);
+    },
+  });
+});
+afterAll(() => {
+  removeStyles();
+  delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
+});
+beforeEach(async () => {
+  await resetDb();
+  setLocale('en');
+  delete (window as { __pwned?: unknown }).__pwned;
+  history.replaceState(null, '', '#/');
+});
+
+describe('CRM page: hostile values render as inert text', () => {
+  const pages = Array.from({ length: Math.ceil(TEXT_PAYLOADS.length / PAGE) }, (_, i) => TEXT_PAYLOADS.slice(i * PAGE, (i + 1) * PAGE));
+
+  it.each(pages.map((p, i) => [i, p] as const))('contacts table, page %i of the corpus: first names shown verbatim', async (_i, payloads) => {
+    for (const [k, p] of payloads.entries()) {
+      await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: p, fc_position: payloads[(k + 1) % payloads.length], fc_emails: [`c${k}@evil.example`] });
+    }
+    const { container } = render(<CrmApp />);
+    await go(routeHref({ page: 'folder', folderId: PRESET_FOLDER_IDS.contacts }));
+    await screen.findByRole('table', { name: 'Contacts' }, { timeout: 20_000 });
+    await waitFor(() => {
+      for (const p of payloads) expect(holdersOf(container, p.trim()).length, p).toBeGreaterThan(0);
+    }, { timeout: 20_000 });
+    expectInert(container);
+    expectSafeLinks(container);
+  }, 90_000);
+
+  it('a custom folder named with markup, with hostile URLs: nav, table and record page stay inert', async () => {
+    const folder = await createFolder({ name: '<img src=x onerror=window.__pwned=1>', icon: '<b>' });
+    const website = await addField(folder.id, { label: 'Website', type: 'url' });
+    const nameId = folder.titleFieldIds[0]!;
+    const view = (await db.views.where('folderId').equals(folder.id).first())!;
+    await updateView(view.id, { columns: [nameId, website.id] });
+    const records: CrmRecord[] = [];
+    for (const [k, url] of HOSTILE_HTTP_URLS.entries()) records.push(await createRecord(folder.id, { [nameId]: `Site ${k}`, [website.id]: url }));
+    // What validation refuses can still be on disk (written by an older version): it must not link.
+    const legacy = await createRecord(folder.id, { [nameId]: 'Legacy' });
+    for (const [k, url] of URL_PAYLOADS.entries()) {
+      await db.records.put({ ...legacy, id: `rec_legacy${k}`, values: { ...legacy.values, [website.id]: url } });
+    }
+
+    const { container } = render(<CrmApp />);
+    await go(routeHref({ page: 'folder', folderId: folder.id }));
+    await screen.findByRole('table', { name: folder.name }, { timeout: 20_000 });
+    await waitFor(() => expect(holdersOf(container, HOSTILE_HTTP_URLS[0]).length).toBeGreaterThan(0), { timeout: 20_000 });
+    expect(holdersOf(container.querySelector('nav')!, folder.name).length).toBeGreaterThan(0);
+    expectInert(container);
+    expectSafeLinks(container);
+
+    await go(routeHref({ page: 'record', recordId: records[0]!.id }));
+    await screen.findByRole('article', { name: 'Site 0' }, { timeout: 20_000 });
+    await waitFor(() => expect(screen.getByDisplayValue(HOSTILE_HTTP_URLS[0])).toBeInTheDocument(), { timeout: 20_000 });
+    expectInert(container);
+    expectSafeLinks(container);
+  }, 90_000);
+
+  it('a long unbroken name is wrapped or clipped wherever it is shown', async () => {
+    const record = await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: LONG_WORD, fc_lastName: `L${LONG_WORD.slice(1)}` });
+    const { container } = render(<CrmApp />);
+    await go(routeHref({ page: 'folder', folderId: PRESET_FOLDER_IDS.contacts }));
+    await screen.findByRole('table', { name: 'Contacts' }, { timeout: 20_000 });
+    await waitFor(() => expectInert(container, [LONG_WORD, `L${LONG_WORD.slice(1)}`]), { timeout: 20_000 });
+
+    await go(routeHref({ page: 'record', recordId: record.id }));
+    // The title (first and last name, cut at 300 characters) heads the page.
+    await screen.findByRole('article', { name: record.title }, { timeout: 20_000 });
+    await waitFor(() => expectInert(container, [record.title]), { timeout: 20_000 });
+  }, 90_000);
+});

@@ -1,0 +1,200 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { doc, getDoc, serverTimestamp, setDoc } from 'firebase/firestore';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRESET_FOLDER_IDS } from '../../storage/presets';
+import { encodeDocId } from '../../sync/firestoreTransport';
+import { encodeHlc } from '../../sync/hlc';
+import { refusedEntries } from '../../sync/outbox';
+import { Client } from './clients';
+import { startEmulator, type Emulator } from './emulator';
+
+/**
+ * The Firestore transport through the firebase SDK against a Firestore protocol server started
+ * here (tests/emulator/emulator.ts). Each test uses its own workspace id.
+ */
+let emulator: Emulator;
+const clients: Client[] = [];
+let wsCount = 0;
+
+async function pair(): Promise<[Client, Client]> {
+  const ws = `ws${++wsCount}`;
+  const a = await new Client(emulator, ws, 'uid-ana').open();
+  const b = await new Client(emulator, ws, 'uid-bo').open();
+  clients.push(a, b);
+  return [a, b];
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const contact = (c: Client, id: string) => c.db.records.get(id);
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+afterAll(async () => {
+  for (const c of clients) await c.close();
+  emulator.stop();
+});
+
+describe('sync through Firestore', () => {
+  it('two clients editing different fields of one record both keep their edit', async () => {
+    const [a, b] = await pair();
+    await a.putContact('rec_1', { fc_firstName: 'Ana', fc_lastName: 'Ruiz' });
+    await a.sync();
+    await b.sync();
+    await a.putContact('rec_1', { fc_lastName: 'Ruiz Gil' });
+    await b.putContact('rec_1', { fc_campaign: 'spring fair' });
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    for (const c of [a, b]) expect((await contact(c, 'rec_1'))?.values).toEqual({ fc_firstName: 'Ana', fc_lastName: 'Ruiz Gil', fc_campaign: 'spring fair' });
+    expect((await contact(b, 'rec_1'))?.title).toBe('Ana Ruiz Gil');
+  }, 60_000);
+
+  it('the same field resolves to the later clock even when the older edit arrives last', async () => {
+    const [a, b] = await pair();
+    await a.putContact('rec_2', { fc_firstName: 'Original' });
+    await a.sync();
+    await b.sync();
+    await a.putContact('rec_2', { fc_firstName: 'Older (offline rep)' });
+    await pause(5);
+    await b.putContact('rec_2', { fc_firstName: 'Newer' });
+    await b.sync();
+    await a.sync(); // the offline rep's older edit reaches the server last
+    await b.sync();
+    expect((await contact(a, 'rec_2'))?.values.fc_firstName).toBe('Newer');
+    expect((await contact(b, 'rec_2'))?.values.fc_firstName).toBe('Newer');
+    const server = (await getDoc(doc(a.fs, 'workspaces', a.workspace, 'records', 'rec_2'))).data()!;
+    expect(server.v['values.fc_firstName']).toBe('Newer');
+  }, 60_000);
+
+  it('edit vs delete: the delete wins on both, and the server keeps no erased values', async () => {
+    const [a, b] = await pair();
+    await a.putContact('rec_3', { fc_firstName: 'Erase', fc_lastName: 'Me', fc_emails: ['erase@me.com'] });
+    await a.sync();
+    await b.sync();
+    await a.removeContact('rec_3');
+    await pause(5);
+    await b.putContact('rec_3', { fc_campaign: 'edited offline' });
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    expect(await contact(a, 'rec_3')).toBeUndefined();
+    expect(await contact(b, 'rec_3')).toBeUndefined();
+    const server = (await getDoc(doc(a.fs, 'workspaces', a.workspace, 'records', 'rec_3'))).data()!;
+    expect(server.deleted).toEqual(expect.any(String));
+    expect(server.v).not.toHaveProperty('values.fc_firstName');
+    expect(server.v).not.toHaveProperty('values.fc_emails');
+  }, 60_000);
+
+  it('1,200 queued changes go out in 3 batches, and the other client downloads them', async () => {
+    const [a, b] = await pair();
+    await a.putContacts(Array.from({ length: 1_200 }, (_, i) => [`bulk_${i}`, { fc_firstName: `Person ${i}` }]));
+    expect(await a.db.outbox.count()).toBe(1_200);
+    await a.engine.pushAll();
+    expect(a.batches).toEqual([500, 500, 200]);
+    expect(await a.db.outbox.count()).toBe(0);
+    await b.engine.pullAll(false);
+    expect(await b.db.records.count()).toBe(1_200);
+    console.log(`1,200 changes: pushed in ${a.batches.length} batches (${a.batches.join(', ')}); the other client read ${b.reads} documents`);
+  }, 180_000);
+
+  it('a client that was offline reads only the documents changed since its cursor', async () => {
+    const [a, b] = await pair();
+    for (let i = 0; i < 40; i++) await a.putContact(`c_${i}`, { fc_firstName: `Contact ${i}` });
+    await a.sync();
+    await pause(20);
+    await a.putContact('marker', { fc_firstName: 'Last before b went offline' });
+    await a.sync();
+    b.newEngine(5); // a 5 ms overlap window: it re-reads only the marker's commit
+    await b.sync();
+    expect(b.reads).toBe(41);
+    // b goes offline; meanwhile a changes 7 of the 40 and adds 2.
+    await pause(20);
+    for (let i = 0; i < 7; i++) await a.putContact(`c_${i * 5}`, { fc_lastName: `Changed ${i}` });
+    await a.putContact('c_new1', { fc_firstName: 'New one' });
+    await a.putContact('c_new2', { fc_firstName: 'New two' });
+    await a.sync();
+    b.reads = 0;
+    await b.engine.pullAll(true); // reconnect
+    console.log(`offline client: ${await b.db.records.count()} records; on reconnect it read ${b.reads} documents (9 changed + 1 in the overlap window)`);
+    expect(b.reads).toBe(10);
+    expect((await contact(b, 'c_30'))?.values.fc_lastName).toBe('Changed 6');
+    b.reads = 0;
+    await b.engine.pullAll(false);
+    expect(b.reads).toBe(0);
+  }, 60_000);
+
+  it('while running, live changes arrive through the listeners and local changes go out when queued', async () => {
+    const [a, b] = await pair();
+    await a.putContact('live_1', { fc_firstName: 'Before' });
+    await a.sync();
+    b.engine.start();
+    await expect.poll(async () => (await contact(b, 'live_1'))?.values.fc_firstName, { timeout: 20_000 }).toBe('Before');
+    await a.putContact('live_1', { fc_firstName: 'Changed while b was listening' });
+    await a.engine.pushAll();
+    await expect.poll(async () => (await contact(b, 'live_1'))?.values.fc_firstName, { timeout: 20_000 }).toBe('Changed while b was listening');
+    await b.putContact('live_2', { fc_firstName: 'From b' });
+    b.engine.kick();
+    await expect.poll(async () => (await getDoc(doc(a.fs, 'workspaces', a.workspace, 'records', 'live_2'))).exists(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(async () => (await b.db.syncState.get('status'))?.value, { timeout: 20_000 }).toMatchObject({ state: 'synced' });
+    b.engine.stop();
+  }, 60_000);
+
+  it('skips and reports malformed remote documents while the rest applies', async () => {
+    const [a, b] = await pair();
+    const stamp = encodeHlc({ ms: Date.now(), counter: 0, device: 'rogue' });
+    const rogue = (id: string, table: string, v: Record<string, unknown>, clock?: Record<string, string>) =>
+      setDoc(doc(a.fs, 'workspaces', a.workspace, table, encodeDocId(id)), {
+        v,
+        _clock: clock ?? Object.fromEntries(Object.keys(v).map((k) => [k, stamp])),
+        born: stamp,
+        deleted: null,
+        updatedBy: 'rogue',
+        updatedAt: serverTimestamp(),
+      });
+    const base = { folderId: PRESET_FOLDER_IDS.contacts, stats: {}, createdAt: 1, updatedAt: 1 };
+    await rogue('bad_type', 'records', { ...base, 'values.fc_firstName': 42 });
+    await rogue('bad_size', 'records', { ...base, 'values.fc_firstName': 'x'.repeat(5_000) });
+    await rogue('bad_field', 'records', { ...base, 'values.fc_firstName': 'Shoe', 'values.fc_shoeSize': 44 });
+    await rogue('t1::rec', 'threadLinks', { threadId: 't1', recordId: 'rec', createdAt: 1, updatedAt: 1, isAdmin: true });
+    await rogue('bad_clock', 'records', { ...base, 'values.fc_firstName': 'Clock' }, { folderId: 'yesterday' });
+    await a.putContact('good', { fc_firstName: 'Good' });
+    await a.sync();
+    await b.sync();
+    expect((await contact(b, 'good'))?.values.fc_firstName).toBe('Good');
+    for (const id of ['bad_type', 'bad_size', 'bad_field', 'bad_clock']) expect(await contact(b, id)).toBeUndefined();
+    expect(await b.db.threadLinks.count()).toBe(0);
+    const reasons = Object.fromEntries(b.engine.issues.map((i) => [i.id, i.reason]));
+    expect(reasons.bad_type).toMatch(/First name/);
+    expect(reasons.bad_size).toMatch(/longer than 1,000 characters/);
+    expect(reasons.bad_field).toMatch(/"fc_shoeSize" is not a field of Contacts/);
+    expect(reasons['t1::rec']).toMatch(/"isAdmin" is not part of the model/);
+    expect(reasons.bad_clock).toMatch(/clock stamp/);
+    expect(b.logs.length).toBeGreaterThanOrEqual(5);
+    console.log(`malformed documents reported:\n${b.engine.issues.map((i) => `  ${i.table}/${i.id}: ${i.reason}`).join('\n')}`);
+  }, 60_000);
+
+  it('refuses to push fields outside the model and oversize documents, without blocking the queue', async () => {
+    const [a] = await pair();
+    await a.putContact('fine', { fc_firstName: 'Fine' });
+    // Rows that bypassed the write path (an old bug, a hand-edited database): never sent.
+    await a.db.transaction('rw', [a.db.threadLinks, a.db.activities, a.db.outbox, a.db.clocks], async () => {
+      const stamp = encodeHlc({ ms: Date.now(), counter: 0, device: 'local' });
+      const link = { id: 't9::fine', threadId: 't9', recordId: 'fine', createdAt: 1, updatedAt: 1, extra: 'not in the model' };
+      await a.db.threadLinks.put(link as never);
+      await a.db.clocks.put({ key: 'threadLinks/t9::fine', born: stamp, fields: Object.fromEntries(['threadId', 'recordId', 'createdAt', 'updatedAt', 'extra'].map((k) => [k, stamp])) });
+      await a.db.outbox.add({ mutationId: 'm1', table: 'threadLinks', docId: 't9::fine', op: 'put', changed: [], at: 1, hlc: stamp });
+      const big = { id: 'big', kind: 'note', recordIds: ['fine'], body: 'y'.repeat(950_000), at: 1, createdAt: 1, updatedAt: 1 };
+      await a.db.activities.put(big as never);
+      await a.db.clocks.put({ key: 'activities/big', born: stamp, fields: Object.fromEntries(Object.keys(big).filter((k) => k !== 'id').map((k) => [k, stamp])) });
+      await a.db.outbox.add({ mutationId: 'm2', table: 'activities', docId: 'big', op: 'put', changed: [], at: 1, hlc: stamp });
+    });
+    await a.engine.pushAll();
+    const refused = await refusedEntries(a.db);
+    expect(refused.map((r) => r.docId).sort()).toEqual(['big', 't9::fine']);
+    expect(refused.find((r) => r.docId === 't9::fine')?.refused?.reason).toMatch(/"extra" is not part of the model/);
+    expect(refused.find((r) => r.docId === 'big')?.refused?.reason).toMatch(/over the 900,000 limit/);
+    expect((await getDoc(doc(a.fs, 'workspaces', a.workspace, 'records', 'fine'))).exists()).toBe(true);
+  }, 60_000);
+});

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// npm run test:sim [-- --seeds N] [-- --from K] [-- --seed S]: runs the sync simulation with vitest.
+import { spawnSync } from 'node:child_process';
+
+const args = process.argv.slice(2);
+const env = { ...process.env };
+const names = { '--seeds': 'SIM_SEEDS', '--from': 'SIM_FROM', '--seed': 'SIM_SEED' };
+for (let i = 0; i < args.length; i++) {
+  const name = names[args[i]];
+  const value = args[i + 1];
+  if (!name || value === undefined || !/^\d+$/.test(value)) {
+    console.error(`usage: npm run test:sim -- [--seeds N] [--from K] [--seed S]   (got: ${args.join(' ')})`);
+    process.exit(2);
+  }
+  env[name] = value;
+  i++;
+}
+const run = spawnSync('npx', ['vitest', 'run', '--project', 'unit', 'tests/sim'], { stdio: 'inherit', env });
+process.exit(run.status ?? 1);

@@ -1,0 +1,5 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { simSuite } from './suite';
+
+simSuite(1, 2);

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import config from '../../wxt.config';
+import { cspProblem, documentedPermissions, hostCovers, type Build } from '../support/permissions';
+
+/**
+ * The manifest wxt.config.ts produces, for each browser Threadline ships to, against README's
+ * "Permissions, and why" table. tests/e2e/xss.test.ts checks the built manifest.json the same way.
+ */
+type Manifest = {
+  permissions?: string[];
+  optional_permissions?: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  content_security_policy?: { extension_pages?: string; sandbox?: string };
+  web_accessible_resources?: { resources: string[]; matches: string[] }[];
+  externally_connectable?: unknown;
+};
+
+/** Firebase build variables (placeholders): with them a build includes sync and its permissions. */
+const SYNC_ENV = {
+  WXT_FIREBASE_API_KEY: 'key',
+  WXT_FIREBASE_AUTH_DOMAIN: 'example.firebaseapp.com',
+  WXT_FIREBASE_PROJECT_ID: 'example',
+  WXT_FIREBASE_APP_ID: '1:2:web:3',
+  WXT_GOOGLE_OAUTH_CLIENT_ID: 'client.apps.googleusercontent.com',
+};
+
+/** The manifest as wxt.config.ts makes it: its manifest function, then its manifest hook. */
+function manifestFor({ browser, sync }: Build): Manifest {
+  const fn = config.manifest as (env: { browser: string; manifestVersion: 2 | 3; mode: string; command: string }) => Manifest;
+  const manifest = fn({ browser, manifestVersion: 3, mode: 'production', command: 'build' });
+  const hook = (config.hooks as Record<string, ((wxt: unknown, manifest: Manifest) => void) | undefined> | undefined)?.['build:manifestGenerated'];
+  const saved = { ...process.env };
+  if (sync) Object.assign(process.env, SYNC_ENV);
+  else for (const k of Object.keys(SYNC_ENV)) delete process.env[k];
+  try {
+    hook?.({ config: { browser, root: process.cwd() } }, manifest);
+  } finally {
+    process.env = saved;
+  }
+  return manifest;
+}
+
+const BUILDS: Build[] = [
+  { browser: 'chrome', sync: false },
+  { browser: 'chrome', sync: true },
+  { browser: 'firefox', sync: false },
+  { browser: 'firefox', sync: true },
+];
+
+describe.each(BUILDS)('the manifest of a $browser build (sync: $sync)', (build) => {
+  const manifest = manifestFor(build);
+  const documented = documentedPermissions(build);
+
+  it('asks for exactly the permissions the README documents, each with its reason', () => {
+    expect([...(manifest.permissions ?? [])].sort()).toEqual([...documented.permissions].sort());
+    expect([...(manifest.host_permissions ?? [])].sort()).toEqual([...documented.hosts].sort());
+    expect(manifest.optional_permissions ?? []).toEqual([]);
+    expect(manifest.optional_host_permissions ?? []).toEqual([]);
+  });
+
+  it('lets no web page message the extension', () => {
+    expect(manifest.externally_connectable).toBeUndefined();
+  });
+
+  it('runs extension pages under a strict CSP (script-src self, no eval, no inline, no remote)', () => {
+    const csp = manifest.content_security_policy?.extension_pages;
+    expect(csp).toBeDefined();
+    expect(cspProblem(csp!)).toBeUndefined();
+    expect(manifest.content_security_policy?.sandbox).toBeUndefined();
+  });
+
+  it('exposes its pages only to the hosts it has permission for', () => {
+    for (const entry of manifest.web_accessible_resources ?? []) {
+      for (const match of entry.matches) expect(documented.hosts.some((h) => hostCovers(h, match)), match).toBe(true);
+      // Only the framed pages and the icons InboxSDK shows: never scripts a page could load.
+      for (const r of entry.resources) expect(r).toMatch(/^(sidebar|dashboard)\.html$|^icon\/\*\.png$/);
+    }
+  });
+});
+
+describe('the CSP check itself', () => {
+  it.each([
+    "script-src 'self' 'unsafe-eval'; object-src 'self'",
+    "script-src 'self' 'unsafe-inline'; object-src 'self'",
+    "script-src 'self' https://cdn.example; object-src 'self'",
+    "script-src 'self'; object-src *",
+    "object-src 'self'",
+  ])('refuses %j', (csp) => {
+    expect(cspProblem(csp)).toBeDefined();
+  });
+});
+
+describe('the content script', () => {
+  it('matches only pages the host permissions cover', () => {
+    const source = readFileSync('entrypoints/gmail.content/index.ts', 'utf8');
+    const matches = [...(/matches:\s*\[([^\]]*)\]/.exec(source)?.[1] ?? '').matchAll(/['"`]([^'"`]+)['"`]/g)].map((m) => m[1]!);
+    expect(matches.length).toBeGreaterThan(0);
+    for (const match of matches) expect(documentedPermissions().hosts.some((h) => hostCovers(h, match)), match).toBe(true);
+  });
+});

@@ -1,0 +1,96 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '../../storage/db';
+import { addNote, linkThread, logEmail } from '../../storage/activities';
+import { createRecord } from '../../storage/records';
+import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/presets';
+import { clockKey } from '../../sync/clocks';
+import { addSyncManifest, firebaseConfig } from '../../sync/config';
+import { eraseContact, exportContact } from '../../sync/gdpr';
+import { clearForWorkspace, queueWholeWorkspace } from '../../sync/local';
+import { nextBatch } from '../../sync/outbox';
+import { resetDb } from '../support/db';
+
+const { contacts, deals } = PRESET_FOLDER_IDS;
+const CONFIG = { WXT_FIREBASE_API_KEY: 'k', WXT_FIREBASE_AUTH_DOMAIN: 'x.firebaseapp.com', WXT_FIREBASE_PROJECT_ID: 'x', WXT_FIREBASE_APP_ID: '1:2:web:3' };
+
+describe('build configuration', () => {
+  it('without Firebase variables the build is local only and asks for no sync permission', () => {
+    expect(firebaseConfig({})).toBeUndefined();
+    expect(firebaseConfig({ ...CONFIG, WXT_FIREBASE_APP_ID: '' })).toBeUndefined();
+    const manifest = { permissions: ['storage'] };
+    addSyncManifest(manifest, {}, 'chrome');
+    expect(manifest).toEqual({ permissions: ['storage'] });
+  });
+
+  it('with them, adds identity and offscreen (Chrome) and the OAuth client', () => {
+    const chrome: { permissions: string[]; oauth2?: { client_id: string; scopes: string[] } } = { permissions: ['storage'] };
+    addSyncManifest(chrome, { ...CONFIG, WXT_GOOGLE_OAUTH_CLIENT_ID: 'id.apps.googleusercontent.com' }, 'chrome');
+    expect(chrome.permissions).toEqual(['storage', 'identity', 'offscreen']);
+    expect(chrome.oauth2).toEqual({ client_id: 'id.apps.googleusercontent.com', scopes: ['openid', 'email', 'profile'] });
+    const firefox = { permissions: ['storage'] };
+    addSyncManifest(firefox, CONFIG, 'firefox');
+    expect(firefox.permissions).toEqual(['storage', 'identity']);
+  });
+});
+
+describe('moving the local workspace into a shared one', () => {
+  beforeEach(resetDb);
+
+  it('queues every document, stamped as created now', async () => {
+    const rec = await createRecord(contacts, { fc_firstName: 'Ana' });
+    const total = (await Promise.all(['folders', 'fields', 'views', 'pipelines', 'records'].map((t) => db.table(t).count()))).reduce((a, b) => a + b, 0);
+    expect(await queueWholeWorkspace(db)).toBe(total);
+    expect(await db.outbox.count()).toBe(total);
+    // Presets, written before clocks existed, now carry real stamps.
+    const folderClock = await db.clocks.get(clockKey('folders', contacts));
+    expect(folderClock?.born).toMatch(/^\d{15}:/);
+    const batch = (await nextBatch(db))!;
+    expect(batch.docs.find((d) => d.id === rec.id)?.state.units['values.fc_firstName']).toBe('Ana');
+  });
+
+  it('joining another workspace empties the local copy and its pending changes', async () => {
+    await createRecord(contacts, { fc_firstName: 'Ana' });
+    await clearForWorkspace(db);
+    expect(await db.records.count()).toBe(0);
+    expect(await db.folders.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.clocks.count()).toBe(0);
+  });
+});
+
+describe('GDPR', () => {
+  beforeEach(resetDb);
+
+  async function person() {
+    const ana = await createRecord(contacts, { fc_firstName: 'Ana', fc_emails: ['ana@acme.com'] });
+    const deal = await createRecord(deals, { fd_name: 'Big deal', fd_stage: { pipelineId: DEFAULT_PIPELINE_ID, stageId: 'new' }, fd_mainContact: [ana.id] });
+    await addNote([ana.id], 'Prefers calls');
+    await logEmail({ threadId: 't1', messageId: 'm1', direction: 'received', from: { name: 'Ana', email: 'ana@acme.com' }, to: [], cc: [], subject: 'Hello', snippet: 'Hi', date: 1 }, [ana.id, deal.id]);
+    await linkThread('t1', ana.id);
+    return { ana, deal };
+  }
+
+  it('exports everything about a contact as JSON, fields named by label', async () => {
+    const { ana, deal } = await person();
+    const out = await exportContact(ana.id);
+    expect(out.record.fields).toMatchObject({ 'First name': 'Ana', Emails: ['ana@acme.com'] });
+    expect(out.activities.map((a) => a.kind).sort()).toEqual(['email', 'note']);
+    expect(out.threadLinks).toHaveLength(1);
+    expect(out.linkedFrom).toEqual([{ id: deal.id, title: 'Big deal' }]);
+    expect(() => JSON.parse(JSON.stringify(out))).not.toThrow();
+  });
+
+  it('erases a contact with its activities and links, as tombstones that keep no values', async () => {
+    const { ana, deal } = await person();
+    await db.outbox.clear();
+    expect(await eraseContact(ana.id)).toEqual({ activities: 2, links: 1 });
+    expect(await db.records.get(ana.id)).toBeUndefined();
+    expect(await db.activities.count()).toBe(1); // the deal's stage-change history, which never named Ana
+    expect((await db.records.get(deal.id))!.values.fd_mainContact).toBeUndefined();
+    const tomb = await db.clocks.get(clockKey('records', ana.id));
+    expect(tomb?.deleted).toBeDefined();
+    expect(tomb?.fields).toEqual({});
+    const ops = (await db.outbox.toArray()).map((e) => `${e.op} ${e.table}`).sort();
+    expect(ops).toEqual(['delete activities', 'delete activities', 'delete records', 'delete threadLinks', 'put records']);
+  });
+});
