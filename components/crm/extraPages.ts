@@ -1,12 +1,10 @@
 import type { ReactNode } from 'react';
 import { createElement } from 'react';
-import { firebaseConfig } from '../../sync/config';
-import { firebaseWorkspaces, type WorkspaceService } from '../../sync/workspaces';
 import { DATA_PAGES } from '../data/pages';
 import { t } from '../i18n';
 import { AutomationsPage } from '../reports/AutomationsPage';
 import { ReportsPage } from '../reports/ReportsPage';
-import { WorkspacePage } from '../sync/WorkspacePage';
+import { ConfiguredWorkspacePage } from '../sync/WorkspacePage';
 
 /**
  * Pages other parts of Threadline add to the CRM shell (tasks, import, duplicates, reports,
@@ -20,17 +18,9 @@ export type ExtraPage = {
   render: () => ReactNode;
 };
 
-// Created on first visit only: a build without Firebase settings never touches Firebase.
-let workspaceService: WorkspaceService | undefined;
-function workspaces(): WorkspaceService | undefined {
-  const config = firebaseConfig();
-  if (config && !workspaceService) workspaceService = firebaseWorkspaces(config);
-  return workspaceService;
-}
-
 export const EXTRA_PAGES: ExtraPage[] = [
   ...DATA_PAGES,
   { id: 'reports', label: () => t('reports.title'), icon: '📊', render: () => createElement(ReportsPage) },
   { id: 'automations', label: () => t('automation.title'), icon: '⚙', render: () => createElement(AutomationsPage) },
-  { id: 'workspace', label: () => t('sync.ws.title'), icon: '👥', render: () => createElement(WorkspacePage, { service: workspaces() }) },
+  { id: 'workspace', label: () => t('sync.ws.title'), icon: '👥', render: () => createElement(ConfiguredWorkspacePage) },
 ];

@@ -64,7 +64,7 @@ describe('automations page', () => {
     render(<AutomationsPage />);
     await userEvent.click(await screen.findByRole('button', { name: 'Add reminder' }));
     await userEvent.click(screen.getByRole('button', { name: 'Save reminders' }));
-    const due = await screen.findByRole('list', { name: 'Due now' });
+    const due = await screen.findByRole('list', { name: 'Due now' }, { timeout: 10_000 });
     expect(due).toHaveTextContent(/Bea: Birthday on .* \(in 2 days\)/);
   });
 });
