@@ -1,3 +1,4 @@
+import { DatabaseBanner } from '../../components/DatabaseBanner';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // The theme first: the CRM's own stylesheet (imported by CrmApp) refines it.
@@ -6,6 +7,7 @@ import { CrmApp } from '../../components/crm/CrmApp';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
+    <DatabaseBanner />
     <CrmApp />
   </StrictMode>,
 );

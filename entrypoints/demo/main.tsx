@@ -1,3 +1,4 @@
+import { DatabaseBanner } from '../../components/DatabaseBanner';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DemoInbox } from '../../components/demo/DemoInbox';
@@ -6,6 +7,7 @@ import '../../components/demo/demo.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
+    <DatabaseBanner />
     <DemoInbox />
   </StrictMode>,
 );

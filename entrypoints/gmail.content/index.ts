@@ -21,7 +21,13 @@ export default defineContentScript({
   async main(ctx) {
     let sdk: InboxSDK.InboxSDK;
     try {
-      sdk = await InboxSDK.load(2, APP_ID, { appName: 'Threadline', appIconUrl: browser.runtime.getURL('/icon/128.png') });
+      sdk = await InboxSDK.load(2, APP_ID, {
+        appName: 'Threadline',
+        appIconUrl: browser.runtime.getURL('/icon/128.png'),
+        // The CRM is the user's data: no usage events or error reports to InboxSDK's servers.
+        eventTracking: false,
+        globalErrorLogging: false,
+      });
     } catch (error) {
       console.error('Threadline: InboxSDK did not load', error);
       return;

@@ -1,3 +1,4 @@
+import { DatabaseBanner } from '../../components/DatabaseBanner';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { SidebarApp } from '../../components/sidebar/SidebarApp';
@@ -6,6 +7,7 @@ import '../../components/sidebar/sidebar.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
+    <DatabaseBanner />
     <SidebarApp />
   </StrictMode>,
 );
