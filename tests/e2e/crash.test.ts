@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EXTENSION_DIR, screenshot } from './support/extension';
+import { CHROMIUM_ARGS, EXTENSION_DIR, screenshot } from './support/extension';
 import { loadPageModules } from './support/pageModules';
 
 /**
@@ -38,14 +38,7 @@ async function startChromium(profile: string): Promise<Running> {
       '--headless',
       `--user-data-dir=${profile}`,
       '--remote-debugging-port=0',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...CHROMIUM_ARGS,
       '--no-default-browser-check',
       'about:blank',
     ],
