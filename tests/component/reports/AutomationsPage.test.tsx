@@ -62,10 +62,12 @@ describe('automations page', () => {
     const birthday = `1990-${String(soon.getMonth() + 1).padStart(2, '0')}-${String(soon.getDate()).padStart(2, '0')}`;
     await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Bea', fc_birthday: birthday });
     render(<AutomationsPage />);
-    await userEvent.click(await screen.findByRole('button', { name: 'Add reminder' }));
+    // The button stays disabled until the workspace's date fields have loaded.
+    const add = await screen.findByRole('button', { name: 'Add reminder' });
+    await waitFor(() => expect(add).toBeEnabled());
+    await userEvent.click(add);
     await userEvent.click(screen.getByRole('button', { name: 'Save reminders' }));
     const due = await screen.findByRole('list', { name: 'Due now' }, { timeout: 10_000 });
     expect(due).toHaveTextContent(/Bea: Birthday on .* \(in 2 days\)/);
-    // Computing who is due reads every contact; on a loaded two-core machine that exceeds 5 s.
   }, 30_000);
 });
