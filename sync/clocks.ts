@@ -49,6 +49,19 @@ export class TxClock {
     return encodeHlc(this.state);
   }
 
+  /** `n` successive ticks in one call, for bulk writes. */
+  async tickMany(n: number): Promise<Hlc[]> {
+    let state = await this.load();
+    const out: Hlc[] = [];
+    for (let i = 0; i < n; i++) {
+      state = tick(state, this.now());
+      out.push(encodeHlc(state));
+    }
+    this.state = state;
+    this.dirty ||= n > 0;
+    return out;
+  }
+
   async observe(remote: Hlc): Promise<void> {
     const before = await this.load();
     const after = receive(before, remote, this.now());

@@ -102,6 +102,12 @@ export async function runAutomations(w: Writer, event: AutomationEvent): Promise
   }
 }
 
+/** runAutomations for many writes of one bulk transaction: the rules are read once, and usually there are none. */
+export async function runAutomationsForEach(w: Writer, events: readonly AutomationEvent[]): Promise<void> {
+  if (events.length === 0 || !(await getSetting('automations')).some((r) => r.enabled)) return;
+  for (const event of events) await runAutomations(w, event);
+}
+
 async function createTask(w: Writer, recordId: string, title: string, dueInDays: number | undefined) {
   const now = Date.now();
   const task: ActivityOf<'task'> = activitySchema.parse({

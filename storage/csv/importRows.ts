@@ -2,7 +2,8 @@ import { deriveIndexes } from '../derive';
 import type { CrmRecord, RecordValues } from '../model/entities';
 import { recordSchema, toRecordIssues, withoutEmpties, type RecordIssue } from '../model/recordSchema';
 import { mutate } from '../mutate';
-import { createRecord, updateRecord } from '../records';
+import { ownValues, writeValidatedRecordsIn, type ValidatedRecordWrite } from '../records';
+import { newId } from '../model/ids';
 import { loadFolderSchema, type FolderSchema } from '../schemaLoad';
 import { convertRow, type ConvertedRow, type RowIssue } from './convert';
 import { ImportStateError, MAX_ISSUES, putImportJob, readImportJob, type ImportJob } from './importJob';
@@ -10,7 +11,14 @@ import { KnownRecords } from './knownRecords';
 import { isAssignedByWritePath } from './mapping';
 import type { CsvRow } from './parse';
 
-type Batch = { schema: FolderSchema; job: ImportJob; known: KnownRecords; validate: Validator };
+type Batch = {
+  schema: FolderSchema;
+  job: ImportJob;
+  known: KnownRecords;
+  validate: Validator;
+  /** What the batch will write, by record id, in row order: a record written by two rows is written once. */
+  writes: Map<string, ValidatedRecordWrite>;
+};
 type Validator = (values: RecordValues) => { values: RecordValues } | { issues: RecordIssue[] };
 
 /** validateRecordValues, with the folder's zod schema built once per batch instead of once per row. */
@@ -30,14 +38,14 @@ function validatorFor(schema: FolderSchema): Validator {
  * needed one huge final transaction (a locked database for minutes on 100,000 rows); batches keep
  * the page and the sidebar usable meanwhile.
  *
- * Records are written by createRecord/updateRecord, nested in this transaction (Dexie runs them as
- * sub-transactions of it), so an imported record is exactly an edited one: auto-numbers, derived
- * indexes, stage history, automations, clocks and outbox all come from the one write path. Each row
- * is validated first with the same rules: a refused row must only be reported, whereas a failing
- * nested write aborts the whole batch (and its cursor), to be retried whole on resume.
+ * Each row is decided in memory (validated with the folder's rules, matched against the records
+ * the batch may touch, which KnownRecords read up front); then the whole batch is written by
+ * `writeValidatedRecordsIn`, which adds exactly what createRecord/updateRecord add (auto-numbers,
+ * derived indexes, stage history, automations, clocks and outbox) in a few bulk requests. A
+ * refused row is only reported; a failing write aborts the batch and its cursor, retried on resume.
  */
 export function importRows(jobId: string, rows: readonly CsvRow[]): Promise<ImportJob> {
-  return mutate(async () => {
+  return mutate(async (w) => {
     const job = await readImportJob(jobId);
     if (!job) throw new ImportStateError('This import is no longer remembered.');
     if (job.status !== 'running') throw new ImportStateError(`This import is ${job.status}.`);
@@ -49,12 +57,11 @@ export function importRows(jobId: string, rows: readonly CsvRow[]): Promise<Impo
     const converted = pending.map((r) => convertRow(r.cells, r.index, job.headers, job.mapping, schema));
     const ids = converted.flatMap((c) => (c.id ? [c.id] : []));
     const emails = converted.flatMap((c) => deriveIndexes(schema.folder, schema.fields, c.values).emails);
-    const batch: Batch = { schema, job: structuredClone(job), known: await KnownRecords.load(ids, emails), validate: validatorFor(schema) };
-    // One row after the other: auto-numbers, and rows matching records earlier rows wrote, need order.
-    for (const row of converted) {
-      const write = importOne(batch, row);
-      if (write) await write;
-    }
+    const known = await KnownRecords.load(ids, emails);
+    const batch: Batch = { schema, job: structuredClone(job), known, validate: validatorFor(schema), writes: new Map() };
+    // In row order: a row may match a record an earlier row of the batch created or changed.
+    for (const row of converted) importOne(batch, row);
+    await writeValidatedRecordsIn(w, schema, [...batch.writes.values()]);
     batch.job.rowsDone = pending.at(-1)!.index + 1;
     batch.job.updatedAt = Date.now();
     await putImportJob(batch.job);
@@ -71,12 +78,8 @@ function refuse(batch: Batch, issues: RowIssue[]): undefined {
   return undefined;
 }
 
-/**
- * Decides a row's fate synchronously and returns a promise only when it writes. Awaiting only real
- * writes matters: Dexie keeps a transaction's zone across a bounded number of awaits of plain
- * promises, and a batch of unchanged rows awaited one by one would lose it (PrematureCommitError).
- */
-function importOne(batch: Batch, row: ConvertedRow): Promise<void> | undefined {
+/** Decides a row's fate and adds its write to the batch's plan. */
+function importOne(batch: Batch, row: ConvertedRow): void {
   const { job } = batch;
   if (row.blank) {
     job.counts.blank += 1;
@@ -89,8 +92,8 @@ function importOne(batch: Batch, row: ConvertedRow): Promise<void> | undefined {
     job.counts.skipped += 1;
     return undefined;
   }
-  if (match && job.dedup === 'update') return update(batch, row, match.record);
-  return create(batch, row, match?.record.id);
+  if (match && job.dedup === 'update') update(batch, row, match.record);
+  else create(batch, row, match?.record.id);
 }
 
 type Match = { record: CrmRecord } | { issue: RowIssue };
@@ -124,27 +127,43 @@ function check(batch: Batch, row: ConvertedRow, values: RecordValues): RecordVal
   return undefined;
 }
 
-function update(batch: Batch, row: ConvertedRow, record: CrmRecord): Promise<void> | undefined {
-  const clean = check(batch, row, { ...record.values, ...row.values });
-  if (!clean) return undefined;
+function update(batch: Batch, row: ConvertedRow, record: CrmRecord): void {
+  const clean = check(batch, row, { ...ownValues(batch.schema, record.values), ...row.values });
+  if (!clean) return;
   // Only what the file says differently is written: re-importing the same file changes nothing.
   const changed = Object.keys(row.values).filter((k) => JSON.stringify(clean[k]) !== JSON.stringify(record.values[k]));
   if (changed.length === 0) {
     batch.job.counts.unchanged += 1;
-    return undefined;
+    return;
   }
   batch.job.counts.updated += 1;
-  return updateRecord(record.id, row.values).then((next) => batch.known.add(next));
+  const planned = batch.writes.get(record.id);
+  if (planned) {
+    planned.values = clean;
+    planned.changed = [...new Set([...planned.changed, ...changed])];
+  } else {
+    batch.writes.set(record.id, { id: record.id, before: record, values: clean, changed });
+  }
+  batch.known.add(provisional(batch.schema, { ...record, values: clean }));
 }
 
-function create(batch: Batch, row: ConvertedRow, matchedId: string | undefined): Promise<void> | undefined {
+function create(batch: Batch, row: ConvertedRow, matchedId: string | undefined): void {
   const { schema, known } = batch;
   // The write path numbers these itself; check with a stand-in so a mandatory one passes as it will.
-  const assigned = Object.fromEntries(schema.fields.filter(isAssignedByWritePath).map((f) => [f.id, 1]));
-  if (!check(batch, row, { ...row.values, ...assigned })) return undefined;
+  const assigned = schema.fields.filter(isAssignedByWritePath);
+  const checked = check(batch, row, { ...row.values, ...Object.fromEntries(assigned.map((f) => [f.id, 1])) });
+  if (!checked) return;
+  const values = Object.fromEntries(Object.entries(checked).filter(([k]) => !assigned.some((f) => f.id === k)));
   // Keep the file's id when it is free (links in other rows and files point at it); a matched id
   // is taken, so "create" mode makes a new record beside it.
-  const id = row.id && row.id !== matchedId && !known.get(row.id) ? row.id : undefined;
+  const id = row.id && row.id !== matchedId && !known.get(row.id) && !batch.writes.has(row.id) ? row.id : newId('rec');
   batch.job.counts.created += 1;
-  return createRecord(schema.folder.id, row.values, id ? { id } : {}).then((record) => known.add(record));
+  batch.writes.set(id, { id, before: undefined, values, changed: [] });
+  const now = Date.now();
+  known.add(provisional(schema, { id, folderId: schema.folder.id, values, stats: {}, createdAt: now, updatedAt: now }));
+}
+
+/** The record as the batch will write it, so later rows of the batch match it. */
+function provisional(schema: FolderSchema, base: Omit<CrmRecord, 'title' | 'emails' | 'domains' | 'linkedIds'>): CrmRecord {
+  return { ...base, ...deriveIndexes(schema.folder, schema.fields, base.values) };
 }

@@ -150,10 +150,10 @@ describe('an interrupted import', { timeout: 30_000 }, () => {
 
   it('a crash mid-batch keeps whole batches only, and resuming imports every row exactly once (even in "create" mode)', async () => {
     const { csv } = contactsCsv();
-    // The 450th outbox append fails: the third batch's transaction aborts as if the browser died.
-    const realAdd = db.outbox.add.bind(db.outbox);
+    // The third batch's outbox append fails: its transaction aborts as if the browser died.
+    const realBulkAdd = db.outbox.bulkAdd.bind(db.outbox);
     let calls = 0;
-    const spy = vi.spyOn(db.outbox, 'add').mockImplementation((entry) => (++calls === 450 ? Promise.reject(new Error('killed')) : realAdd(entry)) as never);
+    const spy = vi.spyOn(db.outbox, 'bulkAdd').mockImplementation(((entries: never) => (++calls === 3 ? Promise.reject(new Error('killed')) : realBulkAdd(entries))) as never);
     const error = await importCsv(csv, 'create').catch((e: unknown) => e);
     spy.mockRestore();
     expect((error as Error).message).toBe('killed');
