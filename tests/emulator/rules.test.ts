@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deleteApp, initializeApp } from 'firebase/app';
-import { connectFirestoreEmulator, deleteDoc, doc, getDoc, initializeFirestore, serverTimestamp, setDoc, terminate, type Firestore } from 'firebase/firestore';
+import { connectFirestoreEmulator, deleteDoc, doc, getDoc, initializeFirestore, serverTimestamp, setDoc, terminate, updateDoc, type Firestore } from 'firebase/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can, ROLE_MATRIX, type Access, type Actor, type Resource } from '../../sync/roles';
 
 /**
  * The intent of firestore.rules, tested against the OFFICIAL Firestore emulator, the only thing
@@ -60,6 +61,7 @@ describe.skipIf(!HOST)('firestore.rules on the official emulator', () => {
       await setDoc(doc(admin, 'workspaces', WS, 'members', uid), { uid, email: `${uid}@x.com`, role, addedBy: 'owner1' });
       as[uid] = client({ uid, email: `${uid}@x.com` });
     }
+    await setDoc(doc(admin, 'workspaces', WS, 'members', 'target1'), { uid: 'target1', email: 'target1@x.com', role: 'member', addedBy: 'owner1' });
     await setDoc(doc(admin, 'workspaces', WS, 'invites', 'new@x.com'), { email: 'new@x.com', role: 'member', invitedBy: 'owner1', workspaceName: 'Rules' });
     as.stranger = client({ uid: 'stranger', email: 'stranger@x.com' });
     as.invited = client({ uid: 'newbie', email: 'new@x.com' });
@@ -69,6 +71,43 @@ describe.skipIf(!HOST)('firestore.rules on the official emulator', () => {
   });
 
   const rec = (fs: Firestore, id = 'rec_1') => doc(fs, 'workspaces', WS, 'records', id);
+
+  /** A valid document of each synced table: only the caller's role can make its write fail. */
+  const SAMPLE: Record<string, Record<string, unknown>> = {
+    records: contact,
+    activities: { kind: 'note', recordIds: ['rec_1'], body: 'Called', at: 1, createdAt: 1, updatedAt: 1 },
+    threadLinks: { threadId: 't1', recordId: 'rec_1', createdAt: 1, updatedAt: 1 },
+    views: { folderId: 'folder_contacts', name: 'Mine', layout: 'list', columns: [], sort: [], filters: [], order: 1, createdAt: 1, updatedAt: 1 },
+    settings: { value: 1, updatedAt: 1 },
+    folders: { name: 'Partners', kind: 'custom', order: 9, createdAt: 1, updatedAt: 1 },
+    fields: { folderId: 'folder_contacts', key: 'size', label: 'Size', type: 'number', mandatory: false, hidden: false, order: 1, settings: {}, createdAt: 1, updatedAt: 1 },
+    pipelines: { name: 'Renewals', stages: [], order: 2, createdAt: 1, updatedAt: 1 },
+  };
+  const UID: Record<Actor, string> = { owner: 'owner1', admin: 'admin1', member: 'member1', viewer: 'viewer1', nonMember: 'stranger' };
+
+  function attempt(actor: Actor, access: Access, resource: Resource): Promise<unknown> {
+    const fs = as[UID[actor]]!;
+    const uid = UID[actor];
+    const path = (...p: string[]) => doc(fs, 'workspaces', WS, ...(p as [string]));
+    if (resource === 'workspace') return access === 'read' ? getDoc(doc(fs, 'workspaces', WS)) : updateDoc(doc(fs, 'workspaces', WS), { name: `Renamed by ${uid}` });
+    if (resource === 'members') return access === 'read' ? getDoc(path('members', 'owner1')) : updateDoc(path('members', 'target1'), { role: 'viewer' });
+    if (resource === 'invites') {
+      return access === 'read'
+        ? getDoc(path('invites', 'new@x.com'))
+        : setDoc(path('invites', 'later@x.com'), { email: 'later@x.com', role: 'member', invitedBy: uid, workspaceName: 'Rules' });
+    }
+    return access === 'read' ? getDoc(path(resource, 'matrix')) : setDoc(path(resource, `matrix_${uid}`), synced(SAMPLE[resource]!, uid));
+  }
+
+  // The whole matrix of sync/roles.ts, the table the UI asks before offering a control.
+  const cells = (Object.keys(ROLE_MATRIX) as Resource[]).flatMap((resource) =>
+    (['owner', 'admin', 'member', 'viewer', 'nonMember'] as Actor[]).flatMap((actor) => (['read', 'write'] as Access[]).map((access) => ({ actor, access, resource }))),
+  );
+  it.each(cells)('$actor $access $resource: as sync/roles.ts says', async ({ actor, access, resource }) => {
+    const result = attempt(actor, access, resource);
+    if (can(actor, access, resource)) await expect(result.then(() => 'allowed')).resolves.toBe('allowed');
+    else await expect(result).rejects.toThrow(/permission/i);
+  });
 
   it('members and above write records; viewers and strangers cannot', async () => {
     await expect(setDoc(rec(as.member1!), synced(contact, 'member1'))).resolves.toBeUndefined();
