@@ -20,8 +20,8 @@ async function sidebarFrame(page: Page): Promise<Frame> {
 /**
  * Opens `context` in the sidebar exactly as the demo inbox does (a runtime message from the tab's
  * top frame, messaging/threadHost.ts) and reads the sidebar's own marks: `thread-open` (message
- * received) to `sidebar-ready` (people, deals, privacy rules, logged ids loaded), plus the moment
- * the first page of history was in the DOM (a MutationObserver, since Timeline sets no mark).
+ * received) to `sidebar-ready` (the commit that shows people, deals and the first page of history,
+ * ThreadPanel.tsx), plus, as a cross-check, the moment the history was in the DOM (a MutationObserver).
  */
 export async function openThread(page: Page, frame: Frame, context: ThreadContext): Promise<OpenTiming> {
   await frame.evaluate((threadId) => {

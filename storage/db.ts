@@ -1,6 +1,7 @@
 import { Dexie, type Table } from 'dexie';
 import type { Activity, CrmRecord, Folder, OutboxEntry, Pipeline, Setting, ThreadLink, View } from './model/entities';
 import type { Field } from './model/field';
+import { activityIndexMiddleware } from './activityIndex';
 import { SCHEMA_VERSIONS } from './migrations';
 import { presetFields, presetFolders, presetPipelines, presetViews } from './presets';
 import type { ClockRow, ParkedDoc } from '../sync/clocks';
@@ -50,7 +51,12 @@ export class ThreadlineDB extends Dexie {
 
   constructor(name = 'threadline') {
     super(name);
-    for (const v of SCHEMA_VERSIONS) this.version(v.version).stores(v.stores);
+    for (const v of SCHEMA_VERSIONS) {
+      const version = this.version(v.version).stores(v.stores);
+      if (v.upgrade) version.upgrade(v.upgrade);
+    }
+    // Derived index keys of activities, set on every write whoever writes (storage/activityIndex.ts).
+    this.use(activityIndexMiddleware);
     // Another tab opened a newer schema (Threadline was updated). Dexie would close and silently
     // reopen at the new version, letting this page's older code write without the new version's
     // invariants (e.g. v2's clock stamps). Stay closed instead: writes fail, the banner says reload.

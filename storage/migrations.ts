@@ -1,3 +1,6 @@
+import type { Transaction } from 'dexie';
+import { recordAtKeys, RECORD_AT } from './activityIndex';
+
 /**
  * Every schema version the database has had, oldest first. Never edit a shipped entry: add a
  * new one. tests/unit/migrations.test.ts opens a database of each earlier version, built from
@@ -6,6 +9,8 @@
 export type SchemaVersion = {
   version: number;
   stores: Record<string, string | null>;
+  /** Rewrites existing rows when opening a database of an older version (Dexie's `upgrade`). */
+  upgrade?: (tx: Transaction) => Promise<unknown>;
 };
 
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
@@ -36,6 +41,22 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       // Remote documents that cannot be applied yet (their folder or a field has not arrived).
       parked: 'key',
     },
+  },
+  {
+    version: 3,
+    stores: {
+      // recordAt: one `${recordId}\u0001${encodeAt(at)}` key per record (storage/activityIndex.ts), so the
+      // sidebar reads each record's newest page of history instead of its whole history.
+      activities: 'id, *recordIds, threadId, messageId, at, *recordAt',
+    },
+    // Existing activities get their keys here; later writes get them from activityIndexMiddleware.
+    upgrade: (tx) =>
+      tx
+        .table('activities')
+        .toCollection()
+        .modify((a: Record<string, unknown>) => {
+          a[RECORD_AT] = recordAtKeys(a);
+        }),
   },
 ];
 

@@ -1,11 +1,11 @@
 import type { Participant, ThreadContext, ThreadMessage } from '../messaging/threadContext';
 import { logEmail, type EmailToLog } from './activities';
 import { db } from './db';
-import type { CrmRecord } from './model/entities';
+import type { Activity, CrmRecord, ThreadLink } from './model/entities';
 import { normalizeEmail } from './model/normalize';
 import { PRESET_FOLDER_IDS } from './presets';
 import { isExcluded, type PrivacyRules } from './privacy';
-import { findRecordsByEmails, threadLinksFor } from './queries';
+import { findRecordsByEmails, recordsWithAnyOf, threadLinksFor } from './queries';
 
 const { contacts: CONTACTS, companies: COMPANIES, deals: DEALS } = PRESET_FOLDER_IDS;
 
@@ -32,22 +32,41 @@ export type ThreadRecords = {
   otherDeals: CrmRecord[];
 };
 
+/** The thread's contacts, by each of their addresses: records of `found` holding a participant's address. */
+export function contactsOnThread(found: readonly CrmRecord[], participants: readonly Participant[]): Map<string, CrmRecord> {
+  const wanted = new Set(participants.map((p) => p.email));
+  const contactByEmail = new Map<string, CrmRecord>();
+  for (const r of found) {
+    if (r.folderId === CONTACTS && r.emails.some((e) => wanted.has(e))) for (const e of r.emails) contactByEmail.set(e, r);
+  }
+  return contactByEmail;
+}
+
+/** The companies the contacts work at, as their link fields say (the records may not exist). */
+export function companyIdsOf(contacts: readonly CrmRecord[]): string[] {
+  return [...new Set(contacts.flatMap((c) => (c.values.fc_company as string[] | undefined) ?? []))];
+}
+
+const inFolder = (folderId: string) => (r: CrmRecord | undefined): r is CrmRecord => r?.folderId === folderId;
+
+/** The contacts' companies, the deals linked to the thread, and the contacts' and companies' other deals: three reads in parallel. */
+export async function relatedRecords(contacts: readonly CrmRecord[], links: readonly ThreadLink[]): Promise<Omit<ThreadRecords, 'contactByEmail'>> {
+  const companyIds = companyIdsOf(contacts);
+  const [companies, linked, related] = await Promise.all([
+    db.records.bulkGet(companyIds),
+    db.records.bulkGet(links.map((l) => l.recordId)),
+    recordsWithAnyOf('linkedIds', [...contacts.map((c) => c.id), ...companyIds]),
+  ]);
+  const linkedDeals = linked.filter(inFolder(DEALS));
+  const linkedIds = new Set(linkedDeals.map((d) => d.id));
+  return { companies: companies.filter(inFolder(COMPANIES)), linkedDeals, otherDeals: related.filter((r) => r.folderId === DEALS && !linkedIds.has(r.id)) };
+}
+
 /** Every record the sidebar shows for a thread, found through indexes only. */
 export async function loadThreadRecords(context: ThreadContext, participants: readonly Participant[]): Promise<ThreadRecords> {
-  const found = await findRecordsByEmails(participants.map((p) => p.email));
-  const contactByEmail = new Map<string, CrmRecord>();
-  for (const r of found.filter((r) => r.folderId === CONTACTS)) for (const e of r.emails) contactByEmail.set(e, r);
-  const contactsList = [...new Set(contactByEmail.values())];
-
-  const companyIds = new Set(contactsList.flatMap((c) => (c.values.fc_company as string[] | undefined) ?? []));
-  const companies = (await db.records.bulkGet([...companyIds])).filter((r): r is CrmRecord => r?.folderId === COMPANIES);
-
-  const links = await threadLinksFor(context.threadId);
-  const linked = (await db.records.bulkGet(links.map((l) => l.recordId))).filter((r): r is CrmRecord => r?.folderId === DEALS);
-  const linkedIds = new Set(linked.map((d) => d.id));
-  const related = await db.records.where('linkedIds').anyOf([...contactsList.map((c) => c.id), ...companyIds]).distinct().toArray();
-  const otherDeals = related.filter((r) => r.folderId === DEALS && !linkedIds.has(r.id));
-  return { contactByEmail, companies, linkedDeals: linked, otherDeals };
+  const [found, links] = await Promise.all([findRecordsByEmails(participants.map((p) => p.email)), threadLinksFor(context.threadId)]);
+  const contactByEmail = contactsOnThread(found, participants);
+  return { contactByEmail, ...(await relatedRecords([...new Set(contactByEmail.values())], links)) };
 }
 
 export function emailFromMessage(context: ThreadContext, message: ThreadMessage): EmailToLog {
@@ -90,6 +109,9 @@ export async function logThread(context: ThreadContext, rules: PrivacyRules): Pr
 
 /** Which messages of the thread are already in the CRM, by message id. */
 export async function loggedMessageIds(context: ThreadContext): Promise<Set<string>> {
-  const rows = await db.activities.where('threadId').equals(context.threadId).toArray();
-  return new Set(rows.flatMap((a) => (a.kind === 'email' ? [a.messageId] : [])));
+  return emailMessageIds(await db.activities.where('threadId').equals(context.threadId).toArray());
+}
+
+export function emailMessageIds(threadActivities: readonly Activity[]): Set<string> {
+  return new Set(threadActivities.flatMap((a) => (a.kind === 'email' ? [a.messageId] : [])));
 }

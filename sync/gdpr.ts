@@ -1,3 +1,4 @@
+import { withoutRecordAt } from '../storage/activityIndex';
 import { db as defaultDb, type ThreadlineDB } from '../storage/db';
 import { deriveIndexes } from '../storage/derive';
 import type { Activity, CrmRecord, ThreadLink } from '../storage/model/entities';
@@ -29,7 +30,7 @@ export async function exportContact(id: string, db: ThreadlineDB = defaultDb): P
   return {
     exportedAt: new Date().toISOString(),
     record: { id, folder: folder?.name ?? record.folderId, createdAt: new Date(record.createdAt).toISOString(), updatedAt: new Date(record.updatedAt).toISOString(), fields: named },
-    activities,
+    activities: activities.map(withoutRecordAt),
     threadLinks,
     linkedFrom: linking.map((r) => ({ id: r.id, title: r.title })),
   };

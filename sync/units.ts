@@ -4,10 +4,13 @@ import type { SyncedTable } from '../storage/model/entities';
  * How a stored document splits into merge units and back. A record's field values merge one by
  * one (`values.<fieldId>`), so two people editing different fields of one contact both keep their
  * edit; its derived indexes (title, emails, domains, linkedIds) are never synced but recomputed
- * from the values wherever the record is written. Every other table merges property by property.
+ * from the values wherever the record is written; so are an activity's `recordAt` index keys.
+ * Every other table merges property by property.
  */
 const VALUE_PREFIX = 'values.';
 const RECORD_DERIVED = new Set(['title', 'emails', 'domains', 'linkedIds']);
+/** The activities' storage-only index keys (storage/activityIndex.ts), recomputed on every write. */
+const ACTIVITY_DERIVED = new Set(['recordAt']);
 
 export type Units = Record<string, unknown>;
 
@@ -26,6 +29,7 @@ export function toUnits(table: SyncedTable, doc: Record<string, unknown>): Units
   for (const [prop, value] of Object.entries(doc)) {
     if (prop === key || value === undefined) continue;
     if (table === 'records' && RECORD_DERIVED.has(prop)) continue;
+    if (table === 'activities' && ACTIVITY_DERIVED.has(prop)) continue;
     if (table === 'records' && prop === 'values') {
       for (const [fieldId, v] of Object.entries((value ?? {}) as Record<string, unknown>)) {
         if (v !== undefined) out[VALUE_PREFIX + fieldId] = v;

@@ -16,7 +16,7 @@ export function CardBody({ record, cards, ctx, task }: CardProps) {
   const owner = cards.owner && record.values[cards.owner.id];
   return (
     <div className="tl-board-card-body">
-      <a href={routeHref({ page: 'record', recordId: record.id })} className="tl-card-title">{record.title || t('common.untitled')}</a>
+      <a href={routeHref({ page: 'record', recordId: record.id })} className="tl-card-title" dir="auto">{record.title || t('common.untitled')}</a>
       {cards.amount && amount !== undefined && <div className="tl-card-amount"><FieldValue field={cards.amount} value={amount} ctx={ctx} /></div>}
       {cards.owner && owner !== undefined && <div className="tl-card-meta">👤 <FieldValue field={cards.owner} value={owner} ctx={ctx} /></div>}
       {task && (
@@ -29,12 +29,15 @@ export function CardBody({ record, cards, ctx, task }: CardProps) {
   );
 }
 
-/** A draggable card: focus it and press Space to pick it up, arrows to move, Space to drop. */
-export function BoardCard(props: CardProps & { dimmed: boolean }) {
-  const { attributes, listeners, setNodeRef } = useDraggable({ id: props.record.id });
+/**
+ * A draggable card: focus it and press Space to pick it up, arrows to move, Space to drop. A
+ * viewer's cards stay put: a move they cannot save is not offered.
+ */
+export function BoardCard({ canWrite = true, ...props }: CardProps & { dimmed: boolean; canWrite?: boolean }) {
+  const { attributes, listeners, setNodeRef } = useDraggable({ id: props.record.id, disabled: !canWrite });
   return (
-    <article ref={setNodeRef} className="tl-board-card" data-dimmed={props.dimmed || undefined} {...attributes} {...listeners}
-      aria-label={props.record.title || t('common.untitled')} aria-describedby="tl-board-help">
+    <article ref={setNodeRef} className="tl-board-card" data-dimmed={props.dimmed || undefined} {...(canWrite ? { ...attributes, ...listeners } : {})}
+      aria-label={props.record.title || t('common.untitled')} aria-describedby={canWrite ? 'tl-board-help' : undefined}>
       <CardBody {...props} />
     </article>
   );

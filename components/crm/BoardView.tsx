@@ -81,7 +81,7 @@ function useNextTasks(ids: readonly string[]) {
  * keyboard) to another column updates the record through the write path, which records a stage
  * change in its history.
  */
-export function BoardView({ schema, rows, field }: { schema: FolderSchema; rows: readonly CrmRecord[]; field: Field }) {
+export function BoardView({ schema, rows, field, canWrite = true }: { schema: FolderSchema; rows: readonly CrmRecord[]; field: Field; canWrite?: boolean }) {
   const grouping = boardGrouping(field);
   const [pipelineId, setPipelineId] = useState(schema.pipelines[0]?.id);
   const [editingPipelines, setEditingPipelines] = useState(false);
@@ -129,12 +129,12 @@ export function BoardView({ schema, rows, field }: { schema: FolderSchema; rows:
               {schema.pipelines.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
             </select>
           </label>
-          <button type="button" onClick={() => setEditingPipelines(true)}>{t('views.board.editPipelines')}</button>
+          {canWrite && <button type="button" onClick={() => setEditingPipelines(true)}>{t('views.board.editPipelines')}</button>}
         </div>
       )}
-      {editingPipelines && <PipelineDialog pipelines={schema.pipelines} initialId={pipeline?.id} onClose={() => setEditingPipelines(false)} />}
+      {canWrite && editingPipelines && <PipelineDialog pipelines={schema.pipelines} initialId={pipeline?.id} onClose={() => setEditingPipelines(false)} />}
       <ErrorAlert errors={errors} onDismiss={() => setErrors([])} />
-      <p id="tl-board-help" className="tl-muted tl-small">{t('views.board.moveHelp')}</p>
+      {canWrite && <p id="tl-board-help" className="tl-muted tl-small">{t('views.board.moveHelp')}</p>}
       <DndContext
         sensors={sensors}
         collisionDetection={collision}
@@ -147,7 +147,7 @@ export function BoardView({ schema, rows, field }: { schema: FolderSchema; rows:
           {columns.map((c) => (
             <Column key={c.id} column={c} totals={<TotalsLine totals={columnTotals(c, cards.amount, cards.probability)} amountField={cards.amount} ctx={ctx} />}>
               {c.records.slice(0, CARD_CAP).map((r) => (
-                <BoardCard key={r.id} record={r} schema={schema} cards={cards} ctx={ctx} task={tasks?.get(r.id)} dimmed={r.id === activeId} />
+                <BoardCard key={r.id} record={r} schema={schema} cards={cards} ctx={ctx} task={tasks?.get(r.id)} dimmed={r.id === activeId} canWrite={canWrite} />
               ))}
               {c.records.length > CARD_CAP && <p className="tl-muted tl-small">{t('views.board.more', { count: c.records.length - CARD_CAP })}</p>}
             </Column>

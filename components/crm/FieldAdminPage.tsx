@@ -5,6 +5,8 @@ import { describeError } from '../errors';
 import { FIELD_SETTINGS_EDITORS, type FieldSetup } from '../fields/settingsEditors';
 import { FIELD_TYPE_LABELS } from '../fields/typeLabels';
 import { t } from '../i18n';
+import { useCanWrite } from '../sync/useWorkspaceRole';
+import { EditArea, ViewOnlyNote } from '../sync/ViewOnlyNote';
 import { ErrorAlert } from './ErrorAlert';
 import { FieldRow } from './FieldRow';
 import { useSchemaOrNull } from './FolderPage';
@@ -50,6 +52,7 @@ export function FieldAdminPage({ folderId }: { folderId: string }) {
   const schema = useSchemaOrNull(folderId);
   const [errors, setErrors] = useState<string[]>([]);
   const [report, setReport] = useState<{ field: Field; report: ConversionReport }>();
+  const canWrite = useCanWrite();
   if (schema === null) return <p className="tl-empty">{t('views.folderMissing')}</p>;
   if (!schema) return <p aria-busy="true">{t('common.loading')}</p>;
   const run = (work: Promise<unknown>) => work.then(() => setErrors([]), (e: unknown) => setErrors(describeError(e)));
@@ -65,15 +68,18 @@ export function FieldAdminPage({ folderId }: { folderId: string }) {
     <section className="tl-page" aria-label={t('views.fields.title', { folder: schema.folder.name })}>
       <nav className="tl-crumbs"><a href={routeHref({ page: 'folder', folderId })}>← {t('views.record.back', { folder: schema.folder.name })}</a></nav>
       <h2>{t('views.fields.title', { folder: schema.folder.name })}</h2>
+      <ViewOnlyNote canWrite={canWrite} />
       <ErrorAlert errors={errors} onDismiss={() => setErrors([])} />
       {report && <TypeChangeReport field={report.field} report={report.report} preservedLabel={preserved} onClose={() => setReport(undefined)} />}
-      <ol className="tl-field-list">
-        {schema.fields.map((f, i) => (
-          <FieldRow key={`${f.id}-${f.updatedAt}`} field={f} folderFields={schema.fields} position={i} count={ids.length}
-            onMove={(by) => move(i, by)} onReport={(field, r) => setReport({ field, report: r })} run={run} />
-        ))}
-      </ol>
-      <AddFieldForm folderId={folderId} fields={schema.fields} run={run} />
+      <EditArea canWrite={canWrite}>
+        <ol className="tl-field-list">
+          {schema.fields.map((f, i) => (
+            <FieldRow key={`${f.id}-${f.updatedAt}`} field={f} folderFields={schema.fields} position={i} count={ids.length}
+              onMove={(by) => move(i, by)} onReport={(field, r) => setReport({ field, report: r })} run={run} />
+          ))}
+        </ol>
+      </EditArea>
+      {canWrite && <AddFieldForm folderId={folderId} fields={schema.fields} run={run} />}
     </section>
   );
 }

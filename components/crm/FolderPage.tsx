@@ -6,6 +6,8 @@ import { FIELD_REGISTRY } from '../../storage/model/fieldRegistry';
 import { loadFolderSchema, type FolderSchema } from '../../storage/schemaLoad';
 import type { ViewInput } from '../../storage/folders';
 import { t } from '../i18n';
+import { useCanWrite } from '../sync/useWorkspaceRole';
+import { ViewOnlyNote } from '../sync/ViewOnlyNote';
 import { BoardView } from './BoardView';
 import { boardFields } from './boardModel';
 import { BulkBar } from './BulkBar';
@@ -49,6 +51,7 @@ function ViewWorkspace({ schema, view }: { schema: FolderSchema; view: View | un
   const [followed, setFollowed] = useState(saved);
   const [creating, setCreating] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  const canWrite = useCanWrite();
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
   // Another tab (or sync) changed the saved view: follow it unless there are unsaved edits here.
   useEffect(() => {
@@ -74,24 +77,25 @@ function ViewWorkspace({ schema, view }: { schema: FolderSchema; view: View | un
         <span className="tl-muted" aria-live="polite">
           {rows && records && (rows.length === records.length ? countRecords(records.length) : t('views.shown', { shown: rows.length, total: countRecords(records.length) }))}
         </span>
-        <button type="button" className="tl-primary" onClick={() => setCreating(true)}>{t('crm.new', { item })}</button>
+        {canWrite && <button type="button" className="tl-primary" onClick={() => setCreating(true)}>{t('crm.new', { item })}</button>}
         {rows && <ExportButton folderId={schema.folder.id} records={rows} fieldIds={draft.columns} />}
       </header>
-      <ViewToolbar schema={schema} view={view} draft={draft} dirty={dirty} problems={result?.problems ?? []} onChange={setDraft} onDiscard={() => setDraft(saved)} />
-      {creating && <RecordForm key="new" schema={schema} onSaved={() => setCreating(false)} onCancel={() => setCreating(false)} />}
-      {visibleSelection.size > 0 && <BulkBar schema={schema} selected={visibleSelection} onDone={() => setSelected(new Set())} />}
+      <ViewOnlyNote canWrite={canWrite} />
+      <ViewToolbar schema={schema} view={view} draft={draft} dirty={dirty} problems={result?.problems ?? []} onChange={setDraft} onDiscard={() => setDraft(saved)} canWrite={canWrite} />
+      {canWrite && creating && <RecordForm key="new" schema={schema} onSaved={() => setCreating(false)} onCancel={() => setCreating(false)} />}
+      {canWrite && visibleSelection.size > 0 && <BulkBar schema={schema} selected={visibleSelection} onDone={() => setSelected(new Set())} />}
       {!rows || !records ? (
         <p aria-busy="true">{t('common.loading')}</p>
       ) : records.length === 0 ? (
         <p className="tl-empty">{t('crm.empty', { folder: schema.folder.name.toLowerCase() })}</p>
       ) : draft.layout === 'board' && boardField ? (
-        <BoardView schema={schema} rows={rows} field={boardField} />
+        <BoardView schema={schema} rows={rows} field={boardField} canWrite={canWrite} />
       ) : draft.layout === 'board' ? (
         <p className="tl-empty">{t('views.board.noField')}</p>
       ) : rows.length === 0 ? (
         <p className="tl-empty">{t('views.noMatches')}</p>
       ) : (
-        <TableView schema={schema} rows={rows} columns={columns} selected={visibleSelection} onSelect={setSelected} sort={draft.sort} onSort={(sort) => setDraft({ ...draft, sort })} />
+        <TableView schema={schema} rows={rows} columns={columns} selected={visibleSelection} onSelect={setSelected} sort={draft.sort} onSort={(sort) => setDraft({ ...draft, sort })} canWrite={canWrite} />
       )}
     </section>
   );

@@ -6,6 +6,7 @@ import type { FolderSchema } from '../../storage/schemaLoad';
 import { describeError } from '../errors';
 import { FieldEditor } from '../fields/FieldEditor';
 import { t } from '../i18n';
+import { EditArea } from '../sync/ViewOnlyNote';
 
 type Props = {
   schema: FolderSchema;
@@ -15,10 +16,12 @@ type Props = {
   onSaved: (record: CrmRecord) => void;
   onCancel?: () => void;
   submitLabel?: string;
+  /** A viewer's record page: the values in their editors, greyed out, and nothing to save. */
+  readOnly?: boolean;
 };
 
 /** Every editable field of a folder through its registry editor; the write path does the validation. */
-export function RecordForm({ schema, record, initialValues, onSaved, onCancel, submitLabel }: Props) {
+export function RecordForm({ schema, record, initialValues, onSaved, onCancel, submitLabel, readOnly = false }: Props) {
   const formId = useId();
   const [values, setValues] = useState<RecordValues>(record?.values ?? initialValues ?? {});
   const [errors, setErrors] = useState<string[]>([]);
@@ -53,34 +56,38 @@ export function RecordForm({ schema, record, initialValues, onSaved, onCancel, s
           </ul>
         </div>
       )}
-      {editable.map((field) => {
-        const inputId = `${formId}-${field.id}`;
-        return (
-          <div className="tl-field" key={field.id}>
-            <label htmlFor={inputId}>
-              {field.label}
-              {field.mandatory && <span aria-hidden="true" className="tl-required"> *</span>}
-            </label>
-            <FieldEditor
-              field={field}
-              value={values[field.id]}
-              pipelines={schema.pipelines}
-              inputId={inputId}
-              onChange={(v) => setValues((prev) => ({ ...prev, [field.id]: v }))}
-            />
-          </div>
-        );
-      })}
-      <div className="tl-actions">
-        <button type="submit" disabled={saving}>
-          {submitLabel ?? (record ? t('common.save') : t('crm.create', { item: singular(schema.folder.name) }))}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            {t('common.cancel')}
+      <EditArea canWrite={!readOnly}>
+        {editable.map((field) => {
+          const inputId = `${formId}-${field.id}`;
+          return (
+            <div className="tl-field" key={field.id}>
+              <label htmlFor={inputId}>
+                {field.label}
+                {field.mandatory && <span aria-hidden="true" className="tl-required"> *</span>}
+              </label>
+              <FieldEditor
+                field={field}
+                value={values[field.id]}
+                pipelines={schema.pipelines}
+                inputId={inputId}
+                onChange={(v) => setValues((prev) => ({ ...prev, [field.id]: v }))}
+              />
+            </div>
+          );
+        })}
+      </EditArea>
+      {!readOnly && (
+        <div className="tl-actions">
+          <button type="submit" disabled={saving}>
+            {submitLabel ?? (record ? t('common.save') : t('crm.create', { item: singular(schema.folder.name) }))}
           </button>
-        )}
-      </div>
+          {onCancel && (
+            <button type="button" onClick={onCancel}>
+              {t('common.cancel')}
+            </button>
+          )}
+        </div>
+      )}
     </form>
   );
 }

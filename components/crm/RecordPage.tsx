@@ -1,13 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { fieldValue } from '../../storage/computed';
 import { db } from '../../storage/db';
 import { deleteRecord } from '../../storage/records';
+import { describeError } from '../errors';
 import { FIELD_EDITORS } from '../fields/editors';
 import { FieldValue } from '../fields/FieldValue';
 import { formatContext } from '../hooks';
 import { t } from '../i18n';
+import { useCanWrite } from '../sync/useWorkspaceRole';
+import { ViewOnlyNote } from '../sync/ViewOnlyNote';
 import { Timeline } from '../timeline/Timeline';
 import { ConfirmButton } from './ConfirmButton';
+import { ErrorAlert } from './ErrorAlert';
 import { useSchemaOrNull } from './FolderPage';
 import { LinkedRecords } from './LinkedRecords';
 import { RecordForm } from './RecordForm';
@@ -25,26 +30,34 @@ export function RecordPage({ recordId }: { recordId: string }) {
 function RecordDetails({ recordId, folderId }: { recordId: string; folderId: string }) {
   const schema = useSchemaOrNull(folderId);
   const record = useLiveQuery(() => db.records.get(recordId), [recordId]);
+  const canWrite = useCanWrite();
+  const [errors, setErrors] = useState<string[]>([]);
   if (!schema || !record) return <p aria-busy="true">{t('common.loading')}</p>;
   const ctx = formatContext(schema.pipelines);
   // Types without an editor (formula, statistics, auto-number) are shown as values.
   const readOnly = schema.fields.filter((f) => !f.hidden && FIELD_EDITORS[f.type] === null);
   const title = record.title || t('common.untitled');
+  // A refused delete (full disk, closed database) stays on the page and says why.
+  const remove = () => deleteRecord(recordId).then(() => navigate({ page: 'folder', folderId }), (e: unknown) => setErrors(describeError(e)));
   return (
     <article className="tl-record-page" aria-label={title}>
       <nav className="tl-crumbs">
         <a href={routeHref({ page: 'folder', folderId })}>← {t('views.record.back', { folder: schema.folder.name })}</a>
       </nav>
       <header className="tl-toolbar">
-        <h2><span aria-hidden="true">{schema.folder.icon}</span> {title}</h2>
-        <ConfirmButton label={t('views.record.delete')} question={t('views.record.deleteQuestion', { title })} confirmLabel={t('views.deleteConfirm')}
-          onConfirm={() => void deleteRecord(recordId).then(() => navigate({ page: 'folder', folderId }))} />
+        <h2><span aria-hidden="true">{schema.folder.icon}</span> <bdi>{title}</bdi></h2>
+        {canWrite && (
+          <ConfirmButton label={t('views.record.delete')} question={t('views.record.deleteQuestion', { title })} confirmLabel={t('views.deleteConfirm')}
+            onConfirm={() => void remove()} />
+        )}
       </header>
+      <ViewOnlyNote canWrite={canWrite} />
+      <ErrorAlert errors={errors} onDismiss={() => setErrors([])} />
       <div className="tl-record-grid">
         <section aria-label={t('views.record.details')}>
           <h3 className="tl-section">{t('views.record.details')}</h3>
           {/* Keyed by updatedAt: a change made elsewhere (sync, another tab) reloads the form. */}
-          <RecordForm key={record.updatedAt} schema={schema} record={record} onSaved={() => undefined} />
+          <RecordForm key={record.updatedAt} schema={schema} record={record} onSaved={() => undefined} readOnly={!canWrite} />
           {readOnly.length > 0 && (
             <dl className="tl-computed" aria-label={t('views.record.computed')}>
               {readOnly.map((f) => (
@@ -58,7 +71,7 @@ function RecordDetails({ recordId, folderId }: { recordId: string; folderId: str
         </section>
         <div className="tl-record-side">
           <LinkedRecords record={record} schema={schema} />
-          <RecordTasks recordId={record.id} />
+          <RecordTasks recordId={record.id} canWrite={canWrite} />
           <section aria-label={t('views.record.history')}>
             <h3 className="tl-section">{t('views.record.history')}</h3>
             <Timeline recordIds={[record.id]} pipelines={schema.pipelines} />

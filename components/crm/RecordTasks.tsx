@@ -8,8 +8,8 @@ import { uiLocale } from '../hooks';
 import { t } from '../i18n';
 import { ErrorAlert } from './ErrorAlert';
 
-/** The record's tasks, open ones first by due date, and a quick way to add one. */
-export function RecordTasks({ recordId }: { recordId: string }) {
+/** The record's tasks, open ones first by due date, and a quick way to add one (not for viewers). */
+export function RecordTasks({ recordId, canWrite = true }: { recordId: string; canWrite?: boolean }) {
   const tasks = useLiveQuery(async () => {
     const all = (await db.activities.where('recordIds').equals(recordId).toArray()).filter((a): a is ActivityOf<'task'> => a.kind === 'task');
     return all.sort((a, b) => Number(a.done) - Number(b.done) || (a.due ?? Infinity) - (b.due ?? Infinity));
@@ -18,6 +18,8 @@ export function RecordTasks({ recordId }: { recordId: string }) {
   const [due, setDue] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
   const fmt = new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' });
+  // The box follows the stored task (live query): a refused write leaves it unchanged and says why.
+  const toggle = (id: string, done: boolean) => setTaskDone(id, done).then(() => setErrors([]), (err: unknown) => setErrors(describeError(err)));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -40,19 +42,21 @@ export function RecordTasks({ recordId }: { recordId: string }) {
         {tasks?.map((task) => (
           <li key={task.id}>
             <label className="tl-task">
-              <input type="checkbox" checked={task.done} onChange={(e) => void setTaskDone(task.id, e.target.checked)} />
-              <span className={task.done ? 'tl-done' : undefined}>{task.title}</span>
+              <input type="checkbox" checked={task.done} disabled={!canWrite} onChange={(e) => void toggle(task.id, e.target.checked)} />
+              <span dir="auto" className={task.done ? 'tl-done' : undefined}>{task.title}</span>
               {task.due && <small> · {t('timeline.due', { date: fmt.format(new Date(task.due)) })}</small>}
             </label>
           </li>
         ))}
       </ul>
       <ErrorAlert errors={errors} />
-      <form className="tl-inline tl-task-form" onSubmit={(e) => void submit(e)} aria-label={t('views.record.addTask')}>
-        <input aria-label={t('views.record.taskTitle')} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={1000} />
-        <input aria-label={t('views.record.taskDue')} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
-        <button type="submit">{t('views.record.addTask')}</button>
-      </form>
+      {canWrite && (
+        <form className="tl-inline tl-task-form" onSubmit={(e) => void submit(e)} aria-label={t('views.record.addTask')}>
+          <input aria-label={t('views.record.taskTitle')} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={1000} />
+          <input aria-label={t('views.record.taskDue')} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+          <button type="submit">{t('views.record.addTask')}</button>
+        </form>
+      )}
     </section>
   );
 }

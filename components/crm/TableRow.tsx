@@ -24,16 +24,18 @@ type Props = {
   onEdit: (recordId: string, fieldId: string) => void;
   onEditDone: () => void;
   onError: (errors: string[]) => void;
+  canWrite: boolean;
 };
 
 /**
  * One table row. Memoised: while scrolling, rows that stay in view are not rendered again. The
  * first column links to the record page; a cell opens its editor on double-click, Enter or F2.
  */
-export const TableRow = memo(function TableRow({ index, record, columns, schema, ctx, selected, editingFieldId, onToggle, onEdit, onEditDone, onError }: Props) {
+export const TableRow = memo(function TableRow({ index, record, columns, schema, ctx, selected, editingFieldId, onToggle, onEdit, onEditDone, onError, canWrite }: Props) {
   const title = record.title || t('common.untitled');
+  const canEdit = (field: Field) => canWrite && editable(field);
   const onKey = (field: Field) => (e: KeyboardEvent) => {
-    if ((e.key === 'Enter' || e.key === 'F2') && e.target === e.currentTarget && editable(field)) {
+    if ((e.key === 'Enter' || e.key === 'F2') && e.target === e.currentTarget && canEdit(field)) {
       e.preventDefault();
       onEdit(record.id, field.id);
     }
@@ -47,15 +49,15 @@ export const TableRow = memo(function TableRow({ index, record, columns, schema,
         const value = fieldValue(record, f, schema.fields);
         const shown = <FieldValue field={f} value={value} ctx={ctx} />;
         return (
-          <td key={f.id} tabIndex={editable(f) ? 0 : undefined} onDoubleClick={() => editable(f) && onEdit(record.id, f.id)} onKeyDown={onKey(f)}
+          <td key={f.id} tabIndex={canEdit(f) ? 0 : undefined} onDoubleClick={() => canEdit(f) && onEdit(record.id, f.id)} onKeyDown={onKey(f)}
             className={editingFieldId === f.id ? 'tl-cell-editing' : undefined}>
             {ci === 0 ? (
               <a href={routeHref({ page: 'record', recordId: record.id })}>
                 {shown}
-                {value === undefined && <span className="tl-muted">{title}</span>}
+                {value === undefined && <span className="tl-muted" dir="auto">{title}</span>}
               </a>
             ) : shown}
-            {editingFieldId === f.id && <InlineEditor record={record} field={f} schema={schema} onClose={onEditDone} onError={onError} />}
+            {canWrite && editingFieldId === f.id && <InlineEditor record={record} field={f} schema={schema} onClose={onEditDone} onError={onError} />}
           </td>
         );
       })}

@@ -22,6 +22,8 @@ type Props = {
   onSelect: (next: Set<string>) => void;
   sort: readonly ViewSort[];
   onSort: (sort: ViewSort[]) => void;
+  /** False for viewers: cells do not open their editors. */
+  canWrite?: boolean;
 };
 
 function nextSort(sort: readonly ViewSort[], fieldId: string): ViewSort[] {
@@ -35,7 +37,7 @@ function nextSort(sort: readonly ViewSort[], fieldId: string): ViewSort[] {
  * The folder's rows, virtualised: only the rows in view (plus a few) are in the DOM, so 50,000
  * records scroll like 50. Rows have one fixed height, so no row is ever measured.
  */
-export function TableView({ schema, rows, columns, selected, onSelect, sort, onSort }: Props) {
+export function TableView({ schema, rows, columns, selected, onSelect, sort, onSort, canWrite = true }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState<{ recordId: string; fieldId: string }>();
   const [errors, setErrors] = useState<string[]>([]);
@@ -65,7 +67,7 @@ export function TableView({ schema, rows, columns, selected, onSelect, sort, onS
     if (!next.delete(id)) next.add(id);
     onSelect(next);
   }, [onSelect]);
-  const startEdit = useCallback((recordId: string, fieldId: string) => setEditing({ recordId, fieldId }), []);
+  const startEdit = useCallback((recordId: string, fieldId: string) => canWrite && setEditing({ recordId, fieldId }), [canWrite]);
   const stopEdit = useCallback(() => setEditing(undefined), []);
 
   return (
@@ -100,7 +102,7 @@ export function TableView({ schema, rows, columns, selected, onSelect, sort, onS
             {items.map((item) => {
               const record = rows[item.index]!;
               return (
-                <TableRow key={record.id} index={item.index} record={record} columns={columns} schema={schema} ctx={ctx}
+                <TableRow key={record.id} index={item.index} record={record} columns={columns} schema={schema} ctx={ctx} canWrite={canWrite}
                   selected={selected.has(record.id)} editingFieldId={editing?.recordId === record.id ? editing.fieldId : undefined}
                   onToggle={toggle} onEdit={startEdit} onEditDone={stopEdit} onError={setErrors} />
               );

@@ -22,10 +22,12 @@ type Props = {
   problems: readonly FilterProblem[];
   onChange: (draft: ViewInput) => void;
   onDiscard: () => void;
+  /** Viewers keep filtering, sorting and switching layout as a draft, but save nothing. */
+  canWrite?: boolean;
 };
 
 /** Filter, sort, columns and layout of the current view, and saving it (or a copy) for later. */
-export function ViewToolbar({ schema, view, draft, dirty, problems, onChange, onDiscard }: Props) {
+export function ViewToolbar({ schema, view, draft, dirty, problems, onChange, onDiscard, canWrite = true }: Props) {
   const [panel, setPanel] = useState<Panel>();
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
@@ -70,12 +72,12 @@ export function ViewToolbar({ schema, view, draft, dirty, problems, onChange, on
             </select>
           </label>
         )}
-        {view && dirty && <button type="button" className="tl-primary" onClick={() => void run(updateView(view.id, draft))}>{t('views.saveView')}</button>}
+        {canWrite && view && dirty && <button type="button" className="tl-primary" onClick={() => void run(updateView(view.id, draft))}>{t('views.saveView')}</button>}
         {dirty && <button type="button" onClick={onDiscard}>{t('views.revert')}</button>}
-        {panelButton('saveAs', t('views.saveAsNew'))}
-        <a className="tl-button-link" href={routeHref({ page: 'fields', folderId })}>{t('views.editFields')}</a>
-        {panelButton('folder', t('views.folder.settings'))}
-        {view && (
+        {canWrite && panelButton('saveAs', t('views.saveAsNew'))}
+        {canWrite && <a className="tl-button-link" href={routeHref({ page: 'fields', folderId })}>{t('views.editFields')}</a>}
+        {canWrite && panelButton('folder', t('views.folder.settings'))}
+        {canWrite && view && (
           <ConfirmButton label={t('views.deleteView')} question={t('views.deleteViewQuestion', { view: view.name })} confirmLabel={t('views.deleteConfirm')}
             onConfirm={() => void run(deleteView(view.id).then(() => navigate({ page: 'folder', folderId })))} />
         )}

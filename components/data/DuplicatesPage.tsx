@@ -5,6 +5,8 @@ import { findDuplicates, type DuplicateGroup, type DuplicateReason } from '../..
 import type { CrmRecord } from '../../storage/model/entities';
 import { useFolderSchema } from '../hooks';
 import { t } from '../i18n';
+import { useCanWrite } from '../sync/useWorkspaceRole';
+import { ViewOnlyNote } from '../sync/ViewOnlyNote';
 import { FolderPicker, useDefaultFolder } from './FolderPicker';
 import { MergeReview } from './MergeReview';
 import { formatCount } from './format';
@@ -28,6 +30,7 @@ export function DuplicatesPage() {
   }, [groups]);
   const [reviewing, setReviewing] = useState<DuplicateGroup>();
   const [merged, setMerged] = useState<CrmRecord>();
+  const canWrite = useCanWrite();
 
   return (
     <div className="tl-data-page">
@@ -35,12 +38,13 @@ export function DuplicatesPage() {
         <h2>{t('data.dup.title')}</h2>
         <FolderPicker value={folderId} onChange={(f) => { setChosenFolder(f); setReviewing(undefined); }} />
       </header>
+      <ViewOnlyNote canWrite={canWrite} />
       {merged && (
         <p role="status" className="tl-data-ok">
           {t('data.dup.merged')} <a href={`#/record/${merged.id}`}>{merged.title || t('common.untitled')}</a>
         </p>
       )}
-      {reviewing && schema ? (
+      {canWrite && reviewing && schema ? (
         <MergeReview
           key={reviewing.id}
           schema={schema}
@@ -70,9 +74,11 @@ export function DuplicatesPage() {
                   ))}
                 </div>
                 <div className="tl-muted">{g.reasons.map(reasonText).join('; ')}</div>
-                <button type="button" onClick={() => { setMerged(undefined); setReviewing(g); }}>
-                  {t('data.dup.reviewButton', { n: g.recordIds.length })}
-                </button>
+                {canWrite && (
+                  <button type="button" onClick={() => { setMerged(undefined); setReviewing(g); }}>
+                    {t('data.dup.reviewButton', { n: g.recordIds.length })}
+                  </button>
+                )}
               </li>
             ))}
           </ul>

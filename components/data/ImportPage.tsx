@@ -5,6 +5,8 @@ import { previewCsv } from '../../storage/csv/parse';
 import { describeError } from '../errors';
 import { useFolderSchema } from '../hooks';
 import { t } from '../i18n';
+import { useCanWrite } from '../sync/useWorkspaceRole';
+import { ViewOnlyNote } from '../sync/ViewOnlyNote';
 import { FolderPicker, useDefaultFolder } from './FolderPicker';
 import { formatCount, formatPercent } from './format';
 import { ImportMapping } from './ImportMapping';
@@ -29,6 +31,7 @@ export function ImportPage() {
   const [dedup, setDedup] = useState<DedupMode>('skip');
   const [resumable, setResumable] = useState<ImportJob>();
   const { running, result, errors, setErrors, run, clear } = useImportRun();
+  const canWrite = useCanWrite();
 
   // The proposed mapping for this file and folder until the person changes it.
   const mappingKey = picked && schema ? `${schema.folder.id}#${picked.pick}` : '';
@@ -69,6 +72,7 @@ export function ImportPage() {
       <header className="tl-toolbar">
         <h2>{t('data.import.title')}</h2>
       </header>
+      <ViewOnlyNote canWrite={canWrite} />
       {errors && (
         <div role="alert" className="tl-error">
           {errors.map((e, i) => (
@@ -80,7 +84,7 @@ export function ImportPage() {
         <ImportRunning running={running} />
       ) : result ? (
         <ImportReport job={result} onAgain={() => void pick(undefined)} />
-      ) : (
+      ) : !canWrite ? null : (
         <>
           <UnfinishedImports />
           <div className="tl-data-pick">

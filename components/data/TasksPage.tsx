@@ -3,6 +3,8 @@ import { useEffect, useId, useState } from 'react';
 import { setTaskDone } from '../../storage/activities';
 import { describeError } from '../errors';
 import { t } from '../i18n';
+import { useCanWrite } from '../sync/useWorkspaceRole';
+import { ViewOnlyNote } from '../sync/ViewOnlyNote';
 import { formatCount, formatDateTime } from './format';
 import { bucketOf, inTab, isOwnedBy, loadTaskList, sortTasks, TASK_TABS, type Task, type TaskTab } from './taskList';
 import './data.css';
@@ -30,6 +32,7 @@ export function TasksPage() {
   const [mine, setMine] = useState(false);
   const [me, setMe] = useState(() => localStorage.getItem(ME_KEY) ?? '');
   const [error, setError] = useState<string>();
+  const canWrite = useCanWrite();
 
   const scoped = (data?.tasks ?? []).filter((task) => !mine || isOwnedBy(task, me, data!.ownerOf));
   const shown = sortTasks(scoped.filter((task) => inTab(task, tab, now)));
@@ -44,6 +47,7 @@ export function TasksPage() {
       <header className="tl-toolbar">
         <h2>{t('data.tasks.title')}</h2>
       </header>
+      <ViewOnlyNote canWrite={canWrite} />
       <div className="tl-data-filters">
         <fieldset className="tl-choices">
           <legend className="tl-visually-hidden">{t('data.tasks.whose')}</legend>
@@ -89,13 +93,13 @@ export function TasksPage() {
           {shown.map((task) => (
             <li key={task.id} className={bucketOf(task, now) === 'overdue' ? 'tl-data-overdue' : undefined}>
               <label>
-                <input type="checkbox" checked={task.done} onChange={(e) => void toggle(task, e.target.checked)} />{' '}
-                <span className={task.done ? 'tl-done' : undefined}>{task.title}</span>
+                <input type="checkbox" checked={task.done} disabled={!canWrite} onChange={(e) => void toggle(task, e.target.checked)} />{' '}
+                <span dir="auto" className={task.done ? 'tl-done' : undefined}>{task.title}</span>
               </label>
               {task.due !== undefined && <span className="tl-data-due"> {t('data.tasks.due', { when: formatDateTime(task.due) })}</span>}
               <span className="tl-data-records">
                 {task.recordIds.map((rid) => (
-                  <a key={rid} href={`#/record/${rid}`}>
+                  <a key={rid} href={`#/record/${rid}`} dir="auto">
                     {data.titles.get(rid) || t('common.untitled')}
                   </a>
                 ))}

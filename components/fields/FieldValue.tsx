@@ -13,16 +13,19 @@ export function safeHref(raw: string): string | undefined {
   }
 }
 
-/** A value as text, through the registry's formatter; React escapes it, so names cannot inject HTML. */
+/**
+ * A value as text, through the registry's formatter; React escapes it, so names cannot inject HTML.
+ * `dir="auto"` isolates it: a right-to-left override inside a value cannot reorder the text beside it.
+ */
 export function FieldValue({ field, value, ctx }: { field: Field; value: unknown; ctx: FormatContext }) {
   const text = formatValue(field, value, ctx);
   if (field.type === 'url' && typeof value === 'string') {
     const href = safeHref(value);
-    if (href) return <a href={href} target="_blank" rel="noopener noreferrer">{text}</a>;
+    if (href) return <a href={href} target="_blank" rel="noopener noreferrer" dir="auto">{text}</a>;
   }
   if (field.type === 'email' && Array.isArray(value) && value.length === 1) {
     const href = safeHref(`mailto:${value[0]}`);
-    if (href) return <a href={href}>{text}</a>;
+    if (href) return <a href={href} dir="auto">{text}</a>;
   }
-  return <span>{text}</span>;
+  return <span dir="auto">{text}</span>;
 }

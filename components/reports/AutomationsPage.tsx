@@ -6,6 +6,8 @@ import { db } from '../../storage/db';
 import type { Pipeline } from '../../storage/model/entities';
 import { t, type MessageKey } from '../i18n';
 import { usePipelines } from '../hooks';
+import { useCanWrite } from '../sync/useWorkspaceRole';
+import { EditArea, ViewOnlyNote } from '../sync/ViewOnlyNote';
 import { ReminderRulesEditor } from './ReminderRulesEditor';
 import { RuleEditor } from './RuleEditor';
 import './reports.css';
@@ -90,13 +92,17 @@ function AutomationRules() {
 
 /** "When … then …" automations and date reminders for the workspace. */
 export function AutomationsPage() {
+  const canWrite = useCanWrite();
   return (
     <div className="tl-rp-automations">
       <header className="tl-toolbar">
         <h2>{t('automation.title')}</h2>
       </header>
-      <AutomationRules />
-      <ReminderRulesEditor />
+      <ViewOnlyNote canWrite={canWrite} />
+      <EditArea canWrite={canWrite}>
+        <AutomationRules />
+        <ReminderRulesEditor />
+      </EditArea>
     </div>
   );
 }

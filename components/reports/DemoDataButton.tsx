@@ -21,13 +21,15 @@ export function useDemoSeeding() {
 }
 
 /** Offered only on an empty workspace: fills it with a small demo through the write path. */
-export function DemoDataButton({ state, onLoad }: { state: DemoState; onLoad: () => void }) {
+export function DemoDataButton({ state, onLoad, canWrite = true }: { state: DemoState; onLoad: () => void; canWrite?: boolean }) {
   return (
     <div className="tl-rp-card tl-rp-empty">
       <p>{t('reports.empty')}</p>
-      <button type="button" className="tl-primary" disabled={state === 'busy'} onClick={onLoad}>
-        {state === 'busy' ? t('reports.demo.loading') : t('reports.demo.load')}
-      </button>
+      {canWrite && (
+        <button type="button" className="tl-primary" disabled={state === 'busy'} onClick={onLoad}>
+          {state === 'busy' ? t('reports.demo.loading') : t('reports.demo.load')}
+        </button>
+      )}
       {typeof state === 'object' && (
         <p role="alert" className="tl-error">
           {state.error}

@@ -6,6 +6,8 @@ import { resolvePeriod } from '../../storage/reports/period';
 import { localToday } from '../../storage/reports/relativeDates';
 import type { Period, ReportFilters as Filters } from '../../storage/reports/types';
 import { t } from '../i18n';
+import { useCanWrite } from '../sync/useWorkspaceRole';
+import { ViewOnlyNote } from '../sync/ViewOnlyNote';
 import { DemoDataButton, useDemoSeeding } from './DemoDataButton';
 import { ReportFilters, type FilterState } from './ReportFilters';
 import { ActivityReport } from './sections/ActivityReport';
@@ -29,6 +31,7 @@ const INITIAL: FilterState = { preset: 'all', from: '', to: '', owner: '', pipel
 export function ReportsPage() {
   const [state, setState] = useState<FilterState>(INITIAL);
   const demo = useDemoSeeding();
+  const canWrite = useCanWrite();
   const today = localToday();
   const period = periodOf(state, today);
   const data = useLiveQuery(() => loadReportData(period), [period.from, period.to]);
@@ -54,11 +57,12 @@ export function ReportsPage() {
       <header className="tl-toolbar">
         <h2>{t('reports.title')}</h2>
       </header>
+      <ViewOnlyNote canWrite={canWrite} />
       <ReportFilters value={{ ...state, currency }} onChange={setState} owners={owners} pipelines={data?.pipelines ?? []} currencies={currencies} />
       {!data ? (
         <p aria-busy="true">{t('common.loading')}</p>
       ) : demo.state !== 'idle' || (data.deals.length === 0 && data.contacts.length === 0) ? (
-        <DemoDataButton state={demo.state} onLoad={demo.start} />
+        <DemoDataButton state={demo.state} onLoad={demo.start} canWrite={canWrite} />
       ) : (
         <Sections data={data} filters={filters} currency={currency} currencies={currencies} csvName={(r) => `threadline-${r}-${range}.csv`} />
       )}

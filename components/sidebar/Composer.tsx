@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { addNote, addTask } from '../../storage/activities';
 import { describeError } from '../errors';
 import { t } from '../i18n';
+import { useCanWrite } from '../sync/useWorkspaceRole';
 
 /** Adds a note or a task about the conversation to the records on the thread. */
 export function Composer({ recordIds }: { recordIds: string[] }) {
@@ -10,6 +11,7 @@ export function Composer({ recordIds }: { recordIds: string[] }) {
   const [text, setText] = useState('');
   const [due, setDue] = useState('');
   const [error, setError] = useState<string>();
+  const canWrite = useCanWrite();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -24,7 +26,7 @@ export function Composer({ recordIds }: { recordIds: string[] }) {
     }
   }
 
-  if (recordIds.length === 0) return null;
+  if (recordIds.length === 0 || !canWrite) return null;
   return (
     <form className="tl-composer" onSubmit={submit} aria-label={t('sidebar.composer')}>
       <div className="tl-tabs" role="radiogroup" aria-label={t('sidebar.kind')}>

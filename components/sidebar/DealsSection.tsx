@@ -7,8 +7,11 @@ import { updateRecord } from '../../storage/records';
 import { describeError } from '../errors';
 import { uiLocale } from '../hooks';
 import { t } from '../i18n';
+import { useCanWrite } from '../sync/useWorkspaceRole';
 
-function DealCard({ deal, pipelines, threadId, linked }: { deal: CrmRecord; pipelines: readonly Pipeline[]; threadId: string; linked: boolean }) {
+type CardProps = { deal: CrmRecord; pipelines: readonly Pipeline[]; threadId: string; linked: boolean; canWrite: boolean };
+
+function DealCard({ deal, pipelines, threadId, linked, canWrite }: CardProps) {
   const stage = deal.values.fd_stage as StageValue | undefined;
   const amount = deal.values.fd_amount as Currency | undefined;
   const pipeline = pipelines.find((p) => p.id === stage?.pipelineId) ?? pipelines[0];
@@ -16,7 +19,7 @@ function DealCard({ deal, pipelines, threadId, linked }: { deal: CrmRecord; pipe
   const run = (p: Promise<unknown>) => p.then(() => setError(undefined), (e: unknown) => setError(describeError(e).join(' ')));
   return (
     <article className="tl-card" aria-label={t('sidebar.deal', { name: deal.title })}>
-      <h3 className="tl-card-title">{deal.title}</h3>
+      <h3 className="tl-card-title" dir="auto">{deal.title}</h3>
       {amount && (
         <div className="tl-card-sub">{new Intl.NumberFormat(uiLocale(), { style: 'currency', currency: amount.currency }).format(amount.amount)}</div>
       )}
@@ -26,6 +29,7 @@ function DealCard({ deal, pipelines, threadId, linked }: { deal: CrmRecord; pipe
         <select
           id={`stage-${deal.id}`}
           value={stage?.stageId ?? ''}
+          disabled={!canWrite}
           onChange={(e) => pipeline && run(updateRecord(deal.id, { fd_stage: { pipelineId: pipeline.id, stageId: e.target.value } }))}
         >
           {pipeline?.stages.map((s) => (
@@ -35,7 +39,7 @@ function DealCard({ deal, pipelines, threadId, linked }: { deal: CrmRecord; pipe
           ))}
         </select>
       </div>
-      {linked ? (
+      {!canWrite ? null : linked ? (
         <button type="button" onClick={() => run(unlinkThread(threadId, deal.id))}>
           {t('sidebar.unlink')}
         </button>
@@ -61,6 +65,7 @@ type Props = {
 /** The thread's own deal first, then the people's other open deals, and a way to start a new one. */
 export function DealsSection({ threadId, subject, linkedDeals, otherDeals, contactIds, companyIds, pipelines }: Props) {
   const [error, setError] = useState<string>();
+  const canWrite = useCanWrite();
   const isOpen = (d: CrmRecord) => {
     const s = d.values.fd_stage as StageValue | undefined;
     return pipelines.find((p) => p.id === s?.pipelineId)?.stages.find((st) => st.id === s?.stageId)?.outcome !== 'won' &&
@@ -71,13 +76,13 @@ export function DealsSection({ threadId, subject, linkedDeals, otherDeals, conta
     <section aria-label={t('sidebar.deals')}>
       <h2 className="tl-section">{t('sidebar.deals')}</h2>
       {linkedDeals.map((d) => (
-        <DealCard key={d.id} deal={d} pipelines={pipelines} threadId={threadId} linked />
+        <DealCard key={d.id} deal={d} pipelines={pipelines} threadId={threadId} linked canWrite={canWrite} />
       ))}
       {open.map((d) => (
-        <DealCard key={d.id} deal={d} pipelines={pipelines} threadId={threadId} linked={false} />
+        <DealCard key={d.id} deal={d} pipelines={pipelines} threadId={threadId} linked={false} canWrite={canWrite} />
       ))}
       {error && <div role="alert" className="tl-error">{error}</div>}
-      {linkedDeals.length === 0 && (
+      {canWrite && linkedDeals.length === 0 && (
         <button
           type="button"
           onClick={() =>

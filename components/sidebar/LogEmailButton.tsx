@@ -4,6 +4,8 @@ import type { PrivacyRules } from '../../storage/privacy';
 import { logThread } from '../../storage/threads';
 import { describeError } from '../errors';
 import { t } from '../i18n';
+import { useCanWrite } from '../sync/useWorkspaceRole';
+import { ViewOnlyNote } from '../sync/ViewOnlyNote';
 
 type Props = {
   context: ThreadContext;
@@ -18,6 +20,7 @@ type Props = {
 export function LogEmailButton({ context, rules, loggedCount, canLog, logRequests }: Props) {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const canWrite = useCanWrite();
   const total = context.messages.length;
   const all = loggedCount >= total;
 
@@ -37,6 +40,7 @@ export function LogEmailButton({ context, rules, loggedCount, canLog, logRequest
   useEffect(() => {
     if (logRequests > handled.current) {
       handled.current = logRequests;
+      if (!canWrite) return;
       if (canLog) void log();
       else setError(t('sidebar.nobodyToLog'));
     }
@@ -44,17 +48,21 @@ export function LogEmailButton({ context, rules, loggedCount, canLog, logRequest
 
   return (
     <div className="tl-log">
-      <button type="button" className={all ? 'tl-logged' : 'tl-primary'} onClick={() => void log()} disabled={busy || !canLog || all}>
-        {all ? t('sidebar.logged') : loggedCount > 0 ? (total - loggedCount === 1 ? t('sidebar.logNewOne') : t('sidebar.logNew', { count: total - loggedCount })) : t('sidebar.logEmail')}
-      </button>
+      {canWrite && (
+        <button type="button" className={all ? 'tl-logged' : 'tl-primary'} onClick={() => void log()} disabled={busy || !canLog || all}>
+          {all ? t('sidebar.logged') : loggedCount > 0 ? (total - loggedCount === 1 ? t('sidebar.logNewOne') : t('sidebar.logNew', { count: total - loggedCount })) : t('sidebar.logEmail')}
+        </button>
+      )}
       <span className="tl-log-status" role="status">
         {loggedCount > 0
           ? t(total === 1 ? 'sidebar.loggedCountOne' : 'sidebar.loggedCount', { logged: loggedCount, total })
-          : canLog
+          : canLog || !canWrite
             ? t('sidebar.notLogged')
             : t('sidebar.addContactToLog')}
       </span>
       {error && <div role="alert" className="tl-error">{error}</div>}
+      {/* The top of the sidebar: the one place it says why the actions are missing. */}
+      <ViewOnlyNote canWrite={canWrite} />
     </div>
   );
 }

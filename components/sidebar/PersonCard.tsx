@@ -1,14 +1,24 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
 import type { Participant } from '../../messaging/threadContext';
-import { db } from '../../storage/db';
 import type { CrmRecord } from '../../storage/model/entities';
 import { LIFECYCLE_STAGES, PRESET_FOLDER_IDS } from '../../storage/presets';
 import { findCompanyForEmail } from '../../storage/queries';
 import { createContactFromSender, type CompanyChoice } from '../../storage/quickCreate';
 import { describeError } from '../errors';
+import { useCanWrite } from '../sync/useWorkspaceRole';
 import { companyFromEmail, splitName } from './guess';
 import { t } from '../i18n';
+
+/** Texts from outside, each isolated, joined by `separator`. */
+function joined(parts: readonly (string | undefined)[], separator: string) {
+  return parts.filter(Boolean).map((p, i) => (
+    <span key={i}>
+      {i > 0 && separator}
+      <bdi>{p}</bdi>
+    </span>
+  ));
+}
 
 /** A known contact: who they are, at a glance. */
 export function ContactCard({ contact, companies }: { contact: CrmRecord; companies: readonly CrmRecord[] }) {
@@ -18,10 +28,11 @@ export function ContactCard({ contact, companies }: { contact: CrmRecord; compan
   const position = contact.values.fc_position as string | undefined;
   return (
     <article className="tl-card" aria-label={t('sidebar.contact', { name: contact.title })}>
-      <h3 className="tl-card-title">{contact.title}</h3>
-      <div className="tl-card-sub">{[position, company?.title].filter(Boolean).join(' · ')}</div>
+      <h3 className="tl-card-title" dir="auto">{contact.title}</h3>
+      {/* Each outside text in its own isolate (<bdi>): an override in one cannot reverse the next. */}
+      <div className="tl-card-sub">{joined([position, company?.title], ' · ')}</div>
       <div className="tl-card-meta">
-        {contact.emails.join(', ')}
+        {joined(contact.emails, ', ')}
         {stage && <span className="tl-badge">{stage}</span>}
       </div>
     </article>
@@ -31,6 +42,7 @@ export function ContactCard({ contact, companies }: { contact: CrmRecord; compan
 /** An unknown participant: a form prefilled from their display name and address. */
 export function AddContactForm({ participant }: { participant: Participant }) {
   const id = useId();
+  const canWrite = useCanWrite();
   const guess = splitName(participant.name, participant.email);
   const [first, setFirst] = useState(guess.first);
   const [last, setLast] = useState(guess.last);
@@ -57,9 +69,12 @@ export function AddContactForm({ participant }: { participant: Participant }) {
     }
   }
 
+  const who = <div className="tl-card-meta">{joined([participant.name, participant.email], ' · ')}</div>;
+  // A viewer sees who is on the thread, without the form they could not save.
+  if (!canWrite) return <div className="tl-card tl-add">{who}</div>;
   return (
     <form className="tl-card tl-add" onSubmit={submit} aria-label={t('sidebar.addContactForm', { email: participant.email })}>
-      <div className="tl-card-meta">{participant.name ? `${participant.name} · ` : ''}{participant.email}</div>
+      {who}
       {errors.length > 0 && (
         <div role="alert" className="tl-error">
           {errors.map((m) => (
@@ -85,9 +100,4 @@ export function AddContactForm({ participant }: { participant: Participant }) {
       </button>
     </form>
   );
-}
-
-/** Companies of the contacts on the thread, kept live. */
-export function useCompanies(ids: readonly string[]) {
-  return useLiveQuery(async () => (await db.records.bulkGet([...ids])).filter((r): r is CrmRecord => r !== undefined), [ids.join(',')]) ?? [];
 }

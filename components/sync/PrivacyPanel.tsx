@@ -5,6 +5,8 @@ import type { CrmRecord } from '../../storage/model/entities';
 import { eraseContact, exportContact } from '../../sync/gdpr';
 import { describeError } from '../errors';
 import { t } from '../i18n';
+import { useCanWrite } from './useWorkspaceRole';
+import { ViewOnlyNote } from './ViewOnlyNote';
 
 /** Download as a file the browser saves: a Blob URL, never a data URL built from contact text. */
 function download(name: string, json: unknown) {
@@ -21,6 +23,7 @@ export function PrivacyPanel({ confirm = (q: string) => window.confirm(q) }: { c
   const [email, setEmail] = useState('');
   const [found, setFound] = useState<CrmRecord[] | undefined>();
   const [message, setMessage] = useState('');
+  const canWrite = useCanWrite();
 
   async function find(e: FormEvent) {
     e.preventDefault();
@@ -44,6 +47,7 @@ export function PrivacyPanel({ confirm = (q: string) => window.confirm(q) }: { c
     <section aria-labelledby="tl-gdpr-title">
       <h2 id="tl-gdpr-title">{t('sync.gdpr.title')}</h2>
       <p>{t('sync.gdpr.help')}</p>
+      <ViewOnlyNote canWrite={canWrite} />
       <form className="tl-inline" onSubmit={(e) => void find(e)}>
         <label>
           {t('sync.gdpr.email')} <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
@@ -57,9 +61,11 @@ export function PrivacyPanel({ confirm = (q: string) => window.confirm(q) }: { c
             <button type="button" onClick={() => void exportContact(r.id).then((data) => download(`threadline-${r.id}.json`, data))}>
               {t('sync.gdpr.export', { name: r.title || r.id })}
             </button>{' '}
-            <button type="button" onClick={() => void erase(r)}>
-              {t('sync.gdpr.erase', { name: r.title || r.id })}
-            </button>
+            {canWrite && (
+              <button type="button" onClick={() => void erase(r)}>
+                {t('sync.gdpr.erase', { name: r.title || r.id })}
+              </button>
+            )}
           </li>
         ))}
       </ul>

@@ -14,6 +14,52 @@ const SLICE_BYTES = 256 * 1024;
 const sizeOf = (source: CsvSource) => (typeof source === 'string' ? source.length : source.size);
 const stripBom = (s: string) => s.replace(/^\ufeff/, '');
 
+/** What CSV exports separate cells with: commas, the semicolons of European spreadsheets, tabs, pipes. */
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+/** The start of the file the delimiter is guessed from, and how many of its rows are looked at. */
+const SAMPLE_CHARS = 64 * 1024;
+const SAMPLE_ROWS = 20;
+
+/**
+ * The delimiter of a CSV, guessed from its first rows. The header decides: only a delimiter that
+ * splits it into several columns is a candidate, and the one whose data rows most often have the
+ * header's width wins (ties: the earlier in DELIMITERS). A header that no delimiter splits is a
+ * one-column file, read with a separator that cannot occur in text, so a list of names or emails
+ * keeps its commas, semicolons and pipes inside cells. (papaparse's own guess picks any character
+ * that splits the data rows evenly, so a one-column list of "A; B" names became two columns.)
+ * `truncated`: the sample was cut from a longer file, so its last row may be partial.
+ */
+export function guessDelimiter(sample: string, truncated = false): string {
+  let best: { delimiter: string; score: number } | undefined;
+  for (const delimiter of DELIMITERS) {
+    const rows = Papa.parse<string[]>(stripBom(sample), { delimiter, preview: SAMPLE_ROWS, skipEmptyLines: 'greedy' }).data;
+    if (truncated && rows.length > 1) rows.pop();
+    const [header, ...data] = rows;
+    if (!header || header.length < 2) continue;
+    const score = data.length === 0 ? 1 : data.filter((r) => r.length === header.length).length / data.length;
+    if (!best || score > best.score) best = { delimiter, score };
+  }
+  if (best) return best.delimiter;
+  return sample.includes(Papa.RECORD_SEP) ? Papa.UNIT_SEP : Papa.RECORD_SEP;
+}
+
+async function delimiterOf(source: CsvSource): Promise<string> {
+  const truncated = sizeOf(source) > SAMPLE_CHARS;
+  const sample = typeof source === 'string' ? source.slice(0, SAMPLE_CHARS) : await readText(source.slice(0, SAMPLE_CHARS));
+  return guessDelimiter(sample, truncated);
+}
+
+/** Blob.text() where the environment has it, FileReader otherwise (older test DOMs). */
+function readText(blob: Blob): Promise<string> {
+  if (typeof blob.text === 'function') return blob.text();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(blob);
+  });
+}
+
 export class CsvReadError extends Error {
   constructor(message: string) {
     super(message);
@@ -22,9 +68,11 @@ export class CsvReadError extends Error {
 }
 
 /** The header and the first `maxRows` data rows, for the mapping screen. */
-export function previewCsv(source: CsvSource, maxRows = 10): Promise<{ headers: string[]; rows: string[][] }> {
+export async function previewCsv(source: CsvSource, maxRows = 10): Promise<{ headers: string[]; rows: string[][] }> {
+  const delimiter = await delimiterOf(source);
   return new Promise((resolve, reject) => {
     Papa.parse<string[]>(source as never, {
+      delimiter,
       preview: maxRows + 1,
       skipEmptyLines: 'greedy',
       complete: (result: Papa.ParseResult<string[]>) => {
@@ -43,10 +91,11 @@ export function previewCsv(source: CsvSource, maxRows = 10): Promise<{ headers: 
  * between batches so progress can render and clicks (Cancel) are heard. Stops early, without an
  * error, when `signal` aborts; a rejected `onBatch` stops the stream and rejects.
  */
-export function streamCsvRows(
+export async function streamCsvRows(
   source: CsvSource,
   opts: { batchSize: number; onHeaders?: (headers: string[]) => void; onBatch: (batch: CsvBatch) => Promise<void>; signal?: AbortSignal },
 ): Promise<{ aborted: boolean }> {
+  const delimiter = await delimiterOf(source);
   const total = Math.max(1, sizeOf(source));
   let headers: string[] | undefined;
   // Each row with where it (roughly) ends in the source: a slice's rows share its span evenly, so
@@ -84,6 +133,7 @@ export function streamCsvRows(
       reject(e);
     };
     Papa.parse<string[]>(source as never, {
+      delimiter,
       chunkSize: SLICE_BYTES,
       skipEmptyLines: false,
       chunk: (result: Papa.ParseResult<string[]>, parser: Parser) => {

@@ -2,9 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cmp, Dexie, type Table } from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { recordAtKeys } from '../../storage/activityIndex';
 import { ThreadlineDB } from '../../storage/db';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from '../../storage/migrations';
+import type { Activity } from '../../storage/model/entities';
 import { mutateIn } from '../../storage/mutate';
+import { newestFirst, recordHistory, timeline } from '../../storage/queries';
 
 /**
  * tests/fixtures/db/v<N>.json holds a workspace as schema version N stored it: written once when
@@ -22,11 +25,14 @@ const fixtures = readdirSync(FIXTURE_DIR)
   .map((m) => ({ version: Number(m[1]), data: JSON.parse(readFileSync(join(FIXTURE_DIR, m[0]), 'utf8')) as Data }));
 
 /**
- * What the upgrade from each version is expected to do to the rows. Every upgrade so far only adds
- * tables or indexes, so rows come through unchanged. A migration that rewrites rows adds its
- * expected rewrite here (by the version it upgrades to), so the test still catches anything else.
+ * What the upgrade from each version is expected to do to the rows. Upgrades that only add tables
+ * or indexes leave rows unchanged. A migration that rewrites rows adds its expected rewrite here
+ * (by the version it upgrades to), so the test still catches anything else.
  */
-const EXPECTED_REWRITES: Record<number, (data: Data) => Data> = {};
+const EXPECTED_REWRITES: Record<number, (data: Data) => Data> = {
+  // v3: every activity gets its recordAt index keys, one per record.
+  3: (data) => ({ ...data, activities: (data.activities ?? []).map((a) => ({ ...a, recordAt: recordAtKeys(a) })) }),
+};
 
 function expectedAfterUpgrade(from: number, data: Data): Data {
   let out = structuredClone(data);
@@ -94,6 +100,25 @@ describe('schema migrations', () => {
     const added = (await db.outbox.toArray()).filter((o) => !(data.outbox ?? []).some((f) => f.seq === o.seq));
     expect(added.length).toBe(1);
     expect(added[0]!.seq).toBeGreaterThan(lastSeq);
+    db.close();
+    await Dexie.delete(name);
+  });
+
+  it.each(fixtures)('the history of a schema v$version database is read through the recordAt index after opening', async ({ version, data }) => {
+    const activities = (data.activities ?? []) as Activity[];
+    expect(activities.length, 'the fixture must hold activities for the upgrade to be exercised').toBeGreaterThan(1);
+    const name = `migration-history-v${version}`;
+    await createAtVersion(name, version, data);
+    const db = new ThreadlineDB(name);
+    await db.open();
+    const recordIds = [...new Set(activities.flatMap((a) => a.recordIds))];
+    const all = await timeline(recordIds, { limit: 1_000 }, db);
+    expect(all.map((a) => a.id)).toEqual([...activities].sort(newestFirst).map((a) => a.id));
+    for (const id of recordIds) {
+      const own = activities.filter((a) => a.recordIds.includes(id)).sort(newestFirst);
+      expect((await recordHistory(id, { limit: 1_000 }, db)).map((a) => a.id), `history of ${id}`).toEqual(own.map((a) => a.id));
+      expect((await timeline([id], { limit: 1 }, db)).map((a) => a.id)).toEqual([own[0]!.id]);
+    }
     db.close();
     await Dexie.delete(name);
   });

@@ -57,4 +57,7 @@ export const en = {
   'sync.gdpr.erase': 'Erase {name} everywhere',
   'sync.gdpr.eraseConfirm': 'Erase {name}, their history and thread links on every device? This cannot be undone.',
   'sync.gdpr.erased': 'Erased {name}: {activities} history entries and {links} thread links.',
+
+  // Said once per page to a viewer, whose edits firestore.rules would refuse.
+  'sync.viewOnly': 'View only: your role in this workspace is viewer.',
 } as const;

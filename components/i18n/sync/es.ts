@@ -58,4 +58,6 @@ export const es: Record<keyof typeof en, string> = {
   'sync.gdpr.erase': 'Borrar {name} en todas partes',
   'sync.gdpr.eraseConfirm': '¿Borrar a {name}, su historial y sus hilos vinculados en todos los dispositivos? No se puede deshacer.',
   'sync.gdpr.erased': 'Se borró a {name}: {activities} entradas de historial y {links} hilos vinculados.',
+
+  'sync.viewOnly': 'Solo lectura: tu rol en este espacio de trabajo es lector.',
 };

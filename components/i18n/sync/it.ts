@@ -58,4 +58,6 @@ export const it: Record<keyof typeof en, string> = {
   'sync.gdpr.erase': 'Cancella {name} ovunque',
   'sync.gdpr.eraseConfirm': 'Cancellare {name}, la sua cronologia e i thread collegati su ogni dispositivo? Non si può annullare.',
   'sync.gdpr.erased': 'Cancellato {name}: {activities} voci di cronologia e {links} thread collegati.',
+
+  'sync.viewOnly': 'Sola lettura: il tuo ruolo in questo spazio di lavoro è lettore.',
 };

@@ -1,0 +1,131 @@
+import { configure, render, screen, waitFor } from '@testing-library/react';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BoardView } from '../../components/crm/BoardView';
+import { RecordPage } from '../../components/crm/RecordPage';
+import { TableView } from '../../components/crm/TableView';
+import { FSI, PDI, setLocale } from '../../components/i18n';
+import { AddContactForm, ContactCard } from '../../components/sidebar/PersonCard';
+import { Timeline } from '../../components/timeline/Timeline';
+import { addTask, logEmail } from '../../storage/activities';
+import { PRESET_FOLDER_IDS } from '../../storage/presets';
+import { createRecord } from '../../storage/records';
+import { loadFolderSchema } from '../../storage/schemaLoad';
+import { resetDb } from '../support/db';
+
+// This machine is shared: the waits below bound hangs, they time nothing.
+configure({ asyncUtilTimeout: 20_000 });
+vi.setConfig({ testTimeout: 90_000 });
+
+/**
+ * A RIGHT-TO-LEFT OVERRIDE (U+202E) in a name reverses everything after it in the same paragraph
+ * unless the name sits in its own isolate: <bdi>, an element with dir="auto", or FSI…PDI marks.
+ */
+const RLO = '\u202E';
+const EVIL = `Eve${RLO}gnp.exe`;
+
+/** The element holding `text` as its own text, and whether it isolates its content. */
+function holder(root: HTMLElement, text: string): HTMLElement {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.textContent === text) return node.parentElement!;
+  }
+  throw new Error(`no text node is exactly ${JSON.stringify(text)}`);
+}
+const isolates = (el: Element) => el.tagName === 'BDI' || el.getAttribute('dir') === 'auto';
+
+beforeEach(async () => {
+  await resetDb();
+  setLocale('en');
+});
+
+/** jsdom has no layout: give the virtualised table's scroller a browser window's height. */
+const clientHeight = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight')!;
+beforeAll(() => {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.dataset.testid === 'table-scroll' ? 700 : clientHeight.get!.call(this);
+    },
+  });
+});
+afterAll(() => {
+  delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
+});
+
+describe('sidebar cards: each outside text in its own isolate', () => {
+  it('a contact whose position holds an override: position and company are separate isolates, the separator intact', async () => {
+    const company = await createRecord(PRESET_FOLDER_IDS.companies, { fo_name: 'Acme' });
+    const contact = await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: EVIL, fc_position: `CTO${RLO}`, fc_company: [company.id], fc_emails: ['eve@acme.es'] });
+    const { container } = render(<ContactCard contact={contact} companies={[company]} />);
+    expect(isolates(holder(container, contact.title))).toBe(true);
+    const position = holder(container, `CTO${RLO}`);
+    expect(isolates(position)).toBe(true);
+    expect(isolates(holder(container, 'Acme'))).toBe(true);
+    // The separator is a text node of its own, outside both isolates.
+    const sub = container.querySelector('.tl-card-sub')!;
+    expect(sub.textContent).toBe(`CTO${RLO} · Acme`);
+    expect(holder(container, ' · ').closest('bdi')).toBeNull();
+    expect(isolates(holder(container, 'eve@acme.es'))).toBe(true);
+  });
+
+  it('an unknown participant: the name is isolated from the address that follows it', async () => {
+    const { container } = render(<AddContactForm participant={{ name: EVIL, email: 'eve@evil.example' }} />);
+    await screen.findByRole('button', { name: 'Add contact' });
+    expect(isolates(holder(container, EVIL))).toBe(true);
+    expect(isolates(holder(container, 'eve@evil.example'))).toBe(true);
+    expect(holder(container, ' · ').closest('bdi')).toBeNull();
+    // The form's name composes the address through t(): plain text, left bare.
+    expect(screen.getByRole('form', { name: 'Add eve@evil.example as a contact' })).toBeInTheDocument();
+  });
+});
+
+describe('timeline entries', () => {
+  it('an email from an overriding name: the name is fenced by FSI…PDI, the subject after it intact', async () => {
+    const contact = await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana' });
+    await logEmail({ threadId: 't1', messageId: 'm1', direction: 'received', from: { name: EVIL, email: 'eve@evil.example' }, to: [], cc: [], subject: 'Invoice', snippet: `body${RLO}`, date: 1 }, [contact.id]);
+    const { container } = render(<Timeline recordIds={[contact.id]} pipelines={[]} />);
+    const title = await waitFor(() => {
+      const el = container.querySelector('.tl-entry-title');
+      expect(el).not.toBeNull();
+      return el!;
+    });
+    expect(title.textContent).toBe(`Email from ${FSI}${EVIL}${PDI}: Invoice`);
+    expect(isolates(holder(container, `body${RLO}`))).toBe(true);
+  });
+
+  it('a task titled with an override: the title is its own isolate, the due date beside it intact', async () => {
+    const contact = await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana' });
+    await addTask([contact.id], `Call ${RLO}back`, Date.UTC(2030, 0, 15, 12));
+    const { container } = render(<Timeline recordIds={[contact.id]} pipelines={[]} />);
+    await screen.findByRole('checkbox');
+    const title = holder(container, `Call ${RLO}back`);
+    expect(isolates(title)).toBe(true);
+    const due = title.nextElementSibling!;
+    expect(due.tagName).toBe('SMALL');
+    expect(due.textContent).toMatch(/^ · due Jan 15, 2030$/);
+  });
+});
+
+describe('record titles in tables, board cards and the record page', () => {
+  it('table cells and board cards isolate each value and title', async () => {
+    const schema = await loadFolderSchema(PRESET_FOLDER_IDS.deals);
+    const deal = await createRecord(PRESET_FOLDER_IDS.deals, { fd_name: EVIL, fd_stage: { pipelineId: schema.pipelines[0]!.id, stageId: schema.pipelines[0]!.stages[0]!.id }, fd_product: `Pro${RLO}` });
+    const columns = schema.fields.filter((f) => ['fd_name', 'fd_product'].includes(f.id));
+    const table = render(<TableView schema={schema} rows={[deal]} columns={columns} selected={new Set()} onSelect={() => undefined} sort={[]} onSort={() => undefined} />);
+    // The virtualiser renders rows once it has measured the scroller.
+    expect(isolates(await waitFor(() => holder(table.container, EVIL)))).toBe(true);
+    expect(isolates(holder(table.container, `Pro${RLO}`))).toBe(true);
+    table.unmount();
+    const board = render(<BoardView schema={schema} rows={[deal]} field={schema.fields.find((f) => f.id === 'fd_stage')!} />);
+    await screen.findByRole('region', { name: 'Board' });
+    expect(isolates(holder(board.container, EVIL))).toBe(true);
+  });
+
+  it('the record page heading isolates the title from the folder icon before it', async () => {
+    const contact = await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: EVIL });
+    const { container } = render(<RecordPage recordId={contact.id} />);
+    const heading = await screen.findByRole('heading', { level: 2 });
+    expect(isolates(holder(container, contact.title))).toBe(true);
+    expect(heading.contains(holder(container, contact.title))).toBe(true);
+  });
+});

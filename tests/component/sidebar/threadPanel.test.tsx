@@ -1,0 +1,84 @@
+import { act, configure, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setLocale } from '../../../components/i18n';
+import { ThreadPanel } from '../../../components/sidebar/ThreadPanel';
+import type { ThreadContext } from '../../../messaging/threadContext';
+import { addNote, linkThread } from '../../../storage/activities';
+import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../../storage/presets';
+import { createRecord } from '../../../storage/records';
+import { resetDb } from '../../support/db';
+
+// This machine is shared: the waits below bound hangs, they time nothing.
+configure({ asyncUtilTimeout: 20_000 });
+
+const { contacts, companies, deals } = PRESET_FOLDER_IDS;
+const context: ThreadContext = {
+  threadId: 'th-panel',
+  subject: 'Renewal',
+  userEmails: ['me@team.io'],
+  messages: [{ messageId: 'm1', from: { name: 'Ana', email: 'ana@acme.es' }, to: [{ name: 'Me', email: 'me@team.io' }], cc: [{ name: 'Nuevo', email: 'nuevo@else.es' }], date: 1, snippet: 'hola' }],
+};
+
+async function workspace(notes: number) {
+  const acme = await createRecord(companies, { fo_name: 'Acme', fo_domain: 'acme.es' });
+  const ana = await createRecord(contacts, { fc_firstName: 'Ana', fc_emails: ['ana@acme.es'], fc_company: [acme.id] });
+  const deal = await createRecord(deals, { fd_name: 'Renewal 2027', fd_stage: { pipelineId: DEFAULT_PIPELINE_ID, stageId: 'new' } });
+  await linkThread(context.threadId, deal.id);
+  for (let i = 0; i < notes; i++) await addNote([i % 2 ? ana.id : acme.id], `note ${i}`);
+  return { ana, acme, deal };
+}
+
+const historyItems = () => within(screen.getByRole('list', { name: 'History' })).getAllByRole('listitem');
+
+describe('the thread panel', () => {
+  beforeEach(async () => {
+    await resetDb();
+    setLocale('en');
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('marks sidebar-ready in the commit that shows people, deals and the first page of history', async () => {
+    await workspace(30);
+    const atMark: { contact: boolean; unknown: boolean; deal: boolean; history: number }[] = [];
+    const mark = performance.mark.bind(performance);
+    vi.spyOn(performance, 'mark').mockImplementation((name, options) => {
+      if (name === 'sidebar-ready') {
+        atMark.push({
+          contact: screen.queryByRole('article', { name: 'Contact Ana' }) !== null,
+          unknown: screen.queryByRole('form', { name: 'Add nuevo@else.es as a contact' }) !== null,
+          deal: screen.queryByRole('article', { name: 'Deal Renewal 2027' }) !== null,
+          history: document.querySelectorAll('.tl-timeline > li').length,
+        });
+      }
+      return mark(name, options);
+    });
+    render(<ThreadPanel context={context} logRequests={0} />);
+    await waitFor(() => expect(atMark).toHaveLength(1));
+    // The deal's own stage-change entry makes 31 in all: the first page is 20, with more to show.
+    expect(atMark[0]).toEqual({ contact: true, unknown: true, deal: true, history: 20 });
+    expect(screen.getByRole('button', { name: 'Show more' })).toBeInTheDocument();
+  });
+
+  it('pages on with "show more", keeping the first page on screen, and stays live', async () => {
+    const { ana } = await workspace(30);
+    render(<ThreadPanel context={context} logRequests={0} />);
+    await waitFor(() => expect(historyItems()).toHaveLength(20));
+    expect(historyItems()[0]!.textContent).toContain('note 29');
+    await userEvent.click(screen.getByRole('button', { name: 'Show more' }));
+    await waitFor(() => expect(historyItems()).toHaveLength(31));
+    expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull();
+    await act(() => addNote([ana.id], 'just now'));
+    await waitFor(() => expect(historyItems()).toHaveLength(32));
+    expect(historyItems()[0]!.textContent).toContain('just now');
+  });
+
+  it('shows a new note on the first page at once', async () => {
+    const { ana } = await workspace(3);
+    render(<ThreadPanel context={context} logRequests={0} />);
+    await waitFor(() => expect(historyItems()).toHaveLength(4));
+    await act(() => addNote([ana.id], 'Wants a discount'));
+    await waitFor(() => expect(historyItems()[0]!.textContent).toContain('Wants a discount'));
+    expect(historyItems()).toHaveLength(5);
+  });
+});

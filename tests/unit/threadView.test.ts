@@ -1,0 +1,113 @@
+import fc from 'fast-check';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ThreadContext } from '../../messaging/threadContext';
+import { addNote, linkThread, logEmail } from '../../storage/activities';
+import { db } from '../../storage/db';
+import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/presets';
+import { loadPrivacyRules } from '../../storage/privacy';
+import type { CrmRecord } from '../../storage/model/entities';
+import { recordsWithAnyOf, timeline } from '../../storage/queries';
+import { createRecord } from '../../storage/records';
+import { setSetting } from '../../storage/settings';
+import { loadThreadRecords, loggedMessageIds, threadParticipants } from '../../storage/threads';
+import { loadThreadView, warmThreadView } from '../../storage/threadView';
+import { resetDb } from '../support/db';
+
+const { contacts, companies, deals } = PRESET_FOLDER_IDS;
+const me = { name: 'Alex', email: 'alex@team.io' };
+const ctx = (): ThreadContext => ({
+  threadId: 'th1',
+  subject: 'Quote',
+  userEmails: [me.email],
+  messages: [
+    { messageId: 'm1', from: { name: 'Ana', email: 'ANA@acme.es' }, to: [me, { name: 'Bea', email: 'bea@team.io' }], cc: [{ name: 'Carl', email: 'carl@other.org' }, { name: 'Unknown', email: 'who@nowhere.net' }], date: 1_000, snippet: 'hi' },
+    { messageId: 'm2', from: me, to: [{ name: '', email: 'ana@acme.es' }], cc: [], date: 2_000, snippet: 'reply' },
+  ],
+});
+const stage = (stageId: string) => ({ pipelineId: DEFAULT_PIPELINE_ID, stageId });
+
+/** A workspace around the thread: two known people, a company, a linked deal, other deals, history. */
+async function workspace() {
+  await setSetting('teamDomains', ['team.io']);
+  const acme = await createRecord(companies, { fo_name: 'Acme', fo_domain: 'acme.es' });
+  const ana = await createRecord(contacts, { fc_firstName: 'Ana', fc_emails: ['ana@acme.es'], fc_company: [acme.id] });
+  const carl = await createRecord(contacts, { fc_firstName: 'Carl', fc_emails: ['carl@other.org'] });
+  // A teammate saved as a contact: on the thread, but the team is never shown.
+  const bea = await createRecord(contacts, { fc_firstName: 'Bea', fc_emails: ['bea@team.io'] });
+  const linked = await createRecord(deals, { fd_name: 'Linked', fd_stage: stage('new') });
+  const other = await createRecord(deals, { fd_name: 'Other', fd_stage: stage('new'), fd_company: [acme.id] });
+  await linkThread('th1', linked.id);
+  await logEmail({ threadId: 'th1', messageId: 'm1', direction: 'received', from: { name: 'Ana', email: 'ana@acme.es' }, to: [me], cc: [], subject: 'Quote', snippet: 'hi', date: 1_000 }, [ana.id, linked.id]);
+  for (let i = 0; i < 25; i++) await addNote([i % 2 ? carl.id : other.id], `note ${i}`);
+  await addNote([bea.id], 'about a teammate');
+  return { acme, ana, carl, bea, linked, other };
+}
+
+describe('loadThreadView', () => {
+  beforeEach(resetDb);
+
+  it('reads what the panel’s separate queries read, with the first page of the merged history', async () => {
+    const { acme, ana, carl, linked, other } = await workspace();
+    const view = await loadThreadView(ctx(), 21);
+
+    const rules = await loadPrivacyRules(ctx().userEmails);
+    const participants = threadParticipants(ctx(), rules);
+    const records = await loadThreadRecords(ctx(), participants);
+    expect(view.participants).toEqual(participants);
+    expect(view.contactByEmail).toEqual(records.contactByEmail);
+    expect(view.companies).toEqual(records.companies);
+    expect(view.linkedDeals).toEqual(records.linkedDeals);
+    expect(view.otherDeals).toEqual(records.otherDeals);
+    expect(view.loggedMessageIds).toEqual(await loggedMessageIds(ctx()));
+    expect(view.pipelines.map((p) => p.id)).toEqual([DEFAULT_PIPELINE_ID]);
+
+    expect(view.contacts.map((c) => c.id)).toEqual([ana.id, carl.id]);
+    expect(view.companies.map((c) => c.id)).toEqual([acme.id]);
+    expect(view.linkedDeals.map((d) => d.id)).toEqual([linked.id]);
+    expect(view.otherDeals.map((d) => d.id)).toEqual([other.id]);
+    expect(view.historyIds).toEqual([ana.id, carl.id, acme.id, linked.id, other.id]);
+    expect(view.history).toHaveLength(21);
+    expect(view.history).toEqual(await timeline(view.historyIds, { limit: 21 }));
+    expect(view.history.some((a) => a.kind === 'note' && a.body === 'about a teammate')).toBe(false);
+  });
+
+  it('shows nobody from the team or the never-log list, even when they are contacts', async () => {
+    const { bea } = await workspace();
+    await setSetting('neverLog', ['carl@other.org']);
+    const view = await loadThreadView(ctx(), 21);
+    expect(view.participants.map((p) => p.email)).toEqual(['ana@acme.es', 'who@nowhere.net']);
+    expect(view.contacts.map((c) => c.title)).toEqual(['Ana']);
+    expect(view.contactByEmail.has(bea.emails[0]!)).toBe(false);
+    expect(view.history.every((a) => !a.recordIds.includes(bea.id))).toBe(true);
+  });
+
+  it('answers for a thread with nobody known, and warms up on an empty workspace', async () => {
+    await warmThreadView();
+    const view = await loadThreadView(ctx(), 21);
+    expect(view.contacts).toEqual([]);
+    expect(view.history).toEqual([]);
+    expect(view.participants.map((p) => p.email)).toEqual(['ana@acme.es', 'carl@other.org', 'who@nowhere.net']);
+    expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('recordsWithAnyOf', () => {
+  beforeEach(resetDb);
+
+  it('returns what where(index).anyOf(keys).distinct() returned, in the same order', async () => {
+    const keyArb = fc.constantFrom('a@x.io', 'b@x.io', 'c@y.es', 'Z@y.es', 'ñ@z.it', 'd@x.io');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(fc.record({ id: fc.stringMatching(/^rec_[a-z0-9]{1,3}$/), emails: fc.uniqueArray(keyArb, { maxLength: 3 }) }), { selector: (r) => r.id, maxLength: 15 }),
+        fc.array(keyArb, { maxLength: 5 }),
+        async (rows, keys) => {
+          await db.records.clear();
+          await db.records.bulkPut(rows.map((r) => ({ id: r.id, folderId: contacts, values: {}, title: r.id, emails: r.emails, domains: [], linkedIds: [], stats: {}, createdAt: 1, updatedAt: 1 }) satisfies CrmRecord));
+          const want = keys.length ? await db.records.where('emails').anyOf(keys).distinct().toArray() : [];
+          expect((await recordsWithAnyOf('emails', keys)).map((r) => r.id)).toEqual(want.map((r) => r.id));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
