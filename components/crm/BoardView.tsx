@@ -4,6 +4,7 @@ import {
 } from '@dnd-kit/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
+import { useCanShape } from '../sync/useWorkspaceRole';
 import { db } from '../../storage/db';
 import type { ActivityOf, CrmRecord } from '../../storage/model/entities';
 import type { Field } from '../../storage/model/field';
@@ -85,6 +86,7 @@ export function BoardView({ schema, rows, field, canWrite = true }: { schema: Fo
   const grouping = boardGrouping(field);
   const [pipelineId, setPipelineId] = useState(schema.pipelines[0]?.id);
   const [editingPipelines, setEditingPipelines] = useState(false);
+  const canShape = useCanShape();
   const [activeId, setActiveId] = useState<string>();
   const [errors, setErrors] = useState<string[]>([]);
   const pipeline = schema.pipelines.find((p) => p.id === pipelineId) ?? schema.pipelines[0];
@@ -129,10 +131,10 @@ export function BoardView({ schema, rows, field, canWrite = true }: { schema: Fo
               {schema.pipelines.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
             </select>
           </label>
-          {canWrite && <button type="button" onClick={() => setEditingPipelines(true)}>{t('views.board.editPipelines')}</button>}
+          {canShape && <button type="button" onClick={() => setEditingPipelines(true)}>{t('views.board.editPipelines')}</button>}
         </div>
       )}
-      {canWrite && editingPipelines && <PipelineDialog pipelines={schema.pipelines} initialId={pipeline?.id} onClose={() => setEditingPipelines(false)} />}
+      {canShape && editingPipelines && <PipelineDialog pipelines={schema.pipelines} initialId={pipeline?.id} onClose={() => setEditingPipelines(false)} />}
       <ErrorAlert errors={errors} onDismiss={() => setErrors([])} />
       {canWrite && <p id="tl-board-help" className="tl-muted tl-small">{t('views.board.moveHelp')}</p>}
       <DndContext

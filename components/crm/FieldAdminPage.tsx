@@ -5,7 +5,7 @@ import { describeError } from '../errors';
 import { FIELD_SETTINGS_EDITORS, type FieldSetup } from '../fields/settingsEditors';
 import { FIELD_TYPE_LABELS } from '../fields/typeLabels';
 import { t } from '../i18n';
-import { useCanWrite } from '../sync/useWorkspaceRole';
+import { useCanShape } from '../sync/useWorkspaceRole';
 import { EditArea, ViewOnlyNote } from '../sync/ViewOnlyNote';
 import { ErrorAlert } from './ErrorAlert';
 import { FieldRow } from './FieldRow';
@@ -52,7 +52,7 @@ export function FieldAdminPage({ folderId }: { folderId: string }) {
   const schema = useSchemaOrNull(folderId);
   const [errors, setErrors] = useState<string[]>([]);
   const [report, setReport] = useState<{ field: Field; report: ConversionReport }>();
-  const canWrite = useCanWrite();
+  const canWrite = useCanShape();
   if (schema === null) return <p className="tl-empty">{t('views.folderMissing')}</p>;
   if (!schema) return <p aria-busy="true">{t('common.loading')}</p>;
   const run = (work: Promise<unknown>) => work.then(() => setErrors([]), (e: unknown) => setErrors(describeError(e)));
@@ -68,7 +68,7 @@ export function FieldAdminPage({ folderId }: { folderId: string }) {
     <section className="tl-page" aria-label={t('views.fields.title', { folder: schema.folder.name })}>
       <nav className="tl-crumbs"><a href={routeHref({ page: 'folder', folderId })}>← {t('views.record.back', { folder: schema.folder.name })}</a></nav>
       <h2>{t('views.fields.title', { folder: schema.folder.name })}</h2>
-      <ViewOnlyNote canWrite={canWrite} />
+      <ViewOnlyNote canWrite={canWrite} reason="shape" />
       <ErrorAlert errors={errors} onDismiss={() => setErrors([])} />
       {report && <TypeChangeReport field={report.field} report={report.report} preservedLabel={preserved} onClose={() => setReport(undefined)} />}
       <EditArea canWrite={canWrite}>

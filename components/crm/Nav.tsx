@@ -2,7 +2,7 @@ import { SyncStatusBadge } from '../sync/SyncStatusBadge';
 import { useState } from 'react';
 import type { Folder, View } from '../../storage/model/entities';
 import { t } from '../i18n';
-import { useCanWrite } from '../sync/useWorkspaceRole';
+import { useCanShape } from '../sync/useWorkspaceRole';
 import { EXTRA_PAGES } from './extraPages';
 import { FolderDialog } from './FolderDialog';
 import { routeHref, type Route } from './router';
@@ -20,7 +20,7 @@ const fmt = (n: number | undefined) => (n === undefined ? '' : new Intl.NumberFo
 /** Search, folders with their live counts and saved views, and the pages other features add. */
 export function Nav({ folders, views, counts, route }: Props) {
   const [creating, setCreating] = useState(false);
-  const canWrite = useCanWrite();
+  const canShape = useCanShape();
   const activeFolder = route.page === 'folder' || route.page === 'fields' ? route.folderId : undefined;
   const activeView = route.page === 'folder' ? route.viewId : undefined;
   return (
@@ -52,7 +52,7 @@ export function Nav({ folders, views, counts, route }: Props) {
           );
         })}
       </ul>
-      {!canWrite ? null : creating ? (
+      {!canShape ? null : creating ? (
         <FolderDialog onClose={() => setCreating(false)} />
       ) : (
         <button type="button" className="tl-nav-button" onClick={() => setCreating(true)}>

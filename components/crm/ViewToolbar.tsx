@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useCanShape } from '../sync/useWorkspaceRole';
 import type { View } from '../../storage/model/entities';
 import { createView, deleteView, updateView, type ViewInput } from '../../storage/folders';
 import type { FolderSchema } from '../../storage/schemaLoad';
@@ -29,6 +30,7 @@ type Props = {
 /** Filter, sort, columns and layout of the current view, and saving it (or a copy) for later. */
 export function ViewToolbar({ schema, view, draft, dirty, problems, onChange, onDiscard, canWrite = true }: Props) {
   const [panel, setPanel] = useState<Panel>();
+  const canShape = useCanShape();
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
   const toggle = (p: Panel) => setPanel(panel === p ? undefined : p);
@@ -75,8 +77,8 @@ export function ViewToolbar({ schema, view, draft, dirty, problems, onChange, on
         {canWrite && view && dirty && <button type="button" className="tl-primary" onClick={() => void run(updateView(view.id, draft))}>{t('views.saveView')}</button>}
         {dirty && <button type="button" onClick={onDiscard}>{t('views.revert')}</button>}
         {canWrite && panelButton('saveAs', t('views.saveAsNew'))}
-        {canWrite && <a className="tl-button-link" href={routeHref({ page: 'fields', folderId })}>{t('views.editFields')}</a>}
-        {canWrite && panelButton('folder', t('views.folder.settings'))}
+        {canShape && <a className="tl-button-link" href={routeHref({ page: 'fields', folderId })}>{t('views.editFields')}</a>}
+        {canShape && panelButton('folder', t('views.folder.settings'))}
         {canWrite && view && (
           <ConfirmButton label={t('views.deleteView')} question={t('views.deleteViewQuestion', { view: view.name })} confirmLabel={t('views.deleteConfirm')}
             onConfirm={() => void run(deleteView(view.id).then(() => navigate({ page: 'folder', folderId })))} />

@@ -2,14 +2,14 @@ import type { ReactNode } from 'react';
 import { t } from '../i18n';
 
 /**
- * Said once per page when the user is a viewer: why edit controls are missing or greyed out.
- * Pages read `useCanWrite()` once and pass it here and to their controls.
+ * Said once per page when the user's role keeps edit controls missing or greyed out: a viewer's
+ * (`useCanWrite()`), or, on pages that change the CRM's shape, a member's (`useCanShape()`).
  */
-export function ViewOnlyNote({ canWrite }: { canWrite: boolean }) {
+export function ViewOnlyNote({ canWrite, reason = 'viewer' }: { canWrite: boolean; reason?: 'viewer' | 'shape' }) {
   if (canWrite) return null;
   return (
     <p role="note" className="tl-muted tl-view-only">
-      {t('sync.viewOnly')}
+      {t(reason === 'shape' ? 'sync.shapeAdminsOnly' : 'sync.viewOnly')}
     </p>
   );
 }

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../storage/db';
+import { can, type Access, type Resource } from '../../sync/roles';
 import { activeWorkspace, type Role } from '../../sync/state';
 
 /** The user's role in the shared workspace, or 'local' on the local workspace; undefined while loading. */
@@ -8,9 +9,21 @@ export function useWorkspaceRole(): Role | 'local' | undefined {
 }
 
 /**
- * Whether edit controls should show: viewers only read (firestore.rules refuses their writes too,
- * but a control that can only fail should not be offered). True while loading, so pages don't flicker.
+ * Whether a control should show: the role matrix of sync/roles.ts, the same table firestore.rules
+ * enforces (a control that can only fail at sync should not be offered). True while loading, so
+ * pages don't flicker.
  */
+export function useCan(access: Access, resource: Resource): boolean {
+  const role = useWorkspaceRole();
+  return role === undefined || can(role, access, resource);
+}
+
+/** Everyday work (records, history, views, settings): everyone but viewers. */
 export function useCanWrite(): boolean {
-  return useWorkspaceRole() !== 'viewer';
+  return useCan('write', 'records');
+}
+
+/** The CRM's shape (folders, fields, pipelines): owners and admins only. */
+export function useCanShape(): boolean {
+  return useCan('write', 'fields');
 }

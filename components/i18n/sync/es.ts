@@ -60,4 +60,5 @@ export const es: Record<keyof typeof en, string> = {
   'sync.gdpr.erased': 'Se borró a {name}: {activities} entradas de historial y {links} hilos vinculados.',
 
   'sync.viewOnly': 'Solo lectura: tu rol en este espacio de trabajo es lector.',
+  'sync.shapeAdminsOnly': 'Solo los propietarios y administradores de este espacio de trabajo cambian sus carpetas, campos y embudos.',
 };

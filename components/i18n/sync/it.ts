@@ -60,4 +60,5 @@ export const it: Record<keyof typeof en, string> = {
   'sync.gdpr.erased': 'Cancellato {name}: {activities} voci di cronologia e {links} thread collegati.',
 
   'sync.viewOnly': 'Sola lettura: il tuo ruolo in questo spazio di lavoro è lettore.',
+  'sync.shapeAdminsOnly': 'Solo i proprietari e gli amministratori di questo spazio di lavoro ne modificano cartelle, campi e pipeline.',
 };
