@@ -33,6 +33,8 @@ const core = {
   'sidebar.details': 'Details',
   'sidebar.deals': 'Deals',
   'sidebar.people': 'People',
+  'sidebar.morePeople': 'Show {count} more people',
+  'sidebar.moreDeals': 'Show {count} more deals',
   'sidebar.history': 'History',
   'sidebar.onlyTeam': 'Only you and your team are on this thread.',
   'sidebar.logEmail': 'Log email',

@@ -34,6 +34,8 @@ const core: Record<CoreKey, string> = {
   'sidebar.details': 'Detalles',
   'sidebar.deals': 'Oportunidades',
   'sidebar.people': 'Personas',
+  'sidebar.morePeople': 'Mostrar {count} personas más',
+  'sidebar.moreDeals': 'Mostrar {count} oportunidades más',
   'sidebar.history': 'Historial',
   'sidebar.onlyTeam': 'En este hilo solo estáis tú y tu equipo.',
   'sidebar.logEmail': 'Registrar correo',

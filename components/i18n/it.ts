@@ -34,6 +34,8 @@ const core: Record<CoreKey, string> = {
   'sidebar.details': 'Dettagli',
   'sidebar.deals': 'Trattative',
   'sidebar.people': 'Persone',
+  'sidebar.morePeople': 'Mostra altre {count} persone',
+  'sidebar.moreDeals': 'Mostra altre {count} trattative',
   'sidebar.history': 'Cronologia',
   'sidebar.onlyTeam': 'In questa conversazione ci siete solo tu e il tuo team.',
   'sidebar.logEmail': 'Registra email',

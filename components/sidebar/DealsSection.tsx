@@ -8,6 +8,10 @@ import { describeError } from '../errors';
 import { uiLocale } from '../hooks';
 import { t } from '../i18n';
 import { useCanWrite } from '../sync/useWorkspaceRole';
+import { FirstOf } from './FirstOf';
+
+/** The people's other open deals shown before "Show more" (the thread's own deals always show). */
+const OTHER_DEALS_SHOWN = 5;
 
 type CardProps = { deal: CrmRecord; pipelines: readonly Pipeline[]; threadId: string; linked: boolean; canWrite: boolean };
 
@@ -78,9 +82,12 @@ export function DealsSection({ threadId, subject, linkedDeals, otherDeals, conta
       {linkedDeals.map((d) => (
         <DealCard key={d.id} deal={d} pipelines={pipelines} threadId={threadId} linked canWrite={canWrite} />
       ))}
-      {open.map((d) => (
-        <DealCard key={d.id} deal={d} pipelines={pipelines} threadId={threadId} linked={false} canWrite={canWrite} />
-      ))}
+      <FirstOf
+        items={open}
+        limit={OTHER_DEALS_SHOWN}
+        more={(count) => t('sidebar.moreDeals', { count })}
+        render={(d) => <DealCard key={d.id} deal={d} pipelines={pipelines} threadId={threadId} linked={false} canWrite={canWrite} />}
+      />
       {error && <div role="alert" className="tl-error">{error}</div>}
       {canWrite && linkedDeals.length === 0 && (
         <button

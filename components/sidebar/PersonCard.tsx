@@ -6,7 +6,6 @@ import { LIFECYCLE_STAGES, PRESET_FOLDER_IDS } from '../../storage/presets';
 import { findCompanyForEmail } from '../../storage/queries';
 import { createContactFromSender, type CompanyChoice } from '../../storage/quickCreate';
 import { describeError } from '../errors';
-import { useCanWrite } from '../sync/useWorkspaceRole';
 import { companyFromEmail, splitName } from './guess';
 import { t } from '../i18n';
 
@@ -40,9 +39,8 @@ export function ContactCard({ contact, companies }: { contact: CrmRecord; compan
 }
 
 /** An unknown participant: a form prefilled from their display name and address. */
-export function AddContactForm({ participant }: { participant: Participant }) {
+export function AddContactForm({ participant, canWrite = true }: { participant: Participant; canWrite?: boolean }) {
   const id = useId();
-  const canWrite = useCanWrite();
   const guess = splitName(participant.name, participant.email);
   const [first, setFirst] = useState(guess.first);
   const [last, setLast] = useState(guess.last);

@@ -8,6 +8,11 @@ import { DealsSection } from './DealsSection';
 import { LogEmailButton } from './LogEmailButton';
 import { AddContactForm, ContactCard } from './PersonCard';
 import { t } from '../i18n';
+import { useCanWrite } from '../sync/useWorkspaceRole';
+import { FirstOf } from './FirstOf';
+
+/** People shown before "Show more": a typical thread's all, a mailing list's first few. */
+const PEOPLE_SHOWN = 10;
 
 /**
  * Everything Threadline knows about one thread, and the actions on it. One live query reads it all
@@ -16,6 +21,8 @@ import { t } from '../i18n';
  */
 export function ThreadPanel({ context, logRequests }: { context: ThreadContext; logRequests: number }) {
   const view = useLiveQuery(() => loadThreadView(context, HISTORY_PAGE + 1), [context]);
+  // Once for the panel, not once per unknown person on a fifty-person thread.
+  const canWrite = useCanWrite();
 
   // The benchmark's end mark (bench/sidebar.ts): the commit that puts people, deals and history in
   // the DOM. A layout effect runs in that commit; a passive one would add React's wait for paint.
@@ -48,10 +55,15 @@ export function ThreadPanel({ context, logRequests }: { context: ThreadContext; 
       <section aria-label={t('sidebar.people')}>
         <h2 className="tl-section">{t('sidebar.people')}</h2>
         {participants.length === 0 && <p className="tl-empty">{t('sidebar.onlyTeam')}</p>}
-        {participants.map((p) => {
-          const contact = contactByEmail.get(p.email);
-          return contact ? <ContactCard key={p.email} contact={contact} companies={companies} /> : <AddContactForm key={p.email} participant={p} />;
-        })}
+        <FirstOf
+          items={participants}
+          limit={PEOPLE_SHOWN}
+          more={(count) => t('sidebar.morePeople', { count })}
+          render={(p) => {
+            const contact = contactByEmail.get(p.email);
+            return contact ? <ContactCard key={p.email} contact={contact} companies={companies} /> : <AddContactForm key={p.email} participant={p} canWrite={canWrite} />;
+          }}
+        />
       </section>
       <Composer recordIds={actionIds} />
       <section aria-label={t('sidebar.history')}>

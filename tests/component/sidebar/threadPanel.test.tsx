@@ -81,4 +81,20 @@ describe('the thread panel', () => {
     await waitFor(() => expect(historyItems()[0]!.textContent).toContain('Wants a discount'));
     expect(historyItems()).toHaveLength(5);
   });
+
+  it('a mailing-list thread shows its first 10 people and 5 other deals, the rest on request', async () => {
+    const people = Array.from({ length: 50 }, (_, i) => ({ name: `Person ${i}`, email: `p${i}@list.es` }));
+    const big: ThreadContext = { ...context, threadId: 'th-big', messages: [{ ...context.messages[0]!, to: people, cc: [] }] };
+    const ana = await createRecord(contacts, { fc_firstName: 'Ana', fc_emails: ['ana@acme.es'] });
+    for (let i = 0; i < 8; i++) await createRecord(deals, { fd_name: `Deal ${i}`, fd_stage: { pipelineId: DEFAULT_PIPELINE_ID, stageId: 'new' }, fd_mainContact: [ana.id] });
+    render(<ThreadPanel context={big} logRequests={0} />);
+    const people10 = await screen.findByRole('button', { name: 'Show 41 more people' });
+    const cards = () => within(screen.getByRole('region', { name: 'People' })).getAllByRole('article').length + within(screen.getByRole('region', { name: 'People' })).queryAllByRole('form').length;
+    expect(cards()).toBe(10);
+    expect(screen.getAllByRole('article', { name: /^Deal Deal/ })).toHaveLength(5);
+    await userEvent.click(people10);
+    expect(cards()).toBe(51);
+    await userEvent.click(screen.getByRole('button', { name: 'Show 3 more deals' }));
+    expect(screen.getAllByRole('article', { name: /^Deal Deal/ })).toHaveLength(8);
+  });
 });
