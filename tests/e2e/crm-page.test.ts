@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openExtensionPage, removeProfile, screenshot, visible, type Session } from './support/extension';
+import { describe, expect, it } from 'vitest';
+import { openExtensionPage, screenshot, visible } from './support/extension';
+import { useExtensionSession } from './support/session';
 
 describe('CRM page in Chromium with the built extension', () => {
-  let session: Session;
-  let profile: string;
-
-  beforeAll(async () => {
-    session = await launchExtension();
-    profile = session.userDataDir;
-  });
-  afterAll(async () => {
-    await session?.close();
-    removeProfile(profile);
-  });
+  const session = useExtensionSession();
 
   it('creates a contact that survives a reload and a browser restart', async () => {
-    const page = await openExtensionPage(session, 'dashboard.html');
+    const page = await openExtensionPage(session(), 'dashboard.html');
     await page.getByRole('button', { name: 'New contact' }).click();
     await page.getByLabel('First name').fill('Lucía');
     await page.getByLabel('Last name').fill('García');
@@ -31,14 +22,12 @@ describe('CRM page in Chromium with the built extension', () => {
     await page.reload();
     expect(await visible(page.getByRole('table', { name: 'Contacts' }).getByRole('cell', { name: 'lucia@acme.es' }))).toBe(true);
 
-    await session.close();
-    session = await launchExtension(profile);
-    const reopened = await openExtensionPage(session, 'dashboard.html');
+    const reopened = await openExtensionPage(await session.restart(), 'dashboard.html');
     expect(await visible(reopened.getByRole('cell', { name: 'García' }))).toBe(true);
   });
 
   it('refuses a record missing a mandatory field, names the field, and saves once it is filled', async () => {
-    const page = await openExtensionPage(session, 'dashboard.html');
+    const page = await openExtensionPage(session(), 'dashboard.html');
     // Folders are links in the navigation (hash routes), with the record count after the name.
     await page.getByRole('navigation').getByRole('link', { name: /^Companies\b/ }).click();
     await page.getByRole('button', { name: 'New company' }).click();

@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, openExtensionPage, removeProfile, screenshot, visible, type Session } from './support/extension';
+import { openExtensionPage, screenshot, visible } from './support/extension';
+import { useExtensionSession } from './support/session';
 
 /** The CRM views as a person uses them: custom fields, saved views, the board, the record page. */
 describe('CRM views in Chromium with the built extension', () => {
-  let session: Session;
-  let profile: string;
-
-  beforeAll(async () => {
-    session = await launchExtension();
-    profile = session.userDataDir;
-  });
-  afterAll(async () => {
-    await session?.close();
-    removeProfile(profile);
-  });
+  const session = useExtensionSession();
 
   const folderLink = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name: new RegExp(`^${name}\\b`) });
 
@@ -26,7 +17,7 @@ describe('CRM views in Chromium with the built extension', () => {
   }
 
   it('a mandatory custom field is enforced on new contacts, naming the field', async () => {
-    const page = await openExtensionPage(session, 'dashboard.html');
+    const page = await openExtensionPage(session(), 'dashboard.html');
     await folderLink(page, 'Contacts').click();
     await page.getByRole('link', { name: 'Edit fields' }).click();
     const add = page.getByRole('form', { name: 'Add a field' });
@@ -49,7 +40,7 @@ describe('CRM views in Chromium with the built extension', () => {
   });
 
   it('a saved view with a filter is in the navigation after a reload and still filters', async () => {
-    const page = await openExtensionPage(session, 'dashboard.html#/folder/folder_contacts');
+    const page = await openExtensionPage(session(), 'dashboard.html#/folder/folder_contacts');
     await createContact(page, 'Marco', async (p) => {
       await p.getByLabel('Customer ID').fill('C-002');
       await p.getByLabel('Lifecycle stage').selectOption({ label: 'Customer' });
@@ -84,7 +75,7 @@ describe('CRM views in Chromium with the built extension', () => {
   });
 
   it('dragging a deal to another stage with the keyboard records the change in its timeline', async () => {
-    const page = await openExtensionPage(session, 'dashboard.html#/folder/folder_deals');
+    const page = await openExtensionPage(session(), 'dashboard.html#/folder/folder_deals');
     for (const [name, amount] of [['Acme renewal', '12000'], ['Globex pilot', '3000']] as const) {
       await page.getByRole('button', { name: 'New deal' }).click();
       await page.getByLabel(/^Name\b/).fill(name);
@@ -120,7 +111,7 @@ describe('CRM views in Chromium with the built extension', () => {
   });
 
   it('fits a 1000px wide frame, as inside Gmail\'s custom route: no page-level horizontal scrolling', async () => {
-    const page = await openExtensionPage(session, 'dashboard.html#/folder/folder_deals/view/view_deals_board');
+    const page = await openExtensionPage(session(), 'dashboard.html#/folder/folder_deals/view/view_deals_board');
     await page.setViewportSize({ width: 1000, height: 720 });
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await visible(page.getByRole('region', { name: 'Board' }))).toBe(true);
@@ -135,7 +126,7 @@ describe('CRM views in Chromium with the built extension', () => {
   });
 
   it('searches across folders, accents ignored, and opens the record from the keyboard', async () => {
-    const page = await openExtensionPage(session, 'dashboard.html');
+    const page = await openExtensionPage(session(), 'dashboard.html');
     const box = page.getByRole('combobox', { name: 'Search everything' });
     await box.fill('lucia');
     const options = page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
@@ -151,22 +142,12 @@ describe('CRM views in Chromium with the built extension', () => {
  * figures (load, frame gaps while scrolling, search) are printed for the benchmark issue, not asserted.
  */
 describe('CRM table with 50,000 contacts', () => {
-  let session: Session;
-  let profile: string;
+  const session = useExtensionSession();
   const N = 50_000;
-
-  beforeAll(async () => {
-    session = await launchExtension();
-    profile = session.userDataDir;
-  });
-  afterAll(async () => {
-    await session?.close();
-    removeProfile(profile);
-  });
 
   // Seeding and reading 50,000 records takes a while on a busy two-core machine: a longer budget than the default.
   it('renders a bounded window of rows, scrolls to the last record, and searches', { timeout: 300_000 }, async () => {
-    const page = await openExtensionPage(session, 'dashboard.html#/folder/folder_contacts');
+    const page = await openExtensionPage(session(), 'dashboard.html#/folder/folder_contacts');
     await page.getByRole('button', { name: 'New contact' }).waitFor();
     // Seeded straight into IndexedDB (a fixture, not a feature): 50,000 writes through the UI would take an hour.
     await page.evaluate(async (n) => {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { contactsCsv } from '../fixtures/csv/contacts';
-import { launchExtension, openExtensionPage, removeProfile, screenshot, visible, type Session } from './support/extension';
+import { openExtensionPage, screenshot, visible } from './support/extension';
+import { useExtensionSession } from './support/session';
 
 /**
  * The data pages (components/data) in Chromium with the built extension. They are mounted by the
@@ -28,19 +29,11 @@ async function importFile(page: Page, name: string, csv: string | Buffer, dedup:
 }
 
 describe('data pages in Chromium with the built extension', () => {
-  let session: Session;
+  const session = useExtensionSession();
   const fixture = contactsCsv();
 
-  beforeAll(async () => {
-    session = await launchExtension();
-  });
-  afterAll(async () => {
-    await session?.close();
-    removeProfile(session.userDataDir);
-  });
-
   it('imports a 1,000-row CSV: 990 imported, the 10 bad rows reported with row and reason', async () => {
-    const page = await openExtensionPage(session, pageUrl('import'));
+    const page = await openExtensionPage(session(), pageUrl('import'));
     await visible(page.getByRole('heading', { name: 'Import from CSV' }));
     const report = await importFile(page, 'contacts-1000.csv', fixture.csv, /Skip the row/, 'data-import-mapping');
     await expect.poll(() => report.getByRole('heading').textContent()).toContain('finished');
@@ -63,13 +56,13 @@ describe('data pages in Chromium with the built extension', () => {
   }, LONG);
 
   it('exports the view and re-imports it with no change', async () => {
-    const page = await openExtensionPage(session, 'dashboard.html#/folder/folder_contacts');
+    const page = await openExtensionPage(session(), 'dashboard.html#/folder/folder_contacts');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export to CSV' }).click();
     const exported = readFileSync((await (await download).path())!);
     expect(exported.toString('utf8').split('\r\n').filter(Boolean)).toHaveLength(991);
 
-    await page.goto(`chrome-extension://${session.extensionId}/${pageUrl('import')}`);
+    await page.goto(`chrome-extension://${session().extensionId}/${pageUrl('import')}`);
     const report = await importFile(page, 'export.csv', exported, /Update the record/);
     expect(await report.getByText('Rows imported: 990').count()).toBe(1);
     expect(await report.getByText('New records: 0 · updated: 0 · already up to date: 990').count()).toBe(1);
@@ -78,26 +71,29 @@ describe('data pages in Chromium with the built extension', () => {
   }, LONG);
 
   it('merges two duplicates and shows their history combined', async () => {
-    const page = await openExtensionPage(session, pageUrl('import'));
+    const page = await openExtensionPage(session(), pageUrl('import'));
     await importFile(page, 'dups.csv', 'First name,Last name,Email\r\nDúo,Uno,duo@acme.es\r\nDuo,Dos,DUO@acme.es\r\n', /Create a new record anyway/);
 
-    await page.goto(`chrome-extension://${session.extensionId}/${pageUrl('duplicates')}`);
+    await page.goto(`chrome-extension://${session().extensionId}/${pageUrl('duplicates')}`);
     const group = page.getByRole('list', { name: 'Likely duplicates' }).getByRole('listitem').filter({ hasText: 'duo@acme.es' });
     await visible(group);
     const hrefs = await group.getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     expect(hrefs).toHaveLength(2);
     for (const [i, href] of hrefs.entries()) {
-      await page.goto(`chrome-extension://${session.extensionId}/dashboard.html${href}`);
+      await page.goto(`chrome-extension://${session().extensionId}/dashboard.html${href}`);
       await page.getByLabel('New task').fill(`Task from record ${i + 1}`);
       await page.getByRole('button', { name: 'Add task' }).click();
       await visible(page.getByText(`Task from record ${i + 1}`).first());
     }
 
-    await page.goto(`chrome-extension://${session.extensionId}/${pageUrl('duplicates')}`);
+    await page.goto(`chrome-extension://${session().extensionId}/${pageUrl('duplicates')}`);
     await page.getByRole('list', { name: 'Likely duplicates' }).getByRole('listitem').filter({ hasText: 'duo@acme.es' }).getByRole('button', { name: /Review and merge/ }).click();
     const review = page.getByRole('region', { name: 'Review duplicates' });
     await visible(review);
     await screenshot(page, 'data-duplicates-review');
+    // Both came from one import batch (same creation time): say which to keep, as a user would,
+    // since the later test opens the survivor by its name.
+    await review.getByRole('radio', { name: /Dúo Uno/ }).check();
     await review.getByRole('button', { name: 'Merge 2 records' }).click();
     const status = page.getByRole('status');
     await visible(status);
@@ -108,7 +104,7 @@ describe('data pages in Chromium with the built extension', () => {
     expect(await history.getByText('Task from record 2').count()).toBe(1);
     await screenshot(page, 'data-merged-record');
 
-    await page.goto(`chrome-extension://${session.extensionId}/${pageUrl('tasks')}`);
+    await page.goto(`chrome-extension://${session().extensionId}/${pageUrl('tasks')}`);
     await page.getByRole('button', { name: /All open/ }).click();
     const tasks = page.getByRole('list', { name: 'All open' });
     await visible(tasks.getByText('Task from record 2'));
@@ -118,12 +114,12 @@ describe('data pages in Chromium with the built extension', () => {
   }, LONG);
 
   it('a task that comes due raises a browser notification for its record', async () => {
-    const worker = session.context.serviceWorkers()[0]!;
+    const worker = session().context.serviceWorkers()[0]!;
     type Chrome = { alarms: { getAll(): Promise<{ name: string }[]> }; notifications: { getAll(): Promise<Record<string, boolean>> } };
     const alarms = await worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.alarms.getAll());
     expect(alarms.map((a) => a.name)).toContain('threadline-reminders-refresh');
 
-    const page = await openExtensionPage(session, pageUrl('tasks'));
+    const page = await openExtensionPage(session(), pageUrl('tasks'));
     await page.getByRole('button', { name: /All open/ }).click();
     await page.getByRole('list', { name: 'All open' }).getByRole('link', { name: 'Dúo Uno' }).first().click();
     // Due yesterday (end of day): a reminder missed while the browser was closed fires at once.

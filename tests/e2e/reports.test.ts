@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openExtensionPage, removeProfile, screenshot, visible, ARTIFACTS_DIR, type Session } from './support/extension';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openExtensionPage, screenshot, visible, ARTIFACTS_DIR } from './support/extension';
+import { useExtensionSession } from './support/session';
 import { join } from 'node:path';
 
 /**
@@ -48,21 +49,14 @@ async function dragTo(page: Page, card: Locator, column: Locator) {
 }
 
 describe('reports and automations in Chromium', () => {
-  let session: Session;
-  let profile: string;
+  const session = useExtensionSession();
   let page: Page;
 
   beforeAll(async () => {
-    session = await launchExtension();
-    profile = session.userDataDir;
-    page = await openExtensionPage(session, 'dashboard.html');
+    page = await openExtensionPage(session(), 'dashboard.html');
     await openPage(page, 'reports', 'Reports');
     await page.getByRole('button', { name: 'Load demo data' }).click();
     expect(await visible(card(page, /Lifecycle funnel/), 30_000)).toBe(true);
-  });
-  afterAll(async () => {
-    await session?.close();
-    removeProfile(profile);
   });
 
   it('shows every report as a chart over the demo workspace', async () => {

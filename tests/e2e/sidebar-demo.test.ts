@@ -1,6 +1,7 @@
 import type { FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openExtensionPage, removeProfile, screenshot, visible, type Session } from './support/extension';
+import { describe, expect, it } from 'vitest';
+import { openExtensionPage, screenshot, visible } from './support/extension';
+import { useExtensionSession } from './support/session';
 
 /** The sidebar frame of the demo inbox: the same sidebar.html Gmail hosts. */
 const sidebarOf = (page: Page): FrameLocator => page.frameLocator('iframe[title="Threadline sidebar"]');
@@ -10,20 +11,10 @@ async function openThread(page: Page, label: RegExp) {
 }
 
 describe('the Gmail loop, driven through the demo inbox', () => {
-  let session: Session;
-  let profile: string;
-
-  beforeAll(async () => {
-    session = await launchExtension();
-    profile = session.userDataDir;
-  });
-  afterAll(async () => {
-    await session?.close();
-    removeProfile(profile);
-  });
+  const session = useExtensionSession();
 
   it('adds a contact, logs the email, links a new deal, adds a note, and sees it all from a second thread', async () => {
-    const page = await openExtensionPage(session, 'demo.html');
+    const page = await openExtensionPage(session(), 'demo.html');
     await openThread(page, /Precio para 200 licencias/);
     const sidebar = sidebarOf(page);
 
@@ -76,7 +67,7 @@ describe('the Gmail loop, driven through the demo inbox', () => {
   });
 
   it('says it could not read a malformed thread, and writes nothing', async () => {
-    const page = await openExtensionPage(session, 'demo.html');
+    const page = await openExtensionPage(session(), 'demo.html');
     await openThread(page, /Unreadable thread/);
     const alert = sidebarOf(page).getByRole('alert');
     expect(await visible(alert)).toBe(true);
@@ -85,7 +76,7 @@ describe('the Gmail loop, driven through the demo inbox', () => {
   });
 
   it('renders hostile names, subjects and snippets as text', async () => {
-    const page = await openExtensionPage(session, 'demo.html');
+    const page = await openExtensionPage(session(), 'demo.html');
     await openThread(page, /Suspicious sender/);
     const sidebar = sidebarOf(page);
     expect(await visible(sidebar.getByRole('heading', { name: '<b>Invoice</b><script>window.__pwned = 1</script>' }))).toBe(true);

@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HOSTILE_HTTP_URLS, INJECTED_SELECTOR, LONG_WORD, MARKUP_PAYLOADS, UNICODE_PAYLOADS, URL_PAYLOADS } from '../fixtures/xss-corpus';
 import { cspProblem, documentedPermissions, hostCovers } from '../support/permissions';
-import { EXTENSION_DIR, launchExtension, openExtensionPage, removeProfile, screenshot, visible, type Session } from './support/extension';
+import { EXTENSION_DIR, openExtensionPage, screenshot, visible } from './support/extension';
 import { loadPageModules } from './support/pageModules';
+import { useExtensionSession } from './support/session';
 
 /**
  * Hostile content in a real Chromium with the built extension: the demo inbox's "Suspicious
@@ -37,18 +38,10 @@ async function expectEveryFrameClean(page: Page) {
 }
 
 describe('hostile content in Chromium', () => {
-  let session: Session;
-
-  beforeAll(async () => {
-    session = await launchExtension();
-  });
-  afterAll(async () => {
-    await session?.close();
-    removeProfile(session.userDataDir);
-  });
+  const session = useExtensionSession();
 
   it('the demo inbox’s "Suspicious sender": shown as text, added, logged, nothing runs in any frame', async () => {
-    const page = await openExtensionPage(session, 'demo.html');
+    const page = await openExtensionPage(session(), 'demo.html');
     await page.getByRole('navigation', { name: 'Inbox' }).getByRole('button', { name: /Suspicious sender/ }).click();
     const sidebar = page.frameLocator('iframe[title="Threadline sidebar"]');
     expect(await visible(sidebar.getByRole('heading', { name: '<b>Invoice</b><script>window.__pwned = 1</script>' }))).toBe(true);
@@ -65,7 +58,7 @@ describe('hostile content in Chromium', () => {
   });
 
   it('the CRM page with hostile names, URLs and a hostile folder: text only, safe links only', async () => {
-    const page = await openExtensionPage(session, 'dashboard.html');
+    const page = await openExtensionPage(session(), 'dashboard.html');
     await loadPageModules(page);
     const ids = await page.evaluate(
       async ({ texts, httpUrls, badUrls, longWord }) => {
