@@ -4,13 +4,14 @@ import { db } from '../../storage/db';
 import type { CrmRecord, Folder, View } from '../../storage/model/entities';
 import type { FolderSchema } from '../../storage/schemaLoad';
 import { byRecentChange, runView, type ViewQuery } from '../../storage/viewQuery';
+import { useCoalescedQuery } from './useCoalescedQuery';
 
 /**
- * A folder's records, read once per change to the folder (one live query for the whole table,
- * never one per row), newest change first.
+ * A folder's records, newest change first: one query for the whole table (never one per row),
+ * re-read after changes to records but coalesced, since a folder can hold 50,000 of them.
  */
 export function useFolderRecords(folderId: string | undefined): CrmRecord[] | undefined {
-  return useLiveQuery(async () => (folderId ? byRecentChange(await db.records.where('folderId').equals(folderId).toArray()) : []), [folderId]);
+  return useCoalescedQuery('records', async () => (folderId ? byRecentChange(await db.records.where('folderId').equals(folderId).toArray()) : []), [folderId]);
 }
 
 export function useFolderViews(folderId: string | undefined): View[] | undefined {

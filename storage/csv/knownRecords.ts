@@ -1,4 +1,5 @@
 import { db } from '../db';
+import { recordsWithAnyOf } from '../queries';
 import type { CrmRecord } from '../model/entities';
 
 /**
@@ -14,7 +15,7 @@ export class KnownRecords {
   static async load(ids: readonly string[], emails: readonly string[]): Promise<KnownRecords> {
     const [byId, byEmail] = await Promise.all([
       ids.length ? db.records.bulkGet([...new Set(ids)]) : [],
-      emails.length ? db.records.where('emails').anyOf([...new Set(emails)]).distinct().toArray() : [],
+      recordsWithAnyOf('emails', emails),
     ]);
     const known = new KnownRecords();
     for (const r of [...byId, ...byEmail]) if (r) known.add(r);

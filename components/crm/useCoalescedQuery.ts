@@ -1,0 +1,59 @@
+import { Dexie, type ObservabilitySet } from 'dexie';
+import { useEffect, useState } from 'react';
+import { db } from '../../storage/db';
+
+/** Whether a change feed entry touches `table` of Threadline's database (any index, any tab). */
+function touches(parts: ObservabilitySet, table: string): boolean {
+  const prefix = `idb://${db.name}/${table}/`;
+  return Object.keys(parts).some((part) => part.startsWith(prefix));
+}
+
+/**
+ * Like useLiveQuery, for reads that grow with the workspace (a whole folder of 50,000 records).
+ * A live query re-runs after every committed change; during an import or a sync catch-up that is
+ * every batch, and re-reading the folder each time took the page's whole time (the import in the
+ * same page slowed to a crawl). Here changes to `table` are coalesced: after each run the query
+ * waits at least as long as that run took, so a stream of writes gets at least half the time.
+ */
+export function useCoalescedQuery<T>(table: string, query: () => Promise<T>, deps: readonly unknown[]): T | undefined {
+  const [result, setResult] = useState<{ deps: readonly unknown[]; value: T }>();
+  useEffect(() => {
+    let alive = true;
+    let running = false;
+    let pending = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let readyAt = 0;
+    const run = async () => {
+      running = true;
+      pending = false;
+      const started = performance.now();
+      try {
+        const value = await query();
+        if (alive) setResult({ deps, value });
+      } finally {
+        running = false;
+        readyAt = performance.now() + (performance.now() - started);
+        if (pending && alive) schedule();
+      }
+    };
+    const schedule = () => {
+      pending = true;
+      if (running || timer) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        if (alive) void run();
+      }, Math.max(0, readyAt - performance.now()));
+    };
+    const onMutated = (parts: ObservabilitySet) => touches(parts, table) && schedule();
+    Dexie.on('storagemutated', onMutated);
+    void run();
+    return () => {
+      alive = false;
+      clearTimeout(timer);
+      Dexie.on('storagemutated').unsubscribe(onMutated);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps decide, as with useLiveQuery
+  }, deps);
+  // A result computed for other deps (another folder) is not shown for these.
+  return result && result.deps.length === deps.length && result.deps.every((d, i) => Object.is(d, deps[i])) ? result.value : undefined;
+}
