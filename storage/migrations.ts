@@ -47,7 +47,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: {
       // recordAt: one `${recordId}\u0001${encodeAt(at)}` key per record (storage/activityIndex.ts), so the
       // sidebar reads each record's newest page of history instead of its whole history.
-      activities: 'id, *recordIds, threadId, messageId, at, *recordAt',
+      // due: only tasks with a due date have it (sparse), all that the background's reminders read.
+      activities: 'id, *recordIds, threadId, messageId, at, *recordAt, due',
       // refused.at: only refused changes have it (a sparse index), so the sync badge lists them
       // without walking an outbox that a local workspace lets grow to every write ever made.
       outbox: '++seq, table, refused.at',

@@ -51,9 +51,13 @@ function writeNotified(keys: string[]): Promise<void> {
   });
 }
 
-/** Open tasks. Activities have no index on kind, so this scans them (a few ms per 10,000). */
+/**
+ * Open tasks with a due date (the only ones a reminder is for), through the sparse `due` index:
+ * this runs in the background after every task change, and a scan of half a million activities
+ * each time would cost every page the CPU.
+ */
 function loadOpenTasks(): Promise<ReminderTask[]> {
-  return db.activities.filter((a) => a.kind === 'task' && !a.done).toArray() as Promise<ActivityOf<'task'>[]>;
+  return db.activities.where('due').aboveOrEqual(-Infinity).filter((a) => a.kind === 'task' && !a.done).toArray() as Promise<ActivityOf<'task'>[]>;
 }
 
 async function remind(api: ReminderApi, taskId: string) {
