@@ -93,7 +93,7 @@ describe('data pages in Chromium with the built extension', () => {
     await screenshot(page, 'data-duplicates-review');
     // Both came from one import batch (same creation time): say which to keep, as a user would,
     // since the later test opens the survivor by its name.
-    await review.getByRole('radio', { name: /Dúo Uno/ }).check();
+    await review.getByRole('radio', { name: 'Keep Dúo Uno', exact: true }).check();
     await review.getByRole('button', { name: 'Merge 2 records' }).click();
     const status = page.getByRole('status');
     await visible(status);
