@@ -6,6 +6,7 @@ import type { FolderSchema } from '../../storage/schemaLoad';
 import { describeError } from '../errors';
 import { FieldEditor } from '../fields/FieldEditor';
 import { t } from '../i18n';
+import { ErrorAlert } from './ErrorAlert';
 import { EditArea } from '../sync/ViewOnlyNote';
 
 type Props = {
@@ -46,16 +47,7 @@ export function RecordForm({ schema, record, initialValues, onSaved, onCancel, s
 
   return (
     <form className="tl-form" onSubmit={submit} aria-label={record ? t('crm.editRecord', { title: record.title }) : t('crm.new', { item: singular(schema.folder.name) })}>
-      {errors.length > 0 && (
-        <div role="alert" className="tl-error">
-          <strong>{t('common.notSaved')}</strong>
-          <ul>
-            {errors.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorAlert errors={errors} />
       <EditArea canWrite={!readOnly}>
         {editable.map((field) => {
           const inputId = `${formId}-${field.id}`;
