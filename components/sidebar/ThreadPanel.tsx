@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { ThreadContext } from '../../messaging/threadContext';
 import { loadThreadView } from '../../storage/threadView';
 import { HISTORY_PAGE, Timeline } from '../timeline/Timeline';
@@ -9,7 +9,6 @@ import { LogEmailButton } from './LogEmailButton';
 import { AddContactForm, ContactCard } from './PersonCard';
 import { t } from '../i18n';
 import { useCanWrite } from '../sync/useWorkspaceRole';
-import { FirstOf } from './FirstOf';
 
 /** People shown before "Show more": a typical thread's all, a mailing list's first few. */
 const PEOPLE_SHOWN = 10;
@@ -20,7 +19,9 @@ const PEOPLE_SHOWN = 10;
  * instead of a waterfall of queries each rendering on its own.
  */
 export function ThreadPanel({ context, logRequests }: { context: ThreadContext; logRequests: number }) {
-  const view = useLiveQuery(() => loadThreadView(context, HISTORY_PAGE + 1), [context]);
+  // "Show all" raises the limit and the view reads the rest; until it has, the first people stay.
+  const [peopleLimit, setPeopleLimit] = useState(PEOPLE_SHOWN);
+  const view = useLiveQuery(() => loadThreadView(context, { people: peopleLimit, history: HISTORY_PAGE + 1 }), [context, peopleLimit]);
   // Once for the panel, not once per unknown person on a fifty-person thread.
   const canWrite = useCanWrite();
 
@@ -35,7 +36,8 @@ export function ThreadPanel({ context, logRequests }: { context: ThreadContext; 
   });
   if (!view) return <p aria-busy="true">{t('common.loading')}</p>;
 
-  const { rules, participants, contactByEmail, contacts, companies, linkedDeals, otherDeals, pipelines } = view;
+  const { rules, participants, shown, contactByEmail, contacts, companies, linkedDeals, otherDeals, pipelines } = view;
+  const hiddenPeople = participants.length - shown.length;
   const actionIds = [...contacts.map((c) => c.id), ...linkedDeals.map((d) => d.id)];
   return (
     <div className="tl-thread" data-thread-id={context.threadId}>
@@ -55,15 +57,15 @@ export function ThreadPanel({ context, logRequests }: { context: ThreadContext; 
       <section aria-label={t('sidebar.people')}>
         <h2 className="tl-section">{t('sidebar.people')}</h2>
         {participants.length === 0 && <p className="tl-empty">{t('sidebar.onlyTeam')}</p>}
-        <FirstOf
-          items={participants}
-          limit={PEOPLE_SHOWN}
-          more={(count) => t('sidebar.morePeople', { count })}
-          render={(p) => {
-            const contact = contactByEmail.get(p.email);
-            return contact ? <ContactCard key={p.email} contact={contact} companies={companies} /> : <AddContactForm key={p.email} participant={p} canWrite={canWrite} />;
-          }}
-        />
+        {shown.map((p) => {
+          const contact = contactByEmail.get(p.email);
+          return contact ? <ContactCard key={p.email} contact={contact} companies={companies} /> : <AddContactForm key={p.email} participant={p} canWrite={canWrite} />;
+        })}
+        {hiddenPeople > 0 && (
+          <button type="button" className="tl-link" disabled={peopleLimit > shown.length} onClick={() => setPeopleLimit(participants.length)}>
+            {t('sidebar.morePeople', { count: hiddenPeople })}
+          </button>
+        )}
       </section>
       <Composer recordIds={actionIds} />
       <section aria-label={t('sidebar.history')}>

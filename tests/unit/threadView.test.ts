@@ -48,7 +48,7 @@ describe('loadThreadView', () => {
 
   it('reads what the panel’s separate queries read, with the first page of the merged history', async () => {
     const { acme, ana, carl, linked, other } = await workspace();
-    const view = await loadThreadView(ctx(), 21);
+    const view = await loadThreadView(ctx(), { people: 10, history: 21 });
 
     const rules = await loadPrivacyRules(ctx().userEmails);
     const participants = threadParticipants(ctx(), rules);
@@ -74,7 +74,7 @@ describe('loadThreadView', () => {
   it('shows nobody from the team or the never-log list, even when they are contacts', async () => {
     const { bea } = await workspace();
     await setSetting('neverLog', ['carl@other.org']);
-    const view = await loadThreadView(ctx(), 21);
+    const view = await loadThreadView(ctx(), { people: 10, history: 21 });
     expect(view.participants.map((p) => p.email)).toEqual(['ana@acme.es', 'who@nowhere.net']);
     expect(view.contacts.map((c) => c.title)).toEqual(['Ana']);
     expect(view.contactByEmail.has(bea.emails[0]!)).toBe(false);
@@ -83,11 +83,45 @@ describe('loadThreadView', () => {
 
   it('answers for a thread with nobody known, and warms up on an empty workspace', async () => {
     await warmThreadView();
-    const view = await loadThreadView(ctx(), 21);
+    const view = await loadThreadView(ctx(), { people: 10, history: 21 });
     expect(view.contacts).toEqual([]);
     expect(view.history).toEqual([]);
     expect(view.participants.map((p) => p.email)).toEqual(['ana@acme.es', 'carl@other.org', 'who@nowhere.net']);
     expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('loadThreadView on a thread longer than the people shown', () => {
+  beforeEach(resetDb);
+
+  /** Fifteen people on the list; p0 is a teammate (team.io), p12 a contact with history. */
+  async function list() {
+    await setSetting('teamDomains', ['team.io']);
+    const people = Array.from({ length: 15 }, (_, i) => ({ name: `P${i}`, email: i === 0 ? 'p0@team.io' : `p${i}@list.es` }));
+    const context: ThreadContext = { ...ctx(), threadId: 'th-list', messages: [{ ...ctx().messages[0]!, from: me, to: people, cc: [] }] };
+    const near = await createRecord(contacts, { fc_firstName: 'Near', fc_emails: ['p10@list.es'] });
+    const far = await createRecord(contacts, { fc_firstName: 'Far', fc_emails: ['p12@list.es'] });
+    await addNote([near.id], 'about the tenth person');
+    await addNote([far.id], 'about the twelfth person');
+    return { context, near, far };
+  }
+
+  it('reads records and history of the shown people only; a teammate among the first costs a late lookup, not a miss', async () => {
+    const { context, near } = await list();
+    const view = await loadThreadView(context, { people: 10, history: 21 });
+    expect(view.participants).toHaveLength(14);
+    // p0 is the team's: the tenth shown person is p10, found by the second lookup round.
+    expect(view.shown.map((p) => p.email)).toEqual(Array.from({ length: 10 }, (_, i) => `p${i + 1}@list.es`));
+    expect(view.contacts.map((c) => c.id)).toEqual([near.id]);
+    expect(view.history.map((a) => a.kind === 'note' && a.body)).toEqual(['about the tenth person']);
+  });
+
+  it('shows everyone and everyone’s history when asked for all', async () => {
+    const { context, near, far } = await list();
+    const view = await loadThreadView(context, { people: Infinity, history: 21 });
+    expect(view.shown).toEqual(view.participants);
+    expect(view.contacts.map((c) => c.id)).toEqual([near.id, far.id]);
+    expect(view.history.map((a) => a.kind === 'note' && a.body)).toEqual(['about the twelfth person', 'about the tenth person']);
   });
 });
 

@@ -93,7 +93,8 @@ describe('the thread panel', () => {
     expect(cards()).toBe(10);
     expect(screen.getAllByRole('article', { name: /^Deal Deal/ })).toHaveLength(5);
     await userEvent.click(people10);
-    expect(cards()).toBe(51);
+    await waitFor(() => expect(cards()).toBe(51));
+    expect(screen.queryByRole('button', { name: /more people/ })).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Show 3 more deals' }));
     expect(screen.getAllByRole('article', { name: /^Deal Deal/ })).toHaveLength(8);
   });
