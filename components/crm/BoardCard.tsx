@@ -7,6 +7,7 @@ import { uiLocale } from '../hooks';
 import { t } from '../i18n';
 import type { cardFields } from './boardModel';
 import { routeHref } from './router';
+import { dateTimeFormat } from '../../storage/model/intl';
 
 type CardProps = { record: CrmRecord; schema: FolderSchema; cards: ReturnType<typeof cardFields>; ctx: FormatContext; task?: ActivityOf<'task'> };
 
@@ -22,7 +23,7 @@ export function CardBody({ record, cards, ctx, task }: CardProps) {
       {task && (
         <div className="tl-card-meta">
           ☑ {t('views.board.nextTask', { task: task.title })}
-          {task.due && ` · ${new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' }).format(new Date(task.due))}`}
+          {task.due && ` · ${dateTimeFormat(uiLocale(), { dateStyle: 'medium' }).format(new Date(task.due))}`}
         </div>
       )}
     </div>

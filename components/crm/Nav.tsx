@@ -7,6 +7,7 @@ import { EXTRA_PAGES } from './extraPages';
 import { FolderDialog } from './FolderDialog';
 import { routeHref, type Route } from './router';
 import { SearchBox } from './SearchBox';
+import { numberFormat } from '../../storage/model/intl';
 
 type Props = {
   folders: readonly Folder[];
@@ -15,7 +16,7 @@ type Props = {
   route: Route;
 };
 
-const fmt = (n: number | undefined) => (n === undefined ? '' : new Intl.NumberFormat().format(n));
+const fmt = (n: number | undefined) => (n === undefined ? '' : numberFormat(undefined).format(n));
 
 /** Search, folders with their live counts and saved views, and the pages other features add. */
 export function Nav({ folders, views, counts, route }: Props) {

@@ -7,6 +7,7 @@ import { describeError } from '../errors';
 import { uiLocale } from '../hooks';
 import { t } from '../i18n';
 import { ErrorAlert } from './ErrorAlert';
+import { dateTimeFormat } from '../../storage/model/intl';
 
 /** The record's tasks, open ones first by due date, and a quick way to add one (not for viewers). */
 export function RecordTasks({ recordId, canWrite = true }: { recordId: string; canWrite?: boolean }) {
@@ -17,7 +18,7 @@ export function RecordTasks({ recordId, canWrite = true }: { recordId: string; c
   const [title, setTitle] = useState('');
   const [due, setDue] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
-  const fmt = new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' });
+  const fmt = dateTimeFormat(uiLocale(), { dateStyle: 'medium' });
   // The box follows the stored task (live query): a refused write leaves it unchanged and says why.
   const toggle = (id: string, done: boolean) => setTaskDone(id, done).then(() => setErrors([]), (err: unknown) => setErrors(describeError(err)));
 

@@ -1,5 +1,6 @@
 import { en } from '../i18n/en';
 import { t, type MessageKey } from '../i18n';
+import { numberFormat } from '../../storage/model/intl';
 
 /** Operator names in the UI language; an operator without a string shows its id rather than failing. */
 export function opLabel(op: string): string {
@@ -19,5 +20,5 @@ export function outcomeLabel(outcome: string): string {
 
 /** "1 record" / "5 records" in the UI language. */
 export function countRecords(n: number): string {
-  return n === 1 ? t('views.recordsOne') : t('views.records', { count: new Intl.NumberFormat().format(n) });
+  return n === 1 ? t('views.recordsOne') : t('views.records', { count: numberFormat(undefined).format(n) });
 }

@@ -16,6 +16,7 @@ import {
   type ReminderTask,
 } from '../../storage/reminders';
 import { formatLocale, t } from '../i18n';
+import { dateTimeFormat } from '../../storage/model/intl';
 
 type Listener<A extends unknown[]> = { addListener(cb: (...args: A) => void): void; removeListener(cb: (...args: A) => void): void };
 
@@ -69,7 +70,7 @@ async function remind(api: ReminderApi, taskId: string) {
   if (notified.includes(key)) return;
   const records = await db.records.bulkGet(task.recordIds);
   const titles = records.map((r) => r?.title).filter((s): s is string => !!s);
-  const due = new Intl.DateTimeFormat(formatLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(task.due));
+  const due = dateTimeFormat(formatLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(task.due));
   await api.notifications.create(alarmName(task.id), {
     type: 'basic',
     iconUrl: api.runtime.getURL('/icon/128.png'),

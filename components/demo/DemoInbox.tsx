@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { createThreadHost, type ThreadHost } from '../../messaging/threadHost';
 import { DEMO_THREADS, type DemoThread } from './fixtures';
+import { dateTimeFormat } from '../../storage/model/intl';
 
 function useThreadHost(): ThreadHost | undefined {
   const [host, setHost] = useState<ThreadHost>();
@@ -17,7 +18,7 @@ function useThreadHost(): ThreadHost | undefined {
   return host;
 }
 
-const when = (ms: number) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
+const when = (ms: number) => dateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
 
 function ThreadView({ thread, onLog }: { thread: DemoThread; onLog: () => void }) {
   const ctx = thread.context as { subject?: string; messages?: { messageId: string; from?: { name: string; email: string }; date?: number; snippet?: string }[] };

@@ -6,8 +6,9 @@ import type { ReminderRule } from '../../storage/reports/reminderRules';
 import { dueDateReminders } from '../../storage/reports/reminders';
 import { useFolders } from '../hooks';
 import { t, formatLocale } from '../i18n';
+import { dateTimeFormat } from '../../storage/model/intl';
 
-const fmtDay = (iso: string) => new Intl.DateTimeFormat(formatLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+const fmtDay = (iso: string) => dateTimeFormat(formatLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 /** "Notify me N days before <date field>" rules, and what is due today. */
 export function ReminderRulesEditor() {

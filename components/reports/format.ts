@@ -1,7 +1,8 @@
 import type { Money } from '../../storage/reports/types';
 import { formatLocale } from '../i18n';
+import { dateTimeFormat, numberFormat } from '../../storage/model/intl';
 
-const nf = (opts: Intl.NumberFormatOptions) => new Intl.NumberFormat(formatLocale(), opts);
+const nf = (opts: Intl.NumberFormatOptions) => numberFormat(formatLocale(), opts);
 
 export const fmtCount = (n: number) => nf({ maximumFractionDigits: 0 }).format(n);
 
@@ -29,11 +30,11 @@ export const fmtDays = (days: number | undefined) => (days === undefined ? '—'
 
 /** "Mar 2026" for "2026-03". */
 export const fmtMonth = (month: string) =>
-  new Intl.DateTimeFormat(formatLocale(), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  dateTimeFormat(formatLocale(), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
 
 /** "2 Mar" for the Monday "2026-03-02". */
 export const fmtWeek = (monday: string) =>
-  new Intl.DateTimeFormat(formatLocale(), { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${monday}T00:00:00Z`));
+  dateTimeFormat(formatLocale(), { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${monday}T00:00:00Z`));
 
 /** Ratios as 0–100 numbers for CSV (spreadsheets read "33.3" better than "33.3 %"). */
 export const csvPercent = (ratio: number | undefined) => (ratio === undefined ? undefined : Math.round(ratio * 1000) / 10);

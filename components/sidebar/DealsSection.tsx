@@ -9,6 +9,7 @@ import { uiLocale } from '../hooks';
 import { t } from '../i18n';
 import { useCanWrite } from '../sync/useWorkspaceRole';
 import { FirstOf } from './FirstOf';
+import { numberFormat } from '../../storage/model/intl';
 
 /** The people's other open deals shown before "Show more" (the thread's own deals always show). */
 const OTHER_DEALS_SHOWN = 5;
@@ -25,7 +26,7 @@ function DealCard({ deal, pipelines, threadId, linked, canWrite }: CardProps) {
     <article className="tl-card" aria-label={t('sidebar.deal', { name: deal.title })}>
       <h3 className="tl-card-title" dir="auto">{deal.title}</h3>
       {amount && (
-        <div className="tl-card-sub">{new Intl.NumberFormat(uiLocale(), { style: 'currency', currency: amount.currency }).format(amount.amount)}</div>
+        <div className="tl-card-sub">{numberFormat(uiLocale(), { style: 'currency', currency: amount.currency }).format(amount.amount)}</div>
       )}
       {error && <div role="alert" className="tl-error">{error}</div>}
       <div className="tl-row">

@@ -8,12 +8,13 @@ import { uiLocale } from '../hooks';
 import { t } from '../i18n';
 import { AutomationEntry } from '../reports/AutomationEntry';
 import { useCanWrite } from '../sync/useWorkspaceRole';
+import { dateTimeFormat } from '../../storage/model/intl';
 
 /** Entries per page. The sidebar preloads HISTORY_PAGE + 1 (the one more says whether there is more). */
 export const HISTORY_PAGE = 20;
 const ICONS: Record<Activity['kind'], string> = { email: '✉', note: '📝', call: '📞', meeting: '📅', task: '☑', stageChange: '➜', automation: '⚙' };
 
-const when = (ms: number) => new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
+const when = (ms: number) => dateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
 
 function stageName(pipelines: readonly Pipeline[], v: { pipelineId: string; stageId: string } | undefined) {
   if (!v) return '—';
@@ -33,7 +34,7 @@ function TaskEntry({ task, canWrite }: { task: ActivityOf<'task'>; canWrite: boo
         <input type="checkbox" checked={task.done} disabled={!canWrite} onChange={(e) => void toggle(e.target.checked)} />
         {/* Its own isolated element: an override in a title cannot run into the due date. */}
         <span dir="auto" className={task.done ? 'tl-done' : undefined}>{task.title}</span>
-        {task.due && <small> · {t('timeline.due', { date: new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' }).format(new Date(task.due)) })}</small>}
+        {task.due && <small> · {t('timeline.due', { date: dateTimeFormat(uiLocale(), { dateStyle: 'medium' }).format(new Date(task.due)) })}</small>}
       </label>
       {error && <div role="alert" className="tl-error">{error}</div>}
     </>

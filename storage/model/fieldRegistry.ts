@@ -20,6 +20,7 @@ import {
 } from './fieldValues';
 import { LIMITS } from './limits';
 import { foldText } from './normalize';
+import { dateTimeFormat, numberFormat } from './intl';
 
 export type SchemaContext = { pipelines: readonly Pipeline[] };
 export type FormatContext = {
@@ -92,11 +93,11 @@ function numberCsv(raw: string): CsvResult<number> {
 }
 
 const formatNumber = (v: number, locale: string, opts?: Intl.NumberFormatOptions) =>
-  new Intl.NumberFormat(locale, opts).format(v);
+  numberFormat(locale, opts).format(v);
 const formatDate = (iso: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 const formatTimestamp = (ms: number, locale: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
+  dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
 
 function optionOrder(field: Field, id: string): number {
   const i = field.options?.findIndex((o) => o.id === id) ?? -1;

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { dateTimeFormat, numberFormat } from '../../storage/model/intl';
+
+describe('shared Intl formatters', () => {
+  it('hands out one formatter per locale and options, and formats as a fresh one would', () => {
+    const eur = numberFormat('es-ES', { style: 'currency', currency: 'EUR' });
+    expect(numberFormat('es-ES', { style: 'currency', currency: 'EUR' })).toBe(eur);
+    expect(numberFormat('es-ES', { style: 'currency', currency: 'USD' })).not.toBe(eur);
+    expect(numberFormat('it-IT', { style: 'currency', currency: 'EUR' })).not.toBe(eur);
+    expect(eur.format(1234.5)).toBe(new Intl.NumberFormat('es-ES', { style: 'currency', currency: 'EUR' }).format(1234.5));
+
+    const day = dateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+    expect(dateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' })).toBe(day);
+    expect(dateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })).not.toBe(day);
+    expect(day.format(Date.UTC(2026, 10, 24))).toBe('24 Nov 2026');
+  });
+
+  it('throws for an unknown currency every time instead of caching a broken formatter', () => {
+    expect(() => numberFormat('en', { style: 'currency', currency: 'NOPE1' })).toThrow(RangeError);
+    expect(() => numberFormat('en', { style: 'currency', currency: 'NOPE1' })).toThrow(RangeError);
+  });
+});
