@@ -16,7 +16,12 @@ type DocOf = {
   settings: Setting;
 };
 
-export type PutEntry<D> = { doc: D; changed: readonly string[] };
+/**
+ * One document for `putMany`. `fresh`: its id was minted by this very write (`newId`), so nothing
+ * is stored under it, neither a document nor a clock row (tombstone), and `putMany` skips reading
+ * them. Never set it for an id that came from outside (a file, another replica, a user).
+ */
+export type PutEntry<D> = { doc: D; changed: readonly string[]; fresh?: boolean };
 
 /** What a mutation may do: every write also appends its outbox entry. */
 export type Writer = {
@@ -62,11 +67,18 @@ export function mutateIn<R>(db: ThreadlineDB, work: (w: Writer) => Promise<R>): 
         if (new Set(ids).size !== ids.length) throw new Error(`putMany: the same ${table} document twice in one call`);
         const keys = ids.map((id) => clockKey(table, id));
         // Few requests, awaited once each: per-row awaits are what made row-by-row imports slow.
-        const [befores, rows, stamps] = await Promise.all([
-          db.table(table).bulkGet(ids) as Promise<(Record<string, unknown> | undefined)[]>,
-          db.clocks.bulkGet(keys),
+        const stored = entries.flatMap((e, i) => (e.fresh ? [] : [i]));
+        const [storedDocs, storedRows, stamps] = await Promise.all([
+          stored.length ? (db.table(table).bulkGet(stored.map((i) => ids[i]!)) as Promise<(Record<string, unknown> | undefined)[]>) : [],
+          stored.length ? db.clocks.bulkGet(stored.map((i) => keys[i]!)) : [],
           clock.tickMany(entries.length),
         ]);
+        const befores = new Array<Record<string, unknown> | undefined>(entries.length);
+        const rows = new Array<ClockRow | undefined>(entries.length);
+        stored.forEach((i, k) => {
+          befores[i] = storedDocs[k];
+          rows[i] = storedRows[k];
+        });
         const clockRows = entries.map((e, i) => nextClockRow(table, keys[i]!, befores[i], rows[i], e.doc, stamps[i]!));
         await db.clocks.bulkPut(clockRows);
         await db.table(table).bulkPut(entries.map((e) => e.doc));

@@ -103,7 +103,14 @@ export function ownValues(schema: FolderSchema, values: RecordValues): RecordVal
  * caller reports refusals row by row, so they must not abort the batch), auto-numbers not yet set.
  * `before` is the stored record for an update, undefined for a new one.
  */
-export type ValidatedRecordWrite = { id: string; before: CrmRecord | undefined; values: RecordValues; changed: string[] };
+export type ValidatedRecordWrite = {
+  id: string;
+  before: CrmRecord | undefined;
+  values: RecordValues;
+  changed: string[];
+  /** The id was just minted for this new record (see PutEntry.fresh): nothing to read under it. */
+  fresh?: boolean;
+};
 
 /**
  * Writes many records of one folder inside the caller's transaction (CSV import), with exactly what
@@ -120,7 +127,7 @@ export async function writeValidatedRecordsIn(w: Writer, schema: FolderSchema, w
       ? buildRecord(schema, { ...x.before, values: x.values, updatedAt: now })
       : buildRecord(schema, { id: x.id, folderId: schema.folder.id, values: valuesOf.get(x.id)!, stats: {}, createdAt: now, updatedAt: now }),
   );
-  await w.putMany('records', records.map((record, i) => ({ doc: record, changed: writes[i]!.before ? writes[i]!.changed : Object.keys(record.values) })));
+  await w.putMany('records', records.map((record, i) => ({ doc: record, changed: writes[i]!.before ? writes[i]!.changed : Object.keys(record.values), fresh: writes[i]!.fresh })));
   await w.putMany('activities', records.flatMap((record, i) => stageChanges(schema, record, writes[i]!.before?.values ?? {}, now)));
   await runAutomationsForEach(
     w,
@@ -148,7 +155,7 @@ function stageChanges(schema: FolderSchema, record: CrmRecord, before: RecordVal
       createdAt: now,
       updatedAt: now,
     };
-    out.push({ doc: activity, changed: Object.keys(activity) });
+    out.push({ doc: activity, changed: Object.keys(activity), fresh: true });
   }
   return out;
 }

@@ -156,9 +156,10 @@ function create(batch: Batch, row: ConvertedRow, matchedId: string | undefined):
   const values = Object.fromEntries(Object.entries(checked).filter(([k]) => !assigned.some((f) => f.id === k)));
   // Keep the file's id when it is free (links in other rows and files point at it); a matched id
   // is taken, so "create" mode makes a new record beside it.
-  const id = row.id && row.id !== matchedId && !known.get(row.id) && !batch.writes.has(row.id) ? row.id : newId('rec');
+  const keepFileId = !!row.id && row.id !== matchedId && !known.get(row.id) && !batch.writes.has(row.id);
+  const id = keepFileId ? row.id! : newId('rec');
   batch.job.counts.created += 1;
-  batch.writes.set(id, { id, before: undefined, values, changed: [] });
+  batch.writes.set(id, { id, before: undefined, values, changed: [], fresh: !keepFileId });
   const now = Date.now();
   known.add(provisional(schema, { id, folderId: schema.folder.id, values, stats: {}, createdAt: now, updatedAt: now }));
 }

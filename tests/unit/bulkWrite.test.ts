@@ -1,3 +1,4 @@
+import type { DBCore, Middleware } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../storage/db';
 import { autoMap } from '../../storage/csv/mapping';
@@ -47,6 +48,40 @@ describe('bulk writes (Writer.putMany)', () => {
     // Every stamp is distinct and the second edit's stamp is later than the creation's.
     const row = await db.clocks.get('records/rec_a');
     expect(row!.fields['values.fc_firstName']! > row!.born!).toBe(true);
+  });
+
+  it('skip the reads for fresh ids and stamp them exactly as read-then-written new documents', async () => {
+    const docs = [contact('rec_a', 'Ana'), contact('rec_b', 'Bea'), contact('rec_c', 'Cai')];
+    await mutate((w) => w.putMany('records', docs.map((doc) => ({ doc, changed: ['fc_firstName'] }))));
+    const read = await writeTrace();
+
+    await resetDb();
+    const gets: string[] = [];
+    const countGets: Middleware<DBCore> = {
+      stack: 'dbcore',
+      name: 'count-gets',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return { ...table, getMany: (req) => (req.keys.forEach((k) => gets.push(`${name}/${String(k)}`)), table.getMany(req)) };
+        },
+      }),
+    };
+    db.close();
+    db.use(countGets);
+    await db.open();
+    try {
+      // rec_b is not fresh (say, an id from a file): it alone is read.
+      await mutate((w) => w.putMany('records', docs.map((doc) => ({ doc, changed: ['fc_firstName'], fresh: doc.id !== 'rec_b' }))));
+    } finally {
+      db.close();
+      db.unuse({ stack: 'dbcore', name: 'count-gets' });
+      await db.open();
+    }
+    expect(await writeTrace()).toEqual(read);
+    expect(gets.filter((g) => g.includes('rec_a') || g.includes('rec_c'))).toEqual([]);
+    expect(gets.filter((g) => g.includes('rec_b'))).toHaveLength(2);
   });
 
   it('refuse the same document twice in one call, writing nothing', async () => {
