@@ -4,7 +4,8 @@ import { benchThread } from './threads';
 import type { Scale } from './generate';
 import { openExtensionPage, type Session } from './browser';
 
-export type OpenTiming = { ready: number; history: number };
+/** Milliseconds from `thread-open`: to the panel's data read (`read`), on screen (`ready`), history in the DOM. */
+export type OpenTiming = { read: number; ready: number; history: number };
 
 async function sidebarFrame(page: Page): Promise<Frame> {
   const handle = await page.waitForSelector('iframe.demo-sidebar');
@@ -58,9 +59,20 @@ export async function openThread(page: Page, frame: Frame, context: ThreadContex
   return frame.evaluate(() => {
     const open = performance.getEntriesByName('thread-open')[0]!.startTime;
     const ready = performance.getEntriesByName('sidebar-ready')[0]!.startTime;
+    const reads = performance.getEntriesByName('thread-view-read').filter((m) => m.startTime <= ready);
+    const read = reads.at(-1)?.startTime ?? ready;
     const history = (window as unknown as { __historyAt: number }).__historyAt;
-    return { ready: ready - open, history: history - open };
+    return { read: read - open, ready: ready - open, history: history - open };
   });
+}
+
+/**
+ * Waits until the sidebar's main thread is idle: the effects a panel runs after it is ready (each
+ * card's own queries, the next history page's prefetch) belong to that open, not to the next one.
+ * A rep opens threads seconds apart, not back to back.
+ */
+export async function settle(frame: Frame): Promise<void> {
+  await frame.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => setTimeout(resolve, 50), { timeout: 2_000 })));
 }
 
 export type SidebarResult = Record<string, { cold: OpenTiming[]; warm: OpenTiming[] }>;
@@ -80,6 +92,7 @@ export async function measureSidebar(session: Session, seed: number, scale: Scal
     const frame = await sidebarFrame(page);
     await openThread(page, frame, benchThread(seed, 9_999, size, scale)); // first open pays the cold start
     for (let k = 0; k < warm; k++) {
+      await settle(frame);
       timings.warm.push(await openThread(page, frame, benchThread(seed, k, size, scale)));
       await onOpen?.();
     }
