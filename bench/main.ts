@@ -89,6 +89,9 @@ async function browserPart() {
   try {
     // The sidebar's pages share one renderer (and V8 heap) with every extension page: they are
     // measured before the bench's own page loads its module and fills that heap with baselines.
+    // A freshly started browser on a freshly copied profile is busy for a while (startup tasks,
+    // the database's first compaction); a rep's sidebar opens long after that.
+    await new Promise((resolve) => setTimeout(resolve, quick ? 5_000 : 15_000));
     if (want('sidebar')) {
       log('sidebar opens');
       const raw = await measureSidebar(session, SEED, scale, [1, 5, 50], plan.warm, plan.cold);

@@ -2,6 +2,7 @@ import type { Participant, ThreadContext } from '../messaging/threadContext';
 import { db } from './db';
 import type { Activity, CrmRecord, Pipeline } from './model/entities';
 import { normalizeEmail } from './model/normalize';
+import { PRESET_FOLDER_IDS } from './presets';
 import { loadPrivacyRules, type PrivacyRules } from './privacy';
 import { findRecordsByEmails, mergeHistory, recordHistory, threadLinksFor, type HistoryPage } from './queries';
 import { companyIdsOf, contactsOnThread, emailMessageIds, relatedRecords, threadParticipants } from './threads';
@@ -108,13 +109,14 @@ export function loadThreadView(context: ThreadContext, limits: ThreadViewLimits)
 
 /**
  * Opens the database and runs the thread view's reads once while the sidebar page loads, so the
- * first thread does not pay for opening IndexedDB and for cold indexes and code.
+ * first thread does not pay for opening IndexedDB and for cold indexes and code. The warm-up
+ * thread has one known contact when there is one, so every round of reads runs (a thread of
+ * strangers stops after the first) and its code is compiled before a real thread needs it.
  */
 export async function warmThreadView(): Promise<void> {
   await db.open();
-  const nobody = { name: '', email: 'warm-up@threadline.invalid' };
-  await Promise.all([
-    loadThreadView({ threadId: '\u0000warm-up', subject: '', userEmails: [], messages: [{ messageId: 'warm-up', from: nobody, to: [], cc: [], date: 0, snippet: '' }] }, { people: 1, history: 1 }),
-    recordHistory('\u0000warm-up', { limit: 1 }),
-  ]);
+  const someone = await db.records.where('folderId').equals(PRESET_FOLDER_IDS.contacts).first();
+  const person = { name: '', email: someone?.emails[0] ?? 'warm-up@threadline.invalid' };
+  const message = { messageId: 'warm-up', from: person, to: [], cc: [], date: 0, snippet: '' };
+  await loadThreadView({ threadId: '\u0000warm-up', subject: '', userEmails: [], messages: [message] }, { people: 1, history: 1 });
 }

@@ -81,6 +81,25 @@ describe('loadThreadView', () => {
     expect(view.history.every((a) => !a.recordIds.includes(bea.id))).toBe(true);
   });
 
+  it('warms up through every round of reads on a workspace with contacts, writing nothing', async () => {
+    await workspace();
+    const before = await db.outbox.count();
+    const reads = new Set<string>();
+    const onRecord = (r: CrmRecord) => (reads.add('records'), r);
+    const onActivity = <A,>(a: A) => (reads.add('activities'), a);
+    db.records.hook('reading', onRecord);
+    db.activities.hook('reading', onActivity);
+    try {
+      await warmThreadView();
+    } finally {
+      db.records.hook('reading').unsubscribe(onRecord);
+      db.activities.hook('reading').unsubscribe(onActivity);
+    }
+    expect(reads.has('records')).toBe(true);
+    expect(reads.has('activities')).toBe(true); // a history page was read: the later rounds ran
+    expect(await db.outbox.count()).toBe(before);
+  });
+
   it('answers for a thread with nobody known, and warms up on an empty workspace', async () => {
     await warmThreadView();
     const view = await loadThreadView(ctx(), { people: 10, history: 21 });
