@@ -190,7 +190,7 @@ async function syncPart() {
   {
     log(`sync: flush ${plan.flush}, reconnect in ${plan.workspace} documents`);
     const s = await measureSync({ changes: plan.flush, size: plan.workspace, remoteChanges: plan.remote, fullReadBaseline: plan.fullRead, seed: SEED, scale });
-    results.sync = { ...s, flushRatio: round(s.flush.rawMs / s.flush.flushMs, 2) };
+    results.sync = { ...s, flushRatio: round(s.flush.rawMs / s.flush.flushMs, 2), editsRatio: round(s.flush.edits.rawMs / s.flush.edits.flushMs, 2) };
     log(`sync: ${JSON.stringify(results.sync)}`);
   }
 }

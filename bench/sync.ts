@@ -78,20 +78,12 @@ function seedWorkspace(emulator: Emulator, ws: string, n: number, seed: number, 
   return { ids, lastMs };
 }
 
-/** Outbox flush through the engine against raw batched commits of the very same documents. */
-async function flush(emulator: Emulator, changes: number, seed: number, scale: Scale) {
-  const a = await new Client(emulator, 'bench-flush', 'uid-flush').open();
-  for (let from = 0; from < changes; from += 1_000) {
-    const list = Array.from({ length: Math.min(1_000, changes - from) }, (_, k) => {
-      const c = contact(seed, from + k, { ...scale, contacts: Math.max(scale.contacts, changes) });
-      return [c.id, { fc_firstName: c.values.fc_firstName, fc_lastName: c.values.fc_lastName, fc_emails: c.values.fc_emails, fc_position: c.values.fc_position }] as [string, Record<string, unknown>];
-    });
-    await a.putContacts(list);
-  }
-  note(`flush: ${changes} changes written locally`);
-  const ids = Array.from({ length: changes }, (_, i) => `rec_c${i}`);
-  presize(emulator, 'bench-flush', ids);
-  presize(emulator, 'bench-raw', ids);
+/**
+ * Pushes `a`'s outbox through the engine, then commits the very documents it pushed with raw
+ * `writeBatch`es into `rawWs`: the engine's time, the part of it inside Firestore transactions, and
+ * the raw time.
+ */
+async function timedFlush(a: Client, rawWs: string) {
   const pushed: PushDoc[][] = [];
   const inner = a.transport.push;
   // Time inside the transport (Firestore transactions) vs the engine's local work around it
@@ -109,17 +101,42 @@ async function flush(emulator: Emulator, changes: number, seed: number, scale: S
   let t0 = performance.now();
   await a.engine.pushAll();
   const flushMs = ms(t0);
-  note(`flush: engine pushed in ${Math.round(flushMs)} ms`);
-  const docs = pushed.reduce((n, b) => n + b.length, 0);
+  (a.transport as { push: typeof inner }).push = inner;
   t0 = performance.now();
   for (const batch of pushed) {
     const wb = writeBatch(a.fs);
-    for (const d of batch) wb.set(doc(a.fs, 'workspaces', 'bench-raw', d.table, encodeDocId(d.id)), toFirestore(d.state, 'uid-flush'));
+    for (const d of batch) wb.set(doc(a.fs, 'workspaces', rawWs, d.table, encodeDocId(d.id)), toFirestore(d.state, 'uid-flush'));
     await wb.commit();
   }
   const rawMs = ms(t0);
+  return { docs: pushed.reduce((n, b) => n + b.length, 0), batches: pushed.length, flushMs, transportMs, rawMs };
+}
+
+/**
+ * Outbox flush through the engine against raw batched commits of the very same documents, twice:
+ * `changes` new contacts (what an import queues: ids minted here, never sent, so written without
+ * reading the server's copy), then an edit of each (documents the server holds: read and merged).
+ */
+async function flush(emulator: Emulator, changes: number, seed: number, scale: Scale) {
+  const a = await new Client(emulator, 'bench-flush', 'uid-flush').open();
+  const ids: string[] = [];
+  for (let from = 0; from < changes; from += 1_000) {
+    const list = Array.from({ length: Math.min(1_000, changes - from) }, (_, k) => {
+      const c = contact(seed, from + k, { ...scale, contacts: Math.max(scale.contacts, changes) });
+      return { fc_firstName: c.values.fc_firstName, fc_lastName: c.values.fc_lastName, fc_emails: c.values.fc_emails, fc_position: c.values.fc_position };
+    });
+    ids.push(...(await a.createContacts(list)));
+  }
+  note(`flush: ${changes} new contacts written locally`);
+  presize(emulator, 'bench-flush', ids);
+  presize(emulator, 'bench-raw', ids);
+  const created = await timedFlush(a, 'bench-raw');
+  note(`flush: engine pushed the new contacts in ${Math.round(created.flushMs)} ms (raw ${Math.round(created.rawMs)} ms)`);
+  for (let from = 0; from < changes; from += 1_000) await a.putContacts(ids.slice(from, from + 1_000).map((id, k) => [id, { fc_position: `Changed ${from + k}` }]));
+  const edited = await timedFlush(a, 'bench-raw');
+  note(`flush: engine pushed the edits in ${Math.round(edited.flushMs)} ms (raw ${Math.round(edited.rawMs)} ms)`);
   await a.close();
-  return { changes, docs, batches: pushed.length, flushMs, transportMs, rawMs };
+  return { changes, ...created, edits: edited };
 }
 
 /**

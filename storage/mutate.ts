@@ -82,7 +82,9 @@ export function mutateIn<R>(db: ThreadlineDB, work: (w: Writer) => Promise<R>): 
         const clockRows = entries.map((e, i) => nextClockRow(table, keys[i]!, befores[i], rows[i], e.doc, stamps[i]!));
         await db.clocks.bulkPut(clockRows);
         await db.table(table).bulkPut(entries.map((e) => e.doc));
-        await db.outbox.bulkAdd(entries.map((e, i) => ({ mutationId, table, docId: ids[i]!, op: 'put' as const, changed: [...e.changed], at, hlc: stamps[i]! })));
+        await db.outbox.bulkAdd(
+          entries.map((e, i) => ({ mutationId, table, docId: ids[i]!, op: 'put' as const, changed: [...e.changed], at, hlc: stamps[i]!, ...(e.fresh ? { minted: true as const } : {}) })),
+        );
       },
       async remove(table, id) {
         const hlc = await clock.tick();

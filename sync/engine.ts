@@ -2,7 +2,7 @@ import { applyRemote, replaceWithRemote, type ApplyReport, type DocIssue } from 
 import type { ThreadlineDB } from '../storage/db';
 import { SYNCED_TABLES, type SyncedTable } from '../storage/model/entities';
 import { backoffDelay } from './backoff';
-import { acknowledge, discardRequests, MAX_BATCH, nextBatch, refuse, seqsOf, waitingCount, type Batch } from './outbox';
+import { acknowledge, markSent, discardRequests, MAX_BATCH, nextBatch, refuse, seqsOf, waitingCount, type Batch } from './outbox';
 import { readCursor, writeCursor, writeStatus, type SyncStatus } from './state';
 import { TransportError, type PulledDoc, type PushDoc, type Transport } from './transport';
 
@@ -72,6 +72,7 @@ export class SyncEngine {
    */
   private async pushDocs(batch: Batch, docs: readonly PushDoc[]): Promise<void> {
     try {
+      await markSent(this.db, batch, docs);
       await this.transport.push(docs);
       await acknowledge(this.db, seqsOf(batch, docs));
     } catch (e) {

@@ -131,11 +131,12 @@ async function pushTransaction(fs: Firestore, col: (t: SyncedTable) => ReturnTyp
   }
   await runTransaction(fs, async (tx) => {
     const refs = docs.map((d) => doc(col(d.table), encodeDocId(d.id)));
-    const snaps = await Promise.all(refs.map((r) => tx.get(r)));
+    // A never-sent document under an id minted on this device has no server copy to read.
+    const snaps = await Promise.all(refs.map((r, i) => (docs[i]!.unsent ? undefined : tx.get(r))));
     docs.forEach((d, i) => {
-      const snap = snaps[i]!;
+      const snap = snaps[i];
       // A malformed server copy is replaced by the merge of what we know, which heals it.
-      const current = snap.exists() ? parseDocState(fromFirestore(snap.data())) : undefined;
+      const current = snap?.exists() ? parseDocState(fromFirestore(snap.data())) : undefined;
       const base: DocState = current?.ok ? current.state : { units: {}, clocks: {} };
       const merged = mergeDocs(base, d.state);
       if (current?.ok && sameState(merged, current.state)) return;

@@ -6,8 +6,13 @@ import type { PushDoc } from './transport';
 /** Firestore allows at most 500 writes in one transaction. */
 export const MAX_BATCH = 500;
 
-/** Pushed documents with the outbox entries each one settles. */
-export type Batch = { docs: PushDoc[]; seqsByDoc: Map<string, number[]> };
+/**
+ * Pushed documents with the outbox entries each one settles, and for documents never sent, the
+ * entries to mark as sent before the push goes (`markSent`).
+ */
+export type Batch = { docs: PushDoc[]; seqsByDoc: Map<string, number[]>; unsentSeqsByDoc: Map<string, number[]> };
+
+type Group = { table: SyncedTable; id: string; seqs: number[]; mutationIds: Set<string>; minted: number[]; sent: boolean };
 
 const batchKey = (d: { table: SyncedTable; id: string }) => clockKey(d.table, d.id);
 
@@ -19,7 +24,7 @@ const batchKey = (d: { table: SyncedTable; id: string }) => clockKey(d.table, d.
  */
 export async function nextBatch(db: ThreadlineDB, max = MAX_BATCH): Promise<Batch | undefined> {
   return db.transaction('r', ['outbox', 'clocks', ...SYNCED_TABLES], async () => {
-    const groups = new Map<string, { table: SyncedTable; id: string; seqs: number[]; mutationIds: Set<string> }>();
+    const groups = new Map<string, Group>();
     let last = 0;
     for (;;) {
       const chunk = await db.outbox.where('seq').above(last).limit(1_000).toArray();
@@ -31,25 +36,43 @@ export async function nextBatch(db: ThreadlineDB, max = MAX_BATCH): Promise<Batc
         let g = groups.get(key);
         if (!g) {
           if (groups.size >= max) return build(db, groups);
-          g = { table: e.table, id: e.docId, seqs: [], mutationIds: new Set() };
+          g = { table: e.table, id: e.docId, seqs: [], mutationIds: new Set(), minted: [], sent: false };
           groups.set(key, g);
         }
         g.seqs.push(e.seq!);
         g.mutationIds.add(e.mutationId);
+        if (e.minted) g.minted.push(e.seq!);
+        if (e.sentAt !== undefined) g.sent = true;
       }
     }
     return groups.size ? build(db, groups) : undefined;
   });
 }
 
-async function build(db: ThreadlineDB, groups: Map<string, { table: SyncedTable; id: string; seqs: number[]; mutationIds: Set<string> }>): Promise<Batch> {
-  const docs: PushDoc[] = [];
-  const seqsByDoc = new Map<string, number[]>();
-  for (const [key, g] of groups) {
-    docs.push({ table: g.table, id: g.id, state: await localState(db, g.table, g.id), mutationIds: [...g.mutationIds] });
-    seqsByDoc.set(key, g.seqs);
-  }
-  return { docs, seqsByDoc };
+async function build(db: ThreadlineDB, groups: Map<string, Group>): Promise<Batch> {
+  const entries = [...groups];
+  const states = await Promise.all(entries.map(([, g]) => localState(db, g.table, g.id)));
+  const batch: Batch = { docs: [], seqsByDoc: new Map(), unsentSeqsByDoc: new Map() };
+  entries.forEach(([key, g], i) => {
+    // Its creation (under a minted id) is still waiting and no push carrying it was ever attempted.
+    const unsent = g.minted.length > 0 && !g.sent;
+    batch.docs.push({ table: g.table, id: g.id, state: states[i]!, mutationIds: [...g.mutationIds], ...(unsent ? { unsent } : {}) });
+    batch.seqsByDoc.set(key, g.seqs);
+    if (unsent) batch.unsentSeqsByDoc.set(key, g.minted);
+  });
+  return batch;
+}
+
+/**
+ * Before a push carrying never-sent documents goes, their creation entries are marked, durably:
+ * if the push commits and the acknowledgement is lost (a crash, a dropped connection), the next
+ * push of those documents reads and merges the server's copy like any other.
+ */
+export async function markSent(db: ThreadlineDB, batch: Batch, docs: readonly PushDoc[]): Promise<void> {
+  const seqs = docs.flatMap((d) => (d.unsent ? (batch.unsentSeqsByDoc.get(batchKey(d)) ?? []) : []));
+  if (seqs.length === 0) return;
+  const sentAt = Date.now();
+  await db.outbox.where('seq').anyOf(seqs).modify({ sentAt });
 }
 
 export function seqsOf(batch: Batch, docs: readonly PushDoc[]): number[] {

@@ -2,7 +2,17 @@ import type { SyncedTable } from '../storage/model/entities';
 import type { DocState } from './merge';
 
 /** One document to push: this device's whole merge state of it, and the changes it carries. */
-export type PushDoc = { table: SyncedTable; id: string; state: DocState; mutationIds: string[] };
+export type PushDoc = {
+  table: SyncedTable;
+  id: string;
+  state: DocState;
+  mutationIds: string[];
+  /**
+   * Never sent before, under an id this device minted (sync/outbox.ts): no server holds it, so the
+   * push writes it without reading the server's copy first (there is none to merge with).
+   */
+  unsent?: boolean;
+};
 
 /** A document read from the server; `state` is unparsed until storage/applyRemote.ts checks it. */
 export type PulledDoc = { table: SyncedTable; id: string; state: unknown; updatedAt: number };

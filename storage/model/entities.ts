@@ -186,6 +186,13 @@ export type OutboxEntry = {
   hlc?: string;
   /** Set when the server refused the change: kept for the user to see, skipped by the push. */
   refused?: { reason: string; at: number; discard?: boolean };
+  /**
+   * The change created its document under an id the same write minted (PutEntry.fresh): until a
+   * push carrying it has been attempted, no server can hold that document.
+   */
+  minted?: true;
+  /** When a push carrying this minted entry was first attempted: the server may hold it since. */
+  sentAt?: number;
 };
 
 export type Setting = { key: string; value: unknown; updatedAt: number };

@@ -3,6 +3,7 @@ import { connectFirestoreEmulator, initializeFirestore, terminate, type Firestor
 import { Dexie } from 'dexie';
 import { ThreadlineDB } from '../../storage/db';
 import { deriveIndexes } from '../../storage/derive';
+import { newId } from '../../storage/model/ids';
 import { mutateIn } from '../../storage/mutate';
 import { PRESET_FOLDER_IDS } from '../../storage/presets';
 import { SyncEngine } from '../../sync/engine';
@@ -73,6 +74,22 @@ export class Client {
         await w.put('records', { ...base, values: merged, updatedAt: now, ...deriveIndexes(folder, fields, merged) }, Object.keys(values));
       }
     });
+  }
+
+  /** New contacts under minted ids in one bulk write, as a CSV import creates them; returns the ids. */
+  async createContacts(list: Record<string, unknown>[]): Promise<string[]> {
+    const ids = list.map(() => newId('rec'));
+    await mutateIn(this.db, async (w) => {
+      const { folder, fields } = await loadSchemaIn(this.db, PRESET_FOLDER_IDS.contacts);
+      const now = Date.now();
+      const entries = list.map((values, i) => ({
+        doc: { id: ids[i]!, folderId: folder.id, stats: {}, createdAt: now, updatedAt: now, values, ...deriveIndexes(folder, fields, values) },
+        changed: Object.keys(values),
+        fresh: true,
+      }));
+      await w.putMany('records', entries);
+    });
+    return ids;
   }
 
   async removeContact(id: string) {
