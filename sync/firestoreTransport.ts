@@ -120,7 +120,8 @@ export function firestoreTransport(fs: Firestore, workspaceId: string, uid: stri
 }
 
 /**
- * One transaction: read the server's version of every document, merge, write only what changed.
+ * One transaction: read the server's version of every document (but those never sent, which it
+ * cannot hold), merge, write only what changed.
  * Firestore retries it when a document changed underneath, so a late offline edit is merged with
  * the newest version, never written over it.
  */
