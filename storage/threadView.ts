@@ -107,6 +107,9 @@ export function loadThreadView(context: ThreadContext, limits: ThreadViewLimits)
   });
 }
 
+/** A small thread's worth: enough calls through every read for the engine to compile them. */
+const WARM_UP_PEOPLE = 5;
+
 /**
  * Opens the database and runs the thread view's reads once while the sidebar page loads, so the
  * first thread does not pay for opening IndexedDB and for cold indexes and code. The warm-up
@@ -115,8 +118,12 @@ export function loadThreadView(context: ThreadContext, limits: ThreadViewLimits)
  */
 export async function warmThreadView(): Promise<void> {
   await db.open();
-  const someone = await db.records.where('folderId').equals(PRESET_FOLDER_IDS.contacts).first();
-  const person = { name: '', email: someone?.emails[0] ?? 'warm-up@threadline.invalid' };
-  const message = { messageId: 'warm-up', from: person, to: [], cc: [], date: 0, snippet: '' };
-  await loadThreadView({ threadId: '\u0000warm-up', subject: '', userEmails: [], messages: [message] }, { people: 1, history: 1 });
+  const some = await db.records.where('folderId').equals(PRESET_FOLDER_IDS.contacts).limit(WARM_UP_PEOPLE).toArray();
+  const people = some.flatMap((c) => c.emails.slice(0, 1)).map((email) => ({ name: '', email }));
+  const [from = { name: '', email: 'warm-up@threadline.invalid' }, ...cc] = people;
+  const message = { messageId: 'warm-up', from, to: [], cc, date: 0, snippet: '' };
+  // Twice: the second pass runs code the first one compiled, as a rep's first real thread will.
+  for (let pass = 0; pass < 2; pass++) {
+    await loadThreadView({ threadId: '\u0000warm-up', subject: '', userEmails: [], messages: [message] }, { people: WARM_UP_PEOPLE, history: 21 });
+  }
 }
