@@ -96,8 +96,12 @@ export function evaluateFormula(expr: Expr, lookup: (key: string) => number | un
     switch (e.kind) {
       case 'num':
         return e.value;
-      case 'ref':
-        return lookup(e.key);
+      case 'ref': {
+        // A lookup that leaks anything but a number (an object whose toString is not a function
+        // throws in arithmetic) makes the input missing, not the formula crash.
+        const v: unknown = lookup(e.key);
+        return typeof v === 'number' ? v : undefined;
+      }
       case 'neg': {
         const v = go(e.arg);
         return v === undefined ? undefined : -v;

@@ -111,6 +111,13 @@ describe('formulas (fuzz)', () => {
     );
   });
 
+  it('a lookup leaking an object with a non-callable toString is a missing input, not a crash', () => {
+    // Found by the property below (seed 479564002): `constructor + 0` with { toString: 0 } threw.
+    const tree = parseFormula('(constructor + 0) + 0.0');
+    expect(evaluateFormula(tree, () => ({ toString: 0 }) as unknown as number)).toBeUndefined();
+    expect(evaluateFormula(tree, () => 2)).toBe(2);
+  });
+
   it('evaluation survives lookups that leak non-numbers', () => {
     fc.assert(
       fc.property(exprArb, fc.anything(), ({ src, tree }, leak) => {
