@@ -21,7 +21,7 @@ const SEED = 20261001;
 const scale = quick ? QUICK_SCALE : FULL_SCALE;
 const plan = quick
   ? { warm: 40, cold: 8, memoryOpens: 200, csvRows: 10_000, scrollFrames: 240, flush: Number(process.env.BENCH_FLUSH ?? 1_000), workspace: Number(process.env.BENCH_WS ?? 5_000), remote: 100, fullRead: true, naiveKeys: 10 }
-  : { warm: 200, cold: 20, memoryOpens: 200, csvRows: 100_000, scrollFrames: 600, flush: 10_000, workspace: 100_000, remote: 100, fullRead: false, naiveKeys: 20 };
+  : { warm: 200, cold: 50, memoryOpens: 200, csvRows: 100_000, scrollFrames: 600, flush: 10_000, workspace: 100_000, remote: 100, fullRead: false, naiveKeys: 20 };
 const OUT = process.env.THREADLINE_OUT_DIR ?? '/tmp/tl-bench';
 process.env.THREADLINE_OUT_DIR = OUT;
 const SEARCH_QUERIES = ['lucía garcía', 'giulia rossi', 'james smith', 'northwind', 'martinez', 'chiara.ferrari', 'soluciones', '+39 6'];
