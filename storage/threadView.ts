@@ -109,12 +109,14 @@ export function loadThreadView(context: ThreadContext, limits: ThreadViewLimits)
 
 /** A small thread's worth: enough calls through every read for the engine to compile them. */
 const WARM_UP_PEOPLE = 5;
+/** The panel's first page (ThreadPanel asks for HISTORY_PAGE + 1 to know whether there is more). */
+const WARM_UP_HISTORY = 21;
 
 /**
- * Opens the database and runs the thread view's reads once while the sidebar page loads, so the
- * first thread does not pay for opening IndexedDB and for cold indexes and code. The warm-up
- * thread has one known contact when there is one, so every round of reads runs (a thread of
- * strangers stops after the first) and its code is compiled before a real thread needs it.
+ * Opens the database and runs the thread view's reads while the sidebar page loads, so the first
+ * thread does not pay for opening IndexedDB and for cold indexes and code. The warm-up thread has
+ * up to five known contacts, so every round of reads runs (a thread of strangers stops after the
+ * first), and it is read twice, so the code is compiled before a real thread needs it.
  */
 export async function warmThreadView(): Promise<void> {
   await db.open();
@@ -122,8 +124,7 @@ export async function warmThreadView(): Promise<void> {
   const people = some.flatMap((c) => c.emails.slice(0, 1)).map((email) => ({ name: '', email }));
   const [from = { name: '', email: 'warm-up@threadline.invalid' }, ...cc] = people;
   const message = { messageId: 'warm-up', from, to: [], cc, date: 0, snippet: '' };
-  // Twice: the second pass runs code the first one compiled, as a rep's first real thread will.
   for (let pass = 0; pass < 2; pass++) {
-    await loadThreadView({ threadId: '\u0000warm-up', subject: '', userEmails: [], messages: [message] }, { people: WARM_UP_PEOPLE, history: 21 });
+    await loadThreadView({ threadId: '\u0000warm-up', subject: '', userEmails: [], messages: [message] }, { people: WARM_UP_PEOPLE, history: WARM_UP_HISTORY });
   }
 }

@@ -2,7 +2,7 @@ import { applyRemote, replaceWithRemote, type ApplyReport, type DocIssue } from 
 import type { ThreadlineDB } from '../storage/db';
 import { SYNCED_TABLES, type SyncedTable } from '../storage/model/entities';
 import { backoffDelay } from './backoff';
-import { acknowledge, markSent, discardRequests, MAX_BATCH, nextBatch, refuse, seqsOf, waitingCount, type Batch } from './outbox';
+import { acknowledge, discardRequests, markSent, MAX_BATCH, nextBatch, refuse, seqsOf, waitingCount, type Batch } from './outbox';
 import { readCursor, writeCursor, writeStatus, type SyncStatus } from './state';
 import { TransportError, type PulledDoc, type PushDoc, type Transport } from './transport';
 
@@ -55,6 +55,8 @@ export class SyncEngine {
   async pushOnce(): Promise<number> {
     const batch = await nextBatch(this.db, this.opts.batchSize);
     if (!batch) return 0;
+    // Once per batch, before anything is sent: the halving retries below send subsets of it.
+    await markSent(this.db, batch, batch.docs);
     await this.pushDocs(batch, batch.docs);
     return batch.docs.length;
   }
@@ -72,7 +74,6 @@ export class SyncEngine {
    */
   private async pushDocs(batch: Batch, docs: readonly PushDoc[]): Promise<void> {
     try {
-      await markSent(this.db, batch, docs);
       await this.transport.push(docs);
       await acknowledge(this.db, seqsOf(batch, docs));
     } catch (e) {
