@@ -1,7 +1,7 @@
 import type { Activity, CrmRecord, ThreadLink } from '../storage/model/entities';
 import type { Field } from '../storage/model/field';
-import { deriveIndexes } from '../storage/derive';
-import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS, presetFields, presetFolders } from '../storage/presets';
+import { deriveIndexes } from '../storage/model/derive';
+import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS, presetFields, presetFolders } from '../storage/folders/presets';
 
 /**
  * A deterministic large workspace, in the exact stored shape (indexes derived by the same

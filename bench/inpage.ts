@@ -1,11 +1,11 @@
 // First: zod must be jitless before any storage module builds its schemas.
 import './jitless';
-import { withRecordAt } from '../storage/activityIndex';
-import { db } from '../storage/db';
+import { withRecordAt } from '../storage/db/activityIndex';
+import { db } from '../storage/db/db';
 import { runImport } from '../storage/csv/runImport';
-import { deriveIndexes } from '../storage/derive';
-import { findRecordsByEmails, timeline } from '../storage/queries';
-import { PRESET_FOLDER_IDS, presetFields, presetFolders } from '../storage/presets';
+import { deriveIndexes } from '../storage/model/derive';
+import { findRecordsByEmails, timeline } from '../storage/queries/queries';
+import { PRESET_FOLDER_IDS, presetFields, presetFolders } from '../storage/folders/presets';
 import { searchRecords } from '../storage/search';
 import type { Activity, CrmRecord } from '../storage/model/entities';
 import { chunk, contact, COUNTS, type Kind, type Scale } from './generate';

@@ -1,5 +1,5 @@
 import { RecordValidationError, describeIssue } from '../storage/model/recordSchema';
-import { t } from './i18n';
+import { t } from '../i18n';
 
 /** The error and what it wraps: Dexie keeps IndexedDB's DOMException in `inner`, others use `cause`. */
 function chain(error: unknown): { name?: unknown; message?: unknown }[] {

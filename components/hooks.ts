@@ -1,7 +1,7 @@
-import { formatLocale } from './i18n';
+import { formatLocale } from '../i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../storage/db';
-import { loadFolderSchema } from '../storage/schemaLoad';
+import { db } from '../storage/db/db';
+import { loadFolderSchema } from '../storage/folders/schema';
 import type { FormatContext } from '../storage/model/fieldRegistry';
 import type { Pipeline } from '../storage/model/entities';
 

@@ -3,8 +3,8 @@ import '@inboxsdk/core/background.js';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { hostToBackgroundSchema } from '../messaging/protocol';
-import { handleSentEmail } from '../storage/sentEmails';
-import { startReminders } from '../components/data/reminderService';
+import { handleSentEmail } from '../storage/threads/sentEmails';
+import { startReminders } from '../storage/reminders/service';
 import { startSyncHost } from '../sync/host';
 
 export default defineBackground(() => {

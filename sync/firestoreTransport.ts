@@ -18,10 +18,10 @@ import {
   type QueryDocumentSnapshot,
 } from 'firebase/firestore';
 import type { SyncedTable } from '../storage/model/entities';
-import { mergeDocs, sameState, type DocState } from './merge';
+import { mergeDocs, sameState, type DocState } from '../storage/replica/merge';
 import { ENTITY_SCHEMAS, firstIssue, parseDocState } from './remoteSchema';
 import { TransportError, type PulledDoc, type PullPage, type PushDoc, type Transport } from './transport';
-import { fromUnits } from './units';
+import { fromUnits } from '../storage/replica/units';
 
 /**
  * The Firestore side of sync (ARCHITECTURE §3): `workspaces/{ws}/{table}/{docId}` holds

@@ -1,9 +1,9 @@
-import type { ThreadlineDB } from '../storage/db';
+import type { ThreadlineDB } from '../storage/db/db';
 import { SYNCED_TABLES } from '../storage/model/entities';
 import { newId } from '../storage/model/ids';
-import { clockKey, TxClock } from './clocks';
+import { clockKey, TxClock } from '../storage/replica/clocks';
 import { resetCursors, writeStatus } from './state';
-import { docId, toUnits } from './units';
+import { docId, toUnits } from '../storage/replica/units';
 
 const CHUNK = 500;
 

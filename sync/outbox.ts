@@ -1,6 +1,6 @@
-import type { ThreadlineDB } from '../storage/db';
+import type { ThreadlineDB } from '../storage/db/db';
 import { SYNCED_TABLES, type OutboxEntry, type SyncedTable } from '../storage/model/entities';
-import { clockKey, localState } from './clocks';
+import { clockKey, localState } from '../storage/replica/clocks';
 import type { PushDoc } from './transport';
 
 /** Firestore allows at most 500 writes in one transaction. */

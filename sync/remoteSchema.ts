@@ -9,8 +9,8 @@ import {
   type SyncedTable,
 } from '../storage/model/entities';
 import { fieldSchema } from '../storage/model/field';
-import { isHlc, type Hlc } from './hlc';
-import type { DocState } from './merge';
+import { isHlc, type Hlc } from '../storage/replica/hlc';
+import type { DocState } from '../storage/replica/merge';
 
 /** Largest number of units a document may carry (a record with this many filled fields). */
 export const MAX_UNITS = 500;

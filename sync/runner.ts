@@ -2,7 +2,7 @@ import { initializeApp } from 'firebase/app';
 import { initializeFirestore } from 'firebase/firestore';
 import type { User } from 'firebase/auth/web-extension';
 import { liveQuery } from 'dexie';
-import { db } from '../storage/db';
+import { db } from '../storage/db/db';
 import { authFor, watchUser } from './auth';
 import type { FirebaseConfig } from './config';
 import { SyncEngine } from './engine';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ThreadlineDB } from '../storage/db';
+import type { ThreadlineDB } from '../storage/db/db';
 import type { SyncedTable } from '../storage/model/entities';
 
 /**

@@ -1,5 +1,5 @@
 import type { SyncedTable } from '../storage/model/entities';
-import type { DocState } from './merge';
+import type { DocState } from '../storage/replica/merge';
 
 /** One document to push: this device's whole merge state of it, and the changes it carries. */
 export type PushDoc = {

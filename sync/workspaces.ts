@@ -16,7 +16,7 @@ import {
 } from 'firebase/firestore';
 import type { Auth } from 'firebase/auth/web-extension';
 import { z } from 'zod';
-import { db } from '../storage/db';
+import { db } from '../storage/db/db';
 import { newId } from '../storage/model/ids';
 import { normalizeEmail } from '../storage/model/normalize';
 import { authFor, signInWithGoogle, signOutEverywhere, watchUser } from './auth';

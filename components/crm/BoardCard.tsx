@@ -1,12 +1,12 @@
 import { useDraggable } from '@dnd-kit/core';
 import type { ActivityOf, CrmRecord } from '../../storage/model/entities';
 import type { FormatContext } from '../../storage/model/fieldRegistry';
-import type { FolderSchema } from '../../storage/schemaLoad';
+import type { FolderSchema } from '../../storage/folders/schema';
 import { FieldValue } from '../fields/FieldValue';
 import { uiLocale } from '../hooks';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import type { cardFields } from './boardModel';
-import { routeHref } from './router';
+import { routeHref } from '../shell/router';
 import { dateTimeFormat } from '../../storage/model/intl';
 
 type CardProps = { record: CrmRecord; schema: FolderSchema; cards: ReturnType<typeof cardFields>; ctx: FormatContext; task?: ActivityOf<'task'> };

@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
-import { bulkDeleteRecords, bulkUpdateRecords } from '../../storage/folders';
+import { bulkDeleteRecords, bulkUpdateRecords } from '../../storage/folders/folders';
 import { FIELD_REGISTRY } from '../../storage/model/fieldRegistry';
-import type { FolderSchema } from '../../storage/schemaLoad';
+import type { FolderSchema } from '../../storage/folders/schema';
 import { describeError } from '../errors';
 import { FIELD_EDITORS } from '../fields/editors';
 import { FieldEditor } from '../fields/FieldEditor';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import { ConfirmButton } from './ConfirmButton';
 import { ErrorAlert } from './ErrorAlert';
 

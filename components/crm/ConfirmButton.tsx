@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 
 /**
  * A destructive action that asks in place instead of window.confirm, which Gmail's frame and

@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { t } from '../../i18n';
 
 /** A refused write, as a list of sentences; empty means nothing to show. */
 export function ErrorAlert({ errors, onDismiss }: { errors: readonly string[]; onDismiss?: () => void }) {

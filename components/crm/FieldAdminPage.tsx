@@ -1,16 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { addField, reorderFields, type ConversionReport } from '../../storage/fieldsAdmin';
+import { addField, reorderFields, type ConversionReport } from '../../storage/fields/fieldsAdmin';
 import { FIELD_TYPES, type Field, type FieldType } from '../../storage/model/field';
 import { describeError } from '../errors';
 import { FIELD_SETTINGS_EDITORS, type FieldSetup } from '../fields/settingsEditors';
 import { FIELD_TYPE_LABELS } from '../fields/typeLabels';
-import { t } from '../i18n';
-import { useCanShape } from '../sync/useWorkspaceRole';
-import { EditArea, ViewOnlyNote } from '../sync/ViewOnlyNote';
+import { t } from '../../i18n';
+import { useCanShape } from '../workspace/useWorkspaceRole';
+import { EditArea, ViewOnlyNote } from '../workspace/ViewOnlyNote';
 import { ErrorAlert } from './ErrorAlert';
 import { FieldRow } from './FieldRow';
 import { useSchemaOrNull } from './FolderPage';
-import { routeHref } from './router';
+import { routeHref } from '../shell/router';
 import { TypeChangeReport } from './TypeChangeReport';
 
 function AddFieldForm({ folderId, fields, run }: { folderId: string; fields: readonly Field[]; run: (w: Promise<unknown>) => Promise<void> }) {

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { changeFieldType, deleteField, updateField, type ConversionReport } from '../../storage/fieldsAdmin';
+import { changeFieldType, deleteField, updateField, type ConversionReport } from '../../storage/fields/fieldsAdmin';
 import { FIELD_TYPES, type Field, type FieldType } from '../../storage/model/field';
 import { FIELD_REGISTRY } from '../../storage/model/fieldRegistry';
 import { FIELD_SETTINGS_EDITORS, type FieldSetup } from '../fields/settingsEditors';
 import { FIELD_TYPE_LABELS } from '../fields/typeLabels';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import { ConfirmButton } from './ConfirmButton';
 
 type Props = {

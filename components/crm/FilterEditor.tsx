@@ -2,9 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Field } from '../../storage/model/field';
 import type { Pipeline } from '../../storage/model/entities';
 import { filterOps, type FilterInput } from '../../storage/model/filterRegistry';
-import { listRecords } from '../../storage/queries';
-import type { FilterProblem, ViewFilter } from '../../storage/viewQuery';
-import { t } from '../i18n';
+import { listRecords } from '../../storage/queries/queries';
+import type { FilterProblem, ViewFilter } from '../../storage/views/viewQuery';
+import { t } from '../../i18n';
 import { opLabel } from './labels';
 
 type Props = {

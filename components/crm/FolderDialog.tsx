@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
-import { countRecords } from '../../storage/queries';
-import { createFolder, deleteFolder, updateFolder } from '../../storage/folders';
+import { countRecords } from '../../storage/queries/queries';
+import { createFolder, deleteFolder, updateFolder } from '../../storage/folders/folders';
 import type { Folder } from '../../storage/model/entities';
 import { describeError } from '../errors';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import { ConfirmButton } from './ConfirmButton';
 import { ErrorAlert } from './ErrorAlert';
-import { navigate } from './router';
+import { navigate } from '../shell/router';
 
 const ICONS = ['📁', '🤝', '🏪', '🎯', '📦', '🧾', '🏠', '🎓', '🚚', '⭐', '💡', '🛠'];
 

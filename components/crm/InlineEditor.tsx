@@ -1,11 +1,11 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { CrmRecord } from '../../storage/model/entities';
 import type { Field } from '../../storage/model/field';
-import { updateRecord } from '../../storage/records';
-import type { FolderSchema } from '../../storage/schemaLoad';
+import { updateRecord } from '../../storage/write/records';
+import type { FolderSchema } from '../../storage/folders/schema';
 import { describeError } from '../errors';
 import { FieldEditor } from '../fields/FieldEditor';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 
 type Props = { record: CrmRecord; field: Field; schema: FolderSchema; onClose: () => void; onError: (errors: string[]) => void };
 

@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../storage/db';
+import { db } from '../../storage/db/db';
 import type { CrmRecord } from '../../storage/model/entities';
 import { FIELD_REGISTRY } from '../../storage/model/fieldRegistry';
-import { recordsLinking } from '../../storage/queries';
-import type { FolderSchema } from '../../storage/schemaLoad';
-import { t } from '../i18n';
-import { routeHref } from './router';
+import { recordsLinking } from '../../storage/queries/queries';
+import type { FolderSchema } from '../../storage/folders/schema';
+import { t } from '../../i18n';
+import { routeHref } from '../shell/router';
 
 type Group = { key: string; label: string; records: CrmRecord[] };
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { STAGE_OUTCOMES, type Pipeline } from '../../storage/model/entities';
-import { createPipeline, deletePipeline, updatePipeline, type StageInput } from '../../storage/pipelines';
+import { createPipeline, deletePipeline, updatePipeline, type StageInput } from '../../storage/pipelines/pipelines';
 import { describeError } from '../errors';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import { ConfirmButton } from './ConfirmButton';
 import { ErrorAlert } from './ErrorAlert';
 import { outcomeLabel } from './labels';

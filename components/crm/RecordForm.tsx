@@ -1,13 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { FIELD_REGISTRY } from '../../storage/model/fieldRegistry';
 import type { CrmRecord, RecordValues } from '../../storage/model/entities';
-import { createRecord, updateRecord } from '../../storage/records';
-import type { FolderSchema } from '../../storage/schemaLoad';
+import { createRecord, updateRecord } from '../../storage/write/records';
+import type { FolderSchema } from '../../storage/folders/schema';
 import { describeError } from '../errors';
 import { FieldEditor } from '../fields/FieldEditor';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import { ErrorAlert } from './ErrorAlert';
-import { EditArea } from '../sync/ViewOnlyNote';
+import { EditArea } from '../workspace/ViewOnlyNote';
 
 type Props = {
   schema: FolderSchema;

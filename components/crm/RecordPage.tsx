@@ -1,15 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { fieldValue } from '../../storage/computed';
-import { db } from '../../storage/db';
-import { deleteRecord } from '../../storage/records';
+import { fieldValue } from '../../storage/fields/computed';
+import { db } from '../../storage/db/db';
+import { deleteRecord } from '../../storage/write/records';
 import { describeError } from '../errors';
 import { FIELD_EDITORS } from '../fields/editors';
 import { FieldValue } from '../fields/FieldValue';
 import { formatContext } from '../hooks';
-import { t } from '../i18n';
-import { useCanWrite } from '../sync/useWorkspaceRole';
-import { ViewOnlyNote } from '../sync/ViewOnlyNote';
+import { t } from '../../i18n';
+import { useCanWrite } from '../workspace/useWorkspaceRole';
+import { ViewOnlyNote } from '../workspace/ViewOnlyNote';
 import { Timeline } from '../timeline/Timeline';
 import { ConfirmButton } from './ConfirmButton';
 import { ErrorAlert } from './ErrorAlert';
@@ -17,7 +17,7 @@ import { useSchemaOrNull } from './FolderPage';
 import { LinkedRecords } from './LinkedRecords';
 import { RecordForm } from './RecordForm';
 import { RecordTasks } from './RecordTasks';
-import { navigate, routeHref } from './router';
+import { navigate, routeHref } from '../shell/router';
 
 /** One record: every field through its editor, computed values, links both ways, tasks and history. */
 export function RecordPage({ recordId }: { recordId: string }) {

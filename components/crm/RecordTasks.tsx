@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
-import { addTask, setTaskDone } from '../../storage/activities';
-import { db } from '../../storage/db';
+import { addTask, setTaskDone } from '../../storage/activities/activities';
+import { db } from '../../storage/db/db';
 import type { ActivityOf } from '../../storage/model/entities';
 import { describeError } from '../errors';
 import { uiLocale } from '../hooks';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import { ErrorAlert } from './ErrorAlert';
 import { dateTimeFormat } from '../../storage/model/intl';
 

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { searchRecords, type SearchHit } from '../../storage/search';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import { useFolders } from '../hooks';
-import { navigate } from './router';
+import { navigate } from '../shell/router';
 
 /** Runs a query, keeping only the latest answer when keystrokes overtake each other. */
 export function useSearch(query: string, limit: number): SearchHit[] | undefined {

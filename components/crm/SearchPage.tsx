@@ -1,6 +1,6 @@
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import { useFolders } from '../hooks';
-import { routeHref } from './router';
+import { routeHref } from '../shell/router';
 import { HitLine, useSearch } from './SearchBox';
 
 /** Every result for a query, grouped by folder, each a link to its record. */

@@ -1,6 +1,6 @@
 import type { Field } from '../../storage/model/field';
-import type { ViewSort } from '../../storage/viewQuery';
-import { t } from '../i18n';
+import type { ViewSort } from '../../storage/views/viewQuery';
+import { t } from '../../i18n';
 
 /** Sort keys in priority order; each one breaks the ties of the one before. */
 export function SortEditor({ fields, sort, onChange }: { fields: readonly Field[]; sort: readonly ViewSort[]; onChange: (s: ViewSort[]) => void }) {

@@ -1,14 +1,14 @@
 import { memo, type KeyboardEvent } from 'react';
-import { fieldValue } from '../../storage/computed';
+import { fieldValue } from '../../storage/fields/computed';
 import type { CrmRecord } from '../../storage/model/entities';
 import type { Field } from '../../storage/model/field';
 import { FIELD_REGISTRY, type FormatContext } from '../../storage/model/fieldRegistry';
-import type { FolderSchema } from '../../storage/schemaLoad';
+import type { FolderSchema } from '../../storage/folders/schema';
 import { FIELD_EDITORS } from '../fields/editors';
 import { FieldValue } from '../fields/FieldValue';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import { InlineEditor } from './InlineEditor';
-import { routeHref } from './router';
+import { routeHref } from '../shell/router';
 
 export const editable = (f: Field) => FIELD_EDITORS[f.type] !== null && !FIELD_REGISTRY[f.type].computed;
 

@@ -1,6 +1,6 @@
 import type { Field } from '../../storage/model/field';
 import { formatValue, type FormatContext } from '../../storage/model/fieldRegistry';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import type { Totals } from './boardModel';
 import { numberFormat } from '../../storage/model/intl';
 

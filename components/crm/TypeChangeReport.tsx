@@ -1,8 +1,8 @@
-import type { ConversionReport } from '../../storage/fieldsAdmin';
+import type { ConversionReport } from '../../storage/fields/fieldsAdmin';
 import type { Field } from '../../storage/model/field';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import { opLabel } from './labels';
-import { routeHref } from './router';
+import { routeHref } from '../shell/router';
 
 /** What a type change did: converted values, and each value that did not convert, with where it was kept. */
 export function TypeChangeReport({ field, report, preservedLabel, onClose }: { field: Field; report: ConversionReport; preservedLabel?: string; onClose: () => void }) {

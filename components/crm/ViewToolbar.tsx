@@ -1,17 +1,17 @@
 import { useState, type FormEvent } from 'react';
-import { useCanShape } from '../sync/useWorkspaceRole';
+import { useCanShape } from '../workspace/useWorkspaceRole';
 import type { View } from '../../storage/model/entities';
-import { createView, deleteView, updateView, type ViewInput } from '../../storage/folders';
-import type { FolderSchema } from '../../storage/schemaLoad';
-import type { FilterProblem } from '../../storage/viewQuery';
+import { createView, deleteView, updateView, type ViewInput } from '../../storage/folders/folders';
+import type { FolderSchema } from '../../storage/folders/schema';
+import type { FilterProblem } from '../../storage/views/viewQuery';
 import { describeError } from '../errors';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import { boardFields } from './boardModel';
 import { ConfirmButton } from './ConfirmButton';
 import { ErrorAlert } from './ErrorAlert';
 import { FilterEditor } from './FilterEditor';
 import { FolderDialog } from './FolderDialog';
-import { navigate, routeHref } from './router';
+import { navigate, routeHref } from '../shell/router';
 import { ColumnPicker, SortEditor } from './SortColumns';
 
 type Panel = 'filters' | 'sort' | 'columns' | 'saveAs' | 'folder';

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState, useEffect } from 'react';
-import { db } from '../../storage/db';
+import { db } from '../../storage/db/db';
 import type { CrmRecord, Folder, View } from '../../storage/model/entities';
-import type { FolderSchema } from '../../storage/schemaLoad';
-import { byRecentChange, runView, type ViewQuery } from '../../storage/viewQuery';
+import type { FolderSchema } from '../../storage/folders/schema';
+import { byRecentChange, runView, type ViewQuery } from '../../storage/views/viewQuery';
 import { useCoalescedQuery } from './useCoalescedQuery';
 
 /**

@@ -1,5 +1,5 @@
-import { en } from '../i18n/en';
-import { t, type MessageKey } from '../i18n';
+import { en } from '../../i18n/en';
+import { t, type MessageKey } from '../../i18n';
 import { numberFormat } from '../../storage/model/intl';
 
 /** Operator names in the UI language; an operator without a string shows its id rather than failing. */

@@ -1,6 +1,6 @@
 import { Dexie, type ObservabilitySet } from 'dexie';
 import { useEffect, useState } from 'react';
-import { db } from '../../storage/db';
+import { db } from '../../storage/db/db';
 
 /** Whether a change feed entry touches `table` of Threadline's database (any index, any tab). */
 function touches(parts: ObservabilitySet, table: string): boolean {

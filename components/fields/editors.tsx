@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { FieldType } from '../../storage/model/field';
 import { SOCIAL_NETWORKS, type Address } from '../../storage/model/fieldValues';
-import { listRecords } from '../../storage/queries';
-import { t, type MessageKey } from '../i18n';
+import { listRecords } from '../../storage/queries/queries';
+import { t, type MessageKey } from '../../i18n';
 import type { EditorProps, ValueEditorProps } from './types';
 
 /** Text inputs keep what was typed; empty means "no value". */

@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../storage/db';
-import { formulaProblem } from '../../storage/fieldsAdmin';
+import { db } from '../../storage/db/db';
+import { formulaProblem } from '../../storage/fields/fieldsAdmin';
 import { STATISTICS, type DropdownOption, type Field, type FieldType } from '../../storage/model/field';
 import { FIELD_REGISTRY, type FieldTypeSpec } from '../../storage/model/fieldRegistry';
 import { LIMITS } from '../../storage/model/limits';
-import { t, type MessageKey } from '../i18n';
+import { t, type MessageKey } from '../../i18n';
 import { CURRENCIES } from './editors';
 
 /** The part of a field a settings editor may change. */

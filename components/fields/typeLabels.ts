@@ -1,5 +1,5 @@
 import type { FieldType } from '../../storage/model/field';
-import type { MessageKey } from '../i18n';
+import type { MessageKey } from '../../i18n';
 
 /** The name of each field type in the UI language; typed over every type, like FIELD_EDITORS. */
 export const FIELD_TYPE_LABELS: { [T in FieldType]: MessageKey } = {

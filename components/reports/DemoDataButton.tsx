@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import { seedDemoWorkspace } from './demoData';
 
 export type DemoState = 'idle' | 'busy' | { error: string };

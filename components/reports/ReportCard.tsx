@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { toCsv } from '../../storage/reports/csv';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import { downloadCsv } from './navigation';
 import { useDrill, type Drill } from './useDrill';
 

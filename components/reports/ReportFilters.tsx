@@ -1,6 +1,6 @@
 import { PERIOD_PRESETS, type PeriodPreset } from '../../storage/reports/period';
 import type { Pipeline } from '../../storage/model/entities';
-import { t, type MessageKey } from '../i18n';
+import { t, type MessageKey } from '../../i18n';
 
 export type FilterState = {
   preset: PeriodPreset | 'custom';

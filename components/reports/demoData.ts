@@ -1,9 +1,9 @@
-import { logEmail } from '../../storage/activities';
+import { logEmail } from '../../storage/activities/activities';
 import { activitySchema, type Activity } from '../../storage/model/entities';
 import { newId } from '../../storage/model/ids';
-import { mutate } from '../../storage/mutate';
-import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/presets';
-import { createRecord, updateRecord } from '../../storage/records';
+import { mutate } from '../../storage/write/mutate';
+import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/folders/presets';
+import { createRecord, updateRecord } from '../../storage/write/records';
 import { isoDay } from '../../storage/reports/period';
 
 const DAY = 86_400_000;

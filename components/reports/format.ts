@@ -1,5 +1,5 @@
 import type { Money } from '../../storage/reports/types';
-import { formatLocale } from '../i18n';
+import { formatLocale } from '../../i18n';
 import { dateTimeFormat, numberFormat } from '../../storage/model/intl';
 
 const nf = (opts: Intl.NumberFormatOptions) => numberFormat(formatLocale(), opts);

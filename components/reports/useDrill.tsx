@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { createDrillView, drillTargets, type DrillTarget } from '../../storage/reports/drilldown';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 import { openView } from './navigation';
 
 /** The records behind one figure, and what to call the saved view that shows them. */

@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { addNote, addTask } from '../../storage/activities';
+import { addNote, addTask } from '../../storage/activities/activities';
 import { describeError } from '../errors';
-import { t } from '../i18n';
-import { useCanWrite } from '../sync/useWorkspaceRole';
+import { t } from '../../i18n';
+import { useCanWrite } from '../workspace/useWorkspaceRole';
 
 /** Adds a note or a task about the conversation to the records on the thread. */
 export function Composer({ recordIds }: { recordIds: string[] }) {

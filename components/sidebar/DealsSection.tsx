@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { linkThread, unlinkThread } from '../../storage/activities';
+import { linkThread, unlinkThread } from '../../storage/activities/activities';
 import type { CrmRecord, Pipeline } from '../../storage/model/entities';
 import type { Currency, StageValue } from '../../storage/model/fieldValues';
-import { createDealForThread } from '../../storage/quickCreate';
-import { updateRecord } from '../../storage/records';
+import { createDealForThread } from '../../storage/threads/quickCreate';
+import { updateRecord } from '../../storage/write/records';
 import { describeError } from '../errors';
 import { uiLocale } from '../hooks';
-import { t } from '../i18n';
-import { useCanWrite } from '../sync/useWorkspaceRole';
+import { t } from '../../i18n';
+import { useCanWrite } from '../workspace/useWorkspaceRole';
 import { FirstOf } from './FirstOf';
 import { numberFormat } from '../../storage/model/intl';
 

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ThreadContext } from '../../messaging/threadContext';
-import type { PrivacyRules } from '../../storage/privacy';
-import { logThread } from '../../storage/threads';
+import type { PrivacyRules } from '../../storage/privacy/privacy';
+import { logThread } from '../../storage/threads/threads';
 import { describeError } from '../errors';
-import { t } from '../i18n';
-import { useCanWrite } from '../sync/useWorkspaceRole';
-import { ViewOnlyNote } from '../sync/ViewOnlyNote';
+import { t } from '../../i18n';
+import { useCanWrite } from '../workspace/useWorkspaceRole';
+import { ViewOnlyNote } from '../workspace/ViewOnlyNote';
 
 type Props = {
   context: ThreadContext;

@@ -2,12 +2,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
 import type { Participant } from '../../messaging/threadContext';
 import type { CrmRecord } from '../../storage/model/entities';
-import { LIFECYCLE_STAGES, PRESET_FOLDER_IDS } from '../../storage/presets';
-import { findCompanyForEmail } from '../../storage/queries';
-import { createContactFromSender, type CompanyChoice } from '../../storage/quickCreate';
+import { LIFECYCLE_STAGES, PRESET_FOLDER_IDS } from '../../storage/folders/presets';
+import { findCompanyForEmail } from '../../storage/queries/queries';
+import { createContactFromSender, type CompanyChoice } from '../../storage/threads/quickCreate';
 import { describeError } from '../errors';
 import { companyFromEmail, splitName } from './guess';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 
 /** Texts from outside, each isolated, joined by `separator`. */
 function joined(parts: readonly (string | undefined)[], separator: string) {

@@ -1,7 +1,7 @@
-import { SyncStatusBadge } from '../sync/SyncStatusBadge';
+import { SyncStatusBadge } from '../workspace/SyncStatusBadge';
 import { ThreadPanel } from './ThreadPanel';
 import { useThreadContext } from './useThreadContext';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 
 export function SidebarApp() {
   return (

@@ -1,14 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { ThreadContext } from '../../messaging/threadContext';
-import { loadThreadView } from '../../storage/threadView';
+import { loadThreadView } from '../../storage/threads/threadView';
 import { HISTORY_PAGE, Timeline } from '../timeline/Timeline';
 import { Composer } from './Composer';
 import { DealsSection } from './DealsSection';
 import { LogEmailButton } from './LogEmailButton';
 import { AddContactForm, ContactCard } from './PersonCard';
-import { t } from '../i18n';
-import { useCanWrite } from '../sync/useWorkspaceRole';
+import { t } from '../../i18n';
+import { useCanWrite } from '../workspace/useWorkspaceRole';
 
 /** People shown before "Show more": a typical thread's all, a mailing list's first few. */
 const PEOPLE_SHOWN = 10;

@@ -1,5 +1,5 @@
 import { emailDomain } from '../../storage/model/normalize';
-import { isFreeMailDomain } from '../../storage/privacy';
+import { isFreeMailDomain } from '../../storage/privacy/privacy';
 
 const capitalise = (s: string) => (s ? s[0]!.toLocaleUpperCase() + s.slice(1) : s);
 

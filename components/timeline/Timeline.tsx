@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { setTaskDone } from '../../storage/activities';
+import { setTaskDone } from '../../storage/activities/activities';
 import type { Activity, ActivityOf, Pipeline } from '../../storage/model/entities';
-import { timeline } from '../../storage/queries';
+import { timeline } from '../../storage/queries/queries';
 import { describeError } from '../errors';
 import { uiLocale } from '../hooks';
-import { t } from '../i18n';
-import { AutomationEntry } from '../reports/AutomationEntry';
-import { useCanWrite } from '../sync/useWorkspaceRole';
+import { t } from '../../i18n';
+import { AutomationEntry } from '../automations/AutomationEntry';
+import { useCanWrite } from '../workspace/useWorkspaceRole';
 import { dateTimeFormat } from '../../storage/model/intl';
 
 /** Entries per page. The sidebar preloads HISTORY_PAGE + 1 (the one more says whether there is more). */

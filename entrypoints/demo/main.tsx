@@ -1,4 +1,4 @@
-import { DatabaseBanner } from '../../components/DatabaseBanner';
+import { DatabaseBanner } from '../../components/shell/DatabaseBanner';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DemoInbox } from '../../components/demo/DemoInbox';

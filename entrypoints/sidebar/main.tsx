@@ -1,8 +1,8 @@
-import { DatabaseBanner } from '../../components/DatabaseBanner';
+import { DatabaseBanner } from '../../components/shell/DatabaseBanner';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { SidebarApp } from '../../components/sidebar/SidebarApp';
-import { warmThreadView } from '../../storage/threadView';
+import { warmThreadView } from '../../storage/threads/threadView';
 import '../../components/theme.css';
 import '../../components/sidebar/sidebar.css';
 

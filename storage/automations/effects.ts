@@ -1,11 +1,11 @@
-import { db } from '../db';
+import { db } from '../db/db';
 import type { ActivityOf, CrmRecord } from '../model/entities';
 import type { Field } from '../model/field';
 import { FIELD_REGISTRY, formatValue } from '../model/fieldRegistry';
 import { validateRecordValues } from '../model/recordSchema';
-import { updateRecordIn } from '../records';
-import type { Writer } from '../mutate';
-import { loadFolderSchema } from '../schemaLoad';
+import { updateRecordIn } from '../write/records';
+import type { Writer } from '../write/mutate';
+import { loadFolderSchema } from '../folders/schema';
 import type { AutomationAction } from './rules';
 
 /** What a rule changes on its target record. */

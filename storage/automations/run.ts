@@ -1,11 +1,11 @@
-import { db } from '../db';
+import { db } from '../db/db';
 import { activitySchema, type ActivityOf, type CrmRecord, type RecordValues } from '../model/entities';
 import type { StageValue } from '../model/fieldValues';
 import { newId } from '../model/ids';
 import { normalizeEmail } from '../model/normalize';
-import type { Writer } from '../mutate';
-import type { FolderSchema } from '../schemaLoad';
-import { getSetting } from '../settings';
+import type { Writer } from '../write/mutate';
+import type { FolderSchema } from '../folders/schema';
+import { getSetting } from '../settings/settings';
 import { setFieldByAutomation, type Change } from './effects';
 import type { AutomationRule, AutomationTrigger } from './rules';
 

@@ -1,9 +1,9 @@
-import { db } from '../db';
+import { db } from '../db/db';
 import type { Field } from '../model/field';
 import { FIELD_REGISTRY, normalizeValue, type FieldTypeSpec } from '../model/fieldRegistry';
 import { newId } from '../model/ids';
-import { getSetting, setSetting } from '../settings';
-import { reminderRulesSchema, type ReminderRule } from '../reports/reminderRules';
+import { getSetting, setSetting } from '../settings/settings';
+import { reminderRulesSchema, type ReminderRule } from '../reminders/reminderRules';
 import { writableByAutomation } from './effects';
 import { automationRulesSchema, type AutomationRule } from './rules';
 

@@ -1,6 +1,6 @@
 import type { RecordValues } from '../model/entities';
 import { FIELD_REGISTRY, type FieldTypeSpec } from '../model/fieldRegistry';
-import type { FolderSchema } from '../schemaLoad';
+import type { FolderSchema } from '../folders/schema';
 import { unguardCell } from './cells';
 import { ID_TARGET, importableFields, type ColumnMapping } from './mapping';
 

@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
-import { fieldValue } from '../computed';
+import { fieldValue } from '../fields/computed';
 import type { CrmRecord } from '../model/entities';
 import { FIELD_REGISTRY, type FieldTypeSpec } from '../model/fieldRegistry';
-import { loadFolderSchema, type FolderSchema } from '../schemaLoad';
+import { loadFolderSchema, type FolderSchema } from '../folders/schema';
 import { guardCell } from './cells';
 import type { RowIssue } from './convert';
 import { headerFor, ID_HEADER } from './mapping';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { db } from '../db';
+import { db } from '../db/db';
 import { newId } from '../model/ids';
-import { mutate } from '../mutate';
+import { mutate } from '../write/mutate';
 
 export const DEDUP_MODES = ['skip', 'update', 'create'] as const;
 export type DedupMode = (typeof DEDUP_MODES)[number];

@@ -1,10 +1,10 @@
-import { deriveIndexes } from '../derive';
+import { deriveIndexes } from '../model/derive';
 import type { CrmRecord, RecordValues } from '../model/entities';
 import { recordSchema, toRecordIssues, withoutEmpties, type RecordIssue } from '../model/recordSchema';
-import { mutate } from '../mutate';
-import { ownValues, writeValidatedRecordsIn, type ValidatedRecordWrite } from '../records';
+import { mutate } from '../write/mutate';
+import { ownValues, writeValidatedRecordsIn, type ValidatedRecordWrite } from '../write/records';
 import { newId } from '../model/ids';
-import { loadFolderSchema, type FolderSchema } from '../schemaLoad';
+import { loadFolderSchema, type FolderSchema } from '../folders/schema';
 import { convertRow, type ConvertedRow, type RowIssue } from './convert';
 import { ImportStateError, MAX_ISSUES, putImportJob, readImportJob, type ImportJob } from './importJob';
 import { KnownRecords } from './knownRecords';

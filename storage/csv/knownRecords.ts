@@ -1,5 +1,5 @@
-import { db } from '../db';
-import { recordsWithAnyOf } from '../queries';
+import { db } from '../db/db';
+import { recordsWithAnyOf } from '../queries/queries';
 import type { CrmRecord } from '../model/entities';
 
 /**

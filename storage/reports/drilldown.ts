@@ -1,8 +1,8 @@
-import { db } from '../db';
+import { db } from '../db/db';
 import { viewSchema, type View } from '../model/entities';
 import { LIMITS } from '../model/limits';
 import { newId } from '../model/ids';
-import { mutate } from '../mutate';
+import { mutate } from '../write/mutate';
 
 /**
  * A report figure's records as a saved view: the agreed pseudo-field `_id` with `in` holds the

@@ -1,4 +1,4 @@
-import { db } from '../db';
+import { db } from '../db/db';
 import type { Activity, Folder } from '../model/entities';
 import type { Field } from '../model/field';
 import { contactFacts, dealFacts, ownersOf } from './facts';

@@ -1,5 +1,5 @@
 import { Dexie, RangeSet, type ObservabilitySet } from 'dexie';
-import { db } from '../db';
+import { db } from '../db/db';
 import type { Field } from '../model/field';
 import { SearchIndex } from './searchIndex';
 import type { SearchHit } from './score';

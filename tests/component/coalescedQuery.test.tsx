@@ -1,9 +1,9 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useCoalescedQuery } from '../../components/crm/useCoalescedQuery';
-import { db } from '../../storage/db';
-import { PRESET_FOLDER_IDS } from '../../storage/presets';
-import { createRecord } from '../../storage/records';
+import { db } from '../../storage/db/db';
+import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
+import { createRecord } from '../../storage/write/records';
 import { resetDb } from '../support/db';
 
 const countContacts = () => db.records.where('folderId').equals(PRESET_FOLDER_IDS.contacts).count();

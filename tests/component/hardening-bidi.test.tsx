@@ -3,13 +3,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { BoardView } from '../../components/crm/BoardView';
 import { RecordPage } from '../../components/crm/RecordPage';
 import { TableView } from '../../components/crm/TableView';
-import { FSI, PDI, setLocale } from '../../components/i18n';
+import { FSI, PDI, setLocale } from '../../i18n';
 import { AddContactForm, ContactCard } from '../../components/sidebar/PersonCard';
 import { Timeline } from '../../components/timeline/Timeline';
-import { addTask, logEmail } from '../../storage/activities';
-import { PRESET_FOLDER_IDS } from '../../storage/presets';
-import { createRecord } from '../../storage/records';
-import { loadFolderSchema } from '../../storage/schemaLoad';
+import { addTask, logEmail } from '../../storage/activities/activities';
+import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
+import { createRecord } from '../../storage/write/records';
+import { loadFolderSchema } from '../../storage/folders/schema';
 import { resetDb } from '../support/db';
 
 // This machine is shared: the waits below bound hangs, they time nothing.

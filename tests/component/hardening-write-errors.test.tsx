@@ -4,21 +4,21 @@ import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RecordPage } from '../../components/crm/RecordPage';
 import { RecordTasks } from '../../components/crm/RecordTasks';
-import { setLocale, t } from '../../components/i18n';
+import { setLocale, t } from '../../i18n';
 import { Timeline } from '../../components/timeline/Timeline';
-import { addTask, setTaskDone } from '../../storage/activities';
-import { db } from '../../storage/db';
-import { PRESET_FOLDER_IDS } from '../../storage/presets';
-import { createRecord, deleteRecord } from '../../storage/records';
+import { addTask, setTaskDone } from '../../storage/activities/activities';
+import { db } from '../../storage/db/db';
+import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
+import { createRecord, deleteRecord } from '../../storage/write/records';
 import { resetDb } from '../support/db';
 
 // The real write functions, spied on so a test can make one call fail the way IndexedDB does.
-vi.mock('../../storage/activities', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../storage/activities')>();
+vi.mock('../../storage/activities/activities', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../storage/activities/activities')>();
   return { ...real, setTaskDone: vi.fn(real.setTaskDone) };
 });
-vi.mock('../../storage/records', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../storage/records')>();
+vi.mock('../../storage/write/records', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../storage/write/records')>();
   return { ...real, deleteRecord: vi.fn(real.deleteRecord) };
 });
 

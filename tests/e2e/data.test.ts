@@ -7,7 +7,7 @@ import { useExtensionSession } from './support/session';
 
 /**
  * The data pages (components/data) in Chromium with the built extension. They are mounted by the
- * CRM shell as extra pages (components/crm/extraPages.ts), whose routes are `#/page/<id>`; the
+ * CRM shell as extra pages (components/shell/pages.tsx), whose routes are `#/page/<id>`; the
  * export step uses the "Export to CSV" button (components/data/ExportButton) of a folder's view.
  */
 const pageUrl = (id: 'import' | 'duplicates' | 'tasks') => `dashboard.html#/page/${id}`;

@@ -1,11 +1,11 @@
 import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
 import { connectFirestoreEmulator, initializeFirestore, terminate, type Firestore } from 'firebase/firestore';
 import { Dexie } from 'dexie';
-import { ThreadlineDB } from '../../storage/db';
-import { deriveIndexes } from '../../storage/derive';
+import { ThreadlineDB } from '../../storage/db/db';
+import { deriveIndexes } from '../../storage/model/derive';
 import { newId } from '../../storage/model/ids';
-import { mutateIn } from '../../storage/mutate';
-import { PRESET_FOLDER_IDS } from '../../storage/presets';
+import { mutateIn } from '../../storage/write/mutate';
+import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { SyncEngine } from '../../sync/engine';
 import { firestoreTransport } from '../../sync/firestoreTransport';
 import type { PullPage, PushDoc, Transport } from '../../sync/transport';

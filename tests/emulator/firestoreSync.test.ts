@@ -2,9 +2,9 @@
 import 'fake-indexeddb/auto';
 import { doc, getDoc, serverTimestamp, setDoc } from 'firebase/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRESET_FOLDER_IDS } from '../../storage/presets';
+import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { encodeDocId } from '../../sync/firestoreTransport';
-import { encodeHlc } from '../../sync/hlc';
+import { encodeHlc } from '../../storage/replica/hlc';
 import { refusedEntries } from '../../sync/outbox';
 import { TransportError } from '../../sync/transport';
 import { Client } from './clients';

@@ -1,12 +1,12 @@
-import { ThreadlineDB } from '../../storage/db';
-import { deriveIndexes } from '../../storage/derive';
+import { ThreadlineDB } from '../../storage/db/db';
+import { deriveIndexes } from '../../storage/model/derive';
 import type { ActivityOf, CrmRecord, SyncedTable, ThreadLink } from '../../storage/model/entities';
-import { mutateIn } from '../../storage/mutate';
-import { PRESET_FOLDER_IDS } from '../../storage/presets';
+import { mutateIn } from '../../storage/write/mutate';
+import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { loadSchemaIn } from './schema';
-import { clockKey } from '../../sync/clocks';
+import { clockKey } from '../../storage/replica/clocks';
 import { SyncEngine } from '../../sync/engine';
-import { toUnits } from '../../sync/units';
+import { toUnits } from '../../storage/replica/units';
 import type { Rng } from './rng';
 import type { SimNetwork } from './network';
 

@@ -1,4 +1,4 @@
-import type { ThreadlineDB } from '../../storage/db';
+import type { ThreadlineDB } from '../../storage/db/db';
 
 /** storage/schemaLoad.ts reads the app's single database; the simulation has one per replica. */
 export async function loadSchemaIn(db: ThreadlineDB, folderId: string) {

@@ -1,5 +1,5 @@
 import type { SyncedTable } from '../../storage/model/entities';
-import { isAlive, mergeDocs, sameState, type DocState } from '../../sync/merge';
+import { isAlive, mergeDocs, sameState, type DocState } from '../../storage/replica/merge';
 import { parseDocState } from '../../sync/remoteSchema';
 import type { PullPage, PushDoc } from '../../sync/transport';
 

@@ -1,9 +1,9 @@
-import { deriveIndexes } from '../../storage/derive';
+import { deriveIndexes } from '../../storage/model/derive';
 import type { CrmRecord, SyncedTable } from '../../storage/model/entities';
-import { PRESET_FOLDER_IDS } from '../../storage/presets';
-import { clockKey } from '../../sync/clocks';
-import { stableJson } from '../../sync/merge';
-import { toUnits } from '../../sync/units';
+import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
+import { clockKey } from '../../storage/replica/clocks';
+import { stableJson } from '../../storage/replica/merge';
+import { toUnits } from '../../storage/replica/units';
 import { SimNetwork } from './network';
 import { Replica, type CommittedWrite } from './replica';
 import { Rng } from './rng';

@@ -1,4 +1,4 @@
-import { db } from '../../storage/db';
+import { db } from '../../storage/db/db';
 
 /** A fresh, freshly populated workspace for each test. */
 export async function resetDb() {

@@ -1,12 +1,12 @@
 import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { logEmail, type EmailToLog } from '../../storage/activities';
+import { logEmail, type EmailToLog } from '../../storage/activities/activities';
 import { saveAutomationRules, AutomationRuleError } from '../../storage/automations/store';
 import type { AutomationRule } from '../../storage/automations/rules';
-import { db } from '../../storage/db';
+import { db } from '../../storage/db/db';
 import type { Activity, ActivityOf } from '../../storage/model/entities';
-import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/presets';
-import { createRecord, updateRecord } from '../../storage/records';
+import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/folders/presets';
+import { createRecord, updateRecord } from '../../storage/write/records';
 import { resetDb } from '../support/db';
 
 const { contacts, deals } = PRESET_FOLDER_IDS;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { activitySchema } from '../../storage/model/entities';
 import { recordSchema } from '../../storage/model/recordSchema';
-import { presetFields, presetFolders, presetPipelines } from '../../storage/presets';
+import { presetFields, presetFolders, presetPipelines } from '../../storage/folders/presets';
 import { activity, activityOwner, chunk, company, contact, deal, LONG_HISTORY_EVERY, type Scale } from '../../bench/generate';
 import { csvContacts } from '../../bench/csvRows';
 import { benchThread } from '../../bench/threads';

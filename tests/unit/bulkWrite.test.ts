@@ -1,14 +1,14 @@
 import type { DBCore, Middleware } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../storage/db';
+import { db } from '../../storage/db/db';
 import { autoMap } from '../../storage/csv/mapping';
 import { previewCsv } from '../../storage/csv/parse';
 import { runImport } from '../../storage/csv/runImport';
 import type { CrmRecord } from '../../storage/model/entities';
-import { mutate } from '../../storage/mutate';
-import { PRESET_FOLDER_IDS } from '../../storage/presets';
-import { createRecord, updateRecord } from '../../storage/records';
-import { loadFolderSchema } from '../../storage/schemaLoad';
+import { mutate } from '../../storage/write/mutate';
+import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
+import { createRecord, updateRecord } from '../../storage/write/records';
+import { loadFolderSchema } from '../../storage/folders/schema';
 import { resetDb } from '../support/db';
 
 const { contacts } = PRESET_FOLDER_IDS;

@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { db } from '../../storage/db';
+import { db } from '../../storage/db/db';
 import { importRows } from '../../storage/csv/importRows';
 import { ImportStateError, readImportJob, startImportJob, type DedupMode } from '../../storage/csv/importJob';
 import { autoMap } from '../../storage/csv/mapping';
 import { previewCsv } from '../../storage/csv/parse';
 import { runImport, type RunImportOptions } from '../../storage/csv/runImport';
-import { createRecord } from '../../storage/records';
-import { PRESET_FOLDER_IDS } from '../../storage/presets';
-import { loadFolderSchema } from '../../storage/schemaLoad';
+import { createRecord } from '../../storage/write/records';
+import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
+import { loadFolderSchema } from '../../storage/folders/schema';
 import { contactsCsv } from '../fixtures/csv/contacts';
 import { resetDb } from '../support/db';
 

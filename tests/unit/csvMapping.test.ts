@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { autoMap, duplicateTargets, headerFor, ID_TARGET, importableFields } from '../../storage/csv/mapping';
 import type { Field } from '../../storage/model/field';
-import { PRESET_FOLDER_IDS } from '../../storage/presets';
-import { loadFolderSchema } from '../../storage/schemaLoad';
+import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
+import { loadFolderSchema } from '../../storage/folders/schema';
 import { resetDb } from '../support/db';
 
 describe('column → field mapping', () => {

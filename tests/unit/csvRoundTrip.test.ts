@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../storage/db';
+import { db } from '../../storage/db/db';
 import { convertRow } from '../../storage/csv/convert';
 import { exportRecordsCsv, recordsToCsv } from '../../storage/csv/exportCsv';
 import type { DedupMode } from '../../storage/csv/importJob';
@@ -10,10 +10,10 @@ import { previewCsv } from '../../storage/csv/parse';
 import { runImport } from '../../storage/csv/runImport';
 import type { CrmRecord, Folder } from '../../storage/model/entities';
 import { FIELD_TYPES, type Field, type FieldType } from '../../storage/model/field';
-import { mutate } from '../../storage/mutate';
-import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/presets';
-import { createRecord, deleteRecord } from '../../storage/records';
-import { loadFolderSchema, type FolderSchema } from '../../storage/schemaLoad';
+import { mutate } from '../../storage/write/mutate';
+import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/folders/presets';
+import { createRecord, deleteRecord } from '../../storage/write/records';
+import { loadFolderSchema, type FolderSchema } from '../../storage/folders/schema';
 import { resetDb } from '../support/db';
 
 const FOLDER = 'folder_everything';

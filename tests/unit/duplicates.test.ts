@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { addNote, addTask, linkThread, logEmail } from '../../storage/activities';
-import { db } from '../../storage/db';
-import { COMBINE, defaultChoices, findDuplicates, mergeRecords } from '../../storage/duplicates';
+import { addNote, addTask, linkThread, logEmail } from '../../storage/activities/activities';
+import { db } from '../../storage/db/db';
+import { COMBINE, defaultChoices, findDuplicates, mergeRecords } from '../../storage/duplicates/duplicates';
 import { RecordValidationError } from '../../storage/model/recordSchema';
-import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/presets';
-import { timeline } from '../../storage/queries';
-import { createRecord } from '../../storage/records';
-import { loadFolderSchema } from '../../storage/schemaLoad';
+import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/folders/presets';
+import { timeline } from '../../storage/queries/queries';
+import { createRecord } from '../../storage/write/records';
+import { loadFolderSchema } from '../../storage/folders/schema';
 import { resetDb } from '../support/db';
 
 const { contacts, companies, deals } = PRESET_FOLDER_IDS;

@@ -9,7 +9,7 @@ import {
   type FieldTypeSpec,
   type SchemaContext,
 } from '../../storage/model/fieldRegistry';
-import { presetPipelines } from '../../storage/presets';
+import { presetPipelines } from '../../storage/folders/presets';
 
 const ctx: SchemaContext = { pipelines: presetPipelines(Date.now()) };
 const LOCALES = ['en', 'es', 'it'] as const;

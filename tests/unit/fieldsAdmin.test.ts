@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../storage/db';
-import { addField, changeFieldType, deleteField, FieldAdminError, reorderFields, updateField } from '../../storage/fieldsAdmin';
-import { createView } from '../../storage/folders';
-import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/presets';
-import { createRecord, updateRecord } from '../../storage/records';
+import { db } from '../../storage/db/db';
+import { addField, changeFieldType, deleteField, FieldAdminError, reorderFields, updateField } from '../../storage/fields/fieldsAdmin';
+import { createView } from '../../storage/folders/folders';
+import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/folders/presets';
+import { createRecord, updateRecord } from '../../storage/write/records';
 import { RecordValidationError } from '../../storage/model/recordSchema';
 import { resetDb } from '../support/db';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FSI, isolate, PDI, setLocale, t } from '../../components/i18n';
+import { FSI, isolate, PDI, setLocale, t } from '../../i18n';
 
 const RLO = '\u202E';
 const RLI = '\u2067';

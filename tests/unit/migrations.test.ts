@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cmp, Dexie, type Table } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { recordAtKeys } from '../../storage/activityIndex';
-import { ThreadlineDB } from '../../storage/db';
-import { CURRENT_VERSION, SCHEMA_VERSIONS } from '../../storage/migrations';
+import { recordAtKeys } from '../../storage/db/activityIndex';
+import { ThreadlineDB } from '../../storage/db/db';
+import { CURRENT_VERSION, SCHEMA_VERSIONS } from '../../storage/db/migrations';
 import type { Activity } from '../../storage/model/entities';
-import { mutateIn } from '../../storage/mutate';
-import { newestFirst, recordHistory, timeline } from '../../storage/queries';
+import { mutateIn } from '../../storage/write/mutate';
+import { newestFirst, recordHistory, timeline } from '../../storage/queries/queries';
 
 /**
  * tests/fixtures/db/v<N>.json holds a workspace as schema version N stored it: written once when

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { db } from '../../storage/db';
-import { mutate } from '../../storage/mutate';
-import { createRecord, deleteRecord, updateRecord } from '../../storage/records';
+import { db } from '../../storage/db/db';
+import { mutate } from '../../storage/write/mutate';
+import { createRecord, deleteRecord, updateRecord } from '../../storage/write/records';
 import { RecordValidationError } from '../../storage/model/recordSchema';
-import { PRESET_FOLDER_IDS, DEFAULT_PIPELINE_ID } from '../../storage/presets';
+import { PRESET_FOLDER_IDS, DEFAULT_PIPELINE_ID } from '../../storage/folders/presets';
 import { resetDb } from '../support/db';
 
 const { contacts, companies, deals } = PRESET_FOLDER_IDS;

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addNote, linkThread, logEmail, type EmailToLog } from '../../storage/activities';
-import { db } from '../../storage/db';
-import { fieldValue } from '../../storage/computed';
-import { PRESET_FOLDER_IDS, DEFAULT_PIPELINE_ID } from '../../storage/presets';
-import { createRecord } from '../../storage/records';
-import { findCompanyForEmail, findRecordsByDomains, findRecordsByEmails, listRecords, threadLinksFor, timeline } from '../../storage/queries';
+import { addNote, linkThread, logEmail, type EmailToLog } from '../../storage/activities/activities';
+import { db } from '../../storage/db/db';
+import { fieldValue } from '../../storage/fields/computed';
+import { PRESET_FOLDER_IDS, DEFAULT_PIPELINE_ID } from '../../storage/folders/presets';
+import { createRecord } from '../../storage/write/records';
+import { findCompanyForEmail, findRecordsByDomains, findRecordsByEmails, listRecords, threadLinksFor, timeline } from '../../storage/queries/queries';
 import { resetDb } from '../support/db';
 
 const { contacts, companies, deals } = PRESET_FOLDER_IDS;

@@ -8,7 +8,7 @@ import {
 } from '../../storage/model/recordSchema';
 import { LIMITS } from '../../storage/model/limits';
 import type { Folder } from '../../storage/model/entities';
-import { PRESET_FOLDER_IDS, presetFields, presetFolders, presetPipelines } from '../../storage/presets';
+import { PRESET_FOLDER_IDS, presetFields, presetFolders, presetPipelines } from '../../storage/folders/presets';
 
 const now = Date.now();
 const folders = presetFolders(now);

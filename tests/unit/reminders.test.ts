@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startReminders, type ReminderApi } from '../../components/data/reminderService';
-import { setLocale } from '../../components/i18n';
-import { addTask, setTaskDone } from '../../storage/activities';
-import { db } from '../../storage/db';
-import { PRESET_FOLDER_IDS } from '../../storage/presets';
-import { createRecord } from '../../storage/records';
+import { startReminders, type ReminderApi } from '../../storage/reminders/service';
+import { setLocale } from '../../i18n';
+import { addTask, setTaskDone } from '../../storage/activities/activities';
+import { db } from '../../storage/db/db';
+import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
+import { createRecord } from '../../storage/write/records';
 import {
   alarmName,
   CATCH_UP_MS,
@@ -17,7 +17,7 @@ import {
   reminderTarget,
   taskIdOfAlarm,
   type ReminderTask,
-} from '../../storage/reminders';
+} from '../../storage/reminders/taskAlarms';
 import { resetDb } from '../support/db';
 
 const NOW = Date.UTC(2026, 10, 24, 10, 0);

@@ -6,7 +6,7 @@ import { lifecycleFunnel } from '../../storage/reports/funnel';
 import { pipelineByStage } from '../../storage/reports/pipeline';
 import { EMPTY_DATA, type ReportData, type ReportFilters } from '../../storage/reports/types';
 import { winRates } from '../../storage/reports/winRate';
-import { DEFAULT_PIPELINE_ID } from '../../storage/presets';
+import { DEFAULT_PIPELINE_ID } from '../../storage/folders/presets';
 import { fixtureData, fixturePipelines, RENEWALS, YEAR_2026 } from '../fixtures/reports/workspace';
 
 const year: ReportFilters = { period: YEAR_2026 };

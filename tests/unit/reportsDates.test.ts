@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { monthsBetween, resolvePeriod, weekOf } from '../../storage/reports/period';
 import { localToday, matchesRelativeDate, nextAnniversary, relativeDateSchema, type RelativeDate } from '../../storage/reports/relativeDates';
-import { remindersDue } from '../../storage/reports/reminders';
-import type { ReminderRule } from '../../storage/reports/reminderRules';
+import { remindersDue } from '../../storage/reminders/dateReminders';
+import type { ReminderRule } from '../../storage/reminders/reminderRules';
 import type { CrmRecord } from '../../storage/model/entities';
-import { PRESET_FOLDER_IDS, presetFields } from '../../storage/presets';
+import { PRESET_FOLDER_IDS, presetFields } from '../../storage/folders/presets';
 
 describe('period presets', () => {
   it.each([

@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addNote } from '../../storage/activities';
+import { addNote } from '../../storage/activities/activities';
 import { saveReminderRules, AutomationRuleError } from '../../storage/automations/store';
-import { db } from '../../storage/db';
-import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/presets';
-import { createRecord, updateRecord } from '../../storage/records';
+import { db } from '../../storage/db/db';
+import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/folders/presets';
+import { createRecord, updateRecord } from '../../storage/write/records';
 import { toCsv } from '../../storage/reports/csv';
 import { createDrillView, drillTargets, viewHref } from '../../storage/reports/drilldown';
 import { loadReportData } from '../../storage/reports/load';
 import { pipelineByStage } from '../../storage/reports/pipeline';
-import { dueDateReminders } from '../../storage/reports/reminders';
+import { dueDateReminders } from '../../storage/reminders/dateReminders';
 import { winRates } from '../../storage/reports/winRate';
 import { resetDb } from '../support/db';
 

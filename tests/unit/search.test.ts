@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { deleteRecord, createRecord, updateRecord } from '../../storage/records';
-import { PRESET_FOLDER_IDS, DEFAULT_PIPELINE_ID, presetFields } from '../../storage/presets';
+import { deleteRecord, createRecord, updateRecord } from '../../storage/write/records';
+import { PRESET_FOLDER_IDS, DEFAULT_PIPELINE_ID, presetFields } from '../../storage/folders/presets';
 import { SearchIndex, searchRecords } from '../../storage/search';
 import type { CrmRecord } from '../../storage/model/entities';
 import { resetDb } from '../support/db';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CrmRecord } from '../../storage/model/entities';
-import { PRESET_FOLDER_IDS, presetFields } from '../../storage/presets';
-import { createRecord, deleteRecord, updateRecord } from '../../storage/records';
+import { PRESET_FOLDER_IDS, presetFields } from '../../storage/folders/presets';
+import { createRecord, deleteRecord, updateRecord } from '../../storage/write/records';
 import { SearchIndex, searchRecords } from '../../storage/search';
 import { QueryCache } from '../../storage/search/cache';
 import { parseQuery } from '../../storage/search/score';

@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { applyRemote, type RemoteDoc } from '../../storage/applyRemote';
-import { db } from '../../storage/db';
+import { applyRemote, type RemoteDoc } from '../../sync/applyRemote';
+import { db } from '../../storage/db/db';
 import type { CrmRecord, SyncedTable } from '../../storage/model/entities';
-import { createRecord, deleteRecord, updateRecord } from '../../storage/records';
-import { PRESET_FOLDER_IDS } from '../../storage/presets';
-import { clockKey, localState } from '../../sync/clocks';
-import { encodeHlc, HLC_ZERO, compareHlc } from '../../sync/hlc';
-import type { DocState } from '../../sync/merge';
-import { toUnits } from '../../sync/units';
+import { createRecord, deleteRecord, updateRecord } from '../../storage/write/records';
+import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
+import { clockKey, localState } from '../../storage/replica/clocks';
+import { encodeHlc, HLC_ZERO, compareHlc } from '../../storage/replica/hlc';
+import type { DocState } from '../../storage/replica/merge';
+import { toUnits } from '../../storage/replica/units';
 import { resetDb } from '../support/db';
 
 const { contacts } = PRESET_FOLDER_IDS;

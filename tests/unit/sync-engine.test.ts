@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../storage/db';
+import { db } from '../../storage/db/db';
 import type { SyncedTable } from '../../storage/model/entities';
-import { createRecord, updateRecord } from '../../storage/records';
-import { PRESET_FOLDER_IDS } from '../../storage/presets';
+import { createRecord, updateRecord } from '../../storage/write/records';
+import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { backoffDelay, BACKOFF_MAX_MS } from '../../sync/backoff';
 import { SyncEngine } from '../../sync/engine';
 import { refusedEntries, waitingCount } from '../../sync/outbox';
@@ -38,7 +38,7 @@ function direct(server: InMemoryServer, refuse: (d: PushDoc) => string | undefin
 }
 
 async function manyContacts(n: number) {
-  const { mutateIn } = await import('../../storage/mutate');
+  const { mutateIn } = await import('../../storage/write/mutate');
   await mutateIn(db, async (w) => {
     for (let i = 0; i < n; i++) {
       await w.put('records', { id: `rec_${i}`, folderId: contacts, values: { fc_firstName: `P${i}` }, title: `P${i}`, emails: [], domains: [], linkedIds: [], stats: {}, createdAt: 1, updatedAt: 1 }, ['fc_firstName']);

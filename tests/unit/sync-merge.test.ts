@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareHlc, decodeHlc, encodeHlc, HLC_ZERO, MAX_DRIFT_MS, receive, tick, type HlcState } from '../../sync/hlc';
-import { isAlive, mergeDocs, sameState, stableJson, type DocState } from '../../sync/merge';
+import { compareHlc, decodeHlc, encodeHlc, HLC_ZERO, MAX_DRIFT_MS, receive, tick, type HlcState } from '../../storage/replica/hlc';
+import { isAlive, mergeDocs, sameState, stableJson, type DocState } from '../../storage/replica/merge';
 
 const stamp = (ms: number, counter = 0, device = 'a') => encodeHlc({ ms, counter, device });
 

@@ -1,12 +1,12 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { SyncStatusBadge } from '../../components/sync/SyncStatusBadge';
-import { WorkspacePage } from '../../components/sync/WorkspacePage';
-import { setLocale } from '../../components/i18n';
-import { db } from '../../storage/db';
-import { createRecord } from '../../storage/records';
-import { PRESET_FOLDER_IDS } from '../../storage/presets';
+import { SyncStatusBadge } from '../../components/workspace/SyncStatusBadge';
+import { WorkspacePage } from '../../components/workspace/WorkspacePage';
+import { setLocale } from '../../i18n';
+import { db } from '../../storage/db/db';
+import { createRecord } from '../../storage/write/records';
+import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { refuse } from '../../sync/outbox';
 import { setActiveWorkspace, writeStatus, type ActiveWorkspace } from '../../sync/state';
 import type { Account, WorkspaceService } from '../../sync/workspaces';

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../storage/db';
-import { addNote, linkThread, logEmail } from '../../storage/activities';
-import { createRecord } from '../../storage/records';
-import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/presets';
-import { clockKey } from '../../sync/clocks';
+import { db } from '../../storage/db/db';
+import { addNote, linkThread, logEmail } from '../../storage/activities/activities';
+import { createRecord } from '../../storage/write/records';
+import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/folders/presets';
+import { clockKey } from '../../storage/replica/clocks';
 import { addSyncManifest, firebaseConfig } from '../../sync/config';
-import { eraseContact, exportContact } from '../../sync/gdpr';
+import { eraseContact, exportContact } from '../../storage/privacy/gdpr';
 import { clearForWorkspace, queueWholeWorkspace } from '../../sync/local';
 import { nextBatch } from '../../sync/outbox';
 import { resetDb } from '../support/db';

@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ThreadContext } from '../../messaging/threadContext';
-import { addNote, linkThread, logEmail } from '../../storage/activities';
-import { db } from '../../storage/db';
-import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/presets';
-import { loadPrivacyRules } from '../../storage/privacy';
+import { addNote, linkThread, logEmail } from '../../storage/activities/activities';
+import { db } from '../../storage/db/db';
+import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/folders/presets';
+import { loadPrivacyRules } from '../../storage/privacy/privacy';
 import type { CrmRecord } from '../../storage/model/entities';
-import { recordsWithAnyOf, timeline } from '../../storage/queries';
-import { createRecord } from '../../storage/records';
-import { setSetting } from '../../storage/settings';
-import { loadThreadRecords, loggedMessageIds, threadParticipants } from '../../storage/threads';
-import { loadThreadView, warmThreadView } from '../../storage/threadView';
+import { recordsWithAnyOf, timeline } from '../../storage/queries/queries';
+import { createRecord } from '../../storage/write/records';
+import { setSetting } from '../../storage/settings/settings';
+import { loadThreadRecords, loggedMessageIds, threadParticipants } from '../../storage/threads/threads';
+import { loadThreadView, warmThreadView } from '../../storage/threads/threadView';
 import { resetDb } from '../support/db';
 
 const { contacts, companies, deals } = PRESET_FOLDER_IDS;

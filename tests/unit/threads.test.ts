@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ThreadContext } from '../../messaging/threadContext';
-import { db } from '../../storage/db';
-import { PRESET_FOLDER_IDS } from '../../storage/presets';
-import { isExcluded, isFreeMailDomain, loadPrivacyRules } from '../../storage/privacy';
-import { createRecord } from '../../storage/records';
-import { handleSentEmail } from '../../storage/sentEmails';
-import { setSetting } from '../../storage/settings';
-import { linkThread } from '../../storage/activities';
-import { createDealForThread } from '../../storage/quickCreate';
-import { loadThreadRecords, logThread, loggedMessageIds, threadParticipants } from '../../storage/threads';
+import { db } from '../../storage/db/db';
+import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
+import { isExcluded, isFreeMailDomain, loadPrivacyRules } from '../../storage/privacy/privacy';
+import { createRecord } from '../../storage/write/records';
+import { handleSentEmail } from '../../storage/threads/sentEmails';
+import { setSetting } from '../../storage/settings/settings';
+import { linkThread } from '../../storage/activities/activities';
+import { createDealForThread } from '../../storage/threads/quickCreate';
+import { loadThreadRecords, logThread, loggedMessageIds, threadParticipants } from '../../storage/threads/threads';
 import { companyFromEmail, splitName } from '../../components/sidebar/guess';
 import { resetDb } from '../support/db';
 

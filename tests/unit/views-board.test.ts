@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildBoard, boardFields, cardFields, columnTotals, NO_VALUE } from '../../components/crm/boardModel';
-import { parseRoute, routeHref, type Route } from '../../components/crm/router';
+import { parseRoute, routeHref, type Route } from '../../components/shell/router';
 import type { CrmRecord } from '../../storage/model/entities';
-import { DEFAULT_PIPELINE_ID, presetFields, presetPipelines } from '../../storage/presets';
+import { DEFAULT_PIPELINE_ID, presetFields, presetPipelines } from '../../storage/folders/presets';
 
 const fields = presetFields(0);
 const dealFields = fields.filter((f) => f.folderId === 'folder_deals');

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../storage/db';
+import { db } from '../../storage/db/db';
 import {
   bulkDeleteRecords, bulkUpdateRecords, createFolder, createView, deleteFolder, deleteView, FolderError, updateFolder, updateView,
-} from '../../storage/folders';
-import { addField } from '../../storage/fieldsAdmin';
-import { createPipeline, deletePipeline, PipelineError, updatePipeline } from '../../storage/pipelines';
-import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/presets';
-import { createRecord } from '../../storage/records';
+} from '../../storage/folders/folders';
+import { addField } from '../../storage/fields/fieldsAdmin';
+import { createPipeline, deletePipeline, PipelineError, updatePipeline } from '../../storage/pipelines/pipelines';
+import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/folders/presets';
+import { createRecord } from '../../storage/write/records';
 import { RecordValidationError } from '../../storage/model/recordSchema';
 import { resetDb } from '../support/db';
 

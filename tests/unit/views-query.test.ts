@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { CrmRecord } from '../../storage/model/entities';
 import { FIELD_TYPES, type Field, type FieldType } from '../../storage/model/field';
 import { filterOps, startOfWeek } from '../../storage/model/filterRegistry';
-import { presetFields, presetPipelines, presetViews } from '../../storage/presets';
-import { compileFilters, runView, sortRecords, type ViewFilter } from '../../storage/viewQuery';
+import { presetFields, presetPipelines, presetViews } from '../../storage/folders/presets';
+import { compileFilters, runView, sortRecords, type ViewFilter } from '../../storage/views/viewQuery';
 
 const NOW = new Date(2025, 2, 12, 15, 0).getTime(); // Wednesday 12 March 2025, 15:00 local
 const DAY = 86_400_000;

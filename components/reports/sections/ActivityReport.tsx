@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { activityByRep, ACTIVITY_MEASURES, type ActivityMeasure, type ActivityRow } from '../../../storage/reports/activityByRep';
-import { t, type MessageKey } from '../../i18n';
+import { t, type MessageKey } from '../../../i18n';
 import { BarsChart, PALETTE } from '../BarsChart';
 import { fmtCount, fmtWeek } from '../format';
 import { ReportCard, type Column } from '../ReportCard';

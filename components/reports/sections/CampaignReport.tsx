@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { campaignImpact, type ImpactRow } from '../../../storage/reports/campaigns';
-import { t } from '../../i18n';
+import { t } from '../../../i18n';
 import { BarsChart, PALETTE } from '../BarsChart';
 import { fmtCount } from '../format';
 import { ReportCard, type Column } from '../ReportCard';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { forecastByMonth, type ForecastRow } from '../../../storage/reports/forecast';
-import { t } from '../../i18n';
+import { t } from '../../../i18n';
 import { BarsChart, PALETTE } from '../BarsChart';
 import { fmtCount, fmtMoney, fmtMonth } from '../format';
 import { ReportCard, type Column } from '../ReportCard';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { lifecycleFunnel, type FunnelRow } from '../../../storage/reports/funnel';
-import { t } from '../../i18n';
+import { t } from '../../../i18n';
 import { BarsChart, PALETTE } from '../BarsChart';
 import { csvPercent, fmtCount, fmtPercent } from '../format';
 import { ReportCard, type Column } from '../ReportCard';

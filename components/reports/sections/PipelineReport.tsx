@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { pipelineByStage, type StageRow } from '../../../storage/reports/pipeline';
-import { t } from '../../i18n';
+import { t } from '../../../i18n';
 import { BarsChart, PALETTE } from '../BarsChart';
 import { fmtCount, fmtMoney } from '../format';
 import { ReportCard, type Column } from '../ReportCard';

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { winRates, type WinRateRow } from '../../../storage/reports/winRate';
-import { t } from '../../i18n';
+import { t } from '../../../i18n';
 import { BarsChart, PALETTE } from '../BarsChart';
 import { csvPercent, csvRound, fmtCount, fmtDays, fmtPercent } from '../format';
 import { ReportCard, type Column } from '../ReportCard';

@@ -1,11 +1,11 @@
 import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CrmApp } from '../../../components/crm/CrmApp';
-import { setLocale } from '../../../components/i18n';
-import { db } from '../../../storage/db';
+import { CrmApp } from '../../../components/shell/CrmApp';
+import { setLocale } from '../../../i18n';
+import { db } from '../../../storage/db/db';
 import type { CrmRecord } from '../../../storage/model/entities';
-import { PRESET_FOLDER_IDS } from '../../../storage/presets';
-import { createRecord } from '../../../storage/records';
+import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
+import { createRecord } from '../../../storage/write/records';
 import { resetDb } from '../../support/db';
 
 // The machine is shared: let findBy/waitFor wait longer than the 1 s default before failing.

@@ -1,13 +1,13 @@
 import { configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DuplicatesPage } from '../../../components/data/DuplicatesPage';
-import { setLocale } from '../../../components/i18n';
-import { addNote, addTask } from '../../../storage/activities';
-import { db } from '../../../storage/db';
-import { PRESET_FOLDER_IDS } from '../../../storage/presets';
-import { timeline } from '../../../storage/queries';
-import { createRecord } from '../../../storage/records';
+import { DuplicatesPage } from '../../../components/duplicates/DuplicatesPage';
+import { setLocale } from '../../../i18n';
+import { addNote, addTask } from '../../../storage/activities/activities';
+import { db } from '../../../storage/db/db';
+import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
+import { timeline } from '../../../storage/queries/queries';
+import { createRecord } from '../../../storage/write/records';
 import { resetDb } from '../../support/db';
 
 // This machine is shared and loaded: give pages backed by fake-indexeddb time to settle.

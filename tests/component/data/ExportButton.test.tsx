@@ -2,10 +2,10 @@ import { configure, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ExportButton } from '../../../components/data/ExportButton';
-import { setLocale } from '../../../components/i18n';
-import { PRESET_FOLDER_IDS } from '../../../storage/presets';
-import { createRecord } from '../../../storage/records';
+import { ExportButton } from '../../../components/import/ExportButton';
+import { setLocale } from '../../../i18n';
+import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
+import { createRecord } from '../../../storage/write/records';
 import { resetDb } from '../../support/db';
 import { captureDownloads } from './downloads';
 

@@ -1,13 +1,13 @@
 import { configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ImportPage } from '../../../components/data/ImportPage';
-import { setLocale } from '../../../components/i18n';
+import { ImportPage } from '../../../components/import/ImportPage';
+import { setLocale } from '../../../i18n';
 import { autoMap } from '../../../storage/csv/mapping';
 import { runImport } from '../../../storage/csv/runImport';
-import { db } from '../../../storage/db';
-import { PRESET_FOLDER_IDS } from '../../../storage/presets';
-import { loadFolderSchema } from '../../../storage/schemaLoad';
+import { db } from '../../../storage/db/db';
+import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
+import { loadFolderSchema } from '../../../storage/folders/schema';
 import { resetDb } from '../../support/db';
 import { captureDownloads } from './downloads';
 

@@ -1,13 +1,13 @@
 import { configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { TasksPage } from '../../../components/data/TasksPage';
-import { bucketOf, startOfDay } from '../../../components/data/taskList';
-import { setLocale } from '../../../components/i18n';
-import { addTask } from '../../../storage/activities';
-import { db } from '../../../storage/db';
-import { PRESET_FOLDER_IDS } from '../../../storage/presets';
-import { createRecord } from '../../../storage/records';
+import { TasksPage } from '../../../components/tasks/TasksPage';
+import { bucketOf, startOfDay } from '../../../components/tasks/taskList';
+import { setLocale } from '../../../i18n';
+import { addTask } from '../../../storage/activities/activities';
+import { db } from '../../../storage/db/db';
+import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
+import { createRecord } from '../../../storage/write/records';
 import { resetDb } from '../../support/db';
 
 // This machine is shared and loaded: give pages backed by fake-indexeddb time to settle.

@@ -3,16 +3,16 @@ import userEvent from '@testing-library/user-event';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RecordForm } from '../../../components/crm/RecordForm';
-import { DatabaseBanner } from '../../../components/DatabaseBanner';
+import { DatabaseBanner } from '../../../components/shell/DatabaseBanner';
 import { describeError } from '../../../components/errors';
-import { setLocale, t } from '../../../components/i18n';
+import { setLocale, t } from '../../../i18n';
 import { ThreadPanel } from '../../../components/sidebar/ThreadPanel';
 import type { ThreadContext } from '../../../messaging/threadContext';
-import { db, ThreadlineDB } from '../../../storage/db';
-import { CURRENT_VERSION, SCHEMA_VERSIONS } from '../../../storage/migrations';
-import { mutateIn } from '../../../storage/mutate';
-import { PRESET_FOLDER_IDS } from '../../../storage/presets';
-import { loadFolderSchema } from '../../../storage/schemaLoad';
+import { db, ThreadlineDB } from '../../../storage/db/db';
+import { CURRENT_VERSION, SCHEMA_VERSIONS } from '../../../storage/db/migrations';
+import { mutateIn } from '../../../storage/write/mutate';
+import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
+import { loadFolderSchema } from '../../../storage/folders/schema';
 import { resetDb } from '../../support/db';
 
 // This machine is shared: the waits below bound hangs, they time nothing.

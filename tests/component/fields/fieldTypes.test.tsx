@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FieldEditor } from '../../../components/fields/FieldEditor';
 import { FieldValue } from '../../../components/fields/FieldValue';
 import { formatContext } from '../../../components/hooks';
-import { setLocale, type Locale } from '../../../components/i18n';
+import { setLocale, type Locale } from '../../../i18n';
 import { FIELD_TYPES, type Field, type FieldType } from '../../../storage/model/field';
-import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS, presetPipelines } from '../../../storage/presets';
-import { createRecord } from '../../../storage/records';
+import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS, presetPipelines } from '../../../storage/folders/presets';
+import { createRecord } from '../../../storage/write/records';
 import { resetDb } from '../../support/db';
 
 /**

@@ -1,12 +1,12 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { setLocale } from '../../../components/i18n';
-import { AutomationsPage } from '../../../components/reports/AutomationsPage';
+import { setLocale } from '../../../i18n';
+import { AutomationsPage } from '../../../components/automations/AutomationsPage';
 import { Timeline } from '../../../components/timeline/Timeline';
-import { db } from '../../../storage/db';
-import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../../storage/presets';
-import { createRecord, updateRecord } from '../../../storage/records';
+import { db } from '../../../storage/db/db';
+import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
+import { createRecord, updateRecord } from '../../../storage/write/records';
 import { resetDb } from '../../support/db';
 
 describe('automations page', () => {

@@ -2,11 +2,11 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Papa from 'papaparse';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { setLocale } from '../../../components/i18n';
+import { setLocale } from '../../../i18n';
 import { ReportsPage } from '../../../components/reports/ReportsPage';
 import { downloadCsv, openView } from '../../../components/reports/navigation';
-import { db } from '../../../storage/db';
-import { PRESET_FOLDER_IDS } from '../../../storage/presets';
+import { db } from '../../../storage/db/db';
+import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
 import { resetDb } from '../../support/db';
 
 vi.mock('../../../components/reports/navigation', () => ({ openView: vi.fn(), downloadCsv: vi.fn() }));

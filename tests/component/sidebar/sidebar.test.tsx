@@ -5,9 +5,9 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SidebarApp } from '../../../components/sidebar/SidebarApp';
 import { ThreadPanel } from '../../../components/sidebar/ThreadPanel';
-import { setLocale } from '../../../components/i18n';
+import { setLocale } from '../../../i18n';
 import type { ThreadContext } from '../../../messaging/threadContext';
-import { db } from '../../../storage/db';
+import { db } from '../../../storage/db/db';
 import { resetDb } from '../../support/db';
 
 const PAYLOADS = [

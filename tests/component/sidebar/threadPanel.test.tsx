@@ -1,12 +1,12 @@
 import { act, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setLocale } from '../../../components/i18n';
+import { setLocale } from '../../../i18n';
 import { ThreadPanel } from '../../../components/sidebar/ThreadPanel';
 import type { ThreadContext } from '../../../messaging/threadContext';
-import { addNote, linkThread } from '../../../storage/activities';
-import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../../storage/presets';
-import { createRecord } from '../../../storage/records';
+import { addNote, linkThread } from '../../../storage/activities/activities';
+import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
+import { createRecord } from '../../../storage/write/records';
 import { resetDb } from '../../support/db';
 
 // This machine is shared: the waits below bound hangs, they time nothing.

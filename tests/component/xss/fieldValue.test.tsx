@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FieldValue, safeHref } from '../../../components/fields/FieldValue';
 import { FIELD_TYPES, type Field, type FieldType } from '../../../storage/model/field';
 import { FIELD_REGISTRY, normalizeValue, type FieldTypeSpec } from '../../../storage/model/fieldRegistry';
-import { presetPipelines } from '../../../storage/presets';
+import { presetPipelines } from '../../../storage/folders/presets';
 import { HOSTILE_HTTP_URLS, MARKUP_PAYLOADS, PWN, URL_PAYLOADS, injectedElements } from '../../fixtures/xss-corpus';
 import { NEAR_VALUES } from '../../unit/fuzz/fieldValues';
 import { expectInert, expectSafeLinks } from './support';

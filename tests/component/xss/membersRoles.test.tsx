@@ -1,7 +1,7 @@
 import { configure, render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { setLocale } from '../../../components/i18n';
-import { MembersPanel } from '../../../components/sync/MembersPanel';
+import { setLocale } from '../../../i18n';
+import { MembersPanel } from '../../../components/workspace/MembersPanel';
 import { ROLES, type Role } from '../../../sync/state';
 import type { Member, WorkspaceService } from '../../../sync/workspaces';
 import { MARKUP_PAYLOADS } from '../../fixtures/xss-corpus';

@@ -1,12 +1,12 @@
 import { configure, render, screen, waitFor } from '@testing-library/react';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setLocale } from '../../../components/i18n';
+import { setLocale } from '../../../i18n';
 import { Timeline } from '../../../components/timeline/Timeline';
-import { addCall, addNote, addTask } from '../../../storage/activities';
-import { db } from '../../../storage/db';
+import { addCall, addNote, addTask } from '../../../storage/activities/activities';
+import { db } from '../../../storage/db/db';
 import type { Pipeline } from '../../../storage/model/entities';
-import { PRESET_FOLDER_IDS } from '../../../storage/presets';
-import { createRecord } from '../../../storage/records';
+import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
+import { createRecord } from '../../../storage/write/records';
 import { LONG_WORD, XSS_CORPUS } from '../../fixtures/xss-corpus';
 import { resetDb } from '../../support/db';
 import { expectInert, expectSafeLinks, holdersOf, installStyles } from './support';

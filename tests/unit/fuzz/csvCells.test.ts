@@ -4,7 +4,7 @@ import { guardCell, unguardCell } from '../../../storage/csv/cells';
 import { importableFields } from '../../../storage/csv/mapping';
 import { FIELD_TYPES, type Field, type FieldType } from '../../../storage/model/field';
 import { FIELD_REGISTRY, normalizeValue, type FieldTypeSpec } from '../../../storage/model/fieldRegistry';
-import { presetPipelines } from '../../../storage/presets';
+import { presetPipelines } from '../../../storage/folders/presets';
 import { hostileText } from './arbitraries';
 import { NEAR_VALUES } from './fieldValues';
 

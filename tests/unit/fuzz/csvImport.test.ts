@@ -6,10 +6,10 @@ import { ID_TARGET, autoMap, importableFields } from '../../../storage/csv/mappi
 import { CsvReadError, streamCsvRows } from '../../../storage/csv/parse';
 import { ImportStateError } from '../../../storage/csv/importJob';
 import { runImport } from '../../../storage/csv/runImport';
-import { db } from '../../../storage/db';
+import { db } from '../../../storage/db/db';
 import { FIELD_REGISTRY } from '../../../storage/model/fieldRegistry';
-import { PRESET_FOLDER_IDS } from '../../../storage/presets';
-import { loadFolderSchema, type FolderSchema } from '../../../storage/schemaLoad';
+import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
+import { loadFolderSchema, type FolderSchema } from '../../../storage/folders/schema';
 import { resetDb } from '../../support/db';
 import { hostileText } from './arbitraries';
 

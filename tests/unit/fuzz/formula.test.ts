@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { fieldValue } from '../../../storage/computed';
+import { fieldValue } from '../../../storage/fields/computed';
 import type { CrmRecord } from '../../../storage/model/entities';
 import type { Field } from '../../../storage/model/field';
 import { evaluateFormula, FormulaError, formulaRefs, parseFormula, type Expr } from '../../../storage/model/formula';

@@ -1,0 +1,36 @@
+import type { ActivityOf } from '../../storage/model/entities';
+import { t } from '../../i18n';
+
+function why(a: ActivityOf<'automation'>): string {
+  switch (a.trigger.kind) {
+    case 'stageEntered':
+      return t('automation.history.stageEntered', { record: a.trigger.record, stage: a.trigger.stage ?? '—' });
+    case 'dealWon':
+      return t('automation.history.dealWon', { record: a.trigger.record });
+    case 'emailFromNewLead':
+      return t('automation.history.emailFromNewLead', { record: a.trigger.record });
+  }
+}
+
+function what(a: ActivityOf<'automation'>): string {
+  switch (a.effect.kind) {
+    case 'setField':
+      return t('automation.history.setField', { record: a.effect.record, field: a.effect.field, value: a.effect.value });
+    case 'createTask':
+      return t('automation.history.createTask', { record: a.effect.record, title: a.effect.title });
+    case 'failed':
+      return t('automation.history.failed', { record: a.effect.record, message: a.effect.message });
+  }
+}
+
+/** A history entry saying which rule changed what, and why: so nobody wonders who edited the record. */
+export function AutomationEntry({ activity }: { activity: ActivityOf<'automation'> }) {
+  return (
+    <>
+      <div className="tl-entry-title">{t('automation.history.title', { rule: activity.ruleName })}</div>
+      <div className="tl-entry-body">
+        {what(activity)} · {why(activity)}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { AUTOMATION_KINDS, type AutomationKind, type AutomationRule } from '../../storage/automations/rules';
+import { loadAutomationRules, newRuleId, saveAutomationRules } from '../../storage/automations/store';
+import { db } from '../../storage/db/db';
+import type { Pipeline } from '../../storage/model/entities';
+import { t, type MessageKey } from '../../i18n';
+import { usePipelines } from '../hooks';
+import { useCanWrite } from '../workspace/useWorkspaceRole';
+import { EditArea, ViewOnlyNote } from '../workspace/ViewOnlyNote';
+import { ReminderRulesEditor } from '../tasks/ReminderRulesEditor';
+import { RuleEditor } from './RuleEditor';
+import '../reports/reports.css';
+
+const KIND_LABEL: Record<AutomationKind, MessageKey> = {
+  stageEntered: 'automation.kind.stageEntered',
+  dealWon: 'automation.kind.dealWon',
+  emailFromNewLead: 'automation.kind.emailFromNewLead',
+};
+
+function newRule(kind: AutomationKind, pipelines: readonly Pipeline[]): AutomationRule {
+  const base = { id: newRuleId(), name: t(KIND_LABEL[kind]), enabled: true };
+  if (kind !== 'stageEntered') return { ...base, kind };
+  const p = pipelines[0];
+  return { ...base, kind, pipelineId: p?.id ?? '', stageId: p?.stages[0]?.id ?? '', action: { kind: 'createTask', title: '' } };
+}
+
+/** Workspace rules: edited as a draft, validated as a whole and saved through the write path. */
+function AutomationRules() {
+  const pipelines = usePipelines() ?? [];
+  const saved = useLiveQuery(loadAutomationRules, []);
+  const dealFields = useLiveQuery(async () => {
+    const folder = (await db.folders.toArray()).filter((f) => f.kind === 'deals').sort((a, b) => a.order - b.order)[0];
+    return folder ? db.fields.where('folderId').equals(folder.id).sortBy('order') : [];
+  }, []);
+  // Edits live in a draft until saved; until the first edit the page shows what is stored.
+  const [edited, setDraft] = useState<AutomationRule[]>();
+  const [kind, setKind] = useState<AutomationKind>('dealWon');
+  const [status, setStatus] = useState<{ error: string } | 'saved' | undefined>();
+  const draft = edited ?? saved;
+  if (!draft || !dealFields) return <p aria-busy="true">{t('common.loading')}</p>;
+  const edit = (next: AutomationRule[]) => {
+    setDraft(next);
+    setStatus(undefined);
+  };
+  return (
+    <section aria-labelledby="automation-rules">
+      <h3 id="automation-rules">{t('automation.rules')}</h3>
+      <p className="tl-rp-note">{t('automation.intro')}</p>
+      {draft.length === 0 && <p className="tl-empty">{t('automation.none')}</p>}
+      {draft.map((rule, i) => (
+        <RuleEditor
+          key={rule.id}
+          rule={rule}
+          pipelines={pipelines}
+          dealFields={dealFields}
+          onChange={(r) => edit(draft.map((x, j) => (j === i ? r : x)))}
+          onRemove={() => edit(draft.filter((_, j) => j !== i))}
+        />
+      ))}
+      <div className="tl-actions">
+        <label>
+          {t('automation.newRuleKind')}{' '}
+          <select value={kind} onChange={(e) => setKind(e.target.value as AutomationKind)}>
+            {AUTOMATION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(KIND_LABEL[k])}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => edit([...draft, newRule(kind, pipelines)])}>
+          {t('automation.add')}
+        </button>
+        <button
+          type="button"
+          className="tl-primary"
+          onClick={() => saveAutomationRules(draft).then(() => setStatus('saved'), (e: unknown) => setStatus({ error: (e as Error).message }))}
+        >
+          {t('automation.save')}
+        </button>
+        {status === 'saved' && <span role="status">{t('automation.saved')}</span>}
+      </div>
+      {typeof status === 'object' && (
+        <p role="alert" className="tl-error">
+          {t('common.notSaved')} {status.error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** "When … then …" automations and date reminders for the workspace. */
+export function AutomationsPage() {
+  const canWrite = useCanWrite();
+  return (
+    <div className="tl-rp-automations">
+      <header className="tl-toolbar">
+        <h2>{t('automation.title')}</h2>
+      </header>
+      <ViewOnlyNote canWrite={canWrite} />
+      <EditArea canWrite={canWrite}>
+        <AutomationRules />
+        <ReminderRulesEditor />
+      </EditArea>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { useEffect } from 'react';
+import { db } from '../../storage/db/db';
+import { useFolders } from '../hooks';
+import { t } from '../../i18n';
+import { useAllViews, useFolderCounts } from '../crm/data';
+import { EXTRA_PAGES } from './pages';
+import { FieldAdminPage } from '../crm/FieldAdminPage';
+import { FolderPage } from '../crm/FolderPage';
+import { Nav } from './Nav';
+import { RecordPage } from '../crm/RecordPage';
+import { navigate, useRoute, type Route } from './router';
+import { SearchPage } from '../crm/SearchPage';
+import '../crm/crm.css';
+
+function ViewRedirect({ viewId }: { viewId: string }) {
+  useEffect(() => {
+    void db.views.get(viewId).then((v) => v && navigate({ page: 'folder', folderId: v.folderId, viewId }, { replace: true }));
+  }, [viewId]);
+  return null;
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'view':
+      return <ViewRedirect viewId={route.viewId} />;
+    case 'folder':
+      return <FolderPage key={route.folderId} folderId={route.folderId} viewId={route.viewId} />;
+    case 'record':
+      return <RecordPage recordId={route.recordId} />;
+    case 'fields':
+      return <FieldAdminPage folderId={route.folderId} />;
+    case 'search':
+      return <SearchPage query={route.query} />;
+    case 'extra': {
+      const page = EXTRA_PAGES.find((p) => p.id === route.id);
+      return page ? <>{page.render()}</> : <p className="tl-empty">{t('views.pageMissing')}</p>;
+    }
+    case 'home':
+      return <p aria-busy="true">{t('common.loading')}</p>;
+  }
+}
+
+/**
+ * The CRM page: navigation (search, folders, saved views, other features' pages) and the page the
+ * hash names. The same page runs inside Gmail's custom route, framed at about 1000px wide.
+ */
+export function CrmApp() {
+  const route = useRoute();
+  const folders = useFolders();
+  const views = useAllViews();
+  const counts = useFolderCounts(folders);
+  const first = folders?.[0];
+  useEffect(() => {
+    if (route.page === 'home' && first) navigate({ page: 'folder', folderId: first.id }, { replace: true });
+  }, [route.page, first]);
+
+  return (
+    <div className="tl-crm">
+      <Nav folders={folders ?? []} views={views ?? []} counts={counts} route={route} />
+      <main className="tl-main">
+        <Page route={route} />
+      </main>
+    </div>
+  );
+}

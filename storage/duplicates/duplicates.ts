@@ -1,0 +1,227 @@
+import { threadLinkId } from '../activities/activities';
+import { db } from '../db/db';
+import { deriveIndexes } from '../model/derive';
+import type { CrmRecord, RecordStats, RecordValues } from '../model/entities';
+import type { Field } from '../model/field';
+import { FIELD_REGISTRY } from '../model/fieldRegistry';
+import { foldText, normalizePhone } from '../model/normalize';
+import { validateRecordValues } from '../model/recordSchema';
+import { mutate, type Writer } from '../write/mutate';
+import { updateRecord } from '../write/records';
+import { loadFolderSchema, NotFoundError, type FolderSchema } from '../folders/schema';
+import { importableFields } from '../csv/mapping';
+
+export type DuplicateReason = { kind: 'email' | 'phone' | 'name'; key: string; label: string };
+export type DuplicateGroup = { id: string; recordIds: string[]; reasons: DuplicateReason[] };
+
+/** Shorter numbers ("0", "112", extensions typed alone) are too common to mean "same person". */
+const MIN_PHONE_DIGITS = 6;
+/** Phone numbers have no registry property to find them by; this is the one type check here. */
+const isPhoneField = (f: Field) => f.type === 'phone';
+const isLinkField = (f: Field) => FIELD_REGISTRY[f.type].indexAs === 'linkedIds';
+const foldName = (s: string) => foldText(s).replace(/\s+/g, ' ').trim();
+
+/** The company a record belongs to: its `company` field (a link or text), folded for comparison. */
+function companyKey(schema: FolderSchema, record: CrmRecord): string | undefined {
+  const field = schema.fields.find((f) => f.key === 'company');
+  const v = field ? record.values[field.id] : undefined;
+  if (Array.isArray(v)) return v.length ? [...v].sort().join(',') : undefined;
+  return typeof v === 'string' && v.trim() ? foldName(v) : undefined;
+}
+
+/** What makes two records likely the same: an email, a phone number, or name + company. */
+export function matchKeys(schema: FolderSchema, record: CrmRecord): DuplicateReason[] {
+  const keys: DuplicateReason[] = record.emails.map((e) => ({ kind: 'email', key: `email:${e}`, label: e }));
+  for (const field of schema.fields.filter(isPhoneField)) {
+    const phones = record.values[field.id];
+    if (!Array.isArray(phones)) continue;
+    for (const p of phones as string[]) {
+      const n = normalizePhone(p);
+      if (n.replace('+', '').length >= MIN_PHONE_DIGITS) keys.push({ kind: 'phone', key: `phone:${n}`, label: p });
+    }
+  }
+  const name = foldName(record.title);
+  // A company's own name is enough; a person's name needs the same company too ("Ana García" is common).
+  const company = schema.folder.kind === 'companies' ? '' : companyKey(schema, record);
+  if (name && company !== undefined) keys.push({ kind: 'name', key: `name:${name}|${company}`, label: record.title });
+  return keys;
+}
+
+/** Groups of records sharing any match key (transitively), each with the keys they share. */
+export function findDuplicateGroups(schema: FolderSchema, records: readonly CrmRecord[]): DuplicateGroup[] {
+  const parent = new Map<string, string>();
+  const root = (id: string): string => {
+    let r = id;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(id, r);
+    return r;
+  };
+  const byKey = new Map<string, { reason: DuplicateReason; ids: string[] }>();
+  for (const record of records) {
+    parent.set(record.id, record.id);
+    for (const reason of matchKeys(schema, record)) {
+      const entry = byKey.get(reason.key) ?? { reason, ids: [] };
+      if (!entry.ids.includes(record.id)) entry.ids.push(record.id);
+      byKey.set(reason.key, entry);
+    }
+  }
+  for (const { ids } of byKey.values()) for (const id of ids.slice(1)) parent.set(root(id), root(ids[0]!));
+  const groups = new Map<string, DuplicateGroup>();
+  for (const { reason, ids } of byKey.values()) {
+    if (ids.length < 2) continue;
+    const r = root(ids[0]!);
+    const group = groups.get(r) ?? { id: '', recordIds: [], reasons: [] };
+    for (const id of ids) if (!group.recordIds.includes(id)) group.recordIds.push(id);
+    group.reasons.push(reason);
+    groups.set(r, group);
+  }
+  const order = new Map(records.map((r, i) => [r.id, i]));
+  return [...groups.values()]
+    .map((g) => {
+      const recordIds = g.recordIds.sort((a, b) => order.get(a)! - order.get(b)!);
+      return { ...g, recordIds, id: [...recordIds].sort().join('+') };
+    })
+    .sort((a, b) => order.get(a.recordIds[0]!)! - order.get(b.recordIds[0]!)!);
+}
+
+/** The likely duplicates in a folder, oldest record first in each group. */
+export async function findDuplicates(folderId: string): Promise<DuplicateGroup[]> {
+  const [schema, records] = await Promise.all([loadFolderSchema(folderId), db.records.where('folderId').equals(folderId).toArray()]);
+  records.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return findDuplicateGroups(schema, records);
+}
+
+/** Per field: the id of the record whose value the survivor keeps, or "combine" (lists only). */
+export type MergeChoices = Record<string, string>;
+export const COMBINE = 'combine';
+
+/** Fields a person chooses between: computed and auto-numbered ones keep the survivor's. */
+export const mergeableFields = (schema: FolderSchema) => importableFields(schema.fields);
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Fields whose values differ between the records: the rows of the side-by-side review. */
+export function differingFields(schema: FolderSchema, records: readonly CrmRecord[]): Field[] {
+  return mergeableFields(schema).filter((f) => records.some((r) => !same(r.values[f.id], records[0]!.values[f.id])));
+}
+
+/** Keep the survivor's value when it has one, else the first other one; combine differing lists. */
+export function defaultChoices(schema: FolderSchema, records: readonly CrmRecord[]): MergeChoices {
+  const choices: MergeChoices = {};
+  for (const field of differingFields(schema, records)) {
+    const filled = records.filter((r) => r.values[field.id] !== undefined);
+    if (filled.length === 0) continue;
+    const lists = filled.every((r) => Array.isArray(r.values[field.id]));
+    choices[field.id] = lists && filled.length > 1 ? COMBINE : filled[0]!.id;
+  }
+  return choices;
+}
+
+/** The survivor's values after the merge; `records` starts with the survivor. */
+export function mergedValues(schema: FolderSchema, records: readonly CrmRecord[], choices: MergeChoices): RecordValues {
+  const [survivor] = records;
+  const gone = new Set(records.map((r) => r.id));
+  const values: RecordValues = { ...survivor!.values };
+  const defaults = defaultChoices(schema, records);
+  for (const field of mergeableFields(schema)) {
+    const choice = choices[field.id] ?? defaults[field.id];
+    if (choice === undefined) continue;
+    if (choice === COMBINE) {
+      const all = records.flatMap((r) => (Array.isArray(r.values[field.id]) ? (r.values[field.id] as unknown[]) : []));
+      values[field.id] = all.filter((v, i) => all.findIndex((w) => same(v, w)) === i);
+    } else {
+      const from = records.find((r) => r.id === choice);
+      if (!from) throw new Error(`${field.label}: the chosen record is not part of this merge`);
+      values[field.id] = from.values[field.id];
+    }
+  }
+  // A record never links to itself, nor to the records merged into it.
+  for (const field of schema.fields.filter(isLinkField)) {
+    const ids = values[field.id];
+    if (Array.isArray(ids)) values[field.id] = (ids as string[]).filter((id) => !gone.has(id));
+  }
+  return values;
+}
+
+function mergedStats(records: readonly CrmRecord[]): RecordStats {
+  const max = (pick: (s: RecordStats) => number | undefined) => {
+    const all = records.map((r) => pick(r.stats)).filter((n): n is number => n !== undefined);
+    return all.length ? Math.max(...all) : undefined;
+  };
+  const threads = [...new Set(records.flatMap((r) => r.stats.emailThreadIds ?? []))];
+  const stats: RecordStats = {};
+  const last = max((s) => s.lastActivityAt);
+  const email = max((s) => s.lastEmailReceivedAt);
+  if (last !== undefined) stats.lastActivityAt = last;
+  if (email !== undefined) stats.lastEmailReceivedAt = email;
+  if (threads.length) stats.emailThreadIds = threads;
+  return stats;
+}
+
+/** Other records' link fields pointing at a merged record now point at the survivor. */
+async function moveLinks(w: Writer, gone: ReadonlySet<string>, survivorId: string, now: number) {
+  const schemas = new Map<string, FolderSchema>();
+  for (const other of await db.records.where('linkedIds').anyOf([...gone]).distinct().toArray()) {
+    if (gone.has(other.id) || other.id === survivorId) continue;
+    const schema = schemas.get(other.folderId) ?? (await loadFolderSchema(other.folderId));
+    schemas.set(other.folderId, schema);
+    const values = { ...other.values };
+    const changed: string[] = [];
+    for (const field of schema.fields.filter(isLinkField)) {
+      const ids = values[field.id];
+      if (!Array.isArray(ids) || !ids.some((id) => gone.has(id))) continue;
+      values[field.id] = [...new Set((ids as string[]).map((id) => (gone.has(id) ? survivorId : id)))];
+      changed.push(field.id);
+    }
+    await w.put('records', { ...other, values, ...deriveIndexes(schema.folder, schema.fields, values), updatedAt: now }, changed);
+  }
+}
+
+/** History (activities) and Gmail thread links of the merged records move to the survivor. */
+async function moveHistory(w: Writer, gone: ReadonlySet<string>, survivorId: string, now: number) {
+  for (const activity of await db.activities.where('recordIds').anyOf([...gone]).distinct().toArray()) {
+    const recordIds = [...new Set(activity.recordIds.map((id) => (gone.has(id) ? survivorId : id)))];
+    await w.put('activities', { ...activity, recordIds, updatedAt: now }, ['recordIds']);
+  }
+  for (const link of await db.threadLinks.where('recordId').anyOf([...gone]).toArray()) {
+    await w.remove('threadLinks', link.id);
+    const id = threadLinkId(link.threadId, survivorId);
+    if (!(await db.threadLinks.get(id))) {
+      await w.put('threadLinks', { id, threadId: link.threadId, recordId: survivorId, createdAt: link.createdAt, updatedAt: now }, ['threadId', 'recordId']);
+    }
+  }
+}
+
+export type MergePlan = { survivorId: string; loserIds: string[]; choices: MergeChoices };
+
+/**
+ * Merges `loserIds` into `survivorId` in ONE transaction: the survivor takes the chosen values,
+ * links from other records, history and thread links move to it, and the others are deleted. A
+ * refused value (RecordValidationError) or any failure leaves every record as it was.
+ */
+export async function mergeRecords(plan: MergePlan): Promise<CrmRecord> {
+  const loserIds = [...new Set(plan.loserIds)].filter((id) => id !== plan.survivorId);
+  if (loserIds.length === 0) throw new Error('Choose at least one other record to merge');
+  return mutate(async (w) => {
+    const records = await db.records.bulkGet([plan.survivorId, ...loserIds]);
+    const missing = [plan.survivorId, ...loserIds].find((_id, i) => !records[i]);
+    if (missing) throw new NotFoundError(`Record ${missing}`);
+    const all = records as CrmRecord[];
+    const survivor = all[0]!;
+    if (all.some((r) => r.folderId !== survivor.folderId)) throw new Error('Only records of the same folder can be merged');
+    const schema = await loadFolderSchema(survivor.folderId);
+    const values = mergedValues(schema, all, plan.choices);
+    // Validate before writing anything, so a refusal names the field and touches nothing.
+    validateRecordValues(schema.folder, schema.fields, schema, values);
+    const now = Date.now();
+    const gone = new Set(loserIds);
+    await moveLinks(w, gone, survivor.id, now);
+    await moveHistory(w, gone, survivor.id, now);
+    for (const id of loserIds) await w.remove('records', id);
+    await w.put('records', { ...survivor, stats: mergedStats(all), updatedAt: now }, ['stats']);
+    // Through updateRecord (a sub-transaction of this one) so a chosen stage leaves its history entry.
+    const patch: RecordValues = {};
+    for (const key of new Set([...Object.keys(survivor.values), ...Object.keys(values)])) patch[key] = values[key];
+    return updateRecord(survivor.id, patch);
+  });
+}

@@ -1,0 +1,335 @@
+import { db } from '../db/db';
+import { fieldValue } from './computed';
+import { deriveIndexes } from '../model/derive';
+import type { CrmRecord, View } from '../model/entities';
+import { fieldSchema, type DropdownOption, type Field, type FieldType } from '../model/field';
+import { FIELD_REGISTRY, normalizeValue, type FieldTypeSpec, type SchemaContext } from '../model/fieldRegistry';
+import { filterOps } from '../model/filterRegistry';
+import { FormulaError, formulaRefs, parseFormula } from '../model/formula';
+import { newId, slugKey } from '../model/ids';
+import { LIMITS } from '../model/limits';
+import { foldText } from '../model/normalize';
+import { mutate, type Writer } from '../write/mutate';
+import { loadFolderSchema, NotFoundError, type FolderSchema } from '../folders/schema';
+
+/** A refused change to a folder's fields, worded for the person who asked for it. */
+export class FieldAdminError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FieldAdminError';
+  }
+}
+
+export type FieldInput = {
+  label: string;
+  type: FieldType;
+  mandatory?: boolean;
+  hidden?: boolean;
+  options?: DropdownOption[];
+  settings?: Field['settings'];
+};
+
+type Setup = (field: Field, schema: FolderSchema) => Promise<string | undefined> | string | undefined;
+
+/**
+ * What each type needs configured before it can exist: a typed table over every FieldType, so a
+ * new type is named here by the compiler too. Returns the problem, in words, or undefined.
+ */
+const FIELD_SETUP: { [T in FieldType]: Setup | null } = {
+  text: null, longText: null, number: null, autoNumber: null, percent: null, currency: null, date: null, checkbox: null,
+  multiDropdown: null, user: null, email: null, phone: null, url: null, address: null, socials: null, stage: null,
+  dropdown: null,
+  link: async (field) =>
+    field.settings.targetFolderId && (await db.folders.get(field.settings.targetFolderId)) ? undefined : 'needs a folder to link to',
+  formula: (field, schema) => formulaProblem(field.settings.expression ?? '', schema.fields.filter((f) => f.id !== field.id)),
+  statistic: (field) => (field.settings.statistic ? undefined : 'needs a statistic to show'),
+};
+
+/** A formula's parse error, or a reference to a key that is not a number-like field of the folder. */
+export function formulaProblem(expression: string, fields: readonly Field[]): string | undefined {
+  if (!expression.trim()) return 'needs a formula, e.g. amount * probability';
+  try {
+    const refs = formulaRefs(parseFormula(expression));
+    for (const key of refs) {
+      const input = fields.find((f) => f.key === key);
+      if (!input) return `uses "${key}", which is not a field of this folder`;
+      if (!(FIELD_REGISTRY[input.type] as FieldTypeSpec<unknown>).toNumber) return `uses "${key}", which is not a number`;
+      // Formulas read stored values; a computed input has none, so the result would always be blank.
+      if (FIELD_REGISTRY[input.type].computed) return `uses "${key}", which is computed itself`;
+    }
+    return undefined;
+  } catch (e) {
+    return e instanceof FormulaError ? e.message : String(e);
+  }
+}
+
+function uniqueKey(label: string, fields: readonly Field[], except?: string): string {
+  const base = slugKey(label).slice(0, 60);
+  const taken = new Set(fields.filter((f) => f.id !== except).map((f) => f.key));
+  let key = base;
+  for (let n = 2; taken.has(key); n++) key = `${base}${n}`;
+  return key;
+}
+
+async function validated(field: Field, schema: FolderSchema): Promise<Field> {
+  const r = fieldSchema.safeParse(field);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new FieldAdminError(`${field.label || 'Field'}: ${issue?.path.join('.') || 'value'} ${issue?.message ?? 'is invalid'}`);
+  }
+  const problem = await FIELD_SETUP[field.type]?.(field, schema);
+  if (problem) throw new FieldAdminError(`${field.label} ${problem}`);
+  return r.data;
+}
+
+export function addField(folderId: string, input: FieldInput): Promise<Field> {
+  return mutate(async (w) => {
+    const schema = await loadFolderSchema(folderId);
+    const now = Date.now();
+    const computed = FIELD_REGISTRY[input.type].computed;
+    const field = await validated({
+      id: newId('field'), folderId, key: uniqueKey(input.label, schema.fields), label: input.label.trim(), type: input.type,
+      // Nobody can fill a computed field, so it can never be mandatory.
+      mandatory: !computed && (input.mandatory ?? false), hidden: input.hidden ?? false,
+      order: schema.fields.reduce((m, f) => Math.max(m, f.order), -1) + 1,
+      ...(input.options ? { options: input.options } : {}), settings: input.settings ?? {}, createdAt: now, updatedAt: now,
+    }, schema);
+    await w.put('fields', field, Object.keys(field));
+    return field;
+  });
+}
+
+export type FieldPatch = Partial<Pick<Field, 'label' | 'mandatory' | 'hidden' | 'options' | 'settings'>>;
+
+/** Renames keep the key, so formulas and CSV mappings that use it keep working. */
+export function updateField(fieldId: string, patch: FieldPatch): Promise<Field> {
+  return mutate(async (w) => {
+    const current = await db.fields.get(fieldId);
+    if (!current) throw new NotFoundError(`Field ${fieldId}`);
+    const schema = await loadFolderSchema(current.folderId);
+    const next = await validated({ ...current, ...patch, label: (patch.label ?? current.label).trim(), updatedAt: Date.now() }, schema);
+    if (FIELD_REGISTRY[next.type].computed && next.mandatory) throw new FieldAdminError(`${next.label} is computed and cannot be mandatory`);
+    if (patch.options) await refuseRemovedOptionsInUse(current, next);
+    const changed = (Object.keys(patch) as (keyof FieldPatch)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(current[k]));
+    if (changed.length) await w.put('fields', next, changed);
+    return next;
+  });
+}
+
+async function refuseRemovedOptionsInUse(before: Field, after: Field) {
+  const kept = new Set(after.options?.map((o) => o.id));
+  const removed = (before.options ?? []).filter((o) => !kept.has(o.id));
+  if (removed.length === 0) return;
+  const uses = new Map<string, number>();
+  await db.records.where('folderId').equals(before.folderId).each((r) => {
+    const v = r.values[before.id];
+    for (const id of Array.isArray(v) ? v : [v]) if (typeof id === 'string') uses.set(id, (uses.get(id) ?? 0) + 1);
+  });
+  const inUse = removed.filter((o) => uses.get(o.id));
+  if (inUse.length) {
+    throw new FieldAdminError(inUse.map((o) => `${uses.get(o.id)} record(s) use the option "${o.label}"`).join('; ') + '; change them first');
+  }
+}
+
+export function reorderFields(folderId: string, orderedIds: readonly string[]): Promise<void> {
+  return mutate(async (w) => {
+    const fields = await db.fields.where('folderId').equals(folderId).toArray();
+    const byId = new Map(fields.map((f) => [f.id, f]));
+    // Fields missing from the list (e.g. added meanwhile by another device) keep their place after it.
+    const rest = fields.filter((f) => !orderedIds.includes(f.id)).sort((a, b) => a.order - b.order);
+    const ordered = [...orderedIds.flatMap((id) => byId.get(id) ?? []), ...rest];
+    for (const [order, field] of ordered.entries()) {
+      if (field.order !== order) await w.put('fields', { ...field, order, updatedAt: Date.now() }, ['order']);
+    }
+  });
+}
+
+async function putRecordValues(w: Writer, schema: FolderSchema, record: CrmRecord, values: CrmRecord['values'], changed: string[]) {
+  const next = { ...record, values, updatedAt: Date.now(), ...deriveIndexes(schema.folder, schema.fields, values) };
+  await w.put('records', next, changed);
+}
+
+/** Views that mention a field lose it (columns, sort, filters, grouping); what was removed is returned. */
+async function dropFromViews(w: Writer, folderId: string, keep: (view: View) => View): Promise<View[]> {
+  const touched: View[] = [];
+  for (const view of await db.views.where('folderId').equals(folderId).toArray()) {
+    const next = keep(view);
+    if (JSON.stringify(next) !== JSON.stringify(view)) {
+      await w.put('views', { ...next, updatedAt: Date.now() }, ['columns', 'sort', 'filters', 'boardFieldId']);
+      touched.push(view);
+    }
+  }
+  return touched;
+}
+
+/**
+ * Deletes a field and its values in one transaction. Refused while the field makes the folder's
+ * title or feeds a formula: deleting it would silently break those.
+ */
+export function deleteField(fieldId: string): Promise<{ clearedRecords: number }> {
+  return mutate(async (w) => {
+    const field = await db.fields.get(fieldId);
+    if (!field) throw new NotFoundError(`Field ${fieldId}`);
+    const schema = await loadFolderSchema(field.folderId);
+    if (schema.folder.titleFieldIds.includes(fieldId)) throw new FieldAdminError(`${field.label} makes the title of ${schema.folder.name} and cannot be deleted`);
+    const users = schema.fields.filter((f) => f.settings.expression && formulaUses(f.settings.expression, field.key));
+    if (users.length) throw new FieldAdminError(`${field.label} is used by the formula ${users.map((f) => f.label).join(', ')}; change it first`);
+    await w.remove('fields', fieldId);
+    const rest = { ...schema, fields: schema.fields.filter((f) => f.id !== fieldId) };
+    let cleared = 0;
+    for (const record of await db.records.where('folderId').equals(field.folderId).toArray()) {
+      if (!(fieldId in record.values)) continue;
+      const { [fieldId]: _gone, ...values } = record.values;
+      await putRecordValues(w, rest, record, values, [fieldId]);
+      cleared++;
+    }
+    await dropFromViews(w, field.folderId, (v) => {
+      const { boardFieldId, ...view } = v;
+      return {
+        ...view,
+        columns: v.columns.filter((id) => id !== fieldId),
+        sort: v.sort.filter((s) => s.fieldId !== fieldId),
+        filters: v.filters.filter((f) => f.fieldId !== fieldId),
+        ...(boardFieldId && boardFieldId !== fieldId ? { boardFieldId } : {}),
+      };
+    });
+    return { clearedRecords: cleared };
+  });
+}
+
+function formulaUses(expression: string, key: string): boolean {
+  try {
+    return formulaRefs(parseFormula(expression)).has(key);
+  } catch {
+    return false;
+  }
+}
+
+export type ConversionFailure = { recordId: string; title: string; oldText: string; reason: string };
+export type ConversionReport = {
+  converted: number;
+  failed: ConversionFailure[];
+  /** The field that keeps, as text, every value that did not convert. */
+  preservedFieldId?: string;
+  removedFilters: { viewName: string; op: string }[];
+  createdOptions: number;
+};
+
+type Conversion = { value?: unknown; error?: string };
+
+/** Converts through the CSV codecs both types already have: old value → text → new value. */
+function convertOne(text: string, to: Field, spec: FieldTypeSpec<unknown>, ctx: SchemaContext): Conversion {
+  if (spec.computed) return { error: `${FIELD_REGISTRY[to.type].label} fields are computed and hold no typed values` };
+  const parsed = spec.parseCsv(text, to, ctx);
+  if (!parsed.ok) return { error: parsed.error };
+  if (parsed.value === undefined) return { error: 'has no equivalent in the new type' };
+  const value = normalizeValue(to, parsed.value);
+  const valid = spec.value(to, ctx).safeParse(value);
+  return valid.success ? { value } : { error: valid.error.issues[0]?.message ?? 'is invalid' };
+}
+
+/** Types whose options a type change derives from the old values: one per value, or several per value. */
+const OPTIONS_FROM_VALUES: { [T in FieldType]: 'one' | 'many' | null } = {
+  dropdown: 'one', multiDropdown: 'many',
+  text: null, longText: null, number: null, autoNumber: null, percent: null, currency: null, date: null, checkbox: null, user: null,
+  email: null, phone: null, url: null, address: null, socials: null, link: null, stage: null, formula: null, statistic: null,
+};
+
+/** Dropdowns made from text get one option per distinct value, so the common conversion just works. */
+function optionsFromTexts(texts: readonly string[], split: boolean): DropdownOption[] {
+  const seen = new Map<string, string>();
+  for (const text of texts) {
+    for (const part of split ? text.split(/\s*;\s*/) : [text]) {
+      const label = part.trim().slice(0, LIMITS.label);
+      if (label && !seen.has(foldText(label)) && seen.size < LIMITS.options) seen.set(foldText(label), label);
+    }
+  }
+  return [...seen.values()].map((label, i) => ({ id: `opt${i + 1}_${slugKey(label).slice(0, 40)}`, label }));
+}
+
+/** Link values must name records of the target folder; text naming a record by its title is resolved. */
+async function resolveLinks(value: unknown, to: Field): Promise<Conversion> {
+  const target = to.settings.targetFolderId ?? '';
+  const ids: string[] = [];
+  for (const raw of value as string[]) {
+    const byId = await db.records.get(raw);
+    if (byId?.folderId === target) {
+      ids.push(byId.id);
+      continue;
+    }
+    const folded = foldText(raw);
+    const byTitle = (await db.records.where('folderId').equals(target).toArray()).find((r) => foldText(r.title) === folded);
+    if (!byTitle) return { error: `"${raw}" is not a record of the linked folder` };
+    ids.push(byTitle.id);
+  }
+  return { value: ids };
+}
+
+async function preservedField(w: Writer, from: Field, schema: FolderSchema): Promise<Field> {
+  const now = Date.now();
+  const label = `${from.label} (old value)`.slice(0, LIMITS.label);
+  const field: Field = {
+    id: newId('field'), folderId: from.folderId, key: uniqueKey(`${from.key} old`, schema.fields), label, type: 'longText',
+    mandatory: false, hidden: false, order: from.order + 0.5, settings: {}, createdAt: now, updatedAt: now,
+  };
+  await w.put('fields', field, Object.keys(field));
+  return field;
+}
+
+/**
+ * Changes a field's type in one transaction with every record's conversion. Values that convert
+ * are stored in the new type; each one that does not is reported (record, old text, reason) and
+ * kept, as text, in a new "<label> (old value)" field, so nothing is dropped silently. View
+ * filters whose operator the new type lacks are removed and reported too.
+ */
+export function changeFieldType(fieldId: string, type: FieldType, extra: Pick<FieldInput, 'options' | 'settings'> = {}): Promise<ConversionReport> {
+  return mutate(async (w) => {
+    const from = await db.fields.get(fieldId);
+    if (!from) throw new NotFoundError(`Field ${fieldId}`);
+    const schema = await loadFolderSchema(from.folderId);
+    if (from.type === type) return { converted: 0, failed: [], removedFilters: [], createdOptions: 0 };
+    if (schema.folder.titleFieldIds.includes(fieldId)) throw new FieldAdminError(`${from.label} makes the title of ${schema.folder.name}; its type cannot change`);
+    // Oldest first, so options made from text take the spelling people used first.
+    const records = (await db.records.where('folderId').equals(from.folderId).toArray()).sort((a, b) => a.createdAt - b.createdAt);
+    const oldSpec = FIELD_REGISTRY[from.type] as FieldTypeSpec<unknown>;
+    const newSpec = FIELD_REGISTRY[type] as FieldTypeSpec<unknown>;
+    const sources = records.flatMap((record) => {
+      const v = fieldValue(record, from, schema.fields);
+      return v === undefined || v === null ? [] : [{ record, text: oldSpec.toCsv(v, from) }];
+    });
+    const derive = OPTIONS_FROM_VALUES[type];
+    const wantsOptions = derive !== null && !extra.options;
+    const options = wantsOptions ? optionsFromTexts(sources.map((s) => s.text), derive === 'many') : (extra.options ?? from.options);
+    const { options: _old, ...base } = from;
+    const to = await validated({
+      ...base, type, ...(options ? { options } : {}), settings: extra.settings ?? from.settings,
+      mandatory: from.mandatory && !newSpec.computed, updatedAt: Date.now(),
+    }, schema);
+    await w.put('fields', to, ['type', 'options', 'settings', 'mandatory']);
+    const after = { ...schema, fields: schema.fields.map((f) => (f.id === fieldId ? to : f)) };
+    const report: ConversionReport = { converted: 0, failed: [], removedFilters: [], createdOptions: wantsOptions ? (options?.length ?? 0) : 0 };
+    let keeper: Field | undefined;
+    for (const { record, text } of sources) {
+      let result = convertOne(text, to, newSpec, schema);
+      if (result.value !== undefined && newSpec.indexAs === 'linkedIds') result = await resolveLinks(result.value, to);
+      const { [fieldId]: _prev, ...values } = record.values;
+      if (result.value !== undefined) {
+        report.converted++;
+        await putRecordValues(w, after, record, { ...values, [fieldId]: result.value }, [fieldId]);
+        continue;
+      }
+      keeper ??= await preservedField(w, from, after);
+      report.failed.push({ recordId: record.id, title: record.title, oldText: text, reason: result.error ?? 'is invalid' });
+      const fields = [...after.fields, keeper];
+      const kept = { ...values, [keeper.id]: text.slice(0, LIMITS.longText) };
+      await putRecordValues(w, { ...after, fields }, record, kept, [fieldId, keeper.id]);
+    }
+    report.preservedFieldId = keeper?.id;
+    const validOps = new Set(filterOps(to).map((o) => o.op));
+    for (const view of await db.views.where('folderId').equals(from.folderId).toArray()) {
+      for (const f of view.filters) if (f.fieldId === fieldId && !validOps.has(f.op)) report.removedFilters.push({ viewName: view.name, op: f.op });
+    }
+    await dropFromViews(w, from.folderId, (v) => ({ ...v, filters: v.filters.filter((f) => f.fieldId !== fieldId || validOps.has(f.op)) }));
+    return report;
+  });
+}

@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { db } from '../db/db';
+import { folderSchema, viewSchema, type Folder, type RecordValues, type View } from '../model/entities';
+import type { Field } from '../model/field';
+import { filterOps } from '../model/filterRegistry';
+import { newId } from '../model/ids';
+import { RecordValidationError } from '../model/recordSchema';
+import { mutate } from '../write/mutate';
+import { deleteRecord, updateRecord } from '../write/records';
+import { NotFoundError } from './schema';
+
+/** A refused change to folders or views, worded for the person who asked for it. */
+export class FolderError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FolderError';
+  }
+}
+
+function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new FolderError(`${what}: ${issue?.path.join('.') || 'value'} ${issue?.message ?? 'is invalid'}`);
+  }
+  return r.data;
+}
+
+const folderInput = z.object({ name: z.string().trim().min(1, { error: 'needs a name' }).max(120), icon: z.string().max(8) });
+
+/** A custom folder with a mandatory "Name" field as its title and an "All" view, in one transaction. */
+export async function createFolder(input: { name: string; icon: string }): Promise<Folder> {
+  const { name, icon } = check(folderInput, input, 'Folder');
+  return mutate(async (w) => {
+    const now = Date.now();
+    const order = ((await db.folders.toArray()).reduce((m, f) => Math.max(m, f.order), -1)) + 1;
+    const id = newId('folder');
+    const nameField: Field = {
+      id: newId('field'), folderId: id, key: 'name', label: 'Name', type: 'text', mandatory: true, hidden: false,
+      order: 0, settings: {}, createdAt: now, updatedAt: now,
+    };
+    const folder = check(folderSchema, { id, name, icon: icon || '📁', kind: 'custom', titleFieldIds: [nameField.id], order, createdAt: now, updatedAt: now }, 'Folder');
+    await w.put('folders', folder, Object.keys(folder));
+    await w.put('fields', nameField, Object.keys(nameField));
+    const view: View = {
+      id: newId('view'), folderId: id, name: `All ${name.toLowerCase()}`, layout: 'list', columns: [nameField.id], sort: [], filters: [],
+      order: 0, createdAt: now, updatedAt: now,
+    };
+    await w.put('views', view, Object.keys(view));
+    return folder;
+  });
+}
+
+export function updateFolder(id: string, patch: { name?: string; icon?: string }): Promise<Folder> {
+  return mutate(async (w) => {
+    const current = await db.folders.get(id);
+    if (!current) throw new NotFoundError(`Folder ${id}`);
+    const next = check(folderSchema, { ...current, ...patch, name: (patch.name ?? current.name).trim(), updatedAt: Date.now() }, 'Folder');
+    const changed = (['name', 'icon'] as const).filter((k) => next[k] !== current[k]);
+    if (changed.length) await w.put('folders', next, changed);
+    return next;
+  });
+}
+
+/**
+ * Deletes a custom folder with its records (and their history and links), fields and views, in
+ * one transaction. Preset folders stay: the sidebar files people and deals into them. A folder
+ * other folders link to is refused until those link fields go, so no field points at nothing.
+ */
+export async function deleteFolder(id: string): Promise<{ deletedRecords: number }> {
+  return mutate(async (w) => {
+    const folder = await db.folders.get(id);
+    if (!folder) throw new NotFoundError(`Folder ${id}`);
+    if (folder.kind !== 'custom') throw new FolderError(`${folder.name} is a built-in folder and cannot be deleted`);
+    const linking = (await db.fields.toArray()).filter((f) => f.folderId !== id && f.type === 'link' && f.settings.targetFolderId === id);
+    if (linking.length) {
+      const names = await Promise.all(linking.map(async (f) => `${f.label} (${(await db.folders.get(f.folderId))?.name ?? f.folderId})`));
+      throw new FolderError(`${folder.name} is linked from ${names.join(', ')}; delete those fields first`);
+    }
+    const recordIds = await db.records.where('folderId').equals(id).primaryKeys();
+    for (const recordId of recordIds) await deleteRecord(recordId);
+    for (const view of await db.views.where('folderId').equals(id).toArray()) await w.remove('views', view.id);
+    for (const field of await db.fields.where('folderId').equals(id).toArray()) await w.remove('fields', field.id);
+    await w.remove('folders', id);
+    return { deletedRecords: recordIds.length };
+  });
+}
+
+export type ViewInput = Pick<View, 'name' | 'layout' | 'columns' | 'sort' | 'filters'> & { boardFieldId?: string };
+
+/** Every column, sort key and filter must name a field of the folder, with an operator its type has. */
+async function checkViewAgainstFields(folderId: string, view: ViewInput) {
+  const fields = await db.fields.where('folderId').equals(folderId).toArray();
+  const byId = new Map(fields.map((f) => [f.id, f]));
+  const unknown = [...view.columns, ...view.sort.map((s) => s.fieldId), ...view.filters.map((f) => f.fieldId)].filter((id) => !byId.has(id));
+  if (unknown.length) throw new FolderError(`View "${view.name}" uses fields that are not in this folder: ${[...new Set(unknown)].join(', ')}`);
+  for (const f of view.filters) {
+    const field = byId.get(f.fieldId)!;
+    if (!filterOps(field).some((o) => o.op === f.op)) throw new FolderError(`"${f.op}" is not a filter for ${field.label}`);
+  }
+  if (view.boardFieldId && !byId.has(view.boardFieldId)) throw new FolderError(`View "${view.name}" groups by a field that is not in this folder`);
+}
+
+export function createView(folderId: string, input: ViewInput): Promise<View> {
+  return mutate(async (w) => {
+    if (!(await db.folders.get(folderId))) throw new NotFoundError(`Folder ${folderId}`);
+    await checkViewAgainstFields(folderId, input);
+    const siblings = await db.views.where('folderId').equals(folderId).toArray();
+    const now = Date.now();
+    const view = check(viewSchema, {
+      ...input, name: input.name.trim(), id: newId('view'), folderId, order: siblings.reduce((m, v) => Math.max(m, v.order), -1) + 1,
+      createdAt: now, updatedAt: now,
+    }, 'View');
+    await w.put('views', view, Object.keys(view));
+    return view;
+  });
+}
+
+export function updateView(id: string, patch: Partial<ViewInput>): Promise<View> {
+  return mutate(async (w) => {
+    const current = await db.views.get(id);
+    if (!current) throw new NotFoundError(`View ${id}`);
+    const next = check(viewSchema, { ...current, ...patch, updatedAt: Date.now() }, 'View');
+    await checkViewAgainstFields(current.folderId, next);
+    const changed = (Object.keys(patch) as (keyof ViewInput)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(current[k]));
+    if (changed.length) await w.put('views', next, changed);
+    return next;
+  });
+}
+
+export async function deleteView(id: string): Promise<void> {
+  await mutate(async (w) => {
+    if (await db.views.get(id)) await w.remove('views', id);
+  });
+}
+
+/** One patch applied to many records, all or nothing: a refused record leaves every record as it was. */
+export function bulkUpdateRecords(ids: readonly string[], patch: RecordValues): Promise<number> {
+  return mutate(async () => {
+    for (const id of ids) {
+      // Read first: after a refused write the transaction is aborted and can read nothing more.
+      const title = (await db.records.get(id))?.title || id;
+      try {
+        await updateRecord(id, patch);
+      } catch (e) {
+        // Name the record at fault: the same message for 200 rows would not say which one to fix.
+        if (!(e instanceof RecordValidationError)) throw e;
+        throw new RecordValidationError(e.issues.map((i) => ({ ...i, label: `${title}: ${i.label}` })));
+      }
+    }
+    return ids.length;
+  });
+}
+
+export function bulkDeleteRecords(ids: readonly string[]): Promise<number> {
+  return mutate(async () => {
+    for (const id of ids) await deleteRecord(id);
+    return ids.length;
+  });
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { db } from '../db/db';
+import { pipelineSchema, stageSchema, type Pipeline, type Stage } from '../model/entities';
+import type { StageValue } from '../model/fieldValues';
+import { newId } from '../model/ids';
+import { mutate } from '../write/mutate';
+import { NotFoundError } from '../folders/schema';
+
+/** A refused pipeline change, worded for the person who asked for it. */
+export class PipelineError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PipelineError';
+  }
+}
+
+export type StageInput = Omit<Stage, 'id'> & { id?: string };
+
+function parse(pipeline: unknown): Pipeline {
+  const r = pipelineSchema.safeParse(pipeline);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new PipelineError(`Pipeline ${issue?.path.join('.') || ''} ${issue?.message ?? 'is invalid'}`.replace(/\s+/g, ' '));
+  }
+  return r.data;
+}
+
+const withIds = (stages: readonly StageInput[]): Stage[] => stages.map((s) => stageSchema.parse({ ...s, id: s.id ?? newId('stage') }));
+
+export function defaultStages(): StageInput[] {
+  return [
+    { name: 'New', probability: 10, color: '#90caf9', outcome: 'open' },
+    { name: 'In progress', probability: 50, color: '#ffb74d', outcome: 'open' },
+    { name: 'Won', probability: 100, color: '#66bb6a', outcome: 'won' },
+    { name: 'Lost', probability: 0, color: '#e57373', outcome: 'lost' },
+  ];
+}
+
+/** How many records sit in each stage of a pipeline, over every stage field of every folder. */
+export async function stageUsage(pipelineId: string): Promise<Map<string, number>> {
+  const stageFields = (await db.fields.toArray()).filter((f) => f.type === 'stage');
+  const usage = new Map<string, number>();
+  for (const field of stageFields) {
+    await db.records.where('folderId').equals(field.folderId).each((r) => {
+      const v = r.values[field.id] as StageValue | undefined;
+      if (v?.pipelineId === pipelineId) usage.set(v.stageId, (usage.get(v.stageId) ?? 0) + 1);
+    });
+  }
+  return usage;
+}
+
+export function createPipeline(name: string, stages: readonly StageInput[] = defaultStages()): Promise<Pipeline> {
+  return mutate(async (w) => {
+    const all = await db.pipelines.toArray();
+    const now = Date.now();
+    const pipeline = parse({
+      id: newId('pipeline'), name: z.string().parse(name).trim(), stages: withIds(stages),
+      order: all.reduce((m, p) => Math.max(m, p.order), -1) + 1, createdAt: now, updatedAt: now,
+    });
+    await w.put('pipelines', pipeline, Object.keys(pipeline));
+    return pipeline;
+  });
+}
+
+/**
+ * Renames a pipeline or replaces its stages (added, renamed, reordered, recoloured). A stage that
+ * still holds records cannot be removed: the records would point at a stage that is gone.
+ */
+export function updatePipeline(id: string, patch: { name?: string; stages?: readonly StageInput[] }): Promise<Pipeline> {
+  return mutate(async (w) => {
+    const current = await db.pipelines.get(id);
+    if (!current) throw new NotFoundError(`Pipeline ${id}`);
+    const stages = patch.stages ? withIds(patch.stages) : current.stages;
+    const next = parse({ ...current, name: (patch.name ?? current.name).trim(), stages, updatedAt: Date.now() });
+    const kept = new Set(stages.map((s) => s.id));
+    const usage = await stageUsage(id);
+    for (const removed of current.stages.filter((s) => !kept.has(s.id))) {
+      const n = usage.get(removed.id) ?? 0;
+      if (n > 0) throw new PipelineError(`${n} record(s) are in stage "${removed.name}"; move them to another stage first`);
+    }
+    const changed = [patch.name !== undefined && next.name !== current.name ? 'name' : '', patch.stages ? 'stages' : ''].filter(Boolean);
+    if (changed.length) await w.put('pipelines', next, changed);
+    return next;
+  });
+}
+
+/** Refused while any record uses the pipeline, and for the last pipeline (new deals need one). */
+export async function deletePipeline(id: string): Promise<void> {
+  await mutate(async (w) => {
+    const current = await db.pipelines.get(id);
+    if (!current) return;
+    if ((await db.pipelines.count()) <= 1) throw new PipelineError('The last pipeline cannot be deleted');
+    const used = [...(await stageUsage(id)).values()].reduce((a, b) => a + b, 0);
+    if (used > 0) throw new PipelineError(`${used} record(s) are in pipeline "${current.name}"; move them first`);
+    await w.remove('pipelines', id);
+  });
+}

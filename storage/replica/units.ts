@@ -1,0 +1,65 @@
+import type { SyncedTable } from '../model/entities';
+
+/**
+ * How a stored document splits into merge units and back. A record's field values merge one by
+ * one (`values.<fieldId>`), so two people editing different fields of one contact both keep their
+ * edit; its derived indexes (title, emails, domains, linkedIds) are never synced but recomputed
+ * from the values wherever the record is written; so are an activity's `recordAt` index keys.
+ * Every other table merges property by property.
+ */
+const VALUE_PREFIX = 'values.';
+const RECORD_DERIVED = new Set(['title', 'emails', 'domains', 'linkedIds']);
+/** The activities' storage-only index keys (storage/activityIndex.ts), recomputed on every write. */
+const ACTIVITY_DERIVED = new Set(['recordAt']);
+
+export type Units = Record<string, unknown>;
+
+/** The key property of each table: settings are keyed by `key`, everything else by `id`. */
+export function keyProp(table: SyncedTable): 'id' | 'key' {
+  return table === 'settings' ? 'key' : 'id';
+}
+
+export function docId(table: SyncedTable, doc: Record<string, unknown>): string {
+  return String(doc[keyProp(table)] ?? '');
+}
+
+export function toUnits(table: SyncedTable, doc: Record<string, unknown>): Units {
+  const out: Units = {};
+  const key = keyProp(table);
+  for (const [prop, value] of Object.entries(doc)) {
+    if (prop === key || value === undefined) continue;
+    if (table === 'records' && RECORD_DERIVED.has(prop)) continue;
+    if (table === 'activities' && ACTIVITY_DERIVED.has(prop)) continue;
+    if (table === 'records' && prop === 'values') {
+      for (const [fieldId, v] of Object.entries((value ?? {}) as Record<string, unknown>)) {
+        if (v !== undefined) out[VALUE_PREFIX + fieldId] = v;
+      }
+      continue;
+    }
+    out[prop] = value;
+  }
+  return out;
+}
+
+/**
+ * The stored shape of a document from its units; records come back without derived indexes (the
+ * caller derives them with the folder's fields). Unknown units are kept, so validation sees them.
+ */
+export function fromUnits(table: SyncedTable, id: string, units: Units): Record<string, unknown> {
+  const doc: Record<string, unknown> = { [keyProp(table)]: id };
+  if (table === 'records') doc.values = {};
+  for (const [unit, value] of Object.entries(units)) {
+    if (table === 'records' && unit.startsWith(VALUE_PREFIX)) (doc.values as Units)[unit.slice(VALUE_PREFIX.length)] = value;
+    else doc[unit] = value;
+  }
+  return doc;
+}
+
+/** Units whose value differs between two versions of a document (added, changed or removed). */
+export function changedUnits(before: Units, after: Units): string[] {
+  const out: string[] = [];
+  for (const unit of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (JSON.stringify(before[unit]) !== JSON.stringify(after[unit])) out.push(unit);
+  }
+  return out;
+}

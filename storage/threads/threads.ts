@@ -1,0 +1,117 @@
+import type { Participant, ThreadContext, ThreadMessage } from '../../messaging/threadContext';
+import { logEmail, type EmailToLog } from '../activities/activities';
+import { db } from '../db/db';
+import type { Activity, CrmRecord, ThreadLink } from '../model/entities';
+import { normalizeEmail } from '../model/normalize';
+import { PRESET_FOLDER_IDS } from '../folders/presets';
+import { isExcluded, type PrivacyRules } from '../privacy/privacy';
+import { findRecordsByEmails, recordsWithAnyOf, threadLinksFor } from '../queries/queries';
+
+const { contacts: CONTACTS, companies: COMPANIES, deals: DEALS } = PRESET_FOLDER_IDS;
+
+/** Everyone on the thread except the user, the team and the never-log list, first appearance first. */
+export function threadParticipants(context: ThreadContext, rules: PrivacyRules): Participant[] {
+  const seen = new Map<string, Participant>();
+  for (const m of context.messages) {
+    for (const p of [m.from, ...m.to, ...m.cc]) {
+      const email = normalizeEmail(p.email);
+      if (seen.has(email) || isExcluded(email, rules)) continue;
+      const known = seen.get(email);
+      seen.set(email, { name: p.name || known?.name || '', email });
+    }
+  }
+  return [...seen.values()];
+}
+
+export type ThreadRecords = {
+  /** Contact per participant address (undefined: unknown person). */
+  contactByEmail: Map<string, CrmRecord>;
+  companies: CrmRecord[];
+  /** Deals linked to this thread first, then the participants' and their companies' other deals. */
+  linkedDeals: CrmRecord[];
+  otherDeals: CrmRecord[];
+};
+
+/** The thread's contacts, by each of their addresses: records of `found` holding a participant's address. */
+export function contactsOnThread(found: readonly CrmRecord[], participants: readonly Participant[]): Map<string, CrmRecord> {
+  const wanted = new Set(participants.map((p) => p.email));
+  const contactByEmail = new Map<string, CrmRecord>();
+  for (const r of found) {
+    if (r.folderId === CONTACTS && r.emails.some((e) => wanted.has(e))) for (const e of r.emails) contactByEmail.set(e, r);
+  }
+  return contactByEmail;
+}
+
+/** The companies the contacts work at, as their link fields say (the records may not exist). */
+export function companyIdsOf(contacts: readonly CrmRecord[]): string[] {
+  return [...new Set(contacts.flatMap((c) => (c.values.fc_company as string[] | undefined) ?? []))];
+}
+
+const inFolder = (folderId: string) => (r: CrmRecord | undefined): r is CrmRecord => r?.folderId === folderId;
+
+/** The contacts' companies, the deals linked to the thread, and the contacts' and companies' other deals: three reads in parallel. */
+export async function relatedRecords(contacts: readonly CrmRecord[], links: readonly ThreadLink[]): Promise<Omit<ThreadRecords, 'contactByEmail'>> {
+  const companyIds = companyIdsOf(contacts);
+  const [companies, linked, related] = await Promise.all([
+    db.records.bulkGet(companyIds),
+    db.records.bulkGet(links.map((l) => l.recordId)),
+    recordsWithAnyOf('linkedIds', [...contacts.map((c) => c.id), ...companyIds]),
+  ]);
+  const linkedDeals = linked.filter(inFolder(DEALS));
+  const linkedIds = new Set(linkedDeals.map((d) => d.id));
+  return { companies: companies.filter(inFolder(COMPANIES)), linkedDeals, otherDeals: related.filter((r) => r.folderId === DEALS && !linkedIds.has(r.id)) };
+}
+
+/** Every record the sidebar shows for a thread, found through indexes only. */
+export async function loadThreadRecords(context: ThreadContext, participants: readonly Participant[]): Promise<ThreadRecords> {
+  const [found, links] = await Promise.all([findRecordsByEmails(participants.map((p) => p.email)), threadLinksFor(context.threadId)]);
+  const contactByEmail = contactsOnThread(found, participants);
+  return { contactByEmail, ...(await relatedRecords([...new Set(contactByEmail.values())], links)) };
+}
+
+export function emailFromMessage(context: ThreadContext, message: ThreadMessage): EmailToLog {
+  const own = new Set(context.userEmails.map(normalizeEmail));
+  return {
+    threadId: context.threadId,
+    messageId: message.messageId,
+    direction: own.has(normalizeEmail(message.from.email)) ? 'sent' : 'received',
+    from: message.from,
+    to: message.to,
+    cc: message.cc,
+    subject: context.subject,
+    snippet: message.snippet,
+    // Gmail gives dates only as localised tooltip text; 0 means it could not be read.
+    date: message.date || Date.now(),
+  };
+}
+
+/**
+ * Logs every message of the thread against the known contacts on it and the deals the thread is
+ * linked to. Idempotent per message, so the button can be pressed any number of times.
+ */
+export async function logThread(context: ThreadContext, rules: PrivacyRules): Promise<{ logged: number; created: number }> {
+  const participants = threadParticipants(context, rules);
+  const records = await loadThreadRecords(context, participants);
+  const dealIds = records.linkedDeals.map((d) => d.id);
+  let logged = 0;
+  let created = 0;
+  for (const message of context.messages) {
+    const onMessage = [message.from, ...message.to, ...message.cc].map((p) => normalizeEmail(p.email));
+    const contactIds = [...new Set(onMessage.map((e) => records.contactByEmail.get(e)?.id).filter((id): id is string => !!id))];
+    const recordIds = [...contactIds, ...dealIds];
+    if (recordIds.length === 0) continue;
+    const result = await logEmail(emailFromMessage(context, message), recordIds);
+    logged++;
+    if (result.created) created++;
+  }
+  return { logged, created };
+}
+
+/** Which messages of the thread are already in the CRM, by message id. */
+export async function loggedMessageIds(context: ThreadContext): Promise<Set<string>> {
+  return emailMessageIds(await db.activities.where('threadId').equals(context.threadId).toArray());
+}
+
+export function emailMessageIds(threadActivities: readonly Activity[]): Set<string> {
+  return new Set(threadActivities.flatMap((a) => (a.kind === 'email' ? [a.messageId] : [])));
+}
