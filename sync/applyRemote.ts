@@ -1,5 +1,4 @@
 import type { ThreadlineDB } from '../storage/db/db';
-import { deriveIndexes } from '../storage/model/derive';
 import type { z } from 'zod';
 import type { Folder, SyncedTable } from '../storage/model/entities';
 import type { Field } from '../storage/model/field';
@@ -8,6 +7,7 @@ import { clockKey, stateFrom, TxClock, type ClockRow } from '../storage/replica/
 import { isAlive, mergeDocs, sameState, tombstoneOf, type DocState } from '../storage/replica/merge';
 import { ENTITY_SCHEMAS, firstIssue, parseDocState, recordEnvelopeSchema } from './remoteSchema';
 import { fromUnits } from '../storage/replica/units';
+import { removeWithClocks, storeMerged, storeTombstone } from '../storage/write/remote';
 
 /** A document as another replica (or the server) holds it; `state` is parsed here, never trusted. */
 export type RemoteDoc = { table: SyncedTable; id: string; state: unknown };
@@ -98,8 +98,7 @@ async function applyOne(db: ThreadlineDB, clock: TxClock, cache: SchemaCache, do
     const tomb = tombstoneOf(merged);
     if (parked) await db.parked.delete(key);
     if (!row && sameState(tomb, local)) return { kind: 'unchanged' };
-    if (row) await db.table(doc.table).delete(doc.id);
-    await db.clocks.put(clockRowOf(key, tomb));
+    await storeTombstone(db, doc.table, doc.id, clockRowOf(key, tomb));
     return { kind: 'applied' };
   }
   if (!parked && sameState(merged, local)) return { kind: 'unchanged' };
@@ -109,8 +108,7 @@ async function applyOne(db: ThreadlineDB, clock: TxClock, cache: SchemaCache, do
     await db.parked.put({ key, table: doc.table, id: doc.id, state: remote, reason: built.reason, at: Date.now() });
     return { kind: 'parked', reason: built.reason };
   }
-  await db.table(doc.table).put(built.doc);
-  await db.clocks.put(clockRowOf(key, merged));
+  await storeMerged(db, doc.table, built.doc, clockRowOf(key, merged));
   if (parked) await db.parked.delete(key);
   return { kind: 'applied' };
 }
@@ -158,7 +156,8 @@ async function buildRecord(db: ThreadlineDB, cache: SchemaCache, doc: Record<str
     const reason = toRecordIssues(r.error, folder, fields).map(describeIssue).join('; ');
     return { ok: false, park: unknownField, reason };
   }
-  return { ok: true, doc: { ...record, ...deriveIndexes(folder, fields, record.values) } };
+  // Derived columns (title, emails, …) are set as it is stored (storage/db/recordIndex.ts).
+  return { ok: true, doc: record };
 }
 
 async function folderCheck(db: ThreadlineDB, folderId: string): Promise<FolderCheck> {
@@ -179,12 +178,10 @@ export async function replaceWithRemote(db: ThreadlineDB, table: SyncedTable, id
     const parsed = remote === undefined ? undefined : parseDocState(remote);
     const built = parsed?.ok && isAlive(parsed.state) ? await buildDoc(db, new Map(), table, id, parsed.state) : undefined;
     if (parsed?.ok && built?.ok) {
-      await db.table(table).put(built.doc);
-      await db.clocks.put(clockRowOf(key, parsed.state));
+      await storeMerged(db, table, built.doc, clockRowOf(key, parsed.state));
       return;
     }
-    await db.table(table).delete(id);
-    if (parsed?.ok) await db.clocks.put(clockRowOf(key, tombstoneOf(parsed.state)));
-    else await db.clocks.delete(key);
+    if (parsed?.ok) await storeTombstone(db, table, id, clockRowOf(key, tombstoneOf(parsed.state)));
+    else await removeWithClocks(db, table, id);
   });
 }

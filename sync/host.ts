@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { ThreadlineDB } from '../storage/db/db';
 import { firebaseConfig } from './config';
 
 const KEEPALIVE = 'threadline-sync-host';
@@ -14,11 +15,11 @@ type Offscreen = {
  * transport needs XMLHttpRequest, which an MV3 service worker lacks); on Firefox the background
  * is a page, so the engine runs right there.
  */
-export function startSyncHost(): void {
+export function startSyncHost(db: ThreadlineDB): void {
   const config = firebaseConfig();
   if (!config) return;
   if (import.meta.env.FIREFOX) {
-    void import('./runner').then((m) => m.runSync(config));
+    void import('./runner').then((m) => m.runSync(db, config));
     return;
   }
   void ensureOffscreen();

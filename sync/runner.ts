@@ -2,7 +2,7 @@ import { initializeApp } from 'firebase/app';
 import { initializeFirestore } from 'firebase/firestore';
 import type { User } from 'firebase/auth/web-extension';
 import { liveQuery } from 'dexie';
-import { db } from '../storage/db/db';
+import type { ThreadlineDB } from '../storage/db/db';
 import { authFor, watchUser } from './auth';
 import type { FirebaseConfig } from './config';
 import { SyncEngine } from './engine';
@@ -15,7 +15,7 @@ import { activeWorkspace, writeStatus } from './state';
  * per browser profile, whatever the number of Gmail tabs, restarted when the signed-in user or the
  * active workspace changes, and woken whenever any page adds to the outbox.
  */
-export function runSync(config: FirebaseConfig): () => void {
+export function runSync(db: ThreadlineDB, config: FirebaseConfig): () => void {
   const app = initializeApp(config);
   const auth = authFor(app);
   const fs = initializeFirestore(app, { ignoreUndefinedProperties: true });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ThreadlineDB } from '../storage/db/db';
 import type { SyncedTable } from '../storage/model/entities';
+import { SHARED_WORKSPACE_KEY } from '../storage/replica/workspaceMode';
 
 /**
  * What the sync host tells every page through the `syncState` table (pages read it with
@@ -60,7 +61,7 @@ export async function resetCursors(db: ThreadlineDB): Promise<void> {
 export const ROLES = ['owner', 'admin', 'member', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 export type ActiveWorkspace = { id: string; name: string; role: Role };
-const WORKSPACE_KEY = 'workspace';
+const WORKSPACE_KEY = SHARED_WORKSPACE_KEY;
 const activeSchema = z.object({ id: z.string().min(1).max(200), name: z.string().max(120), role: z.enum(ROLES) });
 
 /** The shared workspace this device syncs with; none: the local workspace, which never syncs. */

@@ -16,7 +16,7 @@ import {
 } from 'firebase/firestore';
 import type { Auth } from 'firebase/auth/web-extension';
 import { z } from 'zod';
-import { db } from '../storage/db/db';
+import type { ThreadlineDB } from '../storage/db/db';
 import { newId } from '../storage/model/ids';
 import { normalizeEmail } from '../storage/model/normalize';
 import { authFor, signInWithGoogle, signOutEverywhere, watchUser } from './auth';
@@ -51,7 +51,7 @@ const memberSchema = z.object({ uid: z.string(), email: z.string(), role: z.enum
 const inviteSchema = z.object({ email: z.string(), role: z.enum(ROLES), workspaceName: z.string().max(120) });
 
 /** The Firebase implementation of the workspace screen's operations (ARCHITECTURE §3 layout). */
-export function firebaseWorkspaces(config: FirebaseConfig, app: FirebaseApp = initializeApp(config, 'workspaces')): WorkspaceService {
+export function firebaseWorkspaces(db: ThreadlineDB, config: FirebaseConfig, app: FirebaseApp = initializeApp(config, 'workspaces')): WorkspaceService {
   const auth: Auth = authFor(app);
   const fs: Firestore = initializeFirestore(app, { ignoreUndefinedProperties: true });
   const me = (): Account => {
@@ -61,9 +61,14 @@ export function firebaseWorkspaces(config: FirebaseConfig, app: FirebaseApp = in
   };
   const ws = (id: string) => doc(fs, 'workspaces', id);
   const activate = async (w: ActiveWorkspace, upload: boolean) => {
-    if (upload) await queueWholeWorkspace(db);
-    else await clearForWorkspace(db);
-    await setActiveWorkspace(db, w);
+    if (upload) {
+      // Shared first: a write made while the upload is queued is stamped and queued by itself.
+      await setActiveWorkspace(db, w);
+      await queueWholeWorkspace(db);
+    } else {
+      await clearForWorkspace(db);
+      await setActiveWorkspace(db, w);
+    }
   };
 
   return {

@@ -118,7 +118,8 @@ export async function logEmail(email: EmailToLog, recordIds: string[]): Promise<
   });
 }
 
-export const threadLinkId = (threadId: string, recordId: string) => `${threadId}::${recordId}`;
+import { threadLinkId } from '../model/ids';
+export { threadLinkId };
 
 /** Links a Gmail thread to a record (usually a deal); linking twice is a no-op. */
 export async function linkThread(threadId: string, recordId: string): Promise<void> {

@@ -1,4 +1,3 @@
-import { db } from '../db/db';
 import type { ActivityOf, CrmRecord } from '../model/entities';
 import type { Field } from '../model/field';
 import { FIELD_REGISTRY, formatValue } from '../model/fieldRegistry';
@@ -36,10 +35,10 @@ function conditionHolds(field: Field, current: unknown, change: Extract<Change, 
  * history instead.
  */
 export async function setFieldByAutomation(w: Writer, target: CrmRecord, change: Exclude<Change, { kind: 'createTask' }>): Promise<Effect | undefined> {
-  const schema = await loadFolderSchema(target.folderId);
+  const schema = await loadFolderSchema(w.db, target.folderId);
   const field = change.kind === 'setField' ? schema.fields.find((f) => f.id === change.fieldId) : schema.fields.find((f) => f.key === change.key);
   if (!field) return change.kind === 'setField' ? { kind: 'failed', record: target.title, message: `field ${change.fieldId} no longer exists` } : undefined;
-  const fresh = (await db.records.get(target.id)) ?? target;
+  const fresh = (await w.db.records.get(target.id)) ?? target;
   const current = fresh.values[field.id];
   if (change.kind === 'setFieldByKey' && !conditionHolds(field, current, change)) return undefined;
   if (JSON.stringify(current) === JSON.stringify(change.value)) return undefined;

@@ -1,9 +1,8 @@
-import { db } from '../db/db';
 import { activitySchema, type ActivityOf, type CrmRecord, type RecordValues } from '../model/entities';
-import type { StageValue } from '../model/fieldValues';
 import { newId } from '../model/ids';
 import { normalizeEmail } from '../model/normalize';
 import type { Writer } from '../write/mutate';
+import { stageMoves } from '../write/stageHistory';
 import type { FolderSchema } from '../folders/schema';
 import { getSetting } from '../settings/settings';
 import { setFieldByAutomation, type Change } from './effects';
@@ -32,24 +31,12 @@ function runContext(w: Writer): RunContext {
   return ctx;
 }
 
-/** Stage fields the write moved into a new stage. */
-function enteredStages(schema: FolderSchema, before: RecordValues | undefined, after: RecordValues): StageValue[] {
-  const out: StageValue[] = [];
-  for (const field of schema.fields) {
-    if (field.type !== 'stage') continue;
-    const from = before?.[field.id] as StageValue | undefined;
-    const to = after[field.id] as StageValue | undefined;
-    if (to && !(from && from.pipelineId === to.pipelineId && from.stageId === to.stageId)) out.push(to);
-  }
-  return out;
-}
-
 function dealJobs(rules: readonly AutomationRule[], e: Extract<AutomationEvent, { kind: 'recordWritten' }>): Job[] {
   if (e.schema.folder.kind !== 'deals') return [];
   const jobs: Job[] = [];
   const mainContactField = e.schema.fields.find((f) => f.key === 'mainContact');
   const mainContact = mainContactField ? (e.record.values[mainContactField.id] as string[] | undefined)?.[0] : undefined;
-  for (const to of enteredStages(e.schema, e.before, e.record.values)) {
+  for (const { to } of stageMoves(e.schema, e.before, e.record.values)) {
     const stage = e.schema.pipelines.find((p) => p.id === to.pipelineId)?.stages.find((s) => s.id === to.stageId);
     const trigger = (kind: AutomationTrigger['kind']): AutomationTrigger => ({ kind, record: e.record.title, ...(stage ? { stage: stage.name } : {}) });
     for (const rule of rules) {
@@ -66,12 +53,12 @@ function dealJobs(rules: readonly AutomationRule[], e: Extract<AutomationEvent, 
 }
 
 /** "From a contact": the email's sender is one of the contact's addresses. */
-async function emailJobs(rules: readonly AutomationRule[], e: Extract<AutomationEvent, { kind: 'emailLogged' }>): Promise<Job[]> {
+async function emailJobs(w: Writer, rules: readonly AutomationRule[], e: Extract<AutomationEvent, { kind: 'emailLogged' }>): Promise<Job[]> {
   const lead = rules.filter((r) => r.kind === 'emailFromNewLead');
   if (lead.length === 0 || e.activity.direction !== 'received') return [];
   const sender = normalizeEmail(e.activity.from.email);
   const jobs: Job[] = [];
-  for (const record of await db.records.bulkGet(e.activity.recordIds)) {
+  for (const record of await w.db.records.bulkGet(e.activity.recordIds)) {
     if (!record?.emails.includes(sender)) continue;
     const change: Change = { kind: 'setFieldByKey', key: 'leadStatus', value: 'open', onlyIfCurrently: 'new' };
     for (const rule of lead) jobs.push({ rule, trigger: { kind: rule.kind, record: record.title }, triggerId: record.id, targetId: record.id, change });
@@ -84,11 +71,11 @@ async function emailJobs(rules: readonly AutomationRule[], e: Extract<Automation
  * the rule's writes and their history commit with it or not at all, and sync like any edit.
  */
 export async function runAutomations(w: Writer, event: AutomationEvent): Promise<void> {
-  const rules = (await getSetting('automations')).filter((r) => r.enabled);
+  const rules = (await getSetting(w.db, 'automations')).filter((r) => r.enabled);
   if (rules.length === 0) return;
   const ctx = runContext(w);
   if (ctx.depth >= MAX_AUTOMATION_DEPTH) return;
-  const jobs = event.kind === 'recordWritten' ? dealJobs(rules, event) : await emailJobs(rules, event);
+  const jobs = event.kind === 'recordWritten' ? dealJobs(rules, event) : await emailJobs(w, rules, event);
   ctx.depth += 1;
   try {
     for (const job of jobs) {
@@ -104,7 +91,7 @@ export async function runAutomations(w: Writer, event: AutomationEvent): Promise
 
 /** runAutomations for many writes of one bulk transaction: the rules are read once, and usually there are none. */
 export async function runAutomationsForEach(w: Writer, events: readonly AutomationEvent[]): Promise<void> {
-  if (events.length === 0 || !(await getSetting('automations')).some((r) => r.enabled)) return;
+  if (events.length === 0 || !(await getSetting(w.db, 'automations')).some((r) => r.enabled)) return;
   for (const event of events) await runAutomations(w, event);
 }
 
@@ -125,7 +112,7 @@ async function createTask(w: Writer, recordId: string, title: string, dueInDays:
 }
 
 async function apply(w: Writer, job: Job): Promise<void> {
-  const target = await db.records.get(job.targetId);
+  const target = await w.db.records.get(job.targetId);
   if (!target) return;
   let effect: ActivityOf<'automation'>['effect'] | undefined;
   if (job.change.kind === 'createTask') {

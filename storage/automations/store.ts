@@ -1,4 +1,4 @@
-import { db } from '../db/db';
+import type { ThreadlineDB } from '../db/db';
 import type { Field } from '../model/field';
 import { FIELD_REGISTRY, normalizeValue, type FieldTypeSpec } from '../model/fieldRegistry';
 import { newId } from '../model/ids';
@@ -19,12 +19,12 @@ function zodMessage(error: { issues: { path: PropertyKey[]; message: string }[] 
   return `${what}${issue?.path.length ? ` (${issue.path.join('.')})` : ''}: ${issue?.message ?? 'is invalid'}`;
 }
 
-export const loadAutomationRules = (): Promise<AutomationRule[]> => getSetting('automations');
-export const loadReminderRules = (): Promise<ReminderRule[]> => getSetting('reminderRules');
+export const loadAutomationRules = (db: ThreadlineDB): Promise<AutomationRule[]> => getSetting(db, 'automations');
+export const loadReminderRules = (db: ThreadlineDB): Promise<ReminderRule[]> => getSetting(db, 'reminderRules');
 export const newRuleId = () => newId('rule');
 
 /** A "set a field" action must name a field of a deals folder that users can edit, with a value it accepts. */
-async function checkSetField(rule: AutomationRule, field: Field | undefined, value: unknown): Promise<void> {
+async function checkSetField(db: ThreadlineDB, rule: AutomationRule, field: Field | undefined, value: unknown): Promise<void> {
   const folder = field && (await db.folders.get(field.folderId));
   if (!field || folder?.kind !== 'deals') throw new AutomationRuleError(`“${rule.name}”: choose a deal field to set`);
   if (!writableByAutomation(field)) throw new AutomationRuleError(`“${rule.name}”: ${field.label} is computed and cannot be set`);
@@ -36,7 +36,7 @@ async function checkSetField(rule: AutomationRule, field: Field | undefined, val
 }
 
 /** Validates every rule (shape, stage, field and value) and saves them all, or none. */
-export async function saveAutomationRules(rules: unknown): Promise<AutomationRule[]> {
+export async function saveAutomationRules(db: ThreadlineDB, rules: unknown): Promise<AutomationRule[]> {
   const parsed = automationRulesSchema.safeParse(rules);
   if (!parsed.success) throw new AutomationRuleError(zodMessage(parsed.error, 'Automation rules'));
   const pipelines = await db.pipelines.toArray();
@@ -44,20 +44,20 @@ export async function saveAutomationRules(rules: unknown): Promise<AutomationRul
     if (rule.kind !== 'stageEntered') continue;
     const stage = pipelines.find((p) => p.id === rule.pipelineId)?.stages.find((s) => s.id === rule.stageId);
     if (!stage) throw new AutomationRuleError(`“${rule.name}”: the stage no longer exists`);
-    if (rule.action.kind === 'setField') await checkSetField(rule, await db.fields.get(rule.action.fieldId), rule.action.value);
+    if (rule.action.kind === 'setField') await checkSetField(db, rule, await db.fields.get(rule.action.fieldId), rule.action.value);
   }
-  await setSetting('automations', parsed.data);
+  await setSetting(db, 'automations', parsed.data);
   return parsed.data;
 }
 
 /** Validates reminder rules (a date field of the folder) and saves them all, or none. */
-export async function saveReminderRules(rules: unknown): Promise<ReminderRule[]> {
+export async function saveReminderRules(db: ThreadlineDB, rules: unknown): Promise<ReminderRule[]> {
   const parsed = reminderRulesSchema.safeParse(rules);
   if (!parsed.success) throw new AutomationRuleError(zodMessage(parsed.error, 'Reminders'));
   for (const rule of parsed.data) {
     const field = await db.fields.get(rule.fieldId);
     if (!field || field.folderId !== rule.folderId || field.type !== 'date') throw new AutomationRuleError(`“${rule.name}”: choose a date field`);
   }
-  await setSetting('reminderRules', parsed.data);
+  await setSetting(db, 'reminderRules', parsed.data);
   return parsed.data;
 }

@@ -2,9 +2,10 @@ import { Dexie, type Table } from 'dexie';
 import type { Activity, CrmRecord, Folder, OutboxEntry, Pipeline, Setting, ThreadLink, View } from '../model/entities';
 import type { Field } from '../model/field';
 import { activityIndexMiddleware } from './activityIndex';
+import { recordIndexMiddleware } from './recordIndex';
 import { SCHEMA_VERSIONS } from './migrations';
 import { presetFields, presetFolders, presetPipelines, presetViews } from '../folders/presets';
-import type { ClockRow, ParkedDoc } from '../replica/clocks';
+import type { ClockRow, ParkedDoc } from '../replica/rows';
 
 export type KeyValue = { key: string; value: unknown };
 
@@ -57,6 +58,8 @@ export class ThreadlineDB extends Dexie {
     }
     // Derived index keys of activities, set on every write whoever writes (storage/activityIndex.ts).
     this.use(activityIndexMiddleware);
+    // Derived columns of records (title, emails, domains, linked ids), likewise (storage/db/recordIndex.ts).
+    this.use(recordIndexMiddleware);
     // Another tab opened a newer schema (Threadline was updated). Dexie would close and silently
     // reopen at the new version, letting this page's older code write without the new version's
     // invariants (e.g. v2's clock stamps). Stay closed instead: writes fail, the banner says reload.
@@ -80,4 +83,3 @@ export class ThreadlineDB extends Dexie {
   }
 }
 
-export const db = new ThreadlineDB();

@@ -1,4 +1,4 @@
-import { db } from '../db/db';
+import type { ThreadlineDB } from '../db/db';
 import type { Folder, Pipeline } from '../model/entities';
 import type { Field } from '../model/field';
 
@@ -12,7 +12,7 @@ export class NotFoundError extends Error {
 }
 
 /** A folder with its fields in display order and the workspace's pipelines. */
-export async function loadFolderSchema(folderId: string): Promise<FolderSchema> {
+export async function loadFolderSchema(db: ThreadlineDB, folderId: string): Promise<FolderSchema> {
   const [folder, fields, pipelines] = await Promise.all([
     db.folders.get(folderId),
     db.fields.where('folderId').equals(folderId).sortBy('order'),

@@ -8,7 +8,7 @@ import { emailDomain, normalizeDomain, normalizeEmail } from './normalize';
  * always agree with the values: title, normalised emails, email/company domains, linked ids.
  */
 export function deriveIndexes(
-  folder: Folder,
+  folder: Pick<Folder, 'titleFieldIds'>,
   fields: readonly Field[],
   values: RecordValues,
 ): Pick<CrmRecord, 'title' | 'emails' | 'domains' | 'linkedIds'> {
@@ -17,19 +17,19 @@ export function deriveIndexes(
   const linkedIds = new Set<string>();
   for (const field of fields) {
     const v = values[field.id];
-    if (v === undefined) continue;
+    if (v === undefined || v === null) continue;
     const indexAs = FIELD_REGISTRY[field.type].indexAs;
     if (indexAs === 'emails') {
-      for (const e of v as string[]) {
+      for (const e of Array.isArray(v) ? (v as string[]) : []) {
         const email = normalizeEmail(e);
         emails.add(email);
         const d = emailDomain(email);
         if (d) domains.add(d);
       }
     } else if (indexAs === 'linkedIds') {
-      for (const id of v as string[]) linkedIds.add(id);
+      for (const id of Array.isArray(v) ? (v as string[]) : []) linkedIds.add(id);
     } else if (field.key === 'domain' && (field.type === 'text' || field.type === 'url')) {
-      const d = normalizeDomain(v as string);
+      const d = typeof v === 'string' ? normalizeDomain(v) : '';
       if (d) domains.add(d);
     }
   }

@@ -13,3 +13,6 @@ export function slugKey(label: string): string {
   // Keys are at most 64 characters (fieldSchema), labels up to LIMITS.label.
   return base ? (base[0]!.toLowerCase() + base.slice(1)).slice(0, 64) : 'field';
 }
+
+/** A thread link's id: one link per thread and record, whichever device makes it. */
+export const threadLinkId = (threadId: string, recordId: string) => `${threadId}::${recordId}`;

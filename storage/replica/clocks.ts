@@ -1,14 +1,10 @@
+export type { ClockRow, ParkedDoc } from './rows';
 import type { ThreadlineDB } from '../db/db';
 import type { SyncedTable } from '../model/entities';
 import { encodeHlc, HLC_ZERO, isValidDeviceId, receive, tick, decodeHlc, type Hlc, type HlcState } from './hlc';
 import type { DocState } from './merge';
+import type { ClockRow } from './rows';
 import { toUnits } from './units';
-
-/** The stamps of one synced document, beside it in the `clocks` table. */
-export type ClockRow = { key: string; fields: Record<string, Hlc>; born?: Hlc; deleted?: Hlc };
-
-/** A remote document held back until what it depends on (its folder, a field) has arrived. */
-export type ParkedDoc = { key: string; table: SyncedTable; id: string; state: DocState; reason: string; at: number };
 
 export const clockKey = (table: SyncedTable, id: string) => `${table}/${id}`;
 

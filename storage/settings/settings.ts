@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { db } from '../db/db';
+import type { ThreadlineDB } from '../db/db';
 import { mutate } from '../write/mutate';
 import { automationRulesSchema, type AutomationRule } from '../automations/rules';
 import { reminderRulesSchema, type ReminderRule } from '../reminders/reminderRules';
@@ -14,19 +14,19 @@ export const SETTINGS = {
   autoLogLinkedThreads: { schema: z.boolean(), fallback: true },
   /** "When … then …" workspace rules, run inside the write that triggers them (storage/automations). */
   automations: { schema: automationRulesSchema, fallback: [] as AutomationRule[] },
-  /** "Notify me N days before <date field>" rules (storage/reports/reminders.ts). */
+  /** "Notify me N days before <date field>" rules (storage/reminders/dateReminders.ts). */
   reminderRules: { schema: reminderRulesSchema, fallback: [] as ReminderRule[] },
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]['schema']>;
 
-export async function getSetting<K extends SettingKey>(key: K): Promise<SettingValue<K>> {
+export async function getSetting<K extends SettingKey>(db: ThreadlineDB, key: K): Promise<SettingValue<K>> {
   const row = await db.settings.get(key);
   const parsed = SETTINGS[key].schema.safeParse(row?.value);
   return (parsed.success ? parsed.data : SETTINGS[key].fallback) as SettingValue<K>;
 }
 
-export async function setSetting<K extends SettingKey>(key: K, value: SettingValue<K>): Promise<void> {
+export async function setSetting<K extends SettingKey>(db: ThreadlineDB, key: K, value: SettingValue<K>): Promise<void> {
   const parsed = SETTINGS[key].schema.parse(value);
-  await mutate((w) => w.put('settings', { key, value: parsed, updatedAt: Date.now() }, ['value']));
+  await mutate(db, (w) => w.put('settings', { key, value: parsed, updatedAt: Date.now() }, ['value']));
 }

@@ -1,19 +1,27 @@
-import { db } from '../db/db';
+import type { ThreadlineDB } from '../db/db';
 import { deriveIndexes } from '../model/derive';
-import type { ActivityOf, CrmRecord, RecordValues } from '../model/entities';
+import type { CrmRecord, RecordValues } from '../model/entities';
 import type { Field } from '../model/field';
-import type { StageValue } from '../model/fieldValues';
 import { newId } from '../model/ids';
 import { RecordValidationError, validateRecordValues } from '../model/recordSchema';
-import { mutate, type PutEntry, type Writer } from './mutate';
 import { loadFolderSchema, NotFoundError, type FolderSchema } from '../folders/schema';
-import { runAutomations, runAutomationsForEach } from '../automations/run';
+import { runRecordsWritten, type RecordWrite } from './hooks';
+import { moveReferencesIn, relinkedValues, type Replacement } from './links';
+import { mutate, type Writer } from './mutate';
+import { stageChangeEntries } from './stageHistory';
+
+/**
+ * The write owner of records: the only module that puts or removes a record. Every write here
+ * validates (callers that write many validate first, row by row), keeps the stage history, runs
+ * the after-write hooks (automations) and, on removal, rewrites every reference to the record;
+ * the derived index columns are set by storage/db/recordIndex.ts whoever writes.
+ */
 
 /**
  * Auto-numbers come from a local counter, assigned inside the creating transaction: one read and
  * one write per auto-number field whatever the number of new records.
  */
-async function assignAutoNumbers(fields: readonly Field[], valuesList: readonly RecordValues[]): Promise<RecordValues[]> {
+async function assignAutoNumbers(db: ThreadlineDB, fields: readonly Field[], valuesList: readonly RecordValues[]): Promise<RecordValues[]> {
   const out = valuesList.map((values) => ({ ...values }));
   const numbered = fields.filter((f) => f.type === 'autoNumber');
   if (numbered.length === 0 || out.length === 0) return out;
@@ -34,45 +42,56 @@ async function assignAutoNumbers(fields: readonly Field[], valuesList: readonly 
   return out;
 }
 
-function buildRecord(schema: FolderSchema, base: Omit<CrmRecord, 'title' | 'emails' | 'domains' | 'linkedIds'>): CrmRecord {
+/** A record with its derived columns, as the caller gets it back (the stored copy gets the same). */
+function withIndexes(schema: FolderSchema, base: Omit<CrmRecord, 'title' | 'emails' | 'domains' | 'linkedIds'>): CrmRecord {
   return { ...base, ...deriveIndexes(schema.folder, schema.fields, base.values) };
 }
 
-export async function createRecord(folderId: string, values: RecordValues, opts: { id?: string } = {}): Promise<CrmRecord> {
-  return mutate(async (w) => {
-    const schema = await loadFolderSchema(folderId);
-    const [numbered] = await assignAutoNumbers(schema.fields, [values]);
-    const clean = validateRecordValues(schema.folder, schema.fields, schema, numbered!);
-    const now = Date.now();
-    const record = buildRecord(schema, {
-      id: opts.id ?? newId('rec'),
-      folderId,
-      values: clean,
-      stats: {},
-      createdAt: now,
-      updatedAt: now,
-    });
-    if (await db.records.get(record.id)) throw new Error(`A record with id ${record.id} already exists`);
-    await w.put('records', record, Object.keys(clean));
-    await w.putMany('activities', stageChanges(schema, record, {}, now));
-    await runAutomations(w, { kind: 'recordWritten', record, before: undefined, schema });
-    return record;
-  });
+/** One record to store: `changed` names the fields that changed (all of them for a new record). */
+export type RecordSave = { record: CrmRecord; before: CrmRecord | undefined; changed: readonly string[]; fresh?: boolean };
+
+/**
+ * The only put of records. Records of one folder, already validated; with their stage history and
+ * the after-write hooks, in the caller's transaction.
+ */
+export async function saveRecordsIn(w: Writer, schema: FolderSchema, saves: readonly RecordSave[]): Promise<void> {
+  if (saves.length === 0) return;
+  const now = Date.now();
+  const stored = saves.map((s) => ({ ...s, record: withIndexes(schema, s.record) }));
+  if (stored.length === 1) await w.put('records', stored[0]!.record, stored[0]!.changed);
+  else await w.putMany('records', stored.map((s) => ({ doc: s.record, changed: s.changed, fresh: s.fresh })));
+  await w.putMany('activities', stored.flatMap((s) => stageChangeEntries(schema, s.record, s.before?.values, now)));
+  await runRecordsWritten(w, schema, stored.map((s): RecordWrite => ({ record: s.record, before: s.before })));
+}
+
+export async function createRecord(db: ThreadlineDB, folderId: string, values: RecordValues, opts: { id?: string } = {}): Promise<CrmRecord> {
+  return mutate(db, (w) => createRecordIn(w, folderId, values, opts));
+}
+
+export async function createRecordIn(w: Writer, folderId: string, values: RecordValues, opts: { id?: string } = {}): Promise<CrmRecord> {
+  const schema = await loadFolderSchema(w.db, folderId);
+  const [numbered] = await assignAutoNumbers(w.db, schema.fields, [values]);
+  const clean = validateRecordValues(schema.folder, schema.fields, schema, numbered!);
+  const now = Date.now();
+  const record = withIndexes(schema, { id: opts.id ?? newId('rec'), folderId, values: clean, stats: {}, createdAt: now, updatedAt: now });
+  if (await w.db.records.get(record.id)) throw new Error(`A record with id ${record.id} already exists`);
+  await saveRecordsIn(w, schema, [{ record, before: undefined, changed: Object.keys(clean), fresh: !opts.id }]);
+  return record;
 }
 
 /**
  * Applies `patch` (field id → new value; undefined or null clears the field) to a record. The whole
  * resulting record is validated, so a patch can never leave a record breaking its folder's rules.
  */
-export async function updateRecord(id: string, patch: RecordValues): Promise<CrmRecord> {
-  return mutate((w) => updateRecordIn(w, id, patch));
+export async function updateRecord(db: ThreadlineDB, id: string, patch: RecordValues): Promise<CrmRecord> {
+  return mutate(db, (w) => updateRecordIn(w, id, patch));
 }
 
 /** updateRecord inside the caller's transaction (automations): one writer, one clock, one commit. */
-export async function updateRecordIn(w: Writer, id: string, patch: RecordValues): Promise<CrmRecord> {
-  const current = await db.records.get(id);
+export async function updateRecordIn(w: Writer, id: string, patch: RecordValues, extra: Partial<Pick<CrmRecord, 'stats'>> = {}): Promise<CrmRecord> {
+  const current = await w.db.records.get(id);
   if (!current) throw new NotFoundError(`Record ${id}`);
-  const schema = await loadFolderSchema(current.folderId);
+  const schema = await loadFolderSchema(w.db, current.folderId);
   for (const field of schema.fields) {
     if (field.type === 'autoNumber' && field.id in patch && patch[field.id] !== current.values[field.id]) {
       throw new RecordValidationError([{ fieldId: field.id, label: field.label, message: 'is numbered automatically and cannot be changed' }]);
@@ -83,12 +102,10 @@ export async function updateRecordIn(w: Writer, id: string, patch: RecordValues)
   const merged: RecordValues = { ...ownValues(schema, current.values), ...patch };
   const clean = validateRecordValues(schema.folder, schema.fields, schema, merged);
   const changed = Object.keys(patch).filter((k) => JSON.stringify(clean[k]) !== JSON.stringify(current.values[k]));
+  if (extra.stats) changed.push('stats');
   if (changed.length === 0) return current;
-  const now = Date.now();
-  const record = buildRecord(schema, { ...current, values: clean, updatedAt: now });
-  await w.put('records', record, changed);
-  await w.putMany('activities', stageChanges(schema, record, current.values, now));
-  await runAutomations(w, { kind: 'recordWritten', record, before: current.values, schema });
+  const record = withIndexes(schema, { ...current, ...extra, values: clean, updatedAt: Date.now() });
+  await saveRecordsIn(w, schema, [{ record, before: current, changed }]);
   return record;
 }
 
@@ -114,81 +131,53 @@ export type ValidatedRecordWrite = {
 
 /**
  * Writes many records of one folder inside the caller's transaction (CSV import), with exactly what
- * createRecord/updateRecord add: auto-numbers, derived indexes, stage history, automations, clocks
- * and outbox; but in a few bulk requests instead of a dozen round trips per record.
+ * createRecord/updateRecord add: auto-numbers, stage history, hooks, clocks and outbox; but in a few
+ * bulk requests instead of a dozen round trips per record.
  */
 export async function writeValidatedRecordsIn(w: Writer, schema: FolderSchema, writes: readonly ValidatedRecordWrite[]): Promise<CrmRecord[]> {
   const now = Date.now();
   const created = writes.filter((x) => !x.before);
-  const numbered = await assignAutoNumbers(schema.fields, created.map((x) => x.values));
+  const numbered = await assignAutoNumbers(w.db, schema.fields, created.map((x) => x.values));
   const valuesOf = new Map(created.map((x, i) => [x.id, numbered[i]!]));
   const records = writes.map((x) =>
     x.before
-      ? buildRecord(schema, { ...x.before, values: x.values, updatedAt: now })
-      : buildRecord(schema, { id: x.id, folderId: schema.folder.id, values: valuesOf.get(x.id)!, stats: {}, createdAt: now, updatedAt: now }),
+      ? withIndexes(schema, { ...x.before, values: x.values, updatedAt: now })
+      : withIndexes(schema, { id: x.id, folderId: schema.folder.id, values: valuesOf.get(x.id)!, stats: {}, createdAt: now, updatedAt: now }),
   );
-  await w.putMany('records', records.map((record, i) => ({ doc: record, changed: writes[i]!.before ? writes[i]!.changed : Object.keys(record.values), fresh: writes[i]!.fresh })));
-  await w.putMany('activities', records.flatMap((record, i) => stageChanges(schema, record, writes[i]!.before?.values ?? {}, now)));
-  await runAutomationsForEach(
+  await saveRecordsIn(
     w,
-    records.map((record, i) => ({ kind: 'recordWritten', record, before: writes[i]!.before?.values, schema })),
+    schema,
+    records.map((record, i) => ({ record, before: writes[i]!.before, changed: writes[i]!.before ? writes[i]!.changed : Object.keys(record.values), fresh: writes[i]!.fresh })),
   );
   return records;
 }
 
-/** Every stage change, from any screen, leaves a history entry on the deal. */
-function stageChanges(schema: FolderSchema, record: CrmRecord, before: RecordValues, now: number): PutEntry<ActivityOf<'stageChange'>>[] {
-  const out: PutEntry<ActivityOf<'stageChange'>>[] = [];
-  for (const field of schema.fields) {
-    if (field.type !== 'stage') continue;
-    const from = before[field.id] as StageValue | undefined;
-    const to = record.values[field.id] as StageValue | undefined;
-    if (!to || (from && from.pipelineId === to.pipelineId && from.stageId === to.stageId)) continue;
-    const activity: ActivityOf<'stageChange'> = {
-      id: newId('act'),
-      kind: 'stageChange',
-      recordIds: [record.id],
-      fieldId: field.id,
-      ...(from ? { from } : {}),
-      to,
-      at: now,
-      createdAt: now,
-      updatedAt: now,
-    };
-    out.push({ doc: activity, changed: Object.keys(activity), fresh: true });
+/**
+ * The only removal of records. Removes `ids` and rewrites every reference to them: with `into`
+ * (a merge) links, history and thread links move to that record; without, links are dropped,
+ * thread links go, and history that belonged to them alone goes too.
+ */
+export async function removeRecordsIn(w: Writer, ids: readonly string[], into?: string): Promise<void> {
+  const replacement: Replacement = { gone: new Set(ids), into };
+  const now = Date.now();
+  const linking = (await w.db.records.where('linkedIds').anyOf([...ids]).distinct().toArray()).filter((r) => !replacement.gone.has(r.id) && r.id !== into);
+  const byFolder = new Map<string, CrmRecord[]>();
+  for (const r of linking) byFolder.set(r.folderId, [...(byFolder.get(r.folderId) ?? []), r]);
+  for (const [folderId, others] of byFolder) {
+    const schema = await loadFolderSchema(w.db, folderId);
+    const saves = others.map((other) => {
+      const { values, changed } = relinkedValues(schema, other.values, replacement);
+      return { record: { ...other, values, updatedAt: now }, before: other, changed };
+    });
+    await saveRecordsIn(w, schema, saves.filter((s) => s.changed.length > 0));
   }
-  return out;
+  await moveReferencesIn(w, replacement, now);
+  for (const id of ids) await w.remove('records', id);
 }
 
-/**
- * Deletes a record, its thread links, the history that belonged to it alone, and every link to
- * it from other records, so nothing points at a record that is gone.
- */
-export async function deleteRecord(id: string): Promise<void> {
-  await mutate(async (w) => {
-    const record = await db.records.get(id);
-    if (!record) return;
-    await w.remove('records', id);
-    for (const link of await db.threadLinks.where('recordId').equals(id).toArray()) await w.remove('threadLinks', link.id);
-    for (const activity of await db.activities.where('recordIds').equals(id).toArray()) {
-      const rest = activity.recordIds.filter((r) => r !== id);
-      if (rest.length === 0) await w.remove('activities', activity.id);
-      else await w.put('activities', { ...activity, recordIds: rest, updatedAt: Date.now() }, ['recordIds']);
-    }
-    for (const other of await db.records.where('linkedIds').equals(id).toArray()) {
-      const schema = await loadFolderSchema(other.folderId);
-      const values = { ...other.values };
-      const changed: string[] = [];
-      for (const field of schema.fields) {
-        const v = values[field.id];
-        if (field.type === 'link' && Array.isArray(v) && v.includes(id)) {
-          const rest = v.filter((x) => x !== id);
-          if (rest.length) values[field.id] = rest;
-          else delete values[field.id];
-          changed.push(field.id);
-        }
-      }
-      await w.put('records', buildRecord(schema, { ...other, values, updatedAt: Date.now() }), changed);
-    }
+/** Deletes a record, its thread links, the history that was its alone, and every link to it. */
+export async function deleteRecord(db: ThreadlineDB, id: string): Promise<void> {
+  await mutate(db, async (w) => {
+    if (await w.db.records.get(id)) await removeRecordsIn(w, [id]);
   });
 }
