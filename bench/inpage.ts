@@ -1,7 +1,7 @@
 // First: zod must be jitless before any storage module builds its schemas.
 import './jitless';
 import { withRecordAt } from '../storage/db/activityIndex';
-import { db } from '../storage/db/db';
+import { openThreadlineDb } from '../storage/open';
 import { runImport } from '../storage/csv/runImport';
 import { deriveIndexes } from '../storage/model/derive';
 import { findRecordsByEmails, timeline } from '../storage/queries/queries';
@@ -12,6 +12,9 @@ import { chunk, contact, COUNTS, type Kind, type Scale } from './generate';
 import { benchThread } from './threads';
 import { csvContacts } from './csvRows';
 
+
+/** The extension's own database (the page this runs in is an extension page: same origin, same IndexedDB). */
+const db = openThreadlineDb();
 
 const TABLE: Record<Kind, 'records' | 'activities' | 'threadLinks'> = {
   companies: 'records', contacts: 'records', deals: 'records', activities: 'activities', threadLinks: 'threadLinks',
@@ -69,8 +72,8 @@ async function counts() {
 /** People on a thread: the emails index against a full scan of the records table (medians). */
 async function emailLookup(emails: string[]) {
   const wanted = new Set(emails);
-  const found = (await findRecordsByEmails(emails)).length;
-  const indexedMs = await median(5, () => findRecordsByEmails(emails));
+  const found = (await findRecordsByEmails(db, emails)).length;
+  const indexedMs = await median(5, () => findRecordsByEmails(db, emails));
   const scanMs = await median(1, () => db.records.filter((r) => r.emails.some((e) => wanted.has(e))).toArray());
   return { indexedMs, scanMs, found };
 }
@@ -82,8 +85,8 @@ async function emailLookup(emails: string[]) {
  */
 async function history(recordIds: string[]) {
   const wanted = new Set(recordIds);
-  const entries = (await timeline(recordIds, { limit: 21 })).length;
-  const timelineMs = await median(5, () => timeline(recordIds, { limit: 21 }));
+  const entries = (await timeline(db, recordIds, { limit: 21 })).length;
+  const timelineMs = await median(5, () => timeline(db, recordIds, { limit: 21 }));
   const wholeHistoriesMs = await median(3, async () => {
     const all = await db.activities.where('recordIds').anyOf(recordIds).distinct().toArray();
     all.sort((a: Activity, b: Activity) => b.at - a.at);
@@ -100,14 +103,14 @@ async function history(recordIds: string[]) {
 /** Per keystroke: every prefix of each query through storage/search.ts; the first call builds the index. */
 async function search(queries: string[], naiveKeystrokes: number) {
   let t0 = performance.now();
-  await searchRecords('warm-up');
+  await searchRecords(db, 'warm-up');
   const buildMs = ms(t0);
   const perKey: number[] = [];
   let hits = 0;
   for (const q of queries) {
     for (let n = 1; n <= q.length; n++) {
       t0 = performance.now();
-      hits += (await searchRecords(q.slice(0, n))).length;
+      hits += (await searchRecords(db, q.slice(0, n))).length;
       perKey.push(ms(t0));
     }
   }
@@ -135,12 +138,13 @@ async function csvImport(seedValue: number, rows: number, scale: Scale, batch: n
     id: `rec_raw${i}`, folderId: folder.id, values, ...deriveIndexes(folder, folderFields, values), stats: {}, createdAt: now, updatedAt: now,
   }));
   let t0 = performance.now();
-  for (let i = 0; i < raw.length; i += batch) await db.records.bulkPut(raw.slice(i, i + batch));
+  // Folders and fields in the transaction: the derived-columns middleware reads them (storage/db/recordIndex.ts).
+  for (let i = 0; i < raw.length; i += batch) await db.transaction('rw', [db.records, db.folders, db.fields], () => db.records.bulkPut(raw.slice(i, i + batch)));
   const rawMs = ms(t0);
   await db.records.bulkDelete(raw.map((r) => r.id));
   const mapping = headers.map((h) => ({ 'First name': 'fc_firstName', 'Last name': 'fc_lastName', Email: 'fc_emails', Position: 'fc_position', Phone: 'fc_phones' })[h] ?? null);
   t0 = performance.now();
-  const job = await runImport({
+  const job = await runImport(db, {
     source: csv,
     start: { folderId: folder.id, file: { name: 'bench.csv', size: csv.length }, headers, mapping, dedup: 'update' },
   });

@@ -6,6 +6,7 @@ import { Client } from '../tests/emulator/clients';
 import { encodeDocId, toFirestore } from '../sync/firestoreTransport';
 import { encodeHlc } from '../storage/replica/hlc';
 import { toUnits } from '../storage/replica/units';
+import { applyRemote } from '../sync/applyRemote';
 import { writeCursor } from '../sync/state';
 import type { PushDoc } from '../sync/transport';
 import { contact, type Scale } from './generate';
@@ -68,7 +69,8 @@ function seedWorkspace(emulator: Emulator, ws: string, n: number, seed: number, 
     const record = contact(seed, i, { ...scale, contacts: Math.max(scale.contacts, n) });
     const units = toUnits('records', record as unknown as Record<string, unknown>);
     const hlc = encodeHlc({ ms: start + i * step, counter: 0, device: 'seeddevice' });
-    const state = { units, clocks: Object.fromEntries(Object.keys(units).map((k) => [k, hlc])) };
+    // Born too: a document without a birth stamp is no live document (storage/replica/merge.ts isAlive).
+    const state = { units, clocks: Object.fromEntries(Object.keys(units).map((k) => [k, hlc])), born: hlc };
     const fields = { ...toFirestore(state, 'uid-seed'), updatedAt: new Date(start + i * step) };
     const name = `projects/demo-threadline/databases/(default)/documents/workspaces/${ws}/records/${encodeDocId(record.id)}`;
     const write = writeMessages.Write.fromObject({ update: { name, fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v1(v)])) } });
@@ -153,6 +155,10 @@ async function reconnect(emulator: Emulator, size: number, changes: number, seed
   // B had pulled everything up to the newest seeded document before it went offline.
   for (const table of ['folders', 'fields', 'pipelines', 'views', 'settings', 'records', 'activities', 'threadLinks'] as const) await writeCursor(b.db, table, lastMs);
   const a = await new Client(emulator, ws, 'uid-a').open();
+  // A edits through the write owner, which edits only records it holds: it fetches those it changes
+  // (not the whole workspace: at full scale that alone would be the bench).
+  const held = await Promise.all(ids.slice(0, changes).map((id) => a.transport.get!('records', id)));
+  await applyRemote(a.db, held.flatMap((d) => (d ? [d] : [])), () => undefined);
   await a.putContacts(ids.slice(0, changes).map((id, i) => [id, { fc_position: `Changed ${i}` }]));
   await a.engine.pushAll();
   b.reads = 0;

@@ -1,15 +1,17 @@
 import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
 import { connectFirestoreEmulator, initializeFirestore, terminate, type Firestore } from 'firebase/firestore';
 import { Dexie } from 'dexie';
-import { ThreadlineDB } from '../../storage/db/db';
-import { deriveIndexes } from '../../storage/model/derive';
+import type { ThreadlineDB } from '../../storage/db/db';
+import { loadFolderSchema } from '../../storage/folders/schema';
 import { newId } from '../../storage/model/ids';
-import { mutateIn } from '../../storage/write/mutate';
+import { openThreadlineDb } from '../../storage/open';
+import { mutate } from '../../storage/write/mutate';
+import { createRecordIn, deleteRecord, updateRecordIn, writeValidatedRecordsIn } from '../../storage/write/records';
 import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { SyncEngine } from '../../sync/engine';
 import { firestoreTransport } from '../../sync/firestoreTransport';
+import { setActiveWorkspace } from '../../sync/state';
 import type { PullPage, PushDoc, Transport } from '../../sync/transport';
-import { loadSchemaIn } from '../sim/schema';
 import type { Emulator } from './emulator';
 
 let apps = 0;
@@ -30,7 +32,7 @@ export class Client {
     this.app = initializeApp({ projectId: 'demo-threadline', apiKey: 'demo-key' }, `client-${++apps}`);
     this.fs = initializeFirestore(this.app, { ignoreUndefinedProperties: true });
     connectFirestoreEmulator(this.fs, '127.0.0.1', emulator.port);
-    this.db = new ThreadlineDB(`emulator-${uid}-${apps}`);
+    this.db = openThreadlineDb(`emulator-${uid}-${apps}`);
     const inner = firestoreTransport(this.fs, workspace, uid);
     this.transport = {
       ...inner,
@@ -52,9 +54,19 @@ export class Client {
     return this.engine;
   }
 
-  async open() {
+  /**
+   * `shared`: the device is a member of the workspace already (its writes are stamped and queued);
+   * without, it works in the local workspace until the test moves it (sync/workspaces.ts activate).
+   */
+  async open({ shared = true }: { shared?: boolean } = {}) {
     await this.db.open();
+    if (shared) await this.share();
     return this;
+  }
+
+  /** Makes this device a member of the test's workspace, as sync/workspaces.ts does on create or join. */
+  share() {
+    return setActiveWorkspace(this.db, { id: this.workspace, name: this.workspace, role: 'owner' });
   }
 
   /** A contact written through the single write path, as the CRM page would. */
@@ -62,16 +74,15 @@ export class Client {
     return this.putContacts([[id, values]]);
   }
 
-  /** Several contacts in one transaction (one outbox entry each). */
+  /**
+   * Several contacts in one transaction, through the write owner as the CRM page writes them: a new
+   * id is created, a known one updated with the given values (undefined clears a field).
+   */
   async putContacts(list: [id: string, values: Record<string, unknown>][]) {
-    await mutateIn(this.db, async (w) => {
-      const { folder, fields } = await loadSchemaIn(this.db, PRESET_FOLDER_IDS.contacts);
+    await mutate(this.db, async (w) => {
       for (const [id, values] of list) {
-        const now = Date.now();
-        const existing = await this.db.records.get(id);
-        const merged = Object.fromEntries(Object.entries({ ...existing?.values, ...values }).filter(([, v]) => v !== undefined));
-        const base = existing ?? { id, folderId: folder.id, stats: {}, createdAt: now, updatedAt: now, values: {} };
-        await w.put('records', { ...base, values: merged, updatedAt: now, ...deriveIndexes(folder, fields, merged) }, Object.keys(values));
+        if (await w.db.records.get(id)) await updateRecordIn(w, id, values);
+        else await createRecordIn(w, PRESET_FOLDER_IDS.contacts, Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)), { id });
       }
     });
   }
@@ -79,21 +90,15 @@ export class Client {
   /** New contacts under minted ids in one bulk write, as a CSV import creates them; returns the ids. */
   async createContacts(list: Record<string, unknown>[]): Promise<string[]> {
     const ids = list.map(() => newId('rec'));
-    await mutateIn(this.db, async (w) => {
-      const { folder, fields } = await loadSchemaIn(this.db, PRESET_FOLDER_IDS.contacts);
-      const now = Date.now();
-      const entries = list.map((values, i) => ({
-        doc: { id: ids[i]!, folderId: folder.id, stats: {}, createdAt: now, updatedAt: now, values, ...deriveIndexes(folder, fields, values) },
-        changed: Object.keys(values),
-        fresh: true,
-      }));
-      await w.putMany('records', entries);
+    await mutate(this.db, async (w) => {
+      const schema = await loadFolderSchema(w.db, PRESET_FOLDER_IDS.contacts);
+      await writeValidatedRecordsIn(w, schema, list.map((values, i) => ({ id: ids[i]!, before: undefined, values, changed: Object.keys(values), fresh: true })));
     });
     return ids;
   }
 
-  async removeContact(id: string) {
-    await mutateIn(this.db, (w) => w.remove('records', id));
+  removeContact(id: string) {
+    return deleteRecord(this.db, id);
   }
 
   async sync() {

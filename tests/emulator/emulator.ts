@@ -36,6 +36,8 @@ export type Emulator = { port: number; state: FirestoreState; stop(): void };
 
 export async function startEmulator(): Promise<Emulator> {
   const state = new StateClass();
+  // One listener per event for every listening client: a test file runs more than Node's default 10.
+  (state.emitter as { setMaxListeners?: (n: number) => void }).setMaxListeners?.(0);
   const service = new FirestoreServiceV1Impl(state);
   service.Write = (call: Duplex) => writeStream(state, call);
   service.Listen = (call: Duplex) => listenStream(state, call);

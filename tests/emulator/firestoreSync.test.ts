@@ -2,10 +2,13 @@
 import 'fake-indexeddb/auto';
 import { doc, getDoc, serverTimestamp, setDoc } from 'firebase/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
+import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/folders/presets';
+import { createRecord, updateRecord } from '../../storage/write/records';
 import { encodeDocId } from '../../sync/firestoreTransport';
 import { encodeHlc } from '../../storage/replica/hlc';
+import { clearForWorkspace, queueWholeWorkspace } from '../../sync/local';
 import { refusedEntries } from '../../sync/outbox';
+import { setActiveWorkspace } from '../../sync/state';
 import { TransportError } from '../../sync/transport';
 import { Client } from './clients';
 import { startEmulator, type Emulator } from './emulator';
@@ -230,4 +233,44 @@ describe('sync through Firestore', () => {
     expect(refused.find((r) => r.docId === 'big')?.refused?.reason).toMatch(/over the 900,000 limit/);
     expect((await getDoc(doc(a.fs, 'workspaces', a.workspace, 'records', 'fine'))).exists()).toBe(true);
   }, 60_000);
+
+  it('a local workspace moved into a shared one: everything is queued, pushed, and another device gets exactly it', async () => {
+    const ws = `ws${++wsCount}`;
+    const a = await new Client(emulator, ws, 'uid-ana').open({ shared: false });
+    const b = await new Client(emulator, ws, 'uid-bo').open({ shared: false });
+    clients.push(a, b);
+    // Months of local work: contacts imported in bulk, edited, deals moved through stages, deletes.
+    const ids = await a.createContacts(Array.from({ length: 600 }, (_, i) => ({ fc_firstName: `Person ${i}`, fc_emails: [`p${i}@acme.example`] })));
+    await a.putContacts(ids.slice(0, 120).map((id, i) => [id, { fc_lastName: `Edited ${i}` }]));
+    for (let i = 0; i < 20; i++) {
+      const deal = await createRecord(a.db, PRESET_FOLDER_IDS.deals, { fd_name: `Deal ${i}`, fd_stage: { pipelineId: DEFAULT_PIPELINE_ID, stageId: 'new' }, fd_mainContact: [ids[i]!] });
+      await updateRecord(a.db, deal.id, { fd_stage: { pipelineId: DEFAULT_PIPELINE_ID, stageId: 'won' } });
+    }
+    for (const id of ids.slice(590)) await a.removeContact(id);
+    expect(await a.db.outbox.count()).toBe(0);
+    expect(await a.db.clocks.count()).toBe(0);
+
+    // As sync/workspaces.ts activates a created workspace: shared first, then the whole upload.
+    await a.share();
+    const queued = await queueWholeWorkspace(a.db);
+    expect(await a.db.outbox.count()).toBe(queued);
+    expect(await a.engine.pushAll()).toBe(queued);
+    expect(a.batches.length).toBeGreaterThan(1);
+    expect(a.batches.every((n) => n <= 500)).toBe(true);
+    expect(await a.db.outbox.count()).toBe(0);
+
+    // The other device joins as sync/workspaces.ts does: its copy cleared, then the download.
+    await clearForWorkspace(b.db);
+    await setActiveWorkspace(b.db, { id: ws, name: ws, role: 'member' });
+    await b.engine.pullAll(false);
+    const rows = async (c: Client, table: 'records' | 'activities' | 'folders' | 'fields' | 'pipelines' | 'views' | 'threadLinks') =>
+      (await c.db.table(table).toArray()).sort((x: { id: string }, y: { id: string }) => x.id.localeCompare(y.id));
+    expect(await b.db.records.count()).toBe(590 + 20);
+    for (const table of ['records', 'activities', 'folders', 'fields', 'pipelines', 'views', 'threadLinks'] as const) {
+      expect(await rows(b, table), table).toEqual(await rows(a, table));
+    }
+    expect(b.engine.issues).toEqual([]);
+    expect(await b.db.outbox.count()).toBe(0);
+    console.log(`local workspace moved: ${queued} documents queued, pushed in ${a.batches.length} batches (${a.batches.join(', ')}); the joining device read ${b.reads}`);
+  }, 120_000);
 });

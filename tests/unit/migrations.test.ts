@@ -6,8 +6,9 @@ import { recordAtKeys } from '../../storage/db/activityIndex';
 import { ThreadlineDB } from '../../storage/db/db';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from '../../storage/db/migrations';
 import type { Activity } from '../../storage/model/entities';
-import { mutateIn } from '../../storage/write/mutate';
+import { mutate } from '../../storage/write/mutate';
 import { newestFirst, recordHistory, timeline } from '../../storage/queries/queries';
+import { shareWorkspace } from '../support/db';
 
 /**
  * tests/fixtures/db/v<N>.json holds a workspace as schema version N stored it: written once when
@@ -96,7 +97,9 @@ describe('schema migrations', () => {
 
     // The outbox sequence goes on after the last fixture entry: a reused seq would confuse sync.
     const lastSeq = Math.max(0, ...(data.outbox ?? []).map((o) => Number(o.seq)));
-    await mutateIn(db, (w) => w.put('settings', { key: 'teamDomains', value: ['after-upgrade.example'], updatedAt: 1 }, ['value']));
+    // Only a shared workspace queues writes; the fixtures predate the local-workspace mode.
+    await shareWorkspace(db);
+    await mutate(db, (w) => w.put('settings', { key: 'teamDomains', value: ['after-upgrade.example'], updatedAt: 1 }, ['value']));
     const added = (await db.outbox.toArray()).filter((o) => !(data.outbox ?? []).some((f) => f.seq === o.seq));
     expect(added.length).toBe(1);
     expect(added[0]!.seq).toBeGreaterThan(lastSeq);
@@ -112,12 +115,12 @@ describe('schema migrations', () => {
     const db = new ThreadlineDB(name);
     await db.open();
     const recordIds = [...new Set(activities.flatMap((a) => a.recordIds))];
-    const all = await timeline(recordIds, { limit: 1_000 }, db);
+    const all = await timeline(db, recordIds, { limit: 1_000 });
     expect(all.map((a) => a.id)).toEqual([...activities].sort(newestFirst).map((a) => a.id));
     for (const id of recordIds) {
       const own = activities.filter((a) => a.recordIds.includes(id)).sort(newestFirst);
-      expect((await recordHistory(id, { limit: 1_000 }, db)).map((a) => a.id), `history of ${id}`).toEqual(own.map((a) => a.id));
-      expect((await timeline([id], { limit: 1 }, db)).map((a) => a.id)).toEqual([own[0]!.id]);
+      expect((await recordHistory(db, id, { limit: 1_000 })).map((a) => a.id), `history of ${id}`).toEqual(own.map((a) => a.id));
+      expect((await timeline(db, [id], { limit: 1 })).map((a) => a.id)).toEqual([own[0]!.id]);
     }
     db.close();
     await Dexie.delete(name);

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { applyRemote, type RemoteDoc } from '../../sync/applyRemote';
-import { db } from '../../storage/db/db';
 import type { CrmRecord, SyncedTable } from '../../storage/model/entities';
 import { createRecord, deleteRecord, updateRecord } from '../../storage/write/records';
 import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
@@ -8,7 +7,7 @@ import { clockKey, localState } from '../../storage/replica/clocks';
 import { encodeHlc, HLC_ZERO, compareHlc } from '../../storage/replica/hlc';
 import type { DocState } from '../../storage/replica/merge';
 import { toUnits } from '../../storage/replica/units';
-import { resetDb } from '../support/db';
+import { db, resetDb, shareWorkspace } from '../support/db';
 
 const { contacts } = PRESET_FOLDER_IDS;
 const FAR = 4_000_000_000_000;
@@ -24,11 +23,17 @@ function remote(table: SyncedTable, doc: Record<string, unknown>, stamp: string)
 const contact = (id: string, values: Record<string, unknown>) => ({ id, folderId: contacts, values, stats: {}, createdAt: 1, updatedAt: 1 });
 const quiet = () => {};
 
+/** Clocks are kept, and remote documents arrive, only in a shared workspace. */
+async function sharedDb() {
+  await resetDb();
+  await shareWorkspace(db);
+}
+
 describe('clock stamps on the write path', () => {
-  beforeEach(resetDb);
+  beforeEach(sharedDb);
 
   it('a new record gets one stamp for its birth and every unit, the same one as its outbox entry', async () => {
-    const rec = await createRecord(contacts, { fc_firstName: 'Ana', fc_emails: ['ana@x.com'] });
+    const rec = await createRecord(db, contacts, { fc_firstName: 'Ana', fc_emails: ['ana@x.com'] });
     const row = await db.clocks.get(clockKey('records', rec.id));
     const [entry] = await db.outbox.toArray();
     expect(entry!.hlc).toBeDefined();
@@ -38,9 +43,9 @@ describe('clock stamps on the write path', () => {
   });
 
   it('an update restamps only what changed, whatever the caller says changed', async () => {
-    const rec = await createRecord(contacts, { fc_firstName: 'Ana', fc_lastName: 'Ruiz' });
+    const rec = await createRecord(db, contacts, { fc_firstName: 'Ana', fc_lastName: 'Ruiz' });
     const before = (await db.clocks.get(clockKey('records', rec.id)))!;
-    await updateRecord(rec.id, { fc_lastName: 'Gil', fc_firstName: 'Ana' });
+    await updateRecord(db, rec.id, { fc_lastName: 'Gil', fc_firstName: 'Ana' });
     const after = (await db.clocks.get(clockKey('records', rec.id)))!;
     expect(after.fields['values.fc_firstName']).toBe(before.fields['values.fc_firstName']);
     expect(compareHlc(after.fields['values.fc_lastName']!, before.fields['values.fc_lastName']!)).toBeGreaterThan(0);
@@ -48,23 +53,26 @@ describe('clock stamps on the write path', () => {
   });
 
   it('a delete leaves a tombstone stamp and no values, and a crash rolls back the stamps too', async () => {
-    const rec = await createRecord(contacts, { fc_firstName: 'Ana' });
-    await deleteRecord(rec.id);
+    const rec = await createRecord(db, contacts, { fc_firstName: 'Ana' });
+    await deleteRecord(db, rec.id);
     const row = await db.clocks.get(clockKey('records', rec.id));
     expect(row!.fields).toEqual({});
     expect(compareHlc(row!.deleted!, row!.born!)).toBeGreaterThan(0);
     const clocksBefore = await db.clocks.count();
-    await expect(createRecord(contacts, { fc_lastName: 'no first name' })).rejects.toThrow();
+    await expect(createRecord(db, contacts, { fc_lastName: 'no first name' })).rejects.toThrow();
     expect(await db.clocks.count()).toBe(clocksBefore);
   });
 
-  it('a document written before clocks existed (schema v1) counts as stamped at zero and gets stamps lazily', async () => {
-    // A v1 document: written straight to the table, as the old code did, with no clock row.
-    await db.records.put({ ...contact('rec_old', { fc_firstName: 'Old', fc_lastName: 'Doc' }), title: 'Old Doc', emails: [], domains: [], linkedIds: [] });
+  it('a document without a clock row (schema v1, or written in the local workspace) counts as stamped at zero and gets stamps lazily', async () => {
+    // Written in the local workspace, which keeps no clocks, as schema v1 wrote every document.
+    await resetDb();
+    await createRecord(db, contacts, { fc_firstName: 'Old', fc_lastName: 'Doc' }, { id: 'rec_old' });
+    await shareWorkspace(db);
+    expect(await db.clocks.get(clockKey('records', 'rec_old'))).toBeUndefined();
     const legacy = await localState(db, 'records', 'rec_old');
     expect(legacy.born).toBe(HLC_ZERO);
     expect(legacy.clocks['values.fc_firstName']).toBe(HLC_ZERO);
-    await updateRecord('rec_old', { fc_lastName: 'New' });
+    await updateRecord(db, 'rec_old', { fc_lastName: 'New' });
     const now = await localState(db, 'records', 'rec_old');
     expect(now.clocks['values.fc_firstName']).toBe(HLC_ZERO);
     expect(compareHlc(now.clocks['values.fc_lastName']!, HLC_ZERO)).toBeGreaterThan(0);
@@ -72,7 +80,7 @@ describe('clock stamps on the write path', () => {
 });
 
 describe('applying remote documents', () => {
-  beforeEach(resetDb);
+  beforeEach(sharedDb);
 
   it('writes through the merge without outbox entries and recomputes the derived indexes', async () => {
     const report = await applyRemote(db, [remote('records', contact('rec_r', { fc_firstName: 'Rita', fc_emails: ['Rita@Remote.io'] }), at(10))], quiet);
@@ -86,7 +94,7 @@ describe('applying remote documents', () => {
   });
 
   it('an older remote edit never overwrites a newer local one, and a newer one does', async () => {
-    const rec = await createRecord(contacts, { fc_firstName: 'Local' });
+    const rec = await createRecord(db, contacts, { fc_firstName: 'Local' });
     const stale = await applyRemote(db, [remote('records', contact(rec.id, { fc_firstName: 'Stale' }), at(1))], quiet);
     expect(stale.applied + stale.unchanged).toBe(1);
     expect((await db.records.get(rec.id))!.values.fc_firstName).toBe('Local');
@@ -128,7 +136,7 @@ describe('applying remote documents', () => {
   });
 
   it('a remote tombstone deletes the local document and keeps no values', async () => {
-    const rec = await createRecord(contacts, { fc_firstName: 'Gone' });
+    const rec = await createRecord(db, contacts, { fc_firstName: 'Gone' });
     const born = (await db.clocks.get(clockKey('records', rec.id)))!.born!;
     await applyRemote(db, [{ table: 'records', id: rec.id, state: { units: {}, clocks: {}, born, deleted: at(FAR) } }], quiet);
     expect(await db.records.get(rec.id)).toBeUndefined();
@@ -136,10 +144,10 @@ describe('applying remote documents', () => {
   });
 
   it('moves the local clock past the stamps it receives, so the next local edit wins', async () => {
-    const rec = await createRecord(contacts, { fc_firstName: 'A' });
+    const rec = await createRecord(db, contacts, { fc_firstName: 'A' });
     const ahead = at(Date.now() + 60_000);
     await applyRemote(db, [remote('records', contact(rec.id, { fc_firstName: 'B' }), ahead)], quiet);
-    await updateRecord(rec.id, { fc_firstName: 'C' });
+    await updateRecord(db, rec.id, { fc_firstName: 'C' });
     const row = (await db.clocks.get(clockKey('records', rec.id)))!;
     expect(compareHlc(row.fields['values.fc_firstName']!, ahead)).toBeGreaterThan(0);
   });

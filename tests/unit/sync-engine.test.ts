@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../storage/db/db';
 import type { SyncedTable } from '../../storage/model/entities';
-import { createRecord, updateRecord } from '../../storage/write/records';
+import { createRecord, updateRecord, writeValidatedRecordsIn } from '../../storage/write/records';
+import { mutate } from '../../storage/write/mutate';
+import { loadFolderSchema } from '../../storage/folders/schema';
 import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { backoffDelay, BACKOFF_MAX_MS } from '../../sync/backoff';
 import { SyncEngine } from '../../sync/engine';
@@ -9,7 +10,7 @@ import { refusedEntries, waitingCount } from '../../sync/outbox';
 import { readCursor, readStatus } from '../../sync/state';
 import { TransportError, type PushDoc, type Transport } from '../../sync/transport';
 import { InMemoryServer } from '../sim/server';
-import { resetDb } from '../support/db';
+import { db, resetDb, shareWorkspace } from '../support/db';
 
 const { contacts } = PRESET_FOLDER_IDS;
 const quiet = () => {};
@@ -38,16 +39,21 @@ function direct(server: InMemoryServer, refuse: (d: PushDoc) => string | undefin
 }
 
 async function manyContacts(n: number) {
-  const { mutateIn } = await import('../../storage/write/mutate');
-  await mutateIn(db, async (w) => {
-    for (let i = 0; i < n; i++) {
-      await w.put('records', { id: `rec_${i}`, folderId: contacts, values: { fc_firstName: `P${i}` }, title: `P${i}`, emails: [], domains: [], linkedIds: [], stats: {}, createdAt: 1, updatedAt: 1 }, ['fc_firstName']);
-    }
+  await mutate(db, async (w) => {
+    const schema = await loadFolderSchema(w.db, contacts);
+    const writes = Array.from({ length: n }, (_, i) => ({ id: `rec_${i}`, before: undefined, values: { fc_firstName: `P${i}` }, changed: ['fc_firstName'] }));
+    await writeValidatedRecordsIn(w, schema, writes);
   });
 }
 
+/** Every test here drains an outbox, which only a shared workspace fills. */
+async function sharedDb() {
+  await resetDb();
+  await shareWorkspace(db);
+}
+
 describe('push', () => {
-  beforeEach(resetDb);
+  beforeEach(sharedDb);
 
   it('sends 1,200 queued changes in 3 batches of at most 500 and empties the queue', async () => {
     await manyContacts(1_200);
@@ -61,8 +67,8 @@ describe('push', () => {
   }, 60_000);
 
   it('groups several changes of one document into one write, and a retried push changes nothing', async () => {
-    const rec = await createRecord(contacts, { fc_firstName: 'Ana' });
-    await updateRecord(rec.id, { fc_lastName: 'Ruiz' });
+    const rec = await createRecord(db, contacts, { fc_firstName: 'Ana' });
+    await updateRecord(db, rec.id, { fc_lastName: 'Ruiz' });
     const server = new InMemoryServer();
     const transport = direct(server);
     const engine = new SyncEngine({ db, transport, log: quiet });
@@ -89,10 +95,10 @@ describe('push', () => {
 });
 
 describe('discarding a refused change', () => {
-  beforeEach(resetDb);
+  beforeEach(sharedDb);
 
   it('gives the document back the server\'s version and clears its entries', async () => {
-    const rec = await createRecord(contacts, { fc_firstName: 'Shared' });
+    const rec = await createRecord(db, contacts, { fc_firstName: 'Shared' });
     const server = new InMemoryServer();
     let refusing = false;
     const transport = direct(server, () => (refusing ? 'Missing or insufficient permissions.' : undefined));
@@ -103,7 +109,7 @@ describe('discarding a refused change', () => {
     const engine = new SyncEngine({ db, transport: t, log: quiet });
     await engine.pushAll();
     refusing = true;
-    await updateRecord(rec.id, { fc_firstName: 'Viewer edit' });
+    await updateRecord(db, rec.id, { fc_firstName: 'Viewer edit' });
     await engine.pushAll();
     const [refused] = await refusedEntries(db);
     expect(refused?.docId).toBe(rec.id);
@@ -116,7 +122,7 @@ describe('discarding a refused change', () => {
 });
 
 describe('pull', () => {
-  beforeEach(resetDb);
+  beforeEach(sharedDb);
 
   it('reads only what changed since the cursor, plus the overlap window after a reconnect', async () => {
     const server = new InMemoryServer();
@@ -145,7 +151,7 @@ describe('pull', () => {
     const source = new SyncEngine({ db, transport: direct(server), log: quiet });
     await manyContacts(7);
     await source.pushAll();
-    await resetDb();
+    await sharedDb();
     await new SyncEngine({ db, transport: direct(server), pageSize: 3, log: quiet }).pullAll(false);
     expect(await db.records.count()).toBe(7);
     const progress = (await readStatus(db)) as { progress?: { done: number; total: number } };
@@ -154,7 +160,7 @@ describe('pull', () => {
 });
 
 describe('the loop', () => {
-  beforeEach(resetDb);
+  beforeEach(sharedDb);
 
   it('backs off exponentially with jitter, capped', () => {
     expect(backoffDelay(1, () => 0)).toBe(500);
@@ -168,7 +174,7 @@ describe('the loop', () => {
     ['signed out', new TransportError('unauthenticated', 'token expired'), { state: 'signedOut' }],
     ['an error', new Error('quota exceeded'), { state: 'error', reason: 'quota exceeded' }],
   ])('reports %s with the waiting count, and retries after a growing delay', async (_what, error, expected) => {
-    await createRecord(contacts, { fc_firstName: 'Waiting' });
+    await createRecord(db, contacts, { fc_firstName: 'Waiting' });
     const delays: number[] = [];
     const failing: Transport = { push: () => Promise.reject(error), pull: () => Promise.reject(error) };
     const engine: SyncEngine = new SyncEngine({
@@ -188,7 +194,7 @@ describe('the loop', () => {
   });
 
   it('reports synced once everything is pushed and pulled', async () => {
-    await createRecord(contacts, { fc_firstName: 'Done' });
+    await createRecord(db, contacts, { fc_firstName: 'Done' });
     const engine: SyncEngine = new SyncEngine({ db, transport: direct(new InMemoryServer()), log: quiet, sleep: async (): Promise<void> => engine.stop() });
     engine.start();
     await expect.poll(async () => (await readStatus(db)).state).toBe('synced');

@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../storage/db/db';
 import { addNote, linkThread, logEmail } from '../../storage/activities/activities';
 import { createRecord } from '../../storage/write/records';
 import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/folders/presets';
@@ -8,7 +7,8 @@ import { addSyncManifest, firebaseConfig } from '../../sync/config';
 import { eraseContact, exportContact } from '../../storage/privacy/gdpr';
 import { clearForWorkspace, queueWholeWorkspace } from '../../sync/local';
 import { nextBatch } from '../../sync/outbox';
-import { resetDb } from '../support/db';
+import { setActiveWorkspace } from '../../sync/state';
+import { db, resetDb, shareWorkspace } from '../support/db';
 
 const { contacts, deals } = PRESET_FOLDER_IDS;
 const CONFIG = { WXT_FIREBASE_API_KEY: 'k', WXT_FIREBASE_AUTH_DOMAIN: 'x.firebaseapp.com', WXT_FIREBASE_PROJECT_ID: 'x', WXT_FIREBASE_APP_ID: '1:2:web:3' };
@@ -37,8 +37,13 @@ describe('moving the local workspace into a shared one', () => {
   beforeEach(resetDb);
 
   it('queues every document, stamped as created now', async () => {
-    const rec = await createRecord(contacts, { fc_firstName: 'Ana' });
+    const rec = await createRecord(db, contacts, { fc_firstName: 'Ana' });
+    // The local workspace queues nothing and keeps no clocks: the move stamps and queues it all.
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.clocks.count()).toBe(0);
     const total = (await Promise.all(['folders', 'fields', 'views', 'pipelines', 'records'].map((t) => db.table(t).count()))).reduce((a, b) => a + b, 0);
+    // As sync/workspaces.ts activates a new workspace: shared first, then the whole upload.
+    await setActiveWorkspace(db, { id: 'ws_new', name: 'New', role: 'owner' });
     expect(await queueWholeWorkspace(db)).toBe(total);
     expect(await db.outbox.count()).toBe(total);
     // Presets, written before clocks existed, now carry real stamps.
@@ -49,7 +54,9 @@ describe('moving the local workspace into a shared one', () => {
   });
 
   it('joining another workspace empties the local copy and its pending changes', async () => {
-    await createRecord(contacts, { fc_firstName: 'Ana' });
+    await shareWorkspace(db);
+    await createRecord(db, contacts, { fc_firstName: 'Ana' });
+    expect(await db.outbox.count()).toBe(1);
     await clearForWorkspace(db);
     expect(await db.records.count()).toBe(0);
     expect(await db.folders.count()).toBe(0);
@@ -62,17 +69,17 @@ describe('GDPR', () => {
   beforeEach(resetDb);
 
   async function person() {
-    const ana = await createRecord(contacts, { fc_firstName: 'Ana', fc_emails: ['ana@acme.com'] });
-    const deal = await createRecord(deals, { fd_name: 'Big deal', fd_stage: { pipelineId: DEFAULT_PIPELINE_ID, stageId: 'new' }, fd_mainContact: [ana.id] });
-    await addNote([ana.id], 'Prefers calls');
-    await logEmail({ threadId: 't1', messageId: 'm1', direction: 'received', from: { name: 'Ana', email: 'ana@acme.com' }, to: [], cc: [], subject: 'Hello', snippet: 'Hi', date: 1 }, [ana.id, deal.id]);
-    await linkThread('t1', ana.id);
+    const ana = await createRecord(db, contacts, { fc_firstName: 'Ana', fc_emails: ['ana@acme.com'] });
+    const deal = await createRecord(db, deals, { fd_name: 'Big deal', fd_stage: { pipelineId: DEFAULT_PIPELINE_ID, stageId: 'new' }, fd_mainContact: [ana.id] });
+    await addNote(db, [ana.id], 'Prefers calls');
+    await logEmail(db, { threadId: 't1', messageId: 'm1', direction: 'received', from: { name: 'Ana', email: 'ana@acme.com' }, to: [], cc: [], subject: 'Hello', snippet: 'Hi', date: 1 }, [ana.id, deal.id]);
+    await linkThread(db, 't1', ana.id);
     return { ana, deal };
   }
 
   it('exports everything about a contact as JSON, fields named by label', async () => {
     const { ana, deal } = await person();
-    const out = await exportContact(ana.id);
+    const out = await exportContact(db, ana.id);
     expect(out.record.fields).toMatchObject({ 'First name': 'Ana', Emails: ['ana@acme.com'] });
     expect(out.activities.map((a) => a.kind).sort()).toEqual(['email', 'note']);
     expect(out.threadLinks).toHaveLength(1);
@@ -81,9 +88,10 @@ describe('GDPR', () => {
   });
 
   it('erases a contact with its activities and links, as tombstones that keep no values', async () => {
+    await shareWorkspace(db);
     const { ana, deal } = await person();
     await db.outbox.clear();
-    expect(await eraseContact(ana.id)).toEqual({ activities: 2, links: 1 });
+    expect(await eraseContact(db, ana.id)).toEqual({ activities: 2, links: 1 });
     expect(await db.records.get(ana.id)).toBeUndefined();
     expect(await db.activities.count()).toBe(1); // the deal's stage-change history, which never named Ana
     expect((await db.records.get(deal.id))!.values.fd_mainContact).toBeUndefined();

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { applyRemote, type RemoteDoc } from '../../../sync/applyRemote';
-import { db } from '../../../storage/db/db';
 import { deriveIndexes } from '../../../storage/model/derive';
 import { SYNCED_TABLES, type CrmRecord, type SyncedTable } from '../../../storage/model/entities';
 import type { Field } from '../../../storage/model/field';
@@ -12,7 +11,7 @@ import { loadFolderSchema } from '../../../storage/folders/schema';
 import { encodeHlc } from '../../../storage/replica/hlc';
 import { ENTITY_SCHEMAS } from '../../../sync/remoteSchema';
 import { toUnits } from '../../../storage/replica/units';
-import { resetDb } from '../../support/db';
+import { db, resetDb, shareWorkspace } from '../../support/db';
 import { anyValue, hostileText } from './arbitraries';
 import { valueFor } from './fieldValues';
 
@@ -33,8 +32,10 @@ const existing: string[] = [];
 
 beforeAll(async () => {
   await resetDb();
-  contactFields = (await loadFolderSchema(PRESET_FOLDER_IDS.contacts)).fields;
-  for (let i = 0; i < 3; i++) existing.push((await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: `Local ${i}` })).id);
+  // Remote documents arrive in a shared workspace: local records with clocks and queued entries.
+  await shareWorkspace(db);
+  contactFields = (await loadFolderSchema(db, PRESET_FOLDER_IDS.contacts)).fields;
+  for (let i = 0; i < 3; i++) existing.push((await createRecord(db, PRESET_FOLDER_IDS.contacts, { fc_firstName: `Local ${i}` })).id);
 });
 
 const stamp = fc

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { db } from '../../../storage/db/db';
 import { addField } from '../../../storage/fields/fieldsAdmin';
 import { createFolder } from '../../../storage/folders/folders';
 import type { CrmRecord, Pipeline, RecordValues } from '../../../storage/model/entities';
@@ -10,7 +9,7 @@ import { RecordValidationError, validateRecordValues } from '../../../storage/mo
 import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
 import { createRecord, updateRecord } from '../../../storage/write/records';
 import { loadFolderSchema, type FolderSchema } from '../../../storage/folders/schema';
-import { resetDb } from '../../support/db';
+import { db, resetDb, shareWorkspace } from '../../support/db';
 import { nastyKey } from './arbitraries';
 import { valueFor } from './fieldValues';
 
@@ -29,7 +28,7 @@ async function dumpAll(): Promise<Dump> {
   return Object.fromEntries(entries);
 }
 
-const SETUP: Partial<Record<FieldType, Partial<Parameters<typeof addField>[1]>>> = {
+const SETUP: Partial<Record<FieldType, Partial<Parameters<typeof addField>[2]>>> = {
   dropdown: { options: [{ id: 'a', label: 'Alpha' }, { id: 'b', label: 'Beta' }] },
   multiDropdown: { options: [{ id: 'x', label: 'X-ray' }, { id: 'y', label: 'Yankee' }] },
   link: { settings: { targetFolderId: PRESET_FOLDER_IDS.contacts } },
@@ -44,10 +43,12 @@ let pipeline: Pipeline;
 
 beforeAll(async () => {
   await resetDb();
-  folderId = (await createFolder({ name: 'Fuzz', icon: '' })).id;
+  // The shared workspace: every save also stamps clocks and queues an entry, all rolled back on refusal.
+  await shareWorkspace(db);
+  folderId = (await createFolder(db, { name: 'Fuzz', icon: '' })).id;
   // One field of every type, labelled by type so formula keys are predictable ("number", "percent").
-  for (const type of FIELD_TYPES) await addField(folderId, { label: type, type, ...SETUP[type] });
-  schema = await loadFolderSchema(folderId);
+  for (const type of FIELD_TYPES) await addField(db, folderId, { label: type, type, ...SETUP[type] });
+  schema = await loadFolderSchema(db, folderId);
   fields = schema.fields;
   pipeline = (await db.pipelines.get(DEFAULT_PIPELINE_ID))!;
 });
@@ -133,7 +134,7 @@ describe('the write path (fuzz)', () => {
         const before = await dumpAll();
         let record: CrmRecord;
         try {
-          record = await createRecord(folderId, values);
+          record = await createRecord(db, folderId, values);
         } catch (e) {
           refused++;
           expectWellFormedRefusal(e, values);
@@ -158,7 +159,7 @@ describe('the write path (fuzz)', () => {
 
   it('updateRecord: saved as the merged, normalised patch, or refused with nothing changed', async () => {
     const nameField = fields.find((f) => f.mandatory)!;
-    const base = await createRecord(folderId, { [nameField.id]: 'Base' });
+    const base = await createRecord(db, folderId, { [nameField.id]: 'Base' });
     let saved = 0;
     let refused = 0;
     await fc.assert(
@@ -167,7 +168,7 @@ describe('the write path (fuzz)', () => {
         const before = await dumpAll();
         let record: CrmRecord;
         try {
-          record = await updateRecord(base.id, patch);
+          record = await updateRecord(db, base.id, patch);
         } catch (e) {
           refused++;
           expectWellFormedRefusal(e, patch);
