@@ -41,7 +41,7 @@ const started = Date.now();
  * presets, schema versions). A template seeded by other sources is stale and seeded again; one
  * seeded with older sources would otherwise measure empty indexes and look fast.
  */
-const SEED_SOURCES = ['bench/generate.ts', 'storage/derive.ts', 'storage/presets.ts', 'storage/activityIndex.ts', 'storage/migrations.ts'];
+const SEED_SOURCES = ['bench/generate.ts', 'storage/model/derive.ts', 'storage/folders/presets.ts', 'storage/db/activityIndex.ts', 'storage/db/migrations.ts'];
 const seedSourcesHash = () => createHash('sha256').update(SEED_SOURCES.map((f) => readFileSync(resolve(f), 'utf8')).join('\0')).digest('hex').slice(0, 16);
 
 /**
