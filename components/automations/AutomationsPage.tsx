@@ -2,10 +2,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { AUTOMATION_KINDS, type AutomationKind, type AutomationRule } from '../../storage/automations/rules';
 import { loadAutomationRules, newRuleId, saveAutomationRules } from '../../storage/automations/store';
-import { db } from '../../storage/db/db';
+import { automationDealFields } from '../../storage/automations/queries';
 import type { Pipeline } from '../../storage/model/entities';
 import { t, type MessageKey } from '../../i18n';
 import { usePipelines } from '../hooks';
+import { useDb } from '../shell/DbProvider';
 import { useCanWrite } from '../workspace/useWorkspaceRole';
 import { EditArea, ViewOnlyNote } from '../workspace/ViewOnlyNote';
 import { ReminderRulesEditor } from '../tasks/ReminderRulesEditor';
@@ -27,12 +28,10 @@ function newRule(kind: AutomationKind, pipelines: readonly Pipeline[]): Automati
 
 /** Workspace rules: edited as a draft, validated as a whole and saved through the write path. */
 function AutomationRules() {
+  const db = useDb();
   const pipelines = usePipelines() ?? [];
-  const saved = useLiveQuery(loadAutomationRules, []);
-  const dealFields = useLiveQuery(async () => {
-    const folder = (await db.folders.toArray()).filter((f) => f.kind === 'deals').sort((a, b) => a.order - b.order)[0];
-    return folder ? db.fields.where('folderId').equals(folder.id).sortBy('order') : [];
-  }, []);
+  const saved = useLiveQuery(() => loadAutomationRules(db), [db]);
+  const dealFields = useLiveQuery(() => automationDealFields(db), [db]);
   // Edits live in a draft until saved; until the first edit the page shows what is stored.
   const [edited, setDraft] = useState<AutomationRule[]>();
   const [kind, setKind] = useState<AutomationKind>('dealWon');
@@ -75,7 +74,7 @@ function AutomationRules() {
         <button
           type="button"
           className="tl-primary"
-          onClick={() => saveAutomationRules(draft).then(() => setStatus('saved'), (e: unknown) => setStatus({ error: (e as Error).message }))}
+          onClick={() => saveAutomationRules(db, draft).then(() => setStatus('saved'), (e: unknown) => setStatus({ error: (e as Error).message }))}
         >
           {t('automation.save')}
         </button>

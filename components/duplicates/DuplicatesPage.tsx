@@ -1,9 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { db } from '../../storage/db/db';
 import { findDuplicates, type DuplicateGroup, type DuplicateReason } from '../../storage/duplicates/duplicates';
+import { recordTitles } from '../../storage/duplicates/queries';
 import type { CrmRecord } from '../../storage/model/entities';
 import { useFolderSchema } from '../hooks';
+import { useDb } from '../shell/DbProvider';
 import { t } from '../../i18n';
 import { useCanWrite } from '../workspace/useWorkspaceRole';
 import { ViewOnlyNote } from '../workspace/ViewOnlyNote';
@@ -20,14 +21,12 @@ function reasonText(reason: DuplicateReason): string {
 
 /** Likely duplicates in a folder (same email, phone, or name + company), reviewed and merged. */
 export function DuplicatesPage() {
+  const db = useDb();
   const [chosenFolder, setChosenFolder] = useState<string>();
   const folderId = useDefaultFolder(chosenFolder);
   const schema = useFolderSchema(folderId);
-  const groups = useLiveQuery(() => (folderId ? findDuplicates(folderId) : undefined), [folderId]);
-  const titles = useLiveQuery(async () => {
-    const ids = (groups ?? []).flatMap((g) => g.recordIds);
-    return new Map((await db.records.bulkGet(ids)).filter((r) => r !== undefined).map((r) => [r.id, r.title]));
-  }, [groups]);
+  const groups = useLiveQuery(() => (folderId ? findDuplicates(db, folderId) : undefined), [db, folderId]);
+  const titles = useLiveQuery(() => recordTitles(db, (groups ?? []).flatMap((g) => g.recordIds)), [db, groups]);
   const [reviewing, setReviewing] = useState<DuplicateGroup>();
   const [merged, setMerged] = useState<CrmRecord>();
   const canWrite = useCanWrite();

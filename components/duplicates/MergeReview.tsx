@@ -1,12 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { db } from '../../storage/db/db';
 import { COMBINE, defaultChoices, differingFields, mergeRecords, type MergeChoices } from '../../storage/duplicates/duplicates';
+import { existingRecords, historyCounts, recordTitles } from '../../storage/duplicates/queries';
 import type { CrmRecord } from '../../storage/model/entities';
 import { formatValue } from '../../storage/model/fieldRegistry';
 import type { FolderSchema } from '../../storage/folders/schema';
 import { describeError } from '../errors';
 import { formatContext } from '../hooks';
+import { useDb } from '../shell/DbProvider';
 import { t } from '../../i18n';
 import { formatCount, formatDay } from '../format';
 
@@ -14,13 +15,11 @@ type Props = { schema: FolderSchema; recordIds: string[]; onMerged: (survivor: C
 
 /** Side-by-side review of likely duplicates: pick the record to keep and, field by field, each value. */
 export function MergeReview({ schema, recordIds, onMerged, onClose }: Props) {
+  const db = useDb();
   const id = useId();
-  const records = useLiveQuery(async () => (await db.records.bulkGet(recordIds)).filter((r): r is CrmRecord => r !== undefined), [recordIds.join()]);
-  const history = useLiveQuery(() => Promise.all(recordIds.map((r) => db.activities.where('recordIds').equals(r).count())), [recordIds.join()]);
-  const linkedTitles = useLiveQuery(async () => {
-    const ids = [...new Set((records ?? []).flatMap((r) => r.linkedIds))];
-    return new Map((await db.records.bulkGet(ids)).filter((r) => r !== undefined).map((r) => [r.id, r.title]));
-  }, [records]);
+  const records = useLiveQuery(() => existingRecords(db, recordIds), [db, recordIds.join()]);
+  const history = useLiveQuery(() => historyCounts(db, recordIds), [db, recordIds.join()]);
+  const linkedTitles = useLiveQuery(() => recordTitles(db, (records ?? []).flatMap((r) => r.linkedIds)), [db, records]);
   const [survivorId, setSurvivorId] = useState(recordIds[0]!);
   const [choices, setChoices] = useState<MergeChoices>({});
   const [errors, setErrors] = useState<string[]>();
@@ -39,7 +38,7 @@ export function MergeReview({ schema, recordIds, onMerged, onClose }: Props) {
     setBusy(true);
     setErrors(undefined);
     try {
-      const survivor = await mergeRecords({ survivorId: ordered[0]!.id, loserIds: ordered.slice(1).map((r) => r.id), choices: { ...defaults, ...choices } });
+      const survivor = await mergeRecords(db, { survivorId: ordered[0]!.id, loserIds: ordered.slice(1).map((r) => r.id), choices: { ...defaults, ...choices } });
       onMerged(survivor);
     } catch (e) {
       setErrors(describeError(e));

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { csvFileName, exportRecordsCsv } from '../../storage/csv/exportCsv';
+import { exportRecordsFile } from '../../storage/csv/exportCsv';
 import type { CrmRecord } from '../../storage/model/entities';
-import { db } from '../../storage/db/db';
 import { describeError } from '../errors';
+import { useDb } from '../shell/DbProvider';
 import { t } from '../../i18n';
 import { downloadText } from './download';
 
@@ -10,12 +10,13 @@ type Props = { folderId: string; records: readonly CrmRecord[]; fieldIds: readon
 
 /** Downloads the given records (e.g. a view's rows and columns) as a CSV that re-imports losslessly. */
 export function ExportButton({ folderId, records, fieldIds }: Props) {
+  const db = useDb();
   const [error, setError] = useState<string>();
   async function exportNow() {
     try {
       setError(undefined);
-      const [csv, folder] = await Promise.all([exportRecordsCsv(folderId, records, fieldIds), db.folders.get(folderId)]);
-      downloadText(csvFileName(folder?.name ?? 'threadline'), csv);
+      const { name, csv } = await exportRecordsFile(db, folderId, records, fieldIds);
+      downloadText(name, csv);
     } catch (e) {
       setError(describeError(e).join(' '));
     }

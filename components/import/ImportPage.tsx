@@ -4,6 +4,7 @@ import { autoMap, duplicateTargets, type ColumnMapping } from '../../storage/csv
 import { previewCsv } from '../../storage/csv/parse';
 import { describeError } from '../errors';
 import { useFolderSchema } from '../hooks';
+import { useDb } from '../shell/DbProvider';
 import { t } from '../../i18n';
 import { useCanWrite } from '../workspace/useWorkspaceRole';
 import { ViewOnlyNote } from '../workspace/ViewOnlyNote';
@@ -22,6 +23,7 @@ const DEDUP_LABELS = { skip: 'data.import.dedupSkip', update: 'data.import.dedup
 
 /** CSV import: pick a folder and a file, map columns to fields, choose how duplicates are handled, run. */
 export function ImportPage() {
+  const db = useDb();
   const id = useId();
   const [chosenFolder, setChosenFolder] = useState<string>();
   const folderId = useDefaultFolder(chosenFolder);
@@ -41,11 +43,11 @@ export function ImportPage() {
   useEffect(() => {
     if (!picked || !schema || running) return;
     let live = true;
-    void findResumableJob(schema.folder.id, fingerprint(picked.file)).then((job) => live && setResumable(job));
+    void findResumableJob(db, schema.folder.id, fingerprint(picked.file)).then((job) => live && setResumable(job));
     return () => {
       live = false;
     };
-  }, [picked, schema, running]);
+  }, [db, picked, schema, running]);
 
   async function pick(file: File | undefined) {
     clear();
@@ -62,7 +64,7 @@ export function ImportPage() {
   async function start(resume?: ImportJob) {
     if (!picked || !schema) return;
     if (resume) return run(picked.file, { resumeId: resume.id });
-    if (resumable) await discardImportJob(resumable.id);
+    if (resumable) await discardImportJob(db, resumable.id);
     return run(picked.file, { start: { folderId: schema.folder.id, file: fingerprint(picked.file), headers: picked.headers, mapping, dedup } });
   }
 

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { discardImportJob, listImportJobs } from '../../storage/csv/importJob';
 import { useFolders } from '../hooks';
+import { useDb } from '../shell/DbProvider';
 import { t } from '../../i18n';
 import { formatCount, formatDateTime } from '../format';
 
@@ -9,7 +10,8 @@ import { formatCount, formatDateTime } from '../format';
  * rows are complete records; picking the same file again offers to continue after them.
  */
 export function UnfinishedImports({ exceptId }: { exceptId?: string }) {
-  const jobs = useLiveQuery(async () => (await listImportJobs()).filter((j) => j.status !== 'done' && j.id !== exceptId), [exceptId]);
+  const db = useDb();
+  const jobs = useLiveQuery(async () => (await listImportJobs(db)).filter((j) => j.status !== 'done' && j.id !== exceptId), [db, exceptId]);
   const folders = useFolders();
   if (!jobs?.length) return null;
   return (
@@ -24,7 +26,7 @@ export function UnfinishedImports({ exceptId }: { exceptId?: string }) {
               rows: formatCount(job.rowsDone),
               when: formatDateTime(job.updatedAt),
             })}{' '}
-            <button type="button" onClick={() => void discardImportJob(job.id)}>
+            <button type="button" onClick={() => void discardImportJob(db, job.id)}>
               {t('data.import.forget')}
             </button>
           </li>

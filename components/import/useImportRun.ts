@@ -2,11 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import { readImportJob, type ImportJob, type NewImport } from '../../storage/csv/importJob';
 import { runImport } from '../../storage/csv/runImport';
 import { describeError } from '../errors';
+import { useDb } from '../shell/DbProvider';
 
 export type Running = { job?: ImportJob; fraction: number; controller: AbortController };
 
 /** Runs an import from a page: progress while it runs, then its final record (or its errors). */
 export function useImportRun() {
+  const db = useDb();
   const [running, setRunning] = useState<Running>();
   const [result, setResult] = useState<ImportJob>();
   const [errors, setErrors] = useState<string[]>();
@@ -22,7 +24,7 @@ export function useImportRun() {
     setRunning({ fraction: 0, controller });
     try {
       setResult(
-        await runImport({
+        await runImport(db, {
           source,
           signal: controller.signal,
           onProgress: (p) => {
@@ -35,7 +37,7 @@ export function useImportRun() {
     } catch (e) {
       setErrors(describeError(e));
       // The import stopped: show what it did, which is kept and can be resumed.
-      if (last) setResult(await readImportJob(last.id));
+      if (last) setResult(await readImportJob(db, last.id));
     } finally {
       setRunning(undefined);
     }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { t } from '../../i18n';
+import { useDb } from '../shell/DbProvider';
 import { seedDemoWorkspace } from './demoData';
 
 export type DemoState = 'idle' | 'busy' | { error: string };
@@ -9,10 +10,11 @@ export type DemoState = 'idle' | 'busy' | { error: string };
  * until the last one, so nobody reads half a demo and the reports render once.
  */
 export function useDemoSeeding() {
+  const db = useDb();
   const [state, setState] = useState<DemoState>('idle');
   const start = () => {
     setState('busy');
-    seedDemoWorkspace().then(
+    seedDemoWorkspace(db).then(
       () => setState('idle'),
       (e: unknown) => setState({ error: (e as Error).message }),
     );

@@ -6,6 +6,7 @@ import { resolvePeriod } from '../../storage/reports/period';
 import { localToday } from '../../storage/reports/relativeDates';
 import type { Period, ReportFilters as Filters } from '../../storage/reports/types';
 import { t } from '../../i18n';
+import { useDb } from '../shell/DbProvider';
 import { useCanWrite } from '../workspace/useWorkspaceRole';
 import { ViewOnlyNote } from '../workspace/ViewOnlyNote';
 import { DemoDataButton, useDemoSeeding } from './DemoDataButton';
@@ -29,12 +30,13 @@ const INITIAL: FilterState = { preset: 'all', from: '', to: '', owner: '', pipel
 
 /** The analytical CRM: every report over the same filters, each figure a door to its records. */
 export function ReportsPage() {
+  const db = useDb();
   const [state, setState] = useState<FilterState>(INITIAL);
   const demo = useDemoSeeding();
   const canWrite = useCanWrite();
   const today = localToday();
   const period = periodOf(state, today);
-  const data = useLiveQuery(() => loadReportData(period), [period.from, period.to]);
+  const data = useLiveQuery(() => loadReportData(db, period), [db, period.from, period.to]);
   // Rebuilt only when a bound changes, so the reports' memoised figures are not recomputed each render.
   const filters: Filters = useMemo(
     () => ({

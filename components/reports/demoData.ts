@@ -1,4 +1,5 @@
 import { logEmail } from '../../storage/activities/activities';
+import type { ThreadlineDB } from '../../storage/db/db';
 import { activitySchema, type Activity } from '../../storage/model/entities';
 import { newId } from '../../storage/model/ids';
 import { mutate } from '../../storage/write/mutate';
@@ -43,8 +44,8 @@ const DEALS: DealSeed[] = [
 ];
 
 /** An activity written with its real time in the past (the helpers stamp "now"), through the write path. */
-async function backdated(list: Activity[]) {
-  await mutate(async (w) => {
+async function backdated(db: ThreadlineDB, list: Activity[]) {
+  await mutate(db, async (w) => {
     for (const a of list) await w.put('activities', activitySchema.parse(a), Object.keys(a));
   });
 }
@@ -70,20 +71,20 @@ function pastActivities(now: number, contactIds: string[], dealIds: string[]): A
  * contacts from three campaigns, deals in every stage (three won, two lost), and six weeks of
  * history. Everything goes through the write path, so it syncs like real work.
  */
-export async function seedDemoWorkspace(now = Date.now()): Promise<{ contactIds: string[]; dealIds: string[] }> {
+export async function seedDemoWorkspace(db: ThreadlineDB, now = Date.now()): Promise<{ contactIds: string[]; dealIds: string[] }> {
   const companyIds: string[] = [];
-  for (const [name, domain] of COMPANIES) companyIds.push((await createRecord(companies, { fo_name: name, fo_domain: domain })).id);
+  for (const [name, domain] of COMPANIES) companyIds.push((await createRecord(db, companies, { fo_name: name, fo_domain: domain })).id);
   const contactIds: string[] = [];
   for (const [first, last, email, company, owner, source, campaign, lifecycle, lead] of PEOPLE) {
     const values = { fc_firstName: first, fc_lastName: last, fc_emails: [email], fc_company: [companyIds[company]!], fc_owner: owner, fc_source: source, fc_lifecycleStage: lifecycle, fc_leadStatus: lead };
-    contactIds.push((await createRecord(contacts, campaign ? { ...values, fc_campaign: campaign } : values)).id);
+    contactIds.push((await createRecord(db, contacts, campaign ? { ...values, fc_campaign: campaign } : values)).id);
   }
   // One birthday coming up, for the reminders.
-  await updateRecord(contactIds[1]!, { fc_birthday: `1988-${isoDay(now + 3 * DAY).slice(5)}` });
+  await updateRecord(db, contactIds[1]!, { fc_birthday: `1988-${isoDay(now + 3 * DAY).slice(5)}` });
   const dealIds: string[] = [];
   for (const [name, person, amount, currency, st, startDaysAgo, closeInDays, final] of DEALS) {
     const [, , , company, owner] = PEOPLE[person]!;
-    const deal = await createRecord(deals, {
+    const deal = await createRecord(db, deals, {
       fd_name: name,
       fd_stage: stage(st),
       fd_owner: owner,
@@ -93,17 +94,18 @@ export async function seedDemoWorkspace(now = Date.now()): Promise<{ contactIds:
       ...(amount === undefined ? {} : { fd_amount: { amount, currency } }),
       ...(closeInDays === undefined ? {} : { fd_expectedClose: isoDay(now + closeInDays * DAY) }),
     });
-    if (final) await updateRecord(deal.id, { fd_stage: stage(final) });
+    if (final) await updateRecord(db, deal.id, { fd_stage: stage(final) });
     dealIds.push(deal.id);
   }
   for (let i = 0; i < PEOPLE.length; i++) {
     const [first, last, email] = PEOPLE[i]!;
     await logEmail(
+      db,
       { threadId: `demo-thread-${i}`, messageId: `demo-msg-${i}`, direction: 'received', from: { name: `${first} ${last}`, email }, to: [], cc: [], subject: 'Re: proposal', snippet: 'Thanks, looks good.', date: now - ((i * 5) % 35) * DAY },
       [contactIds[i]!],
     );
   }
-  await backdated(pastActivities(now, contactIds, dealIds));
+  await backdated(db, pastActivities(now, contactIds, dealIds));
   return { contactIds, dealIds };
 }
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { createDrillView, drillTargets, type DrillTarget } from '../../storage/reports/drilldown';
 import { t } from '../../i18n';
+import { useDb } from '../shell/DbProvider';
 import { openView } from './navigation';
 
 /** The records behind one figure, and what to call the saved view that shows them. */
@@ -11,12 +12,13 @@ export type Drill = { name: string; recordIds: string[] };
  * (activities touch contacts and deals) first ask which folder to open.
  */
 export function useDrill() {
+  const db = useDb();
   const [choice, setChoice] = useState<{ name: string; targets: DrillTarget[] }>();
   const [error, setError] = useState<string>();
 
   async function open(name: string, target: DrillTarget) {
     try {
-      openView(await createDrillView(target.folderId, name, target.recordIds));
+      openView(await createDrillView(db, target.folderId, name, target.recordIds));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -25,7 +27,7 @@ export function useDrill() {
   async function drill(d: Drill | undefined) {
     setError(undefined);
     if (!d || d.recordIds.length === 0) return;
-    const targets = await drillTargets(d.recordIds);
+    const targets = await drillTargets(db, d.recordIds);
     if (targets.length === 1) await open(d.name, targets[0]!);
     else if (targets.length > 1) setChoice({ name: d.name, targets });
   }

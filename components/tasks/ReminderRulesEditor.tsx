@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { loadReminderRules, newRuleId, saveReminderRules } from '../../storage/automations/store';
-import { db } from '../../storage/db/db';
 import type { ReminderRule } from '../../storage/reminders/reminderRules';
-import { dueDateReminders } from '../../storage/reminders/dateReminders';
+import { dueDateReminders, reminderDateFields } from '../../storage/reminders/dateReminders';
 import { useFolders } from '../hooks';
+import { useDb } from '../shell/DbProvider';
 import { t, formatLocale } from '../../i18n';
 import { dateTimeFormat } from '../../storage/model/intl';
 
@@ -12,10 +12,11 @@ const fmtDay = (iso: string) => dateTimeFormat(formatLocale(), { dateStyle: 'med
 
 /** "Notify me N days before <date field>" rules, and what is due today. */
 export function ReminderRulesEditor() {
+  const db = useDb();
   const folders = useFolders() ?? [];
-  const saved = useLiveQuery(loadReminderRules, []);
-  const dateFields = useLiveQuery(() => db.fields.filter((f) => f.type === 'date').toArray(), []) ?? [];
-  const due = useLiveQuery(() => dueDateReminders(), []);
+  const saved = useLiveQuery(() => loadReminderRules(db), [db]);
+  const dateFields = useLiveQuery(() => reminderDateFields(db), [db]) ?? [];
+  const due = useLiveQuery(() => dueDateReminders(db), [db]);
   const [edited, setDraft] = useState<ReminderRule[]>();
   const [status, setStatus] = useState<{ error: string } | 'saved' | undefined>();
   const draft = edited ?? saved;
@@ -76,7 +77,7 @@ export function ReminderRulesEditor() {
         <button type="button" onClick={add} disabled={dateFields.length === 0}>
           {t('reminders.add')}
         </button>
-        <button type="button" className="tl-primary" onClick={() => saveReminderRules(draft).then(() => setStatus('saved'), (e: unknown) => setStatus({ error: (e as Error).message }))}>
+        <button type="button" className="tl-primary" onClick={() => saveReminderRules(db, draft).then(() => setStatus('saved'), (e: unknown) => setStatus({ error: (e as Error).message }))}>
           {t('reminders.save')}
         </button>
         {status === 'saved' && <span role="status">{t('automation.saved')}</span>}

@@ -1,12 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
 import { setTaskDone } from '../../storage/activities/activities';
+import { loadTaskList } from '../../storage/queries/tasks';
 import { describeError } from '../errors';
+import { useDb } from '../shell/DbProvider';
 import { t } from '../../i18n';
 import { useCanWrite } from '../workspace/useWorkspaceRole';
 import { ViewOnlyNote } from '../workspace/ViewOnlyNote';
 import { formatCount, formatDateTime } from '../format';
-import { bucketOf, inTab, isOwnedBy, loadTaskList, sortTasks, TASK_TABS, type Task, type TaskTab } from './taskList';
+import { bucketOf, inTab, isOwnedBy, sortTasks, TASK_TABS, type Task, type TaskTab } from './taskList';
 import '../pages.css';
 
 /** Who "me" is, until workspaces have signed-in users: a choice among the records' owners, kept per browser. */
@@ -25,9 +27,10 @@ function useNow(): number {
 
 /** Every task across records: mine or everyone's, overdue, due today, upcoming, all open, done. */
 export function TasksPage() {
+  const db = useDb();
   const id = useId();
   const now = useNow();
-  const data = useLiveQuery(loadTaskList, []);
+  const data = useLiveQuery(() => loadTaskList(db), [db]);
   const [tab, setTab] = useState<TaskTab>('today');
   const [mine, setMine] = useState(false);
   const [me, setMe] = useState(() => localStorage.getItem(ME_KEY) ?? '');
@@ -40,7 +43,7 @@ export function TasksPage() {
     setMe(owner);
     localStorage.setItem(ME_KEY, owner);
   };
-  const toggle = (task: Task, done: boolean) => setTaskDone(task.id, done).then(() => setError(undefined), (e: unknown) => setError(describeError(e).join(' ')));
+  const toggle = (task: Task, done: boolean) => setTaskDone(db, task.id, done).then(() => setError(undefined), (e: unknown) => setError(describeError(e).join(' ')));
 
   return (
     <div className="tl-data-page">

@@ -1,7 +1,6 @@
-import { db } from '../../storage/db/db';
-import type { ActivityOf } from '../../storage/model/entities';
+import type { Task } from '../../storage/queries/tasks';
 
-export type Task = ActivityOf<'task'>;
+export type { Task };
 export const TASK_TABS = ['overdue', 'today', 'upcoming', 'open', 'done'] as const;
 export type TaskTab = (typeof TASK_TABS)[number];
 type Bucket = 'overdue' | 'today' | 'upcoming' | 'noDate' | 'done';
@@ -41,25 +40,4 @@ export function sortTasks(tasks: readonly Task[]): Task[] {
 /** A task is someone's when one of its records has them as owner (the `owner` user field). */
 export function isOwnedBy(task: Pick<Task, 'recordIds'>, owner: string, ownerOf: ReadonlyMap<string, string>): boolean {
   return task.recordIds.some((id) => ownerOf.get(id) === owner);
-}
-
-export type TaskListData = { tasks: Task[]; titles: Map<string, string>; ownerOf: Map<string, string>; owners: string[] };
-
-/** Every task with its records' titles and owners. Activities have no index on kind: a scan. */
-export async function loadTaskList(): Promise<TaskListData> {
-  const tasks = (await db.activities.filter((a) => a.kind === 'task').toArray()) as Task[];
-  const ids = [...new Set(tasks.flatMap((t) => t.recordIds))];
-  const [records, ownerFields] = await Promise.all([db.records.bulkGet(ids), db.fields.filter((f) => f.key === 'owner').toArray()]);
-  const ownerField = new Map(ownerFields.map((f) => [f.folderId, f.id]));
-  const titles = new Map<string, string>();
-  const ownerOf = new Map<string, string>();
-  for (const r of records) {
-    if (!r) continue;
-    titles.set(r.id, r.title);
-    const fieldId = ownerField.get(r.folderId);
-    const owner = fieldId ? r.values[fieldId] : undefined;
-    if (typeof owner === 'string' && owner) ownerOf.set(r.id, owner);
-  }
-  const owners = [...new Set(ownerOf.values())].sort((a, b) => a.localeCompare(b));
-  return { tasks, titles, ownerOf, owners };
 }

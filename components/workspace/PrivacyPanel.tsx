@@ -4,6 +4,7 @@ import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import type { CrmRecord } from '../../storage/model/entities';
 import { eraseContact, exportContact } from '../../storage/privacy/gdpr';
 import { describeError } from '../errors';
+import { useDb } from '../shell/DbProvider';
 import { t } from '../../i18n';
 import { useCanWrite } from './useWorkspaceRole';
 import { ViewOnlyNote } from './ViewOnlyNote';
@@ -20,6 +21,7 @@ function download(name: string, json: unknown) {
 
 /** GDPR: export everything about a contact as JSON, or erase them (and their history) everywhere. */
 export function PrivacyPanel({ confirm = (q: string) => window.confirm(q) }: { confirm?: (question: string) => boolean }) {
+  const db = useDb();
   const [email, setEmail] = useState('');
   const [found, setFound] = useState<CrmRecord[] | undefined>();
   const [message, setMessage] = useState('');
@@ -28,14 +30,14 @@ export function PrivacyPanel({ confirm = (q: string) => window.confirm(q) }: { c
   async function find(e: FormEvent) {
     e.preventDefault();
     setMessage('');
-    setFound((await findRecordsByEmails([email])).filter((r) => r.folderId === PRESET_FOLDER_IDS.contacts));
+    setFound((await findRecordsByEmails(db, [email])).filter((r) => r.folderId === PRESET_FOLDER_IDS.contacts));
   }
 
   async function erase(record: CrmRecord) {
     const name = record.title || record.id;
     if (!confirm(t('sync.gdpr.eraseConfirm', { name }))) return;
     try {
-      const done = await eraseContact(record.id);
+      const done = await eraseContact(db, record.id);
       setMessage(t('sync.gdpr.erased', { name, ...done }));
       setFound((list) => list?.filter((r) => r.id !== record.id));
     } catch (err) {
@@ -58,7 +60,7 @@ export function PrivacyPanel({ confirm = (q: string) => window.confirm(q) }: { c
       <ul>
         {found?.map((r) => (
           <li key={r.id}>
-            <button type="button" onClick={() => void exportContact(r.id).then((data) => download(`threadline-${r.id}.json`, data))}>
+            <button type="button" onClick={() => void exportContact(db, r.id).then((data) => download(`threadline-${r.id}.json`, data))}>
               {t('sync.gdpr.export', { name: r.title || r.id })}
             </button>{' '}
             {canWrite && (

@@ -1,11 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../storage/db/db';
+import { useDb } from '../shell/DbProvider';
 import { discardRefused, refusedEntries } from '../../sync/outbox';
 import { t } from '../../i18n';
 
 /** Changes the server refused (rules, validation), with its reason; they never block the rest. */
 export function RefusedChanges() {
-  const refused = useLiveQuery(() => refusedEntries(db), []);
+  const db = useDb();
+  const refused = useLiveQuery(() => refusedEntries(db), [db]);
   if (!refused?.length) return null;
   return (
     <section aria-labelledby="tl-refused-title">

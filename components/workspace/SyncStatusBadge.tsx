@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../storage/db/db';
+import { useDb } from '../shell/DbProvider';
 import { refusedEntries, waitingCount } from '../../sync/outbox';
 import { readStatus, type SyncStatus } from '../../sync/state';
 import { t } from '../../i18n';
@@ -30,13 +30,14 @@ export function describeStatus(status: SyncStatus, waiting: number): BadgeView {
 
 /** Sync state for the sidebar and the CRM page: text, waiting count, first-download progress. */
 export function SyncStatusBadge() {
+  const db = useDb();
   const data = useLiveQuery(async () => {
     const status = await readStatus(db);
     // A local workspace's outbox keeps every write ever made and nothing waits: counting it (a
     // walk of the whole store in Chrome) after each write of a 100,000-row import is pure cost.
     const waiting = status.state === 'local' ? 0 : await waitingCount(db);
     return { status, waiting, refused: (await refusedEntries(db)).length };
-  }, []);
+  }, [db]);
   if (!data) return null;
   const view = describeStatus(data.status, data.waiting);
   return (

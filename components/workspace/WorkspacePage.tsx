@@ -1,10 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, type FormEvent } from 'react';
-import { db } from '../../storage/db/db';
+import type { ThreadlineDB } from '../../storage/db/db';
 import { firebaseConfig } from '../../sync/config';
 import { activeWorkspace, type ActiveWorkspace } from '../../sync/state';
 import type { Account, Invite, WorkspaceService } from '../../sync/workspaces';
 import { describeError } from '../errors';
+import { useDb } from '../shell/DbProvider';
 import { t } from '../../i18n';
 import { MembersPanel, roleLabel } from './MembersPanel';
 import { PrivacyPanel } from './PrivacyPanel';
@@ -32,8 +33,9 @@ export function WorkspacePage({ service, confirm = (q) => window.confirm(q) }: W
 
 function SharedWorkspace({ service, confirm }: { service: WorkspaceService; confirm: (q: string) => boolean }) {
   const [account, setAccount] = useState<Account | null | undefined>();
+  const db = useDb();
   const [error, setError] = useState('');
-  const active = useLiveQuery(() => activeWorkspace(db), []);
+  const active = useLiveQuery(() => activeWorkspace(db), [db]);
   useEffect(() => service.watchAccount(setAccount), [service]);
   const fail = (e: unknown) => setError(t('sync.ws.failed', { reason: describeError(e).join(' ') }));
   const run = (work: () => Promise<unknown>) => {
@@ -130,16 +132,17 @@ function Workspaces({ service, active, confirm, run }: ListProps) {
 }
 
 /** The service of this build, loaded only when sync is configured (Firebase stays out of local builds' pages). */
-export async function loadWorkspaceService(): Promise<WorkspaceService | undefined> {
+export async function loadWorkspaceService(db: ThreadlineDB): Promise<WorkspaceService | undefined> {
   const config = firebaseConfig();
   if (!config) return undefined;
   const { firebaseWorkspaces } = await import('../../sync/workspaces');
-  return firebaseWorkspaces(config);
+  return firebaseWorkspaces(db, config);
 }
 
 /** WorkspacePage wired to this build's configuration: what the CRM page mounts. */
 export function ConfiguredWorkspacePage() {
+  const db = useDb();
   const [service, setService] = useState<WorkspaceService | undefined | null>(null);
-  useEffect(() => void loadWorkspaceService().then(setService), []);
+  useEffect(() => void loadWorkspaceService(db).then(setService), [db]);
   return service === null ? <p>{t('common.loading')}</p> : <WorkspacePage service={service} />;
 }

@@ -1,11 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../storage/db/db';
+import { useDb } from '../shell/DbProvider';
 import { can, type Access, type Resource } from '../../sync/roles';
 import { activeWorkspace, type Role } from '../../sync/state';
 
 /** The user's role in the shared workspace, or 'local' on the local workspace; undefined while loading. */
 export function useWorkspaceRole(): Role | 'local' | undefined {
-  return useLiveQuery(async () => (await activeWorkspace(db))?.role ?? 'local', []);
+  const db = useDb();
+  return useLiveQuery(async () => (await activeWorkspace(db))?.role ?? 'local', [db]);
 }
 
 /**

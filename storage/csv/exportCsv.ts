@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { fieldValue } from '../fields/computed';
+import type { ThreadlineDB } from '../db/db';
 import type { CrmRecord } from '../model/entities';
 import { FIELD_REGISTRY, type FieldTypeSpec } from '../model/fieldRegistry';
 import { loadFolderSchema, type FolderSchema } from '../folders/schema';
@@ -31,8 +32,14 @@ export function recordsToCsv(schema: FolderSchema, records: readonly CrmRecord[]
   return toCsvText(header, rows);
 }
 
-export async function exportRecordsCsv(folderId: string, records: readonly CrmRecord[], fieldIds: readonly string[]): Promise<string> {
-  return recordsToCsv(await loadFolderSchema(folderId), records, fieldIds);
+export async function exportRecordsCsv(db: ThreadlineDB, folderId: string, records: readonly CrmRecord[], fieldIds: readonly string[]): Promise<string> {
+  return recordsToCsv(await loadFolderSchema(db, folderId), records, fieldIds);
+}
+
+/** The export as a download: its file name (the folder's name and today's date) and its text. */
+export async function exportRecordsFile(db: ThreadlineDB, folderId: string, records: readonly CrmRecord[], fieldIds: readonly string[]): Promise<{ name: string; csv: string }> {
+  const schema = await loadFolderSchema(db, folderId);
+  return { name: csvFileName(schema.folder.name), csv: recordsToCsv(schema, records, fieldIds) };
 }
 
 /** The refused rows of an import, one line per problem, to fix in a spreadsheet. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { db } from '../db/db';
+import type { ThreadlineDB } from '../db/db';
 import { newId } from '../model/ids';
-import { mutate } from '../write/mutate';
+import { mutate, type Writer } from '../write/mutate';
 
 export const DEDUP_MODES = ['skip', 'update', 'create'] as const;
 export type DedupMode = (typeof DEDUP_MODES)[number];
@@ -53,12 +53,12 @@ const parseJob = (value: unknown): ImportJob | undefined => {
   return r.success ? r.data : undefined;
 };
 
-export async function readImportJob(id: string): Promise<ImportJob | undefined> {
+export async function readImportJob(db: ThreadlineDB, id: string): Promise<ImportJob | undefined> {
   return parseJob((await db.meta.get(importKey(id)))?.value);
 }
 
 /** Every import this browser remembers, newest first; a damaged record is ignored, not fatal. */
-export async function listImportJobs(): Promise<ImportJob[]> {
+export async function listImportJobs(db: ThreadlineDB): Promise<ImportJob[]> {
   const rows = await db.meta.where('key').startsWith(PREFIX).toArray();
   return rows
     .map((r) => parseJob(r.value))
@@ -66,14 +66,14 @@ export async function listImportJobs(): Promise<ImportJob[]> {
     .sort((a, b) => b.startedAt - a.startedAt);
 }
 
-/** Writes the progress record; call only inside a mutate() transaction. */
-export async function putImportJob(job: ImportJob): Promise<void> {
-  await db.meta.put({ key: importKey(job.id), value: importJobSchema.parse(job) });
+/** Writes the progress record, in the caller's transaction (local-only: no outbox, no clocks). */
+export async function putImportJob(w: Writer, job: ImportJob): Promise<void> {
+  await w.db.meta.put({ key: importKey(job.id), value: importJobSchema.parse(job) });
 }
 
 export type NewImport = Pick<ImportJob, 'folderId' | 'file' | 'headers' | 'mapping' | 'dedup'>;
 
-export function startImportJob(init: NewImport): Promise<ImportJob> {
+export function startImportJob(db: ThreadlineDB, init: NewImport): Promise<ImportJob> {
   const now = Date.now();
   const job: ImportJob = {
     ...init,
@@ -87,39 +87,39 @@ export function startImportJob(init: NewImport): Promise<ImportJob> {
     updatedAt: now,
   };
   // Through mutate like every write, though meta is local-only and needs no outbox entry.
-  return mutate(async () => {
-    const finished = (await listImportJobs()).filter((j) => j.status === 'done');
-    for (const old of finished.slice(KEEP_FINISHED - 1)) await db.meta.delete(importKey(old.id));
-    await putImportJob(job);
+  return mutate(db, async (w) => {
+    const finished = (await listImportJobs(w.db)).filter((j) => j.status === 'done');
+    for (const old of finished.slice(KEEP_FINISHED - 1)) await w.db.meta.delete(importKey(old.id));
+    await putImportJob(w, job);
     return job;
   });
 }
 
 /** Changes an import's status; `from` guards against a second tab running the same import. */
-export function setImportStatus(id: string, status: ImportJob['status'], opts: { from?: ImportJob['status'][]; error?: string } = {}): Promise<ImportJob> {
-  return mutate(async () => {
-    const job = await readImportJob(id);
+export function setImportStatus(db: ThreadlineDB, id: string, status: ImportJob['status'], opts: { from?: ImportJob['status'][]; error?: string } = {}): Promise<ImportJob> {
+  return mutate(db, async (w) => {
+    const job = await readImportJob(w.db, id);
     if (!job) throw new ImportStateError('This import is no longer remembered.');
     if (opts.from && !opts.from.includes(job.status)) throw new ImportStateError(`This import is ${job.status}.`);
     const now = Date.now();
     const next: ImportJob = { ...job, status, updatedAt: now, ...(status === 'done' ? { finishedAt: now } : {}) };
     if (opts.error) next.error = opts.error;
     else delete next.error;
-    await putImportJob(next);
+    await putImportJob(w, next);
     return next;
   });
 }
 
 /** Forgets an unfinished import. Rows it committed stay: each is a complete, valid record. */
-export function discardImportJob(id: string): Promise<void> {
-  return mutate(async () => {
-    await db.meta.delete(importKey(id));
+export function discardImportJob(db: ThreadlineDB, id: string): Promise<void> {
+  return mutate(db, async (w) => {
+    await w.db.meta.delete(importKey(id));
   });
 }
 
 /** An unfinished import of the same file into the same folder, which a new pick can resume. */
-export async function findResumableJob(folderId: string, file: ImportFile): Promise<ImportJob | undefined> {
-  return (await listImportJobs()).find(
+export async function findResumableJob(db: ThreadlineDB, folderId: string, file: ImportFile): Promise<ImportJob | undefined> {
+  return (await listImportJobs(db)).find(
     (j) => j.status !== 'done' && j.folderId === folderId && j.file.name === file.name && j.file.size === file.size && j.file.lastModified === file.lastModified,
   );
 }

@@ -1,4 +1,5 @@
 import { deriveIndexes } from '../model/derive';
+import type { ThreadlineDB } from '../db/db';
 import type { CrmRecord, RecordValues } from '../model/entities';
 import { recordSchema, toRecordIssues, withoutEmpties, type RecordIssue } from '../model/recordSchema';
 import { mutate } from '../write/mutate';
@@ -41,30 +42,31 @@ function validatorFor(schema: FolderSchema): Validator {
  * Each row is decided in memory (validated with the folder's rules, matched against the records
  * the batch may touch, which KnownRecords read up front); then the whole batch is written by
  * `writeValidatedRecordsIn`, which adds exactly what createRecord/updateRecord add (auto-numbers,
- * derived indexes, stage history, automations, clocks and outbox) in a few bulk requests. A
+ * stage history, automations, clocks and outbox; the derived columns come from the database's
+ * middleware) in a few bulk requests. A
  * refused row is only reported; a failing write aborts the batch and its cursor, retried on resume.
  */
-export function importRows(jobId: string, rows: readonly CsvRow[]): Promise<ImportJob> {
-  return mutate(async (w) => {
-    const job = await readImportJob(jobId);
+export function importRows(db: ThreadlineDB, jobId: string, rows: readonly CsvRow[]): Promise<ImportJob> {
+  return mutate(db, async (w) => {
+    const job = await readImportJob(w.db, jobId);
     if (!job) throw new ImportStateError('This import is no longer remembered.');
     if (job.status !== 'running') throw new ImportStateError(`This import is ${job.status}.`);
     const pending = rows.filter((r) => r.index >= job.rowsDone);
     if (pending.length === 0) return job;
     // Rows must continue from the cursor: a gap means another tab is running this import too.
     if (pending[0]!.index !== job.rowsDone) throw new ImportStateError(`This import continued elsewhere (row ${job.rowsDone + 2}).`);
-    const schema = await loadFolderSchema(job.folderId);
+    const schema = await loadFolderSchema(w.db, job.folderId);
     const converted = pending.map((r) => convertRow(r.cells, r.index, job.headers, job.mapping, schema));
     const ids = converted.flatMap((c) => (c.id ? [c.id] : []));
     const emails = converted.flatMap((c) => deriveIndexes(schema.folder, schema.fields, c.values).emails);
-    const known = await KnownRecords.load(ids, emails);
+    const known = await KnownRecords.load(w.db, ids, emails);
     const batch: Batch = { schema, job: structuredClone(job), known, validate: validatorFor(schema), writes: new Map() };
     // In row order: a row may match a record an earlier row of the batch created or changed.
     for (const row of converted) importOne(batch, row);
     await writeValidatedRecordsIn(w, schema, [...batch.writes.values()]);
     batch.job.rowsDone = pending.at(-1)!.index + 1;
     batch.job.updatedAt = Date.now();
-    await putImportJob(batch.job);
+    await putImportJob(w, batch.job);
     return batch.job;
   });
 }

@@ -1,4 +1,4 @@
-import { db } from '../db/db';
+import type { ThreadlineDB } from '../db/db';
 import { recordsWithAnyOf } from '../queries/queries';
 import type { CrmRecord } from '../model/entities';
 
@@ -12,10 +12,10 @@ export class KnownRecords {
   private readonly byId = new Map<string, CrmRecord>();
   private readonly byEmail = new Map<string, Set<string>>();
 
-  static async load(ids: readonly string[], emails: readonly string[]): Promise<KnownRecords> {
+  static async load(db: ThreadlineDB, ids: readonly string[], emails: readonly string[]): Promise<KnownRecords> {
     const [byId, byEmail] = await Promise.all([
       ids.length ? db.records.bulkGet([...new Set(ids)]) : [],
-      recordsWithAnyOf('emails', emails),
+      recordsWithAnyOf(db, 'emails', emails),
     ]);
     const known = new KnownRecords();
     for (const r of [...byId, ...byEmail]) if (r) known.add(r);

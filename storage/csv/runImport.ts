@@ -1,3 +1,4 @@
+import type { ThreadlineDB } from '../db/db';
 import { importRows } from './importRows';
 import { ImportStateError, readImportJob, setImportStatus, startImportJob, type ImportJob, type NewImport } from './importJob';
 import { streamCsvRows, type CsvSource } from './parse';
@@ -16,11 +17,11 @@ export type RunImportOptions = {
 
 const sameHeaders = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((h, i) => h === b[i]);
 
-async function begin(opts: RunImportOptions): Promise<ImportJob> {
-  if ('start' in opts) return startImportJob(opts.start);
-  const job = await readImportJob(opts.resumeId);
+async function begin(db: ThreadlineDB, opts: RunImportOptions): Promise<ImportJob> {
+  if ('start' in opts) return startImportJob(db, opts.start);
+  const job = await readImportJob(db, opts.resumeId);
   if (!job) throw new ImportStateError('This import is no longer remembered.');
-  return setImportStatus(job.id, 'running', { from: ['stopped', 'running'] });
+  return setImportStatus(db, job.id, 'running', { from: ['stopped', 'running'] });
 }
 
 /**
@@ -28,8 +29,8 @@ async function begin(opts: RunImportOptions): Promise<ImportJob> {
  * progress record: `done`, or `stopped` when cancelled or failed (resumable either way, since every
  * committed batch advanced the cursor in its own transaction).
  */
-export async function runImport(opts: RunImportOptions): Promise<ImportJob> {
-  let job = await begin(opts);
+export async function runImport(db: ThreadlineDB, opts: RunImportOptions): Promise<ImportJob> {
+  let job = await begin(db, opts);
   let read = 0;
   opts.onProgress?.({ job, fraction: 0 });
   try {
@@ -41,19 +42,19 @@ export async function runImport(opts: RunImportOptions): Promise<ImportJob> {
       },
       onBatch: async ({ rows, fraction }) => {
         // When resuming, rows before the cursor are read again but not written again.
-        if (rows.at(-1)!.index >= job.rowsDone) job = await importRows(job.id, rows);
+        if (rows.at(-1)!.index >= job.rowsDone) job = await importRows(db, job.id, rows);
         read = fraction;
         opts.onProgress?.({ job, fraction });
       },
     });
-    job = await setImportStatus(job.id, aborted ? 'stopped' : 'done');
+    job = await setImportStatus(db, job.id, aborted ? 'stopped' : 'done');
     opts.onProgress?.({ job, fraction: aborted ? read : 1 });
     return job;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     // Best effort: if the database itself is failing (quota), the record stays "running" and the
     // import page offers to resume it just the same.
-    await setImportStatus(job.id, 'stopped', { error: message, from: ['running'] }).catch(() => undefined);
+    await setImportStatus(db, job.id, 'stopped', { error: message, from: ['running'] }).catch(() => undefined);
     throw e;
   }
 }

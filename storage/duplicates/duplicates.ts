@@ -1,13 +1,11 @@
-import { threadLinkId } from '../activities/activities';
-import { db } from '../db/db';
-import { deriveIndexes } from '../model/derive';
+import type { ThreadlineDB } from '../db/db';
 import type { CrmRecord, RecordStats, RecordValues } from '../model/entities';
 import type { Field } from '../model/field';
 import { FIELD_REGISTRY } from '../model/fieldRegistry';
 import { foldText, normalizePhone } from '../model/normalize';
 import { validateRecordValues } from '../model/recordSchema';
-import { mutate, type Writer } from '../write/mutate';
-import { updateRecord } from '../write/records';
+import { mutate } from '../write/mutate';
+import { removeRecordsIn, updateRecordIn } from '../write/records';
 import { loadFolderSchema, NotFoundError, type FolderSchema } from '../folders/schema';
 import { importableFields } from '../csv/mapping';
 
@@ -85,8 +83,8 @@ export function findDuplicateGroups(schema: FolderSchema, records: readonly CrmR
 }
 
 /** The likely duplicates in a folder, oldest record first in each group. */
-export async function findDuplicates(folderId: string): Promise<DuplicateGroup[]> {
-  const [schema, records] = await Promise.all([loadFolderSchema(folderId), db.records.where('folderId').equals(folderId).toArray()]);
+export async function findDuplicates(db: ThreadlineDB, folderId: string): Promise<DuplicateGroup[]> {
+  const [schema, records] = await Promise.all([loadFolderSchema(db, folderId), db.records.where('folderId').equals(folderId).toArray()]);
   records.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   return findDuplicateGroups(schema, records);
 }
@@ -158,40 +156,6 @@ function mergedStats(records: readonly CrmRecord[]): RecordStats {
   return stats;
 }
 
-/** Other records' link fields pointing at a merged record now point at the survivor. */
-async function moveLinks(w: Writer, gone: ReadonlySet<string>, survivorId: string, now: number) {
-  const schemas = new Map<string, FolderSchema>();
-  for (const other of await db.records.where('linkedIds').anyOf([...gone]).distinct().toArray()) {
-    if (gone.has(other.id) || other.id === survivorId) continue;
-    const schema = schemas.get(other.folderId) ?? (await loadFolderSchema(other.folderId));
-    schemas.set(other.folderId, schema);
-    const values = { ...other.values };
-    const changed: string[] = [];
-    for (const field of schema.fields.filter(isLinkField)) {
-      const ids = values[field.id];
-      if (!Array.isArray(ids) || !ids.some((id) => gone.has(id))) continue;
-      values[field.id] = [...new Set((ids as string[]).map((id) => (gone.has(id) ? survivorId : id)))];
-      changed.push(field.id);
-    }
-    await w.put('records', { ...other, values, ...deriveIndexes(schema.folder, schema.fields, values), updatedAt: now }, changed);
-  }
-}
-
-/** History (activities) and Gmail thread links of the merged records move to the survivor. */
-async function moveHistory(w: Writer, gone: ReadonlySet<string>, survivorId: string, now: number) {
-  for (const activity of await db.activities.where('recordIds').anyOf([...gone]).distinct().toArray()) {
-    const recordIds = [...new Set(activity.recordIds.map((id) => (gone.has(id) ? survivorId : id)))];
-    await w.put('activities', { ...activity, recordIds, updatedAt: now }, ['recordIds']);
-  }
-  for (const link of await db.threadLinks.where('recordId').anyOf([...gone]).toArray()) {
-    await w.remove('threadLinks', link.id);
-    const id = threadLinkId(link.threadId, survivorId);
-    if (!(await db.threadLinks.get(id))) {
-      await w.put('threadLinks', { id, threadId: link.threadId, recordId: survivorId, createdAt: link.createdAt, updatedAt: now }, ['threadId', 'recordId']);
-    }
-  }
-}
-
 export type MergePlan = { survivorId: string; loserIds: string[]; choices: MergeChoices };
 
 /**
@@ -199,29 +163,25 @@ export type MergePlan = { survivorId: string; loserIds: string[]; choices: Merge
  * links from other records, history and thread links move to it, and the others are deleted. A
  * refused value (RecordValidationError) or any failure leaves every record as it was.
  */
-export async function mergeRecords(plan: MergePlan): Promise<CrmRecord> {
+export async function mergeRecords(db: ThreadlineDB, plan: MergePlan): Promise<CrmRecord> {
   const loserIds = [...new Set(plan.loserIds)].filter((id) => id !== plan.survivorId);
   if (loserIds.length === 0) throw new Error('Choose at least one other record to merge');
-  return mutate(async (w) => {
-    const records = await db.records.bulkGet([plan.survivorId, ...loserIds]);
+  return mutate(db, async (w) => {
+    const records = await w.db.records.bulkGet([plan.survivorId, ...loserIds]);
     const missing = [plan.survivorId, ...loserIds].find((_id, i) => !records[i]);
     if (missing) throw new NotFoundError(`Record ${missing}`);
     const all = records as CrmRecord[];
     const survivor = all[0]!;
     if (all.some((r) => r.folderId !== survivor.folderId)) throw new Error('Only records of the same folder can be merged');
-    const schema = await loadFolderSchema(survivor.folderId);
+    const schema = await loadFolderSchema(w.db, survivor.folderId);
     const values = mergedValues(schema, all, plan.choices);
     // Validate before writing anything, so a refusal names the field and touches nothing.
     validateRecordValues(schema.folder, schema.fields, schema, values);
-    const now = Date.now();
-    const gone = new Set(loserIds);
-    await moveLinks(w, gone, survivor.id, now);
-    await moveHistory(w, gone, survivor.id, now);
-    for (const id of loserIds) await w.remove('records', id);
-    await w.put('records', { ...survivor, stats: mergedStats(all), updatedAt: now }, ['stats']);
-    // Through updateRecord (a sub-transaction of this one) so a chosen stage leaves its history entry.
+    // The write owner moves links, history and thread links of the others to the survivor.
+    await removeRecordsIn(w, loserIds, survivor.id);
+    // Through updateRecordIn so a chosen stage leaves its history entry.
     const patch: RecordValues = {};
     for (const key of new Set([...Object.keys(survivor.values), ...Object.keys(values)])) patch[key] = values[key];
-    return updateRecord(survivor.id, patch);
+    return updateRecordIn(w, survivor.id, patch, { stats: mergedStats(all) });
   });
 }

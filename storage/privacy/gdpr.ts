@@ -1,9 +1,8 @@
 import { withoutRecordAt } from '../db/activityIndex';
-import { db as defaultDb, type ThreadlineDB } from '../db/db';
-import { deriveIndexes } from '../model/derive';
-import type { Activity, CrmRecord, ThreadLink } from '../model/entities';
-import { FIELD_REGISTRY } from '../model/fieldRegistry';
-import { mutateIn } from '../write/mutate';
+import type { ThreadlineDB } from '../db/db';
+import type { Activity, ThreadLink } from '../model/entities';
+import { mutate } from '../write/mutate';
+import { removeRecordsIn } from '../write/records';
 import { NotFoundError } from '../folders/schema';
 
 export type ContactExport = {
@@ -15,7 +14,7 @@ export type ContactExport = {
 };
 
 /** Everything Threadline holds about one person (GDPR access request), fields named by label. */
-export async function exportContact(id: string, db: ThreadlineDB = defaultDb): Promise<ContactExport> {
+export async function exportContact(db: ThreadlineDB, id: string): Promise<ContactExport> {
   const record = await db.records.get(id);
   if (!record) throw new NotFoundError(`Record ${id}`);
   const [folder, fields, activities, threadLinks, linking] = await Promise.all([
@@ -42,27 +41,15 @@ export async function exportContact(id: string, db: ThreadlineDB = defaultDb): P
  * links to them from other records. Through the write path, so each delete syncs as a tombstone,
  * and a tombstone keeps no values on any device or on the server (sync/merge.ts).
  */
-export async function eraseContact(id: string, db: ThreadlineDB = defaultDb): Promise<{ activities: number; links: number }> {
-  return mutateIn(db, async (w) => {
-    const record = await db.records.get(id);
+export async function eraseContact(db: ThreadlineDB, id: string): Promise<{ activities: number; links: number }> {
+  return mutate(db, async (w) => {
+    const record = await w.db.records.get(id);
     if (!record) throw new NotFoundError(`Record ${id}`);
-    const activities = await db.activities.where('recordIds').equals(id).toArray();
-    const links = await db.threadLinks.where('recordId').equals(id).toArray();
+    const activities = await w.db.activities.where('recordIds').equals(id).toArray();
+    const linkCount = await w.db.threadLinks.where('recordId').equals(id).count();
     for (const a of activities) await w.remove('activities', a.id);
-    for (const l of links) await w.remove('threadLinks', l.id);
-    for (const other of await db.records.where('linkedIds').equals(id).toArray()) await w.put('records', await withoutLink(db, other, id), ['linkedIds']);
-    await w.remove('records', id);
-    return { activities: activities.length, links: links.length };
+    // The write owner drops the thread links and every link to the person from other records.
+    await removeRecordsIn(w, [id]);
+    return { activities: activities.length, links: linkCount };
   });
-}
-
-async function withoutLink(db: ThreadlineDB, record: CrmRecord, id: string): Promise<CrmRecord> {
-  const [folder, fields] = await Promise.all([db.folders.get(record.folderId), db.fields.where('folderId').equals(record.folderId).toArray()]);
-  const linkFields = new Set(fields.filter((f) => FIELD_REGISTRY[f.type].indexAs === 'linkedIds').map((f) => f.id));
-  const values: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(record.values)) {
-    const rest = linkFields.has(k) && Array.isArray(v) ? v.filter((x) => x !== id) : v;
-    if (!Array.isArray(rest) || rest.length) values[k] = rest;
-  }
-  return { ...record, values, updatedAt: Date.now(), ...(folder ? deriveIndexes(folder, fields, values) : {}) };
 }

@@ -1,4 +1,4 @@
-import { db } from '../db/db';
+import type { ThreadlineDB } from '../db/db';
 import type { CrmRecord } from '../model/entities';
 import type { Field } from '../model/field';
 import { getSetting } from '../settings/settings';
@@ -59,8 +59,8 @@ export function remindersDue(rules: readonly ReminderRule[], records: readonly C
  * Every reminder due at `now` (the user's local day), read from the workspace. For the
  * background's chrome.alarms notifier: call it on each alarm and notify the keys not yet shown.
  */
-export async function dueDateReminders(now: Date | number = Date.now()): Promise<DueReminder[]> {
-  const rules = (await getSetting('reminderRules')).filter((r) => r.enabled);
+export async function dueDateReminders(db: ThreadlineDB, now: Date | number = Date.now()): Promise<DueReminder[]> {
+  const rules = (await getSetting(db, 'reminderRules')).filter((r) => r.enabled);
   if (rules.length === 0) return [];
   const folderIds = [...new Set(rules.map((r) => r.folderId))];
   const [records, fields] = await Promise.all([
@@ -68,4 +68,9 @@ export async function dueDateReminders(now: Date | number = Date.now()): Promise
     db.fields.where('folderId').anyOf(folderIds).toArray(),
   ]);
   return remindersDue(rules, records, fields, localToday(now));
+}
+
+/** Every date field of every folder: what a reminder rule can watch. */
+export function reminderDateFields(db: ThreadlineDB): Promise<Field[]> {
+  return db.fields.filter((f) => f.type === 'date').toArray();
 }

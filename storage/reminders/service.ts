@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import { z } from 'zod';
-import { db } from '../db/db';
+import type { ThreadlineDB } from '../db/db';
 import type { ActivityOf } from '../model/entities';
 import { mutate } from '../write/mutate';
 import {
@@ -41,14 +41,14 @@ export type ReminderApi = {
 /** Reminders already shown (local to this browser: each device reminds its own person). */
 const NOTIFIED_KEY = 'reminders:notified';
 
-async function readNotified(): Promise<string[]> {
+async function readNotified(db: ThreadlineDB): Promise<string[]> {
   const parsed = z.array(z.string()).safeParse((await db.meta.get(NOTIFIED_KEY))?.value);
   return parsed.success ? parsed.data : [];
 }
 
-function writeNotified(keys: string[]): Promise<void> {
-  return mutate(async () => {
-    await db.meta.put({ key: NOTIFIED_KEY, value: keys });
+function writeNotified(db: ThreadlineDB, keys: string[]): Promise<void> {
+  return mutate(db, async (w) => {
+    await w.db.meta.put({ key: NOTIFIED_KEY, value: keys });
   });
 }
 
@@ -57,15 +57,15 @@ function writeNotified(keys: string[]): Promise<void> {
  * this runs in the background after every task change, and a scan of half a million activities
  * each time would cost every page the CPU.
  */
-function loadOpenTasks(): Promise<ReminderTask[]> {
+function loadOpenTasks(db: ThreadlineDB): Promise<ReminderTask[]> {
   return db.activities.where('due').aboveOrEqual(-Infinity).filter((a) => a.kind === 'task' && !a.done).toArray() as Promise<ActivityOf<'task'>[]>;
 }
 
-async function remind(api: ReminderApi, taskId: string) {
+async function remind(db: ThreadlineDB, api: ReminderApi, taskId: string) {
   const task = await db.activities.get(taskId);
   // A due date moved later since the alarm was set: the re-plan has armed the new time.
   if (!task || task.kind !== 'task' || task.done || task.due === undefined || task.due > Date.now() + 60_000) return;
-  const notified = await readNotified();
+  const notified = await readNotified(db);
   const key = reminderKey(task);
   if (notified.includes(key)) return;
   const records = await db.records.bulkGet(task.recordIds);
@@ -78,10 +78,10 @@ async function remind(api: ReminderApi, taskId: string) {
     message: titles.length ? t('data.reminder.message', { records: titles.join(', '), due }) : t('data.reminder.messageNoRecord', { due }),
     priority: 2,
   });
-  await writeNotified([...notified, key]);
+  await writeNotified(db, [...notified, key]);
 }
 
-async function open(api: ReminderApi, notificationId: string) {
+async function open(db: ThreadlineDB, api: ReminderApi, notificationId: string) {
   const taskId = taskIdOfAlarm(notificationId);
   if (!taskId) return;
   const task = await db.activities.get(taskId);
@@ -94,7 +94,7 @@ async function open(api: ReminderApi, notificationId: string) {
  * when the notification is clicked. Call synchronously when the background starts (MV3 only
  * wakes a service worker for listeners registered in its first turn). Returns a stop function.
  */
-export function startReminders(api: ReminderApi): () => void {
+export function startReminders(db: ThreadlineDB, api: ReminderApi): () => void {
   let queue = Promise.resolve();
   // One step at a time: two overlapping re-plans could both create the same alarm, or clear a new one.
   const serial = (work: () => Promise<void>) => {
@@ -103,28 +103,28 @@ export function startReminders(api: ReminderApi): () => void {
   };
   const plan = (known?: ReminderTask[]) =>
     serial(async () => {
-      const tasks = known ?? (await loadOpenTasks());
-      const notified = await readNotified();
+      const tasks = known ?? (await loadOpenTasks(db));
+      const notified = await readNotified(db);
       const now = Date.now();
       const { create, clear } = diffAlarms(await api.alarms.getAll(), plannedAlarms(tasks, new Set(notified), now), now);
       for (const name of clear) await api.alarms.clear(name);
       for (const alarm of create) await api.alarms.create(alarm.name, { when: alarm.when });
       const kept = pruneNotified(notified, tasks);
-      if (kept.length !== notified.length) await writeNotified(kept);
+      if (kept.length !== notified.length) await writeNotified(db, kept);
     });
   const onAlarm = ({ name }: { name: string }) => {
     if (name === REFRESH_ALARM) return void plan();
     const taskId = taskIdOfAlarm(name);
-    if (taskId) void serial(() => remind(api, taskId));
+    if (taskId) void serial(() => remind(db, api, taskId));
   };
-  const onClicked = (id: string) => void serial(() => open(api, id));
+  const onClicked = (id: string) => void serial(() => open(db, api, id));
   api.alarms.onAlarm.addListener(onAlarm);
   api.notifications.onClicked.addListener(onClicked);
   void serial(async () => {
     if (!(await api.alarms.get(REFRESH_ALARM))) await api.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES });
   });
   // While the worker is awake, every task change (from any page or sync) re-plans at once.
-  const subscription = liveQuery(loadOpenTasks).subscribe({ next: (tasks) => void plan(tasks), error: (e: unknown) => console.error('Threadline: reminders', e) });
+  const subscription = liveQuery(() => loadOpenTasks(db)).subscribe({ next: (tasks) => void plan(tasks), error: (e: unknown) => console.error('Threadline: reminders', e) });
   return () => {
     subscription.unsubscribe();
     api.alarms.onAlarm.removeListener(onAlarm);

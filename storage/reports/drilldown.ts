@@ -1,4 +1,4 @@
-import { db } from '../db/db';
+import type { ThreadlineDB } from '../db/db';
 import { viewSchema, type View } from '../model/entities';
 import { LIMITS } from '../model/limits';
 import { newId } from '../model/ids';
@@ -16,7 +16,7 @@ export const MAX_DRILL_IDS = 5_000;
 export type DrillTarget = { folderId: string; folderName: string; count: number; recordIds: string[] };
 
 /** The records behind a figure, split by folder (activity figures span contacts and deals). */
-export async function drillTargets(recordIds: readonly string[]): Promise<DrillTarget[]> {
+export async function drillTargets(db: ThreadlineDB, recordIds: readonly string[]): Promise<DrillTarget[]> {
   const [records, folders] = await Promise.all([db.records.bulkGet([...new Set(recordIds)]), db.folders.toArray()]);
   const byFolder = new Map<string, string[]>();
   for (const r of records) if (r) byFolder.set(r.folderId, [...(byFolder.get(r.folderId) ?? []), r.id]);
@@ -26,7 +26,7 @@ export async function drillTargets(recordIds: readonly string[]): Promise<DrillT
 }
 
 /** The columns of the folder's first list view, so a drill looks like the table people know. */
-async function defaultColumns(folderId: string): Promise<string[]> {
+async function defaultColumns(db: ThreadlineDB, folderId: string): Promise<string[]> {
   const views = await db.views.where('folderId').equals(folderId).toArray();
   const list = views.filter((v) => v.layout === 'list').sort((a, b) => a.order - b.order)[0];
   if (list) return list.columns;
@@ -38,12 +38,12 @@ async function defaultColumns(folderId: string): Promise<string[]> {
  * Saves (or reuses, when the same figure was drilled before) a list view of these records in
  * one folder, through the write path. Returns the view id for `dashboard.html#/view/<id>`.
  */
-export async function createDrillView(folderId: string, name: string, recordIds: readonly string[]): Promise<string> {
+export async function createDrillView(db: ThreadlineDB, folderId: string, name: string, recordIds: readonly string[]): Promise<string> {
   const ids = [...new Set(recordIds)].slice(0, MAX_DRILL_IDS).sort();
   const title = name.slice(0, LIMITS.label);
-  const columns = await defaultColumns(folderId);
-  return mutate(async (w) => {
-    const existing = await db.views.where('folderId').equals(folderId).toArray();
+  const columns = await defaultColumns(db, folderId);
+  return mutate(db, async (w) => {
+    const existing = await w.db.views.where('folderId').equals(folderId).toArray();
     const same = existing.find((v) => v.name === title && v.filters.length === 1 && v.filters[0]?.fieldId === ID_FILTER_FIELD && JSON.stringify(v.filters[0].value) === JSON.stringify(ids));
     if (same) return same.id;
     const now = Date.now();

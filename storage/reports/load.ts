@@ -1,4 +1,4 @@
-import { db } from '../db/db';
+import type { ThreadlineDB } from '../db/db';
 import type { Activity, Folder } from '../model/entities';
 import type { Field } from '../model/field';
 import { contactFacts, dealFacts, ownersOf } from './facts';
@@ -14,7 +14,7 @@ const firstOfKind = (folders: readonly Folder[], kind: Folder['kind']) =>
  * too, so a task ticked later than that after its creation is missed by a bounded period.
  */
 export const TASK_LOOKBACK_DAYS = 90;
-function activitiesIn(period: Period): Promise<Activity[]> {
+function activitiesIn(db: ThreadlineDB, period: Period): Promise<Activity[]> {
   const from = period.from ? dayMs(period.from) - TASK_LOOKBACK_DAYS * DAY_MS : -Infinity;
   const to = period.to ? dayMs(period.to) + 2 * DAY_MS : Infinity;
   return db.activities.where('at').between(from, to, true, false).toArray();
@@ -24,14 +24,14 @@ function activitiesIn(period: Period): Promise<Activity[]> {
  * Everything the reports page computes from, in one read. The reports themselves are pure
  * functions of this (storage/reports/*.ts), so they are tested without a database.
  */
-export async function loadReportData(period: Period): Promise<ReportData> {
+export async function loadReportData(db: ThreadlineDB, period: Period): Promise<ReportData> {
   const [folders, pipelines, allFields] = await Promise.all([db.folders.toArray(), db.pipelines.toArray(), db.fields.toArray()]);
   pipelines.sort((a, b) => a.order - b.order);
   const fieldsByFolder = new Map<string, Field[]>();
   for (const f of allFields) fieldsByFolder.set(f.folderId, [...(fieldsByFolder.get(f.folderId) ?? []), f]);
   const dealsFolder = firstOfKind(folders, 'deals');
   const contactsFolder = firstOfKind(folders, 'contacts');
-  const [allRecords, activities] = await Promise.all([db.records.toArray(), activitiesIn(period)]);
+  const [allRecords, activities] = await Promise.all([db.records.toArray(), activitiesIn(db, period)]);
   const dealRecords = allRecords.filter((r) => r.folderId === dealsFolder?.id);
   const contactRecords = allRecords.filter((r) => r.folderId === contactsFolder?.id);
   const dealFields = dealsFolder ? (fieldsByFolder.get(dealsFolder.id) ?? []) : [];

@@ -3,11 +3,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { logEmail, type EmailToLog } from '../../storage/activities/activities';
 import { saveAutomationRules, AutomationRuleError } from '../../storage/automations/store';
 import type { AutomationRule } from '../../storage/automations/rules';
-import { db } from '../../storage/db/db';
 import type { Activity, ActivityOf } from '../../storage/model/entities';
 import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { createRecord, updateRecord } from '../../storage/write/records';
-import { resetDb } from '../support/db';
+import { db, resetDb, shareWorkspace } from '../support/db';
 
 const { contacts, deals } = PRESET_FOLDER_IDS;
 const stage = (stageId: string) => ({ pipelineId: DEFAULT_PIPELINE_ID, stageId });
@@ -25,13 +24,14 @@ describe('automations', () => {
   beforeEach(resetDb);
 
   it('deal enters a stage → a task is created on it, with its due date, in the same write', async () => {
-    await saveAutomationRules([
+    await shareWorkspace();
+    await saveAutomationRules(db, [
       rule({ kind: 'stageEntered', name: 'Proposal follow-up', pipelineId: DEFAULT_PIPELINE_ID, stageId: 'proposal', action: { kind: 'createTask', title: 'Call about the proposal', dueInDays: 2 } }),
     ]);
-    const deal = await createRecord(deals, { fd_name: 'Pilot', fd_stage: stage('new') });
+    const deal = await createRecord(db, deals, { fd_name: 'Pilot', fd_stage: stage('new') });
     expect((await history(deal.id)).some((a) => a.kind === 'task')).toBe(false);
     const before = Date.now();
-    await updateRecord(deal.id, { fd_stage: stage('proposal') });
+    await updateRecord(db, deal.id, { fd_stage: stage('proposal') });
     const task = (await history(deal.id)).find((a): a is ActivityOf<'task'> => a.kind === 'task');
     expect(task).toMatchObject({ title: 'Call about the proposal', done: false });
     expect(task!.due! - before).toBeGreaterThanOrEqual(2 * 86_400_000);
@@ -43,20 +43,20 @@ describe('automations', () => {
   });
 
   it('deal enters a stage → a field is set', async () => {
-    await saveAutomationRules([
+    await saveAutomationRules(db, [
       rule({ kind: 'stageEntered', name: 'Hot', pipelineId: DEFAULT_PIPELINE_ID, stageId: 'negotiation', action: { kind: 'setField', fieldId: 'fd_priority', value: 'high' } }),
     ]);
-    const deal = await createRecord(deals, { fd_name: 'Big one', fd_stage: stage('negotiation') });
+    const deal = await createRecord(db, deals, { fd_name: 'Big one', fd_stage: stage('negotiation') });
     expect((await db.records.get(deal.id))?.values.fd_priority).toBe('high');
     expect((await runs(deal.id))[0]?.effect).toEqual({ kind: 'setField', record: 'Big one', field: 'Priority', value: 'High' });
   });
 
   it('deal won → its main contact becomes a customer, and both histories say why', async () => {
-    await saveAutomationRules([rule({ kind: 'dealWon', name: 'Won deals make customers' })]);
-    const ana = await createRecord(contacts, { fc_firstName: 'Ana', fc_lifecycleStage: 'opportunity' });
-    const deal = await createRecord(deals, { fd_name: 'Acme pilot', fd_stage: stage('negotiation'), fd_mainContact: [ana.id] });
+    await saveAutomationRules(db, [rule({ kind: 'dealWon', name: 'Won deals make customers' })]);
+    const ana = await createRecord(db, contacts, { fc_firstName: 'Ana', fc_lifecycleStage: 'opportunity' });
+    const deal = await createRecord(db, deals, { fd_name: 'Acme pilot', fd_stage: stage('negotiation'), fd_mainContact: [ana.id] });
     expect((await db.records.get(ana.id))?.values.fc_lifecycleStage).toBe('opportunity');
-    await updateRecord(deal.id, { fd_stage: stage('won') });
+    await updateRecord(db, deal.id, { fd_stage: stage('won') });
     expect((await db.records.get(ana.id))?.values.fc_lifecycleStage).toBe('customer');
     const [run] = await runs(ana.id);
     expect(run).toMatchObject({
@@ -68,60 +68,61 @@ describe('automations', () => {
   });
 
   it('deal won never moves an evangelist back to customer, and a deal without a main contact does nothing', async () => {
-    await saveAutomationRules([rule({ kind: 'dealWon' })]);
-    const eve = await createRecord(contacts, { fc_firstName: 'Eve', fc_lifecycleStage: 'evangelist' });
-    await createRecord(deals, { fd_name: 'Again', fd_stage: stage('won'), fd_mainContact: [eve.id] });
-    await createRecord(deals, { fd_name: 'Orphan', fd_stage: stage('won') });
+    await saveAutomationRules(db, [rule({ kind: 'dealWon' })]);
+    const eve = await createRecord(db, contacts, { fc_firstName: 'Eve', fc_lifecycleStage: 'evangelist' });
+    await createRecord(db, deals, { fd_name: 'Again', fd_stage: stage('won'), fd_mainContact: [eve.id] });
+    await createRecord(db, deals, { fd_name: 'Orphan', fd_stage: stage('won') });
     expect((await db.records.get(eve.id))?.values.fc_lifecycleStage).toBe('evangelist');
     expect(await db.activities.filter((a) => a.kind === 'automation').count()).toBe(0);
   });
 
   it('email logged from a contact whose lead status is "new" → "open"; sent mail and other statuses are left alone', async () => {
-    await saveAutomationRules([rule({ kind: 'emailFromNewLead', name: 'New leads who write are open' })]);
-    const lead = await createRecord(contacts, { fc_firstName: 'Lea', fc_emails: ['lea@acme.io'], fc_leadStatus: 'new' });
-    const busy = await createRecord(contacts, { fc_firstName: 'Bo', fc_emails: ['bo@acme.io'], fc_leadStatus: 'inProgress' });
-    await logEmail(email('lea@acme.io', 'sent'), [lead.id]);
+    await saveAutomationRules(db, [rule({ kind: 'emailFromNewLead', name: 'New leads who write are open' })]);
+    const lead = await createRecord(db, contacts, { fc_firstName: 'Lea', fc_emails: ['lea@acme.io'], fc_leadStatus: 'new' });
+    const busy = await createRecord(db, contacts, { fc_firstName: 'Bo', fc_emails: ['bo@acme.io'], fc_leadStatus: 'inProgress' });
+    await logEmail(db, email('lea@acme.io', 'sent'), [lead.id]);
     expect((await db.records.get(lead.id))?.values.fc_leadStatus).toBe('new');
-    await logEmail(email('LEA@acme.io'), [lead.id, busy.id]);
+    await logEmail(db, email('LEA@acme.io'), [lead.id, busy.id]);
     expect((await db.records.get(lead.id))?.values.fc_leadStatus).toBe('open');
     expect((await runs(lead.id))[0]).toMatchObject({ trigger: { kind: 'emailFromNewLead', record: 'Lea' }, effect: { field: 'Lead status', value: 'Open' } });
-    await logEmail(email('bo@acme.io'), [busy.id]);
+    await logEmail(db, email('bo@acme.io'), [busy.id]);
     expect((await db.records.get(busy.id))?.values.fc_leadStatus).toBe('inProgress');
   });
 
   it('a rule cannot trigger itself in a loop: two rules moving a deal back and forth each fire once', async () => {
-    await saveAutomationRules([
+    await saveAutomationRules(db, [
       rule({ kind: 'stageEntered', id: 'r_ping', name: 'Ping', pipelineId: DEFAULT_PIPELINE_ID, stageId: 'proposal', action: { kind: 'setField', fieldId: 'fd_stage', value: stage('negotiation') } }),
       rule({ kind: 'stageEntered', id: 'r_pong', name: 'Pong', pipelineId: DEFAULT_PIPELINE_ID, stageId: 'negotiation', action: { kind: 'setField', fieldId: 'fd_stage', value: stage('proposal') } }),
     ]);
-    const deal = await createRecord(deals, { fd_name: 'Loop', fd_stage: stage('new') });
-    await updateRecord(deal.id, { fd_stage: stage('proposal') });
+    const deal = await createRecord(db, deals, { fd_name: 'Loop', fd_stage: stage('new') });
+    await updateRecord(db, deal.id, { fd_stage: stage('proposal') });
     expect((await db.records.get(deal.id))?.values.fd_stage).toEqual(stage('proposal'));
     expect((await runs(deal.id)).map((r) => r.ruleId).sort()).toEqual(['r_ping', 'r_pong']);
     const moves = (await history(deal.id)).filter((a): a is ActivityOf<'stageChange'> => a.kind === 'stageChange').map((a) => a.to.stageId);
     expect(moves).toEqual(['new', 'proposal', 'negotiation', 'proposal']);
     // A later, separate change is a new transaction: the rules may fire again.
-    await updateRecord(deal.id, { fd_stage: stage('new') });
-    await updateRecord(deal.id, { fd_stage: stage('proposal') });
+    await updateRecord(db, deal.id, { fd_stage: stage('new') });
+    await updateRecord(db, deal.id, { fd_stage: stage('proposal') });
     expect(await runs(deal.id)).toHaveLength(4);
   });
 
   it('a run whose change became invalid is recorded as failed and the user’s own change still saves', async () => {
-    await saveAutomationRules([
+    await saveAutomationRules(db, [
       rule({ kind: 'stageEntered', name: 'Hot', pipelineId: DEFAULT_PIPELINE_ID, stageId: 'proposal', action: { kind: 'setField', fieldId: 'fd_priority', value: 'high' } }),
     ]);
     // Someone removes the "high" option after the rule was saved.
     const priority = (await db.fields.get('fd_priority'))!;
     await db.fields.put({ ...priority, options: priority.options!.filter((o) => o.id !== 'high') });
-    const deal = await createRecord(deals, { fd_name: 'Pilot', fd_stage: stage('proposal') });
+    const deal = await createRecord(db, deals, { fd_name: 'Pilot', fd_stage: stage('proposal') });
     expect((await db.records.get(deal.id))?.values.fd_stage).toEqual(stage('proposal'));
     expect((await runs(deal.id))[0]?.effect).toMatchObject({ kind: 'failed', message: expect.stringMatching(/Priority/) });
   });
 
   it('when the triggering write fails, the automation’s changes are rolled back with it', async () => {
-    await saveAutomationRules([rule({ kind: 'dealWon' })]);
-    const ana = await createRecord(contacts, { fc_firstName: 'Ana', fc_lifecycleStage: 'lead' });
-    const deal = await createRecord(deals, { fd_name: 'Pilot', fd_stage: stage('proposal'), fd_mainContact: [ana.id] });
+    await shareWorkspace();
+    await saveAutomationRules(db, [rule({ kind: 'dealWon' })]);
+    const ana = await createRecord(db, contacts, { fc_firstName: 'Ana', fc_lifecycleStage: 'lead' });
+    const deal = await createRecord(db, deals, { fd_name: 'Pilot', fd_stage: stage('proposal'), fd_mainContact: [ana.id] });
     const original = db.outbox.add.bind(db.outbox);
     // Fail the very last write of the transaction, the automation's history entry: by then the
     // contact has been updated by the rule.
@@ -130,7 +131,7 @@ describe('automations', () => {
     );
     let written: string[] = [];
     try {
-      await expect(updateRecord(deal.id, { fd_stage: stage('won') })).rejects.toThrow('disk full');
+      await expect(updateRecord(db, deal.id, { fd_stage: stage('won') })).rejects.toThrow('disk full');
       written = spy.mock.calls.map(([e]) => `${e.table}:${e.docId}`);
     } finally {
       spy.mockRestore();
@@ -142,9 +143,9 @@ describe('automations', () => {
   });
 
   it('disabled rules do not run', async () => {
-    await saveAutomationRules([rule({ kind: 'dealWon', enabled: false })]);
-    const ana = await createRecord(contacts, { fc_firstName: 'Ana', fc_lifecycleStage: 'lead' });
-    await createRecord(deals, { fd_name: 'Pilot', fd_stage: stage('won'), fd_mainContact: [ana.id] });
+    await saveAutomationRules(db, [rule({ kind: 'dealWon', enabled: false })]);
+    const ana = await createRecord(db, contacts, { fc_firstName: 'Ana', fc_lifecycleStage: 'lead' });
+    await createRecord(db, deals, { fd_name: 'Pilot', fd_stage: stage('won'), fd_mainContact: [ana.id] });
     expect((await db.records.get(ana.id))?.values.fc_lifecycleStage).toBe('lead');
   });
 
@@ -156,9 +157,9 @@ describe('automations', () => {
     ['a contact field', [rule({ kind: 'stageEntered', name: 'C', pipelineId: DEFAULT_PIPELINE_ID, stageId: 'won', action: { kind: 'setField', fieldId: 'fc_leadStatus', value: 'open' } })], /choose a deal field/],
     ['a value the field refuses', [rule({ kind: 'stageEntered', name: 'P', pipelineId: DEFAULT_PIPELINE_ID, stageId: 'won', action: { kind: 'setField', fieldId: 'fd_priority', value: 'urgent' } })], /Priority is not one of the options/],
   ])('refuses %s with a specific error and keeps the saved rules', async (_what, rules, message) => {
-    const kept = await saveAutomationRules([rule({ kind: 'dealWon', name: 'Kept' })]);
-    await expect(saveAutomationRules(rules)).rejects.toThrow(AutomationRuleError);
-    await expect(saveAutomationRules(rules)).rejects.toThrow(message);
+    const kept = await saveAutomationRules(db, [rule({ kind: 'dealWon', name: 'Kept' })]);
+    await expect(saveAutomationRules(db, rules)).rejects.toThrow(AutomationRuleError);
+    await expect(saveAutomationRules(db, rules)).rejects.toThrow(message);
     expect((await db.settings.get('automations'))?.value).toEqual(kept);
   });
 });

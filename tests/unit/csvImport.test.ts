@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { db } from '../../storage/db/db';
 import { importRows } from '../../storage/csv/importRows';
 import { ImportStateError, readImportJob, startImportJob, type DedupMode } from '../../storage/csv/importJob';
 import { autoMap } from '../../storage/csv/mapping';
@@ -9,7 +8,7 @@ import { createRecord } from '../../storage/write/records';
 import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { loadFolderSchema } from '../../storage/folders/schema';
 import { contactsCsv } from '../fixtures/csv/contacts';
-import { resetDb } from '../support/db';
+import { db, resetDb, shareWorkspace } from '../support/db';
 
 const { contacts, companies, deals } = PRESET_FOLDER_IDS;
 /** fake-indexeddb writes a record in ~5 ms: a 1,000-row import takes seconds here (far less in Chrome). */
@@ -17,8 +16,8 @@ const SLOW = 90_000;
 
 async function importCsv(csv: string, dedup: DedupMode = 'skip', extra: Partial<RunImportOptions> = {}, folderId: string = contacts) {
   const { headers } = await previewCsv(csv);
-  const mapping = autoMap(headers, (await loadFolderSchema(folderId)).fields);
-  return runImport({ source: csv, start: { folderId, file: { name: 'people.csv', size: csv.length }, headers, mapping, dedup }, ...extra } as RunImportOptions);
+  const mapping = autoMap(headers, (await loadFolderSchema(db, folderId)).fields);
+  return runImport(db, { source: csv, start: { folderId, file: { name: 'people.csv', size: csv.length }, headers, mapping, dedup }, ...extra } as RunImportOptions);
 }
 
 /** Everything an import could change, in a comparable form. */
@@ -34,6 +33,7 @@ describe('CSV import', { timeout: 30_000 }, () => {
   beforeEach(resetDb);
 
   it('imports 990 of 1,000 rows and reports the 10 bad ones with row, column and reason', async () => {
+    await shareWorkspace();
     const fixture = contactsCsv();
     const job = await importCsv(fixture.csv);
     expect(job.status).toBe('done');
@@ -76,7 +76,8 @@ describe('CSV import', { timeout: 30_000 }, () => {
   }, SLOW);
 
   it('"update" writes the filled cells that differ and keeps what the file leaves blank', async () => {
-    const rec = await createRecord(contacts, { fc_firstName: 'Ana', fc_lastName: 'Pérez', fc_emails: ['ana@acme.es'], fc_position: 'Buyer' });
+    await shareWorkspace();
+    const rec = await createRecord(db, contacts, { fc_firstName: 'Ana', fc_lastName: 'Pérez', fc_emails: ['ana@acme.es'], fc_position: 'Buyer' });
     const job = await importCsv('First name,Last name,Email,Position\r\nAna,,ANA@acme.es,CTO\r\n', 'update');
     expect(job.counts).toMatchObject({ updated: 1, created: 0 });
     const after = await db.records.get(rec.id);
@@ -86,7 +87,7 @@ describe('CSV import', { timeout: 30_000 }, () => {
   });
 
   it('"skip" leaves a matching record alone; "create" makes a second record', async () => {
-    const rec = await createRecord(contacts, { fc_firstName: 'Ana', fc_emails: ['ana@acme.es'] });
+    const rec = await createRecord(db, contacts, { fc_firstName: 'Ana', fc_emails: ['ana@acme.es'] });
     const csv = 'First name,Email\r\nAnita,ana@acme.es\r\nBea,bea@acme.es\r\n';
     const skip = await importCsv(csv, 'skip');
     expect(skip.counts).toMatchObject({ skipped: 1, created: 1 });
@@ -102,7 +103,7 @@ describe('CSV import', { timeout: 30_000 }, () => {
   });
 
   it('refuses an id of another folder and a malformed id, naming the column', async () => {
-    const company = await createRecord(companies, { fo_name: 'Acme' });
+    const company = await createRecord(db, companies, { fo_name: 'Acme' });
     const job = await importCsv(`First name,Threadline ID\r\nAna,${company.id}\r\nBea,not an id!\r\n`);
     expect(job.counts.bad).toBe(2);
     expect(job.issues[0]).toMatchObject({ row: 2, reason: expect.stringMatching(/another folder/) });
@@ -111,8 +112,9 @@ describe('CSV import', { timeout: 30_000 }, () => {
   });
 
   it('writes a record exactly as createRecord does, outbox entry included', async () => {
+    await shareWorkspace();
     const values = { fc_firstName: 'Ana', fc_lastName: 'Pérez', fc_emails: ['ana@acme.es'], fc_phones: ['+34 600 111 222'] };
-    const direct = await createRecord(contacts, values);
+    const direct = await createRecord(db, contacts, values);
     const directEntry = (await db.outbox.toArray()).at(-1)!;
     await importCsv('First name,Last name,Email,Phones\r\nAna,Pérez,ana@other.es,+34 600 111 222\r\n');
     const imported = (await db.records.toArray()).find((r) => r.id !== direct.id)!;
@@ -149,6 +151,7 @@ describe('an interrupted import', { timeout: 30_000 }, () => {
   beforeEach(resetDb);
 
   it('a crash mid-batch keeps whole batches only, and resuming imports every row exactly once (even in "create" mode)', async () => {
+    await shareWorkspace();
     const { csv } = contactsCsv();
     // The third batch's outbox append fails: its transaction aborts as if the browser died.
     const realBulkAdd = db.outbox.bulkAdd.bind(db.outbox);
@@ -159,14 +162,14 @@ describe('an interrupted import', { timeout: 30_000 }, () => {
     expect((error as Error).message).toBe('killed');
 
     const [stopped] = await db.meta.where('key').startsWith('imports:').toArray();
-    const job = (await readImportJob((stopped!.value as { id: string }).id))!;
+    const job = (await readImportJob(db, (stopped!.value as { id: string }).id))!;
     expect(job).toMatchObject({ status: 'stopped', error: 'killed' });
     expect(job.rowsDone % 200).toBe(0);
     // What is in the database is exactly what the cursor says: complete records, each with its outbox entry.
     expect(await db.records.count()).toBe(job.counts.created);
     expect(await db.outbox.count()).toBe(job.counts.created);
 
-    const resumed = await runImport({ source: csv, resumeId: job.id });
+    const resumed = await runImport(db, { source: csv, resumeId: job.id });
     expect(resumed.status).toBe('done');
     expect(resumed.counts).toMatchObject({ created: 990, bad: 10 });
     const emails = (await db.records.toArray()).flatMap((r) => r.emails);
@@ -183,19 +186,19 @@ describe('an interrupted import', { timeout: 30_000 }, () => {
     });
     expect(stopped).toMatchObject({ status: 'stopped', rowsDone: 200 });
     expect(await db.records.count()).toBe(stopped.counts.created);
-    const done = await runImport({ source: csv, resumeId: stopped.id });
+    const done = await runImport(db, { source: csv, resumeId: stopped.id });
     expect(done.counts).toMatchObject({ created: 990, bad: 10 });
     expect(await db.records.count()).toBe(990);
   }, SLOW);
 
   it('refuses rows that do not continue from the cursor (the same import running in two tabs)', async () => {
-    const job = await startImportJob({ folderId: contacts, file: { name: 'x.csv', size: 1 }, headers: ['First name'], mapping: ['fc_firstName'], dedup: 'create' });
-    await importRows(job.id, [{ index: 0, cells: ['Ana'] }]);
-    await expect(importRows(job.id, [{ index: 5, cells: ['Eva'] }])).rejects.toBeInstanceOf(ImportStateError);
+    const job = await startImportJob(db, { folderId: contacts, file: { name: 'x.csv', size: 1 }, headers: ['First name'], mapping: ['fc_firstName'], dedup: 'create' });
+    await importRows(db, job.id, [{ index: 0, cells: ['Ana'] }]);
+    await expect(importRows(db, job.id, [{ index: 5, cells: ['Eva'] }])).rejects.toBeInstanceOf(ImportStateError);
     // Rows before the cursor are not written twice.
-    await importRows(job.id, [{ index: 0, cells: ['Ana'] }, { index: 1, cells: ['Bea'] }]);
+    await importRows(db, job.id, [{ index: 0, cells: ['Ana'] }, { index: 1, cells: ['Bea'] }]);
     expect((await db.records.toArray()).map((r) => r.values.fc_firstName).sort()).toEqual(['Ana', 'Bea']);
-    expect((await readImportJob(job.id))!.rowsDone).toBe(2);
+    expect((await readImportJob(db, job.id))!.rowsDone).toBe(2);
   });
 });
 

@@ -3,13 +3,13 @@ import { autoMap, duplicateTargets, headerFor, ID_TARGET, importableFields } fro
 import type { Field } from '../../storage/model/field';
 import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { loadFolderSchema } from '../../storage/folders/schema';
-import { resetDb } from '../support/db';
+import { db, resetDb } from '../support/db';
 
 describe('column → field mapping', () => {
   let fields: Field[];
   beforeEach(async () => {
     await resetDb();
-    fields = (await loadFolderSchema(PRESET_FOLDER_IDS.contacts)).fields;
+    fields = (await loadFolderSchema(db, PRESET_FOLDER_IDS.contacts)).fields;
   });
 
   it('matches labels and keys ignoring case, accents, spaces and punctuation', () => {

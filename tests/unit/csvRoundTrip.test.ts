@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../storage/db/db';
 import { convertRow } from '../../storage/csv/convert';
 import { exportRecordsCsv, recordsToCsv } from '../../storage/csv/exportCsv';
 import type { DedupMode } from '../../storage/csv/importJob';
@@ -14,7 +13,7 @@ import { mutate } from '../../storage/write/mutate';
 import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { createRecord, deleteRecord } from '../../storage/write/records';
 import { loadFolderSchema, type FolderSchema } from '../../storage/folders/schema';
-import { resetDb } from '../support/db';
+import { db, resetDb, shareWorkspace } from '../support/db';
 
 const FOLDER = 'folder_everything';
 
@@ -45,7 +44,7 @@ const FIELDS: Record<FieldType, Partial<Field>> = {
 async function createFolder() {
   const now = Date.now();
   const folder: Folder = { id: FOLDER, name: 'Everything', icon: '🧪', kind: 'custom', titleFieldIds: ['f_text'], order: 9, createdAt: now, updatedAt: now };
-  await mutate(async (w) => {
+  await mutate(db, async (w) => {
     await w.put('folders', folder, Object.keys(folder));
     for (const [order, type] of FIELD_TYPES.entries()) {
       const field: Field = { id: `f_${type}`, folderId: FOLDER, key: type, label: `The ${type}`, type, mandatory: false, hidden: false, order, settings: {}, createdAt: now, updatedAt: now, ...FIELDS[type] };
@@ -55,8 +54,8 @@ async function createFolder() {
 }
 
 async function seed(): Promise<CrmRecord[]> {
-  const ana = await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana' });
-  const bea = await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Bea' });
+  const ana = await createRecord(db, PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana' });
+  const bea = await createRecord(db, PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Bea' });
   const full = {
     f_text: '=SUM(A1:A9), "quoted"; \'apostrophe\'',
     f_longText: 'Line one\nLine two, with a comma\r\n  indented «ñ» 🎉',
@@ -77,17 +76,17 @@ async function seed(): Promise<CrmRecord[]> {
     f_stage: { pipelineId: DEFAULT_PIPELINE_ID, stageId: 'won' },
   };
   return [
-    await createRecord(FOLDER, full),
-    await createRecord(FOLDER, { f_text: "'leading apostrophe", f_number: 1e21, f_checkbox: true, f_currency: { amount: 1234567.89, currency: 'EUR' }, f_percent: 0.1 + 0.2 }),
-    await createRecord(FOLDER, { f_text: '+34 not a formula', f_number: 0 }),
-    await createRecord(FOLDER, {}),
+    await createRecord(db, FOLDER, full),
+    await createRecord(db, FOLDER, { f_text: "'leading apostrophe", f_number: 1e21, f_checkbox: true, f_currency: { amount: 1234567.89, currency: 'EUR' }, f_percent: 0.1 + 0.2 }),
+    await createRecord(db, FOLDER, { f_text: '+34 not a formula', f_number: 0 }),
+    await createRecord(db, FOLDER, {}),
   ];
 }
 
 async function importText(csv: string, dedup: DedupMode) {
   const { headers } = await previewCsv(csv);
-  const mapping = autoMap(headers, (await loadFolderSchema(FOLDER)).fields);
-  return runImport({ source: csv, start: { folderId: FOLDER, file: { name: 'x.csv', size: csv.length }, headers, mapping, dedup } });
+  const mapping = autoMap(headers, (await loadFolderSchema(db, FOLDER)).fields);
+  return runImport(db, { source: csv, start: { folderId: FOLDER, file: { name: 'x.csv', size: csv.length }, headers, mapping, dedup } });
 }
 
 const allFieldIds = () => FIELD_TYPES.map((type) => `f_${type}`);
@@ -100,14 +99,15 @@ describe('export → re-import is lossless for every field type', { timeout: 30_
   });
 
   it('covers every field type', async () => {
-    const { fields } = await loadFolderSchema(FOLDER);
+    const { fields } = await loadFolderSchema(db, FOLDER);
     expect(new Set(fields.map((f) => f.type))).toEqual(new Set(FIELD_TYPES));
   });
 
   it.each(['update', 'skip'] as const)('re-importing an export with "%s" changes nothing', async (dedup) => {
+    await shareWorkspace();
     const records = await seed();
     const before = { records: await db.records.toArray(), outbox: await db.outbox.count(), activities: await db.activities.count() };
-    const csv = await exportRecordsCsv(FOLDER, records, allFieldIds());
+    const csv = await exportRecordsCsv(db, FOLDER, records, allFieldIds());
     const job = await importText(csv, dedup);
     expect(job.counts).toMatchObject({ bad: 0, created: 0, updated: 0, ...(dedup === 'update' ? { unchanged: 4 } : { skipped: 4 }) });
     expect({ records: await db.records.toArray(), outbox: await db.outbox.count(), activities: await db.activities.count() }).toEqual(before);
@@ -115,8 +115,8 @@ describe('export → re-import is lossless for every field type', { timeout: 30_
 
   it('an export imported into an emptied folder recreates the same records, ids and links included', async () => {
     const records = await seed();
-    const csv = await exportRecordsCsv(FOLDER, records, allFieldIds());
-    for (const r of records) await deleteRecord(r.id);
+    const csv = await exportRecordsCsv(db, FOLDER, records, allFieldIds());
+    for (const r of records) await deleteRecord(db, r.id);
     const job = await importText(csv, 'skip');
     expect(job.counts).toMatchObject({ created: 4, bad: 0 });
     const after = await folderRecords();
@@ -135,7 +135,7 @@ describe('export → re-import is lossless for every field type', { timeout: 30_
 
   it('guards cells against spreadsheet formulas, and the guard comes off on import', async () => {
     const [full, second, third] = await seed();
-    const csv = await exportRecordsCsv(FOLDER, [full!, second!, third!], ['f_text', 'f_number', 'f_phone']);
+    const csv = await exportRecordsCsv(db, FOLDER, [full!, second!, third!], ['f_text', 'f_number', 'f_phone']);
     const rows = Papa.parse<string[]>(csv.replace(/^\ufeff/, '')).data;
     expect(rows[1]![0]).toBe(`'${full!.values.f_text as string}`);
     expect(rows[1]![2]).toBe(`'+34 600 111 222; (555) 010-2000 ext 12`);
@@ -151,7 +151,7 @@ describe('cell round trip, for any text and number', () => {
   beforeEach(async () => {
     await resetDb();
     await createFolder();
-    schema = await loadFolderSchema(FOLDER);
+    schema = await loadFolderSchema(db, FOLDER);
   });
 
   const roundTrip = (values: Record<string, unknown>) => {

@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startReminders, type ReminderApi } from '../../storage/reminders/service';
 import { setLocale } from '../../i18n';
 import { addTask, setTaskDone } from '../../storage/activities/activities';
-import { db } from '../../storage/db/db';
 import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { createRecord } from '../../storage/write/records';
 import {
@@ -18,7 +17,7 @@ import {
   taskIdOfAlarm,
   type ReminderTask,
 } from '../../storage/reminders/taskAlarms';
-import { resetDb } from '../support/db';
+import { db, resetDb } from '../support/db';
 
 const NOW = Date.UTC(2026, 10, 24, 10, 0);
 const HOUR = 3_600_000;
@@ -107,14 +106,14 @@ describe('reminder service (alarms, notifications, tabs)', { timeout: 30_000 }, 
 
   it('keeps alarms in step with tasks, notifies when due, and opens the record on click', async () => {
     const fake = fakeApi();
-    const ana = await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana', fc_lastName: 'García' });
-    const later = await addTask([ana.id], 'Send the quote', Date.now() + HOUR);
-    stop = startReminders(fake.api);
+    const ana = await createRecord(db, PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana', fc_lastName: 'García' });
+    const later = await addTask(db, [ana.id], 'Send the quote', Date.now() + HOUR);
+    stop = startReminders(db, fake.api);
     await vi.waitFor(() => expect(fake.alarms.get(alarmName(later.id))?.scheduledTime).toBe(later.due));
     expect(fake.alarms.get(REFRESH_ALARM)?.periodInMinutes).toBe(1);
 
     // A task written while the service runs (from any page) is planned without a reload.
-    const due = await addTask([ana.id], 'Call Ana', Date.now() - 60_000);
+    const due = await addTask(db, [ana.id], 'Call Ana', Date.now() - 60_000);
     await vi.waitFor(() => expect(fake.alarms.has(alarmName(due.id))).toBe(true));
 
     fake.fire(alarmName(due.id));
@@ -135,17 +134,17 @@ describe('reminder service (alarms, notifications, tabs)', { timeout: 30_000 }, 
     await vi.waitFor(() => expect(fake.opened).toEqual([`chrome-extension://abc/dashboard.html#/record/${ana.id}`]));
     expect(fake.notifications.has(alarmName(due.id))).toBe(false);
 
-    await setTaskDone(later.id, true);
+    await setTaskDone(db, later.id, true);
     await vi.waitFor(() => expect(fake.alarms.has(alarmName(later.id))).toBe(false));
   });
 
   it('does not notify for a task done, or moved later, after its alarm was set', async () => {
     const fake = fakeApi();
-    const ana = await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana' });
-    const doneTask = await addTask([ana.id], 'Done already', Date.now() - 1_000);
-    await setTaskDone(doneTask.id, true);
-    const moved = await addTask([ana.id], 'Moved', Date.now() + 5 * HOUR);
-    stop = startReminders(fake.api);
+    const ana = await createRecord(db, PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana' });
+    const doneTask = await addTask(db, [ana.id], 'Done already', Date.now() - 1_000);
+    await setTaskDone(db, doneTask.id, true);
+    const moved = await addTask(db, [ana.id], 'Moved', Date.now() + 5 * HOUR);
+    stop = startReminders(db, fake.api);
     fake.fire(alarmName(doneTask.id));
     fake.fire(alarmName(moved.id));
     await new Promise((r) => setTimeout(r, 100));

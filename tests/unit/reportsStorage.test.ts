@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addNote } from '../../storage/activities/activities';
 import { saveReminderRules, AutomationRuleError } from '../../storage/automations/store';
-import { db } from '../../storage/db/db';
 import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { createRecord, updateRecord } from '../../storage/write/records';
 import { toCsv } from '../../storage/reports/csv';
@@ -10,7 +9,7 @@ import { loadReportData } from '../../storage/reports/load';
 import { pipelineByStage } from '../../storage/reports/pipeline';
 import { dueDateReminders } from '../../storage/reminders/dateReminders';
 import { winRates } from '../../storage/reports/winRate';
-import { resetDb } from '../support/db';
+import { db, resetDb, shareWorkspace } from '../support/db';
 
 const { contacts, deals } = PRESET_FOLDER_IDS;
 const stage = (stageId: string) => ({ pipelineId: DEFAULT_PIPELINE_ID, stageId });
@@ -19,13 +18,13 @@ describe('reports over the database', () => {
   beforeEach(resetDb);
 
   it('loads deals with their close time from the stage history written by the write path', async () => {
-    const ana = await createRecord(contacts, { fc_firstName: 'Ana', fc_owner: 'ana', fc_source: 'tradeFair' });
-    const won = await createRecord(deals, { fd_name: 'Won', fd_stage: stage('proposal'), fd_amount: { amount: 10, currency: 'USD' }, fd_owner: 'ana', fd_mainContact: [ana.id] });
-    await createRecord(deals, { fd_name: 'Open', fd_stage: stage('new'), fd_owner: 'ana' });
+    const ana = await createRecord(db, contacts, { fc_firstName: 'Ana', fc_owner: 'ana', fc_source: 'tradeFair' });
+    const won = await createRecord(db, deals, { fd_name: 'Won', fd_stage: stage('proposal'), fd_amount: { amount: 10, currency: 'USD' }, fd_owner: 'ana', fd_mainContact: [ana.id] });
+    await createRecord(db, deals, { fd_name: 'Open', fd_stage: stage('new'), fd_owner: 'ana' });
     const before = Date.now();
-    await updateRecord(won.id, { fd_stage: stage('won') });
-    await addNote([ana.id], 'met at the fair');
-    const data = await loadReportData({});
+    await updateRecord(db, won.id, { fd_stage: stage('won') });
+    await addNote(db, [ana.id], 'met at the fair');
+    const data = await loadReportData(db, {});
     const fact = data.deals.find((d) => d.id === won.id)!;
     expect(fact).toMatchObject({ outcome: 'won', owner: 'ana', mainContactId: ana.id, amount: { amount: 10, currency: 'USD' } });
     expect(fact.closedAt).toBeGreaterThanOrEqual(before);
@@ -38,38 +37,39 @@ describe('reports over the database', () => {
   });
 
   it('an empty workspace loads and reports nothing', async () => {
-    const data = await loadReportData({ from: '2026-01-01', to: '2026-12-31' });
+    const data = await loadReportData(db, { from: '2026-01-01', to: '2026-12-31' });
     expect(data.deals).toEqual([]);
     expect(data.lifecycleStages.map((o) => o.id)).toContain('customer');
     expect(pipelineByStage(data, { period: {} }).every((r) => r.count === 0)).toBe(true);
   });
 
   it('a drill-down is a saved list view filtered on the record ids, reused when drilled again', async () => {
-    const a = await createRecord(deals, { fd_name: 'A', fd_stage: stage('new') });
-    const b = await createRecord(deals, { fd_name: 'B', fd_stage: stage('new') });
-    const id = await createDrillView(deals, 'Report: New', [b.id, a.id, a.id]);
+    await shareWorkspace();
+    const a = await createRecord(db, deals, { fd_name: 'A', fd_stage: stage('new') });
+    const b = await createRecord(db, deals, { fd_name: 'B', fd_stage: stage('new') });
+    const id = await createDrillView(db, deals, 'Report: New', [b.id, a.id, a.id]);
     const view = await db.views.get(id);
     expect(view).toMatchObject({ folderId: deals, name: 'Report: New', layout: 'list', sort: [], filters: [{ fieldId: '_id', op: 'in', value: [a.id, b.id].sort() }] });
     expect(view?.columns).toEqual((await db.views.get('view_deals_all'))?.columns);
     expect((await db.outbox.toArray()).some((e) => e.table === 'views' && e.docId === id)).toBe(true);
-    expect(await createDrillView(deals, 'Report: New', [a.id, b.id])).toBe(id);
+    expect(await createDrillView(db, deals, 'Report: New', [a.id, b.id])).toBe(id);
     expect(viewHref(id)).toBe(`dashboard.html#/view/${id}`);
   });
 
   it('drill targets split the records behind a figure by folder, largest first', async () => {
-    const c = await createRecord(contacts, { fc_firstName: 'C' });
-    const d1 = await createRecord(deals, { fd_name: 'D1', fd_stage: stage('new') });
-    const d2 = await createRecord(deals, { fd_name: 'D2', fd_stage: stage('new') });
-    expect((await drillTargets([c.id, d1.id, d2.id, 'gone'])).map((t) => [t.folderName, t.count])).toEqual([['Deals', 2], ['Contacts', 1]]);
+    const c = await createRecord(db, contacts, { fc_firstName: 'C' });
+    const d1 = await createRecord(db, deals, { fd_name: 'D1', fd_stage: stage('new') });
+    const d2 = await createRecord(db, deals, { fd_name: 'D2', fd_stage: stage('new') });
+    expect((await drillTargets(db, [c.id, d1.id, d2.id, 'gone'])).map((t) => [t.folderName, t.count])).toEqual([['Deals', 2], ['Contacts', 1]]);
   });
 
   it('reminder rules are validated and list what is due today', async () => {
-    await expect(saveReminderRules([{ id: 'r', name: 'X', folderId: contacts, fieldId: 'fc_firstName', daysBefore: 3, yearly: true, enabled: true }])).rejects.toThrow(AutomationRuleError);
-    await saveReminderRules([{ id: 'r', name: 'Birthdays', folderId: contacts, fieldId: 'fc_birthday', daysBefore: 3, yearly: true, enabled: true }]);
+    await expect(saveReminderRules(db, [{ id: 'r', name: 'X', folderId: contacts, fieldId: 'fc_firstName', daysBefore: 3, yearly: true, enabled: true }])).rejects.toThrow(AutomationRuleError);
+    await saveReminderRules(db, [{ id: 'r', name: 'Birthdays', folderId: contacts, fieldId: 'fc_birthday', daysBefore: 3, yearly: true, enabled: true }]);
     const now = new Date(2026, 10, 24, 9, 0);
-    await createRecord(contacts, { fc_firstName: 'Soon', fc_birthday: '1990-11-26' });
-    await createRecord(contacts, { fc_firstName: 'Later', fc_birthday: '1990-12-26' });
-    expect((await dueDateReminders(now)).map((r) => [r.title, r.daysLeft])).toEqual([['Soon', 2]]);
+    await createRecord(db, contacts, { fc_firstName: 'Soon', fc_birthday: '1990-11-26' });
+    await createRecord(db, contacts, { fc_firstName: 'Later', fc_birthday: '1990-12-26' });
+    expect((await dueDateReminders(db, now)).map((r) => [r.title, r.daysLeft])).toEqual([['Soon', 2]]);
   });
 });
 

@@ -1,16 +1,16 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { SyncStatusBadge } from '../../components/workspace/SyncStatusBadge';
 import { WorkspacePage } from '../../components/workspace/WorkspacePage';
 import { setLocale } from '../../i18n';
-import { db } from '../../storage/db/db';
 import { createRecord } from '../../storage/write/records';
 import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { refuse } from '../../sync/outbox';
 import { setActiveWorkspace, writeStatus, type ActiveWorkspace } from '../../sync/state';
 import type { Account, WorkspaceService } from '../../sync/workspaces';
-import { resetDb } from '../support/db';
+import { db, resetDb, shareWorkspace } from '../support/db';
+import { renderWithDb } from '../support/render';
 
 beforeEach(async () => {
   setLocale('en');
@@ -19,19 +19,20 @@ beforeEach(async () => {
 
 describe('SyncStatusBadge', () => {
   it('says local workspace when nothing syncs, whatever the outbox holds', async () => {
-    await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana' });
+    await createRecord(db, PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana' });
     await writeStatus(db, { state: 'local' });
-    render(<SyncStatusBadge />);
+    renderWithDb(<SyncStatusBadge />);
     expect(await screen.findByRole('status')).toHaveTextContent('Local workspace');
   });
 
   it('counts waiting changes live, and shows offline, errors and refused changes', async () => {
+    await shareWorkspace();
     await writeStatus(db, { state: 'synced', waiting: 0, at: 1 });
-    render(<SyncStatusBadge />);
+    renderWithDb(<SyncStatusBadge />);
     const badge = await screen.findByRole('status');
     await vi.waitFor(() => expect(badge).toHaveTextContent('Synced'));
-    await act(() => createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana' }));
-    await act(() => createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Bo' }));
+    await act(() => createRecord(db, PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana' }));
+    await act(() => createRecord(db, PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Bo' }));
     await vi.waitFor(() => expect(badge).toHaveTextContent('2 changes waiting'));
     await act(() => writeStatus(db, { state: 'offline', waiting: 2 }));
     await vi.waitFor(() => expect(badge).toHaveTextContent('Offline · 2 waiting'));
@@ -44,7 +45,7 @@ describe('SyncStatusBadge', () => {
 
   it('shows the first download as a progress bar', async () => {
     await writeStatus(db, { state: 'syncing', waiting: 0, progress: { done: 30, total: 120 } });
-    render(<SyncStatusBadge />);
+    renderWithDb(<SyncStatusBadge />);
     const bar = await screen.findByRole('progressbar');
     expect(bar).toHaveAttribute('value', '30');
     expect(bar).toHaveAttribute('max', '120');
@@ -83,21 +84,21 @@ function fakeService(account: Account | null, over: Partial<WorkspaceService> = 
 
 describe('WorkspacePage', () => {
   it('without sync settings says so, and still offers the GDPR tools', async () => {
-    render(<WorkspacePage />);
+    renderWithDb(<WorkspacePage />);
     expect(screen.getByText(/no shared-workspace settings/)).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Personal data (GDPR)' })).toBeInTheDocument();
   });
 
   it('signed out: offers Google sign-in', async () => {
     const service = fakeService(null);
-    render(<WorkspacePage service={service} />);
+    renderWithDb(<WorkspacePage service={service} />);
     await userEvent.click(await screen.findByRole('button', { name: 'Sign in with Google' }));
     expect(service.signIn).toHaveBeenCalled();
   });
 
   it('signed in on the local workspace: creates a shared one, then manages members as its owner', async () => {
     const service = fakeService({ uid: 'u1', email: 'owner@acme.com' });
-    render(<WorkspacePage service={service} />);
+    renderWithDb(<WorkspacePage service={service} />);
     await userEvent.type(await screen.findByLabelText('Workspace name'), 'Acme sales');
     await userEvent.click(screen.getByRole('button', { name: 'Create and upload this workspace' }));
     expect(service.create).toHaveBeenCalledWith('Acme sales');
@@ -113,7 +114,7 @@ describe('WorkspacePage', () => {
 
   it('a viewer sees members but cannot invite or change roles', async () => {
     await setActiveWorkspace(db, { id: 'ws_1', name: 'Acme', role: 'viewer' });
-    render(<WorkspacePage service={fakeService({ uid: 'u3', email: 'v@acme.com' })} />);
+    renderWithDb(<WorkspacePage service={fakeService({ uid: 'u3', email: 'v@acme.com' })} />);
     const members = await screen.findByRole('region', { name: 'Members' });
     expect(await within(members).findByText('rep@acme.com')).toBeInTheDocument();
     expect(within(members).queryByRole('button', { name: 'Invite' })).toBeNull();
@@ -121,8 +122,8 @@ describe('WorkspacePage', () => {
   });
 
   it('erases a contact found by email, after confirmation', async () => {
-    const ana = await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana', fc_emails: ['ana@acme.com'] });
-    render(<WorkspacePage confirm={() => true} />);
+    const ana = await createRecord(db, PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana', fc_emails: ['ana@acme.com'] });
+    renderWithDb(<WorkspacePage confirm={() => true} />);
     await userEvent.type(screen.getByLabelText('Contact’s email address'), 'ana@acme.com');
     await userEvent.click(screen.getByRole('button', { name: 'Find' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Erase Ana everywhere' }));

@@ -1,14 +1,14 @@
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DuplicatesPage } from '../../../components/duplicates/DuplicatesPage';
 import { setLocale } from '../../../i18n';
 import { addNote, addTask } from '../../../storage/activities/activities';
-import { db } from '../../../storage/db/db';
 import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
 import { timeline } from '../../../storage/queries/queries';
 import { createRecord } from '../../../storage/write/records';
-import { resetDb } from '../../support/db';
+import { db, resetDb } from '../../support/db';
+import { renderWithDb } from '../../support/render';
 
 // This machine is shared and loaded: give pages backed by fake-indexeddb time to settle.
 configure({ asyncUtilTimeout: 10_000 });
@@ -22,14 +22,14 @@ describe('DuplicatesPage', { timeout: 30_000 }, () => {
   });
 
   it('lists likely duplicates with the reason, compares them side by side and merges with the chosen values', async () => {
-    const ana = await createRecord(contacts, { fc_firstName: 'Ana', fc_lastName: 'Pérez', fc_emails: ['ana@acme.es'] });
-    const anita = await createRecord(contacts, { fc_firstName: 'Anita', fc_emails: ['ANA@acme.es', 'anita@gmail.com'], fc_position: 'CTO' });
-    await createRecord(contacts, { fc_firstName: 'Someone else', fc_emails: ['else@acme.es'] });
-    await addNote([ana.id], 'First call');
-    await addNote([anita.id], 'Met at the fair');
-    await addTask([anita.id], 'Send the quote');
+    const ana = await createRecord(db, contacts, { fc_firstName: 'Ana', fc_lastName: 'Pérez', fc_emails: ['ana@acme.es'] });
+    const anita = await createRecord(db, contacts, { fc_firstName: 'Anita', fc_emails: ['ANA@acme.es', 'anita@gmail.com'], fc_position: 'CTO' });
+    await createRecord(db, contacts, { fc_firstName: 'Someone else', fc_emails: ['else@acme.es'] });
+    await addNote(db, [ana.id], 'First call');
+    await addNote(db, [anita.id], 'Met at the fair');
+    await addTask(db, [anita.id], 'Send the quote');
     const user = userEvent.setup();
-    render(<DuplicatesPage />);
+    renderWithDb(<DuplicatesPage />);
 
     const groups = await screen.findByRole('list', { name: 'Likely duplicates' });
     expect(within(groups).getAllByRole('listitem')).toHaveLength(1);
@@ -53,15 +53,15 @@ describe('DuplicatesPage', { timeout: 30_000 }, () => {
     const kept = (await db.records.get(ana.id))!;
     expect(kept.values).toMatchObject({ fc_firstName: 'Anita', fc_lastName: 'Pérez', fc_position: 'CTO', fc_emails: ['ana@acme.es', 'anita@gmail.com'] });
     expect(await db.records.get(anita.id)).toBeUndefined();
-    expect((await timeline([ana.id])).map((a) => (a.kind === 'note' ? a.body : a.kind === 'task' ? a.title : a.kind)).sort()).toEqual(['First call', 'Met at the fair', 'Send the quote']);
+    expect((await timeline(db, [ana.id])).map((a) => (a.kind === 'note' ? a.body : a.kind === 'task' ? a.title : a.kind)).sort()).toEqual(['First call', 'Met at the fair', 'Send the quote']);
   });
 
   it('shows the refusal when the chosen values break a rule, and keeps both records', async () => {
     const many = (who: string) => Array.from({ length: 30 }, (_, i) => `${who}${i}@acme.es`);
-    await createRecord(contacts, { fc_firstName: 'A', fc_emails: [...many('a'), 'same@acme.es'] });
-    await createRecord(contacts, { fc_firstName: 'B', fc_emails: [...many('b'), 'same@acme.es'] });
+    await createRecord(db, contacts, { fc_firstName: 'A', fc_emails: [...many('a'), 'same@acme.es'] });
+    await createRecord(db, contacts, { fc_firstName: 'B', fc_emails: [...many('b'), 'same@acme.es'] });
     const user = userEvent.setup();
-    render(<DuplicatesPage />);
+    renderWithDb(<DuplicatesPage />);
     await user.click(await screen.findByRole('button', { name: 'Review and merge (2)' }));
     await user.click(await screen.findByRole('button', { name: 'Merge 2 records' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Emails holds more than 50 items');
@@ -73,7 +73,7 @@ describe('DuplicatesPage', { timeout: 30_000 }, () => {
     ['it', 'Duplicati', 'Nessun probabile duplicato in questa cartella.'],
   ] as const)('speaks %s', async (locale, title, none) => {
     setLocale(locale);
-    render(<DuplicatesPage />);
+    renderWithDb(<DuplicatesPage />);
     expect(await screen.findByRole('heading', { name: title })).toBeInTheDocument();
     expect(await screen.findByText(none)).toBeInTheDocument();
   });

@@ -1,4 +1,4 @@
-import { configure, render, screen } from '@testing-library/react';
+import { configure, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,8 +6,9 @@ import { ExportButton } from '../../../components/import/ExportButton';
 import { setLocale } from '../../../i18n';
 import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
 import { createRecord } from '../../../storage/write/records';
-import { resetDb } from '../../support/db';
+import { db, resetDb } from '../../support/db';
 import { captureDownloads } from './downloads';
+import { renderWithDb } from '../../support/render';
 
 // This machine is shared and loaded: give pages backed by fake-indexeddb time to settle.
 configure({ asyncUtilTimeout: 10_000 });
@@ -24,9 +25,9 @@ describe('ExportButton', { timeout: 30_000 }, () => {
   afterEach(() => downloads.restore());
 
   it('downloads the given records and columns, labelled, with the id column last', async () => {
-    const ana = await createRecord(contacts, { fc_firstName: 'Ana', fc_lastName: 'García', fc_emails: ['ana@acme.es'], fc_lifecycleStage: 'customer' });
-    const bea = await createRecord(contacts, { fc_firstName: '=cmd|x', fc_emails: ['bea@acme.es'] });
-    render(<ExportButton folderId={contacts} records={[ana, bea]} fieldIds={['fc_firstName', 'fc_lastName', 'fc_emails', 'fc_lifecycleStage']} />);
+    const ana = await createRecord(db, contacts, { fc_firstName: 'Ana', fc_lastName: 'García', fc_emails: ['ana@acme.es'], fc_lifecycleStage: 'customer' });
+    const bea = await createRecord(db, contacts, { fc_firstName: '=cmd|x', fc_emails: ['bea@acme.es'] });
+    renderWithDb(<ExportButton folderId={contacts} records={[ana, bea]} fieldIds={['fc_firstName', 'fc_lastName', 'fc_emails', 'fc_lifecycleStage']} />);
     await userEvent.click(screen.getByRole('button', { name: 'Export to CSV' }));
     await screen.findByRole('button', { name: 'Export to CSV' });
     await new Promise((r) => setTimeout(r, 0));
@@ -45,7 +46,7 @@ describe('ExportButton', { timeout: 30_000 }, () => {
 
   it('is disabled with nothing to export, and speaks Spanish and Italian', async () => {
     setLocale('es');
-    const { rerender } = render(<ExportButton folderId={contacts} records={[]} fieldIds={['fc_firstName']} />);
+    const { rerender } = renderWithDb(<ExportButton folderId={contacts} records={[]} fieldIds={['fc_firstName']} />);
     expect(screen.getByRole('button', { name: 'Exportar a CSV' })).toBeDisabled();
     setLocale('it');
     rerender(<ExportButton folderId={`${contacts}`} records={[]} fieldIds={[]} key="it" />);

@@ -1,15 +1,15 @@
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImportPage } from '../../../components/import/ImportPage';
 import { setLocale } from '../../../i18n';
 import { autoMap } from '../../../storage/csv/mapping';
 import { runImport } from '../../../storage/csv/runImport';
-import { db } from '../../../storage/db/db';
 import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
 import { loadFolderSchema } from '../../../storage/folders/schema';
-import { resetDb } from '../../support/db';
+import { db, resetDb } from '../../support/db';
 import { captureDownloads } from './downloads';
+import { renderWithDb } from '../../support/render';
 
 // This machine is shared and loaded: give pages backed by fake-indexeddb time to settle.
 configure({ asyncUtilTimeout: 10_000 });
@@ -37,7 +37,7 @@ describe('ImportPage', { timeout: 30_000 }, () => {
 
   it('maps columns with a preview, imports good rows and reports bad ones by row, column and reason', async () => {
     const user = userEvent.setup();
-    const { container } = render(<ImportPage />);
+    const { container } = renderWithDb(<ImportPage />);
     await user.upload(await screen.findByLabelText('CSV file'), file());
 
     const mapping = await screen.findByRole('table', { name: 'Columns and fields' });
@@ -74,7 +74,7 @@ describe('ImportPage', { timeout: 30_000 }, () => {
 
   it('will not start while two columns feed one field', async () => {
     const user = userEvent.setup();
-    render(<ImportPage />);
+    renderWithDb(<ImportPage />);
     await user.upload(await screen.findByLabelText('CSV file'), file());
     const mapping = await screen.findByRole('table', { name: 'Columns and fields' });
     await user.selectOptions(within(mapping).getByLabelText('Shoe size'), 'Emails');
@@ -88,9 +88,9 @@ describe('ImportPage', { timeout: 30_000 }, () => {
     const big = ['First name,Email', ...Array.from({ length: 450 }, (_, i) => `P${i},p${i}@acme.es`)].join('\r\n');
     const picked = file(big, 'big.csv');
     const headers = ['First name', 'Email'];
-    const mappingFor = autoMap(headers, (await loadFolderSchema(PRESET_FOLDER_IDS.contacts)).fields);
+    const mappingFor = autoMap(headers, (await loadFolderSchema(db, PRESET_FOLDER_IDS.contacts)).fields);
     const controller = new AbortController();
-    await runImport({
+    await runImport(db, {
       source: big,
       signal: controller.signal,
       onProgress: ({ job }) => job.rowsDone > 0 && controller.abort(),
@@ -99,7 +99,7 @@ describe('ImportPage', { timeout: 30_000 }, () => {
     expect(await db.records.count()).toBe(200);
 
     const user = userEvent.setup();
-    render(<ImportPage />);
+    renderWithDb(<ImportPage />);
     expect(await screen.findByRole('region', { name: 'Unfinished imports' })).toHaveTextContent('big.csv into Contacts: stopped after 200 rows');
     await user.upload(screen.getByLabelText('CSV file'), picked);
     await user.click(await screen.findByRole('button', { name: 'Continue from row 202' }));
@@ -112,7 +112,7 @@ describe('ImportPage', { timeout: 30_000 }, () => {
   it('shows progress, and Cancel stops after the batch in hand, keeping whole batches only', async () => {
     const big = ['First name,Email', ...Array.from({ length: 1_000 }, (_, i) => `P${i},p${i}@acme.es`)].join('\r\n');
     const user = userEvent.setup();
-    render(<ImportPage />);
+    renderWithDb(<ImportPage />);
     await user.upload(await screen.findByLabelText('CSV file'), file(big, 'big.csv'));
     await user.click(await screen.findByRole('button', { name: 'Start import' }));
     expect(await screen.findByRole('progressbar', { name: 'Import progress' })).toBeInTheDocument();
@@ -130,7 +130,7 @@ describe('ImportPage', { timeout: 30_000 }, () => {
   ] as const)('speaks %s', async (locale, title, start, imported) => {
     setLocale(locale);
     const user = userEvent.setup();
-    render(<ImportPage />);
+    renderWithDb(<ImportPage />);
     expect(await screen.findByRole('heading', { name: title })).toBeInTheDocument();
     await user.upload(screen.getByLabelText(locale === 'es' ? 'Archivo CSV' : 'File CSV'), file());
     await user.click(await screen.findByRole('button', { name: start }));

@@ -1,14 +1,14 @@
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TasksPage } from '../../../components/tasks/TasksPage';
 import { bucketOf, startOfDay } from '../../../components/tasks/taskList';
 import { setLocale } from '../../../i18n';
 import { addTask } from '../../../storage/activities/activities';
-import { db } from '../../../storage/db/db';
 import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
 import { createRecord } from '../../../storage/write/records';
-import { resetDb } from '../../support/db';
+import { db, resetDb } from '../../support/db';
+import { renderWithDb } from '../../support/render';
 
 // This machine is shared and loaded: give pages backed by fake-indexeddb time to settle.
 configure({ asyncUtilTimeout: 10_000 });
@@ -18,13 +18,13 @@ const { contacts, deals } = PRESET_FOLDER_IDS;
 
 async function seed() {
   const today = startOfDay(Date.now());
-  const ana = await createRecord(contacts, { fc_firstName: 'Ana', fc_owner: 'marta@team.io' });
-  const bea = await createRecord(contacts, { fc_firstName: 'Bea', fc_owner: 'luis@team.io' });
-  await addTask([ana.id], 'Overdue call', today - DAY + 9 * 3_600_000);
-  await addTask([ana.id], 'Call today', today + 10 * 3_600_000);
-  await addTask([bea.id], 'Bea today', today + 11 * 3_600_000);
-  await addTask([bea.id], 'Next week', today + 7 * DAY);
-  await addTask([ana.id], 'Someday');
+  const ana = await createRecord(db, contacts, { fc_firstName: 'Ana', fc_owner: 'marta@team.io' });
+  const bea = await createRecord(db, contacts, { fc_firstName: 'Bea', fc_owner: 'luis@team.io' });
+  await addTask(db, [ana.id], 'Overdue call', today - DAY + 9 * 3_600_000);
+  await addTask(db, [ana.id], 'Call today', today + 10 * 3_600_000);
+  await addTask(db, [bea.id], 'Bea today', today + 11 * 3_600_000);
+  await addTask(db, [bea.id], 'Next week', today + 7 * DAY);
+  await addTask(db, [ana.id], 'Someday');
   return { ana, bea };
 }
 
@@ -40,7 +40,7 @@ describe('TasksPage', { timeout: 30_000 }, () => {
   it('sorts tasks into overdue, today, upcoming, all open and done, and ticks them off', async () => {
     const { ana } = await seed();
     const user = userEvent.setup();
-    render(<TasksPage />);
+    renderWithDb(<TasksPage />);
     await screen.findByRole('list', { name: 'Today' });
     expect(listed('Today')).toEqual(['Call today', 'Bea today']);
     expect(screen.getByRole('button', { name: /Overdue/ })).toHaveTextContent('Overdue 1');
@@ -66,16 +66,16 @@ describe('TasksPage', { timeout: 30_000 }, () => {
 
   it('"Mine" shows the tasks of records I own, and remembers who I am', async () => {
     await seed();
-    await createRecord(deals, { fd_name: 'Big deal', fd_stage: { pipelineId: 'pipeline_sales', stageId: 'new' }, fd_owner: 'luis@team.io' });
+    await createRecord(db, deals, { fd_name: 'Big deal', fd_stage: { pipelineId: 'pipeline_sales', stageId: 'new' }, fd_owner: 'luis@team.io' });
     const user = userEvent.setup();
-    const { unmount } = render(<TasksPage />);
+    const { unmount } = renderWithDb(<TasksPage />);
     await screen.findByRole('list', { name: 'Today' });
     await user.click(screen.getByRole('radio', { name: 'Mine' }));
     expect(screen.getByText('Choose who you are (an owner of records) to see your tasks.')).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText('I am'), 'marta@team.io');
     expect(listed('Today')).toEqual(['Call today']);
     unmount();
-    render(<TasksPage />);
+    renderWithDb(<TasksPage />);
     await screen.findByRole('list', { name: 'Today' });
     await user.click(screen.getByRole('radio', { name: 'Mine' }));
     expect(screen.getByLabelText('I am')).toHaveValue('marta@team.io');
@@ -95,7 +95,7 @@ describe('TasksPage', { timeout: 30_000 }, () => {
     ['it', 'Attività', 'Scadute'],
   ] as const)('speaks %s', async (locale, title, overdue) => {
     setLocale(locale);
-    render(<TasksPage />);
+    renderWithDb(<TasksPage />);
     expect(await screen.findByRole('heading', { name: title })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: new RegExp(overdue) })).toBeInTheDocument();
   });

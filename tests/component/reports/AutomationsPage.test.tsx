@@ -1,13 +1,13 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../../../i18n';
 import { AutomationsPage } from '../../../components/automations/AutomationsPage';
 import { Timeline } from '../../../components/timeline/Timeline';
-import { db } from '../../../storage/db/db';
 import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
 import { createRecord, updateRecord } from '../../../storage/write/records';
-import { resetDb } from '../../support/db';
+import { db, resetDb } from '../../support/db';
+import { renderWithDb } from '../../support/render';
 
 describe('automations page', () => {
   beforeEach(async () => {
@@ -16,23 +16,23 @@ describe('automations page', () => {
   });
 
   it('adds a "won deal makes a customer" rule that then runs, and the contact’s history says why', async () => {
-    render(<AutomationsPage />);
+    renderWithDb(<AutomationsPage />);
     await userEvent.selectOptions(await screen.findByLabelText('New rule:'), 'dealWon');
     await userEvent.click(screen.getByRole('button', { name: 'Add rule' }));
     await userEvent.click(screen.getByRole('button', { name: 'Save rules' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Saved.');
     expect((await db.settings.get('automations'))?.value).toMatchObject([{ kind: 'dealWon', name: 'Won deal makes a customer', enabled: true }]);
 
-    const ana = await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana', fc_lifecycleStage: 'lead' });
-    const deal = await createRecord(PRESET_FOLDER_IDS.deals, { fd_name: 'Pilot', fd_stage: { pipelineId: DEFAULT_PIPELINE_ID, stageId: 'proposal' }, fd_mainContact: [ana.id] });
-    await updateRecord(deal.id, { fd_stage: { pipelineId: DEFAULT_PIPELINE_ID, stageId: 'won' } });
-    render(<Timeline recordIds={[ana.id]} pipelines={await db.pipelines.toArray()} />);
+    const ana = await createRecord(db, PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana', fc_lifecycleStage: 'lead' });
+    const deal = await createRecord(db, PRESET_FOLDER_IDS.deals, { fd_name: 'Pilot', fd_stage: { pipelineId: DEFAULT_PIPELINE_ID, stageId: 'proposal' }, fd_mainContact: [ana.id] });
+    await updateRecord(db, deal.id, { fd_stage: { pipelineId: DEFAULT_PIPELINE_ID, stageId: 'won' } });
+    renderWithDb(<Timeline recordIds={[ana.id]} pipelines={await db.pipelines.toArray()} />);
     const entry = await screen.findByText('Automation “Won deal makes a customer”');
     expect(entry.nextElementSibling).toHaveTextContent('Ana: Lifecycle stage set to Customer · because deal Pilot was won');
   });
 
   it('a stage rule with a task needs a title: the error names it and nothing is saved', async () => {
-    render(<AutomationsPage />);
+    renderWithDb(<AutomationsPage />);
     await userEvent.selectOptions(await screen.findByLabelText('New rule:'), 'stageEntered');
     await userEvent.click(screen.getByRole('button', { name: 'Add rule' }));
     const rule = screen.getByRole('group', { name: 'Deal enters a stage' });
@@ -46,7 +46,7 @@ describe('automations page', () => {
   });
 
   it('a "set a field" rule edits its value with the field’s own editor', async () => {
-    render(<AutomationsPage />);
+    renderWithDb(<AutomationsPage />);
     await userEvent.selectOptions(await screen.findByLabelText('New rule:'), 'stageEntered');
     await userEvent.click(screen.getByRole('button', { name: 'Add rule' }));
     const rule = screen.getByRole('group', { name: 'Deal enters a stage' });
@@ -60,8 +60,8 @@ describe('automations page', () => {
   it('a birthday reminder is saved and lists who is due', async () => {
     const soon = new Date(Date.now() + 2 * 86_400_000);
     const birthday = `1990-${String(soon.getMonth() + 1).padStart(2, '0')}-${String(soon.getDate()).padStart(2, '0')}`;
-    await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Bea', fc_birthday: birthday });
-    render(<AutomationsPage />);
+    await createRecord(db, PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Bea', fc_birthday: birthday });
+    renderWithDb(<AutomationsPage />);
     // The button stays disabled until the workspace's date fields have loaded.
     const add = await screen.findByRole('button', { name: 'Add reminder' });
     await waitFor(() => expect(add).toBeEnabled());

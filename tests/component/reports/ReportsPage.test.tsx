@@ -1,20 +1,20 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Papa from 'papaparse';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLocale } from '../../../i18n';
 import { ReportsPage } from '../../../components/reports/ReportsPage';
 import { downloadCsv, openView } from '../../../components/reports/navigation';
-import { db } from '../../../storage/db/db';
 import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
-import { resetDb } from '../../support/db';
+import { db, resetDb } from '../../support/db';
+import { renderWithDb } from '../../support/render';
 
 vi.mock('../../../components/reports/navigation', () => ({ openView: vi.fn(), downloadCsv: vi.fn() }));
 
 const card = (name: RegExp) => screen.getByRole('region', { name });
 
 async function loadDemo() {
-  render(<ReportsPage />);
+  renderWithDb(<ReportsPage />);
   await userEvent.click(await screen.findByRole('button', { name: 'Load demo data' }));
   await screen.findByRole('region', { name: /Campaign and source impact/ }, { timeout: 45_000 });
 }

@@ -6,11 +6,10 @@ import { ID_TARGET, autoMap, importableFields } from '../../../storage/csv/mappi
 import { CsvReadError, streamCsvRows } from '../../../storage/csv/parse';
 import { ImportStateError } from '../../../storage/csv/importJob';
 import { runImport } from '../../../storage/csv/runImport';
-import { db } from '../../../storage/db/db';
 import { FIELD_REGISTRY } from '../../../storage/model/fieldRegistry';
 import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
 import { loadFolderSchema, type FolderSchema } from '../../../storage/folders/schema';
-import { resetDb } from '../../support/db';
+import { db, resetDb, shareWorkspace } from '../../support/db';
 import { hostileText } from './arbitraries';
 
 // Run counts bound each property; the timeout only catches a hang (this machine is shared).
@@ -25,7 +24,7 @@ vi.setConfig({ testTimeout: 60_000 });
 let schemas: FolderSchema[];
 beforeAll(async () => {
   await resetDb();
-  schemas = await Promise.all(Object.values(PRESET_FOLDER_IDS).map((id) => loadFolderSchema(id)));
+  schemas = await Promise.all(Object.values(PRESET_FOLDER_IDS).map((id) => loadFolderSchema(db, id)));
 });
 
 const cell = fc.oneof(
@@ -84,6 +83,7 @@ describe('CSV rows (fuzz)', () => {
   }, 30_000);
 
   it('a hostile file imports to the end: counts add up, each record written with its outbox entry', async () => {
+    await shareWorkspace();
     const schema = schemas[0]!;
     const headers = ['First name', 'Last name', 'Emails', 'Birthday', 'Lifecycle stage', 'Threadline ID', 'Unknown'];
     // Mostly plausible rows (a name, an address, a date, a stage), each column sometimes hostile.
@@ -106,7 +106,7 @@ describe('CSV rows (fuzz)', () => {
         const lastSeq = (await db.outbox.orderBy('seq').last())?.seq ?? 0;
         let job;
         try {
-          job = await runImport({ source: text, start: { folderId: schema.folder.id, file: { name: 'x.csv', size: text.length }, headers, mapping: autoMap(headers, schema.fields), dedup } });
+          job = await runImport(db, { source: text, start: { folderId: schema.folder.id, file: { name: 'x.csv', size: text.length }, headers, mapping: autoMap(headers, schema.fields), dedup } });
         } catch (e) {
           // The only acceptable failures are the reader's and the import's own, with a reason.
           expect(e instanceof CsvReadError || e instanceof ImportStateError, String(e)).toBe(true);
