@@ -92,10 +92,17 @@ describe('CRM views in Chromium with the built extension', () => {
     expect(await column('New').textContent()).toContain('€15,000.00');
 
     await card.focus();
+    // Each key waits for what dnd-kit announces in its live region: picked up, then over the column.
+    // Right after the pick-up it may already say the card is over its own column, which replaces
+    // "Picked up": either means the drag has started.
+    const announced = (text: string | RegExp) => page.getByRole('status').filter({ hasText: text }).waitFor({ state: 'attached' }); // a visually hidden region
     await page.keyboard.press('Space');
-    await page.waitForTimeout(150);
+    await announced(/Picked up Acme renewal\.|Acme renewal is over New\./);
+    // dnd-kit's keyboard sensor starts listening for arrows in a setTimeout(0) queued at pick-up;
+    // a 0 ms timer queued now runs after it (timers of equal delay run in order), so the arrow is heard.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
     await page.keyboard.press('ArrowRight');
-    await page.waitForTimeout(150);
+    await announced('Acme renewal is over Qualified.');
     await page.keyboard.press('Space');
     expect(await visible(column('Qualified').getByRole('button', { name: 'Acme renewal' }))).toBe(true);
     expect(await column('New').getByRole('button', { name: 'Acme renewal' }).count()).toBe(0);

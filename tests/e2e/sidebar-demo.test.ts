@@ -6,6 +6,25 @@ import { useExtensionSession } from './support/session';
 /** The sidebar frame of the demo inbox: the same sidebar.html Gmail hosts. */
 const sidebarOf = (page: Page): FrameLocator => page.frameLocator('iframe[title="Threadline sidebar"]');
 
+/** Runs in the sidebar frame: the thread's logged emails as `messageId:number of records`, sorted. */
+async function threadEmails(threadId: string): Promise<string[]> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open('threadline');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  try {
+    const rows = await new Promise<{ kind: string; threadId?: string; messageId?: string; recordIds: string[] }[]>((resolve, reject) => {
+      const all = db.transaction('activities').objectStore('activities').getAll();
+      all.onsuccess = () => resolve(all.result);
+      all.onerror = () => reject(all.error);
+    });
+    return rows.filter((a) => a.kind === 'email' && a.threadId === threadId).map((a) => `${a.messageId}:${a.recordIds.length}`).sort();
+  } finally {
+    db.close();
+  }
+}
+
 async function openThread(page: Page, label: RegExp) {
   await page.getByRole('navigation', { name: 'Inbox' }).getByRole('button', { name: label }).click();
 }
@@ -44,9 +63,13 @@ describe('the Gmail loop, driven through the demo inbox', () => {
     expect(await visible(history.getByText('Stage: New → Proposal'))).toBe(true);
     await screenshot(page, 'sidebar-thread-1-done');
 
-    // The Gmail toolbar button path: logging again never duplicates.
+    // The Gmail toolbar button path: logging again never duplicates. The deal was created after the
+    // first log, so this log has work to do: it adds the deal to both emails. Both emails carrying
+    // the deal (read from IndexedDB) says the request was handled to the end, and with exactly those
+    // two emails on the thread nothing was logged twice (a duplicate would be a third row).
     await page.getByRole('button', { name: 'Log to Threadline' }).click();
-    await page.waitForTimeout(500);
+    const sidebarFrame = page.frames().find((f) => f.url().endsWith('/sidebar.html'))!;
+    await expect.poll(() => sidebarFrame.evaluate(threadEmails, 'demo-thread-1'), { timeout: 10_000 }).toEqual(['demo-msg-1a:2', 'demo-msg-1b:2']);
     expect(await history.getByText(/Precio para 200 licencias$/).count()).toBe(2);
 
     await openThread(page, /Re: propuesta/);
