@@ -1,7 +1,8 @@
-import { db } from '../db/db';
+import type { ThreadlineDB } from '../db/db';
 import { activitySchema, type Activity, type ActivityOf, type Person } from '../model/entities';
-import { newId } from '../model/ids';
+import { newId, threadLinkId } from '../model/ids';
 import { mutate, type Writer } from '../write/mutate';
+import { setRecordStatsIn } from '../write/records';
 import { NotFoundError } from '../folders/schema';
 import { runAutomations } from '../automations/run';
 
@@ -24,7 +25,7 @@ function validated<A extends Activity>(activity: A): A {
 /** Keeps each record's statistics (last activity, last email, thread count) current in the same write. */
 async function touchRecords(w: Writer, activity: Activity) {
   for (const id of activity.recordIds) {
-    const record = await db.records.get(id);
+    const record = await w.db.records.get(id);
     if (!record) throw new NotFoundError(`Record ${id}`);
     const stats = { ...record.stats };
     stats.lastActivityAt = Math.max(stats.lastActivityAt ?? 0, activity.at);
@@ -34,12 +35,12 @@ async function touchRecords(w: Writer, activity: Activity) {
       threads.add(activity.threadId);
       stats.emailThreadIds = [...threads];
     }
-    if (JSON.stringify(stats) !== JSON.stringify(record.stats)) await w.put('records', { ...record, stats }, ['stats']);
+    await setRecordStatsIn(w, id, stats);
   }
 }
 
-async function addActivity<A extends Activity>(activity: A): Promise<A> {
-  return mutate(async (w) => {
+async function addActivity<A extends Activity>(db: ThreadlineDB, activity: A): Promise<A> {
+  return mutate(db, async (w) => {
     validated(activity);
     await w.put('activities', activity, Object.keys(activity));
     await touchRecords(w, activity);
@@ -52,21 +53,21 @@ const stamp = () => {
   return { at: now, createdAt: now, updatedAt: now };
 };
 
-export function addNote(recordIds: string[], body: string): Promise<ActivityOf<'note'>> {
-  return addActivity({ id: newId('act'), kind: 'note', recordIds, body, ...stamp() });
+export function addNote(db: ThreadlineDB, recordIds: string[], body: string): Promise<ActivityOf<'note'>> {
+  return addActivity(db, { id: newId('act'), kind: 'note', recordIds, body, ...stamp() });
 }
 
-export function addTask(recordIds: string[], title: string, due?: number): Promise<ActivityOf<'task'>> {
-  return addActivity({ id: newId('act'), kind: 'task', recordIds, title, done: false, ...(due ? { due } : {}), ...stamp() });
+export function addTask(db: ThreadlineDB, recordIds: string[], title: string, due?: number): Promise<ActivityOf<'task'>> {
+  return addActivity(db, { id: newId('act'), kind: 'task', recordIds, title, done: false, ...(due ? { due } : {}), ...stamp() });
 }
 
-export function addCall(recordIds: string[], body: string, outcome: ActivityOf<'call'>['outcome']): Promise<ActivityOf<'call'>> {
-  return addActivity({ id: newId('act'), kind: 'call', recordIds, body, outcome, ...stamp() });
+export function addCall(db: ThreadlineDB, recordIds: string[], body: string, outcome: ActivityOf<'call'>['outcome']): Promise<ActivityOf<'call'>> {
+  return addActivity(db, { id: newId('act'), kind: 'call', recordIds, body, outcome, ...stamp() });
 }
 
-export async function setTaskDone(taskId: string, done: boolean): Promise<void> {
-  await mutate(async (w) => {
-    const task = await db.activities.get(taskId);
+export async function setTaskDone(db: ThreadlineDB, taskId: string, done: boolean): Promise<void> {
+  await mutate(db, async (w) => {
+    const task = await w.db.activities.get(taskId);
     if (!task || task.kind !== 'task') throw new NotFoundError(`Task ${taskId}`);
     if (task.done !== done) await w.put('activities', { ...task, done, updatedAt: Date.now() }, ['done']);
   });
@@ -91,50 +92,52 @@ export const emailActivityId = (messageId: string) => `email_${messageId}`;
  * Logs an email against records. Idempotent: logging the same message again only adds records
  * that were not yet attached, and reports `created: false`.
  */
-export async function logEmail(email: EmailToLog, recordIds: string[]): Promise<{ activity: ActivityOf<'email'>; created: boolean }> {
-  return mutate(async (w) => {
-    const id = emailActivityId(email.messageId);
-    const existing = await db.activities.get(id);
-    if (existing && existing.kind !== 'email') throw new ActivityValidationError(`Activity ${id} is not an email`);
-    const recordSet = new Set([...(existing?.recordIds ?? []), ...recordIds]);
-    const now = Date.now();
-    const { date, ...message } = email;
-    const activity = validated<ActivityOf<'email'>>({
-      id,
-      kind: 'email',
-      ...message,
-      subject: email.subject.slice(0, 1_000),
-      snippet: email.snippet.slice(0, 1_000),
-      recordIds: [...recordSet],
-      at: date,
-      createdAt: existing?.createdAt ?? now,
-      updatedAt: now,
-    });
-    if (existing && existing.recordIds.length === activity.recordIds.length) return { activity: existing, created: false };
-    await w.put('activities', activity, existing ? ['recordIds'] : Object.keys(activity));
-    await touchRecords(w, activity);
-    await runAutomations(w, { kind: 'emailLogged', activity });
-    return { activity, created: !existing };
-  });
+export async function logEmail(db: ThreadlineDB, email: EmailToLog, recordIds: string[]): Promise<{ activity: ActivityOf<'email'>; created: boolean }> {
+  return mutate(db, (w) => logEmailIn(w, email, recordIds));
 }
 
-import { threadLinkId } from '../model/ids';
-export { threadLinkId };
+/** logEmail inside the caller's transaction. */
+export async function logEmailIn(w: Writer, email: EmailToLog, recordIds: string[]): Promise<{ activity: ActivityOf<'email'>; created: boolean }> {
+  const id = emailActivityId(email.messageId);
+  const existing = await w.db.activities.get(id);
+  if (existing && existing.kind !== 'email') throw new ActivityValidationError(`Activity ${id} is not an email`);
+  const recordSet = new Set([...(existing?.recordIds ?? []), ...recordIds]);
+  const now = Date.now();
+  const { date, ...message } = email;
+  const activity = validated<ActivityOf<'email'>>({
+    id,
+    kind: 'email',
+    ...message,
+    subject: email.subject.slice(0, 1_000),
+    snippet: email.snippet.slice(0, 1_000),
+    recordIds: [...recordSet],
+    at: date,
+    createdAt: existing?.createdAt ?? now,
+    updatedAt: now,
+  });
+  if (existing && existing.recordIds.length === activity.recordIds.length) return { activity: existing, created: false };
+  await w.put('activities', activity, existing ? ['recordIds'] : Object.keys(activity));
+  await touchRecords(w, activity);
+  await runAutomations(w, { kind: 'emailLogged', activity });
+  return { activity, created: !existing };
+}
 
 /** Links a Gmail thread to a record (usually a deal); linking twice is a no-op. */
-export async function linkThread(threadId: string, recordId: string): Promise<void> {
-  await mutate(async (w) => {
-    if (!(await db.records.get(recordId))) throw new NotFoundError(`Record ${recordId}`);
-    const id = threadLinkId(threadId, recordId);
-    if (await db.threadLinks.get(id)) return;
-    const now = Date.now();
-    await w.put('threadLinks', { id, threadId, recordId, createdAt: now, updatedAt: now }, ['threadId', 'recordId']);
-  });
+export async function linkThread(db: ThreadlineDB, threadId: string, recordId: string): Promise<void> {
+  await mutate(db, (w) => linkThreadIn(w, threadId, recordId));
 }
 
-export async function unlinkThread(threadId: string, recordId: string): Promise<void> {
-  await mutate(async (w) => {
+export async function linkThreadIn(w: Writer, threadId: string, recordId: string): Promise<void> {
+  if (!(await w.db.records.get(recordId))) throw new NotFoundError(`Record ${recordId}`);
+  const id = threadLinkId(threadId, recordId);
+  if (await w.db.threadLinks.get(id)) return;
+  const now = Date.now();
+  await w.put('threadLinks', { id, threadId, recordId, createdAt: now, updatedAt: now }, ['threadId', 'recordId']);
+}
+
+export async function unlinkThread(db: ThreadlineDB, threadId: string, recordId: string): Promise<void> {
+  await mutate(db, async (w) => {
     const id = threadLinkId(threadId, recordId);
-    if (await db.threadLinks.get(id)) await w.remove('threadLinks', id);
+    if (await w.db.threadLinks.get(id)) await w.remove('threadLinks', id);
   });
 }

@@ -1,5 +1,6 @@
 import { emailDomain, normalizeDomain, normalizeEmail } from '../model/normalize';
 import { getSetting } from '../settings/settings';
+import type { ThreadlineDB } from '../db/db';
 
 /** Webmail domains: a sender there says nothing about their company. */
 const FREE_MAIL = [/^gmail\.com$/, /^googlemail\.com$/, /^outlook\.[a-z.]+$/, /^hotmail\.[a-z.]+$/, /^live\.[a-z.]+$/, /^msn\.com$/,
@@ -18,8 +19,8 @@ export type PrivacyRules = { excludedEmails: Set<string>; excludedDomains: Set<s
  * Who Threadline must leave alone on a thread: the user, the team's own domains (including the
  * user's own company domain) and the workspace's never-log list.
  */
-export async function loadPrivacyRules(userEmails: readonly string[]): Promise<PrivacyRules> {
-  const [neverLog, teamDomains] = await Promise.all([getSetting('neverLog'), getSetting('teamDomains')]);
+export async function loadPrivacyRules(db: ThreadlineDB, userEmails: readonly string[]): Promise<PrivacyRules> {
+  const [neverLog, teamDomains] = await Promise.all([getSetting(db, 'neverLog'), getSetting(db, 'teamDomains')]);
   const excludedEmails = new Set(userEmails.map(normalizeEmail));
   const excludedDomains = new Set(teamDomains.map(normalizeDomain));
   for (const entry of neverLog) {

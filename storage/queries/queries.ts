@@ -1,5 +1,5 @@
 import { RECORD_AT, recordAtKey, recordStart } from '../db/activityIndex';
-import { db, type ThreadlineDB } from '../db/db';
+import type { ThreadlineDB } from '../db/db';
 import type { Activity, CrmRecord } from '../model/entities';
 import { emailDomain, normalizeDomain, normalizeEmail } from '../model/normalize';
 
@@ -8,7 +8,7 @@ import { emailDomain, normalizeDomain, normalizeEmail } from '../model/normalize
  * id), read as one request per key, all issued at once in one transaction. Dexie's anyOf walks a
  * single cursor with a round trip to JavaScript per step, which made a 50-person thread slow.
  */
-export async function recordsWithAnyOf(index: 'emails' | 'domains' | 'linkedIds', keys: readonly string[]): Promise<CrmRecord[]> {
+export async function recordsWithAnyOf(db: ThreadlineDB, index: 'emails' | 'domains' | 'linkedIds', keys: readonly string[]): Promise<CrmRecord[]> {
   const sorted = [...new Set(keys)].sort();
   if (sorted.length === 0) return [];
   const lists = await db.transaction('r', db.records, () => Promise.all(sorted.map((k) => db.records.where(index).equals(k).toArray())));
@@ -18,15 +18,15 @@ export async function recordsWithAnyOf(index: 'emails' | 'domains' | 'linkedIds'
 }
 
 /** Records holding any of these addresses: one index probe per address, never a table scan. */
-export function findRecordsByEmails(emails: readonly string[]): Promise<CrmRecord[]> {
-  return recordsWithAnyOf('emails', emails.map(normalizeEmail));
+export function findRecordsByEmails(db: ThreadlineDB, emails: readonly string[]): Promise<CrmRecord[]> {
+  return recordsWithAnyOf(db, 'emails', emails.map(normalizeEmail));
 }
 
-export function findRecordsByDomains(domains: readonly string[]): Promise<CrmRecord[]> {
-  return recordsWithAnyOf('domains', domains.map(normalizeDomain).filter(Boolean));
+export function findRecordsByDomains(db: ThreadlineDB, domains: readonly string[]): Promise<CrmRecord[]> {
+  return recordsWithAnyOf(db, 'domains', domains.map(normalizeDomain).filter(Boolean));
 }
 
-export async function findCompanyForEmail(email: string, companiesFolderId: string): Promise<CrmRecord | undefined> {
+export async function findCompanyForEmail(db: ThreadlineDB, email: string, companiesFolderId: string): Promise<CrmRecord | undefined> {
   const domain = emailDomain(email);
   if (!domain) return undefined;
   const hits = await db.records.where('domains').equals(domain).toArray();
@@ -34,7 +34,7 @@ export async function findCompanyForEmail(email: string, companiesFolderId: stri
 }
 
 /** A page of a folder's records, most recently changed first. */
-export function listRecords(folderId: string, { limit = 100, offset = 0 } = {}): Promise<CrmRecord[]> {
+export function listRecords(db: ThreadlineDB, folderId: string, { limit = 100, offset = 0 } = {}): Promise<CrmRecord[]> {
   return db.records
     .where('[folderId+updatedAt]')
     .between([folderId, -Infinity], [folderId, Infinity])
@@ -44,11 +44,11 @@ export function listRecords(folderId: string, { limit = 100, offset = 0 } = {}):
     .toArray();
 }
 
-export function countRecords(folderId: string): Promise<number> {
+export function countRecords(db: ThreadlineDB, folderId: string): Promise<number> {
   return db.records.where('folderId').equals(folderId).count();
 }
 
-export function recordsLinking(recordId: string): Promise<CrmRecord[]> {
+export function recordsLinking(db: ThreadlineDB, recordId: string): Promise<CrmRecord[]> {
   return db.records.where('linkedIds').equals(recordId).toArray();
 }
 
@@ -61,8 +61,8 @@ export const newestFirst = (a: Activity, b: Activity) => b.at - a.at || (a.id < 
  * One record's newest `limit` entries from before `before`, through the recordAt index: the
  * cost is the page, never the record's whole history.
  */
-export async function recordHistory(recordId: string, { limit = 20, before = Infinity }: HistoryPage = {}, database: ThreadlineDB = db): Promise<Activity[]> {
-  const page = await database.activities
+export async function recordHistory(db: ThreadlineDB, recordId: string, { limit = 20, before = Infinity }: HistoryPage = {}): Promise<Activity[]> {
+  const page = await db.activities
     .where(RECORD_AT)
     .between(recordStart(recordId), recordAtKey(recordId, before), true, false)
     .reverse()
@@ -87,17 +87,17 @@ export function mergeHistory(pages: readonly (readonly Activity[])[], { limit = 
  * without duplicates when one activity belongs to several of them: a page per record, all read
  * in parallel in one transaction, then merged.
  */
-export async function timeline(recordIds: readonly string[], page: HistoryPage = {}, database: ThreadlineDB = db): Promise<Activity[]> {
+export async function timeline(db: ThreadlineDB, recordIds: readonly string[], page: HistoryPage = {}): Promise<Activity[]> {
   const ids = [...new Set(recordIds)];
   if (ids.length === 0) return [];
-  const pages = await database.transaction('r', database.activities, () => Promise.all(ids.map((id) => recordHistory(id, page, database))));
+  const pages = await db.transaction('r', db.activities, () => Promise.all(ids.map((id) => recordHistory(db, id, page))));
   return mergeHistory(pages, page);
 }
 
-export function threadLinksFor(threadId: string) {
+export function threadLinksFor(db: ThreadlineDB, threadId: string) {
   return db.threadLinks.where('threadId').equals(threadId).toArray();
 }
 
-export function emailActivitiesForThread(threadId: string) {
+export function emailActivitiesForThread(db: ThreadlineDB, threadId: string) {
   return db.activities.where('threadId').equals(threadId).toArray();
 }

@@ -5,23 +5,24 @@ import { PRESET_FOLDER_IDS } from '../folders/presets';
 import { isExcluded, loadPrivacyRules } from '../privacy/privacy';
 import { findRecordsByEmails, threadLinksFor } from '../queries/queries';
 import { getSetting } from '../settings/settings';
+import type { ThreadlineDB } from '../db/db';
 
 /**
  * A message the user sent from Gmail. `auto`: log it only if its thread is linked to a deal and
  * the workspace logs linked threads automatically. `manual`: the user asked, log it against every
  * known recipient. Recipients on the never-log list or in the team are never logged against.
  */
-export async function handleSentEmail(email: SentEmail, mode: 'auto' | 'manual'): Promise<EmailSentReply> {
-  const rules = await loadPrivacyRules([email.from.email]);
+export async function handleSentEmail(db: ThreadlineDB, email: SentEmail, mode: 'auto' | 'manual'): Promise<EmailSentReply> {
+  const rules = await loadPrivacyRules(db, [email.from.email]);
   const recipients = [...email.to, ...email.cc].map((p) => normalizeEmail(p.email)).filter((e) => !isExcluded(e, rules));
-  const contacts = (await findRecordsByEmails(recipients)).filter((r) => r.folderId === PRESET_FOLDER_IDS.contacts);
-  const links = await threadLinksFor(email.threadId);
+  const contacts = (await findRecordsByEmails(db, recipients)).filter((r) => r.folderId === PRESET_FOLDER_IDS.contacts);
+  const links = await threadLinksFor(db, email.threadId);
   const recordIds = [...new Set([...contacts.map((c) => c.id), ...links.map((l) => l.recordId)])];
   if (recordIds.length === 0) return { logged: false, recordCount: 0 };
-  if (mode === 'auto' && (links.length === 0 || !(await getSetting('autoLogLinkedThreads')))) {
+  if (mode === 'auto' && (links.length === 0 || !(await getSetting(db, 'autoLogLinkedThreads')))) {
     return { logged: false, recordCount: recordIds.length };
   }
   const { date, ...rest } = email;
-  await logEmail({ ...rest, date, direction: 'sent' }, recordIds);
+  await logEmail(db, { ...rest, date, direction: 'sent' }, recordIds);
   return { logged: true, recordCount: recordIds.length };
 }

@@ -1,5 +1,5 @@
 import type { Participant, ThreadContext } from '../../messaging/threadContext';
-import { db } from '../db/db';
+import type { ThreadlineDB } from '../db/db';
 import type { Activity, CrmRecord, Pipeline } from '../model/entities';
 import { normalizeEmail } from '../model/normalize';
 import { PRESET_FOLDER_IDS } from '../folders/presets';
@@ -56,13 +56,13 @@ const byOrder = (ps: Pipeline[]) => ps.sort((a, b) => a.order - b.order);
  * thread of fifty people costs what a thread of `limits.people` costs (every record adds index
  * probes and a history page), and "show all" reads the rest when asked for.
  */
-export function loadThreadView(context: ThreadContext, limits: ThreadViewLimits): Promise<ThreadView> {
+export function loadThreadView(db: ThreadlineDB, context: ThreadContext, limits: ThreadViewLimits): Promise<ThreadView> {
   return db.transaction('r', [db.settings, db.records, db.threadLinks, db.activities, db.pipelines], async () => {
     const early = likelyShown(context, limits.people);
     const [rules, foundEarly, links, threadActivities, pipelines] = await Promise.all([
-      loadPrivacyRules(context.userEmails),
-      findRecordsByEmails(early),
-      threadLinksFor(context.threadId),
+      loadPrivacyRules(db, context.userEmails),
+      findRecordsByEmails(db, early),
+      threadLinksFor(db, context.threadId),
       db.activities.where('threadId').equals(context.threadId).toArray(),
       db.pipelines.toArray().then(byOrder),
     ]);
@@ -70,7 +70,7 @@ export function loadThreadView(context: ThreadContext, limits: ThreadViewLimits)
     const shown = participants.slice(0, limits.people);
     const looked = new Set(early);
     const late = shown.map((p) => p.email).filter((e) => !looked.has(e));
-    const found = late.length ? [...foundEarly, ...(await findRecordsByEmails(late))] : foundEarly;
+    const found = late.length ? [...foundEarly, ...(await findRecordsByEmails(db, late))] : foundEarly;
     const contactByEmail = contactsOnThread(found, shown);
     const contacts = [...new Set(contactByEmail.values())];
 
@@ -78,12 +78,12 @@ export function loadThreadView(context: ThreadContext, limits: ThreadViewLimits)
     const pages = new Map<string, Promise<Activity[]>>();
     const pageOf = (id: string) => {
       let p = pages.get(id);
-      if (!p) pages.set(id, (p = recordHistory(id, page)));
+      if (!p) pages.set(id, (p = recordHistory(db, id, page)));
       return p;
     };
     // Started before we know which of these records exist: a page of a missing record is empty.
     for (const id of [...contacts.map((c) => c.id), ...companyIdsOf(contacts), ...links.map((l) => l.recordId)]) pageOf(id);
-    const { companies, linkedDeals, otherDeals } = await relatedRecords(contacts, links);
+    const { companies, linkedDeals, otherDeals } = await relatedRecords(db, contacts, links);
 
     const historyIds = [...contacts, ...companies, ...linkedDeals, ...otherDeals].map((r) => r.id);
     const history = await Promise.all(historyIds.map(pageOf));
@@ -118,13 +118,13 @@ const WARM_UP_HISTORY = 21;
  * up to five known contacts, so every round of reads runs (a thread of strangers stops after the
  * first), and it is read twice, so the code is compiled before a real thread needs it.
  */
-export async function warmThreadView(): Promise<void> {
+export async function warmThreadView(db: ThreadlineDB): Promise<void> {
   await db.open();
   const some = await db.records.where('folderId').equals(PRESET_FOLDER_IDS.contacts).limit(WARM_UP_PEOPLE).toArray();
   const people = some.flatMap((c) => c.emails.slice(0, 1)).map((email) => ({ name: '', email }));
   const [from = { name: '', email: 'warm-up@threadline.invalid' }, ...cc] = people;
   const message = { messageId: 'warm-up', from, to: [], cc, date: 0, snippet: '' };
   for (let pass = 0; pass < 2; pass++) {
-    await loadThreadView({ threadId: '\u0000warm-up', subject: '', userEmails: [], messages: [message] }, { people: WARM_UP_PEOPLE, history: WARM_UP_HISTORY });
+    await loadThreadView(db, { threadId: '\u0000warm-up', subject: '', userEmails: [], messages: [message] }, { people: WARM_UP_PEOPLE, history: WARM_UP_HISTORY });
   }
 }

@@ -1,6 +1,6 @@
 import type { Participant, ThreadContext, ThreadMessage } from '../../messaging/threadContext';
 import { logEmail, type EmailToLog } from '../activities/activities';
-import { db } from '../db/db';
+import type { ThreadlineDB } from '../db/db';
 import type { Activity, CrmRecord, ThreadLink } from '../model/entities';
 import { normalizeEmail } from '../model/normalize';
 import { PRESET_FOLDER_IDS } from '../folders/presets';
@@ -50,12 +50,12 @@ export function companyIdsOf(contacts: readonly CrmRecord[]): string[] {
 const inFolder = (folderId: string) => (r: CrmRecord | undefined): r is CrmRecord => r?.folderId === folderId;
 
 /** The contacts' companies, the deals linked to the thread, and the contacts' and companies' other deals: three reads in parallel. */
-export async function relatedRecords(contacts: readonly CrmRecord[], links: readonly ThreadLink[]): Promise<Omit<ThreadRecords, 'contactByEmail'>> {
+export async function relatedRecords(db: ThreadlineDB, contacts: readonly CrmRecord[], links: readonly ThreadLink[]): Promise<Omit<ThreadRecords, 'contactByEmail'>> {
   const companyIds = companyIdsOf(contacts);
   const [companies, linked, related] = await Promise.all([
     db.records.bulkGet(companyIds),
     db.records.bulkGet(links.map((l) => l.recordId)),
-    recordsWithAnyOf('linkedIds', [...contacts.map((c) => c.id), ...companyIds]),
+    recordsWithAnyOf(db, 'linkedIds', [...contacts.map((c) => c.id), ...companyIds]),
   ]);
   const linkedDeals = linked.filter(inFolder(DEALS));
   const linkedIds = new Set(linkedDeals.map((d) => d.id));
@@ -63,10 +63,10 @@ export async function relatedRecords(contacts: readonly CrmRecord[], links: read
 }
 
 /** Every record the sidebar shows for a thread, found through indexes only. */
-export async function loadThreadRecords(context: ThreadContext, participants: readonly Participant[]): Promise<ThreadRecords> {
-  const [found, links] = await Promise.all([findRecordsByEmails(participants.map((p) => p.email)), threadLinksFor(context.threadId)]);
+export async function loadThreadRecords(db: ThreadlineDB, context: ThreadContext, participants: readonly Participant[]): Promise<ThreadRecords> {
+  const [found, links] = await Promise.all([findRecordsByEmails(db, participants.map((p) => p.email)), threadLinksFor(db, context.threadId)]);
   const contactByEmail = contactsOnThread(found, participants);
-  return { contactByEmail, ...(await relatedRecords([...new Set(contactByEmail.values())], links)) };
+  return { contactByEmail, ...(await relatedRecords(db, [...new Set(contactByEmail.values())], links)) };
 }
 
 export function emailFromMessage(context: ThreadContext, message: ThreadMessage): EmailToLog {
@@ -89,9 +89,9 @@ export function emailFromMessage(context: ThreadContext, message: ThreadMessage)
  * Logs every message of the thread against the known contacts on it and the deals the thread is
  * linked to. Idempotent per message, so the button can be pressed any number of times.
  */
-export async function logThread(context: ThreadContext, rules: PrivacyRules): Promise<{ logged: number; created: number }> {
+export async function logThread(db: ThreadlineDB, context: ThreadContext, rules: PrivacyRules): Promise<{ logged: number; created: number }> {
   const participants = threadParticipants(context, rules);
-  const records = await loadThreadRecords(context, participants);
+  const records = await loadThreadRecords(db, context, participants);
   const dealIds = records.linkedDeals.map((d) => d.id);
   let logged = 0;
   let created = 0;
@@ -100,7 +100,7 @@ export async function logThread(context: ThreadContext, rules: PrivacyRules): Pr
     const contactIds = [...new Set(onMessage.map((e) => records.contactByEmail.get(e)?.id).filter((id): id is string => !!id))];
     const recordIds = [...contactIds, ...dealIds];
     if (recordIds.length === 0) continue;
-    const result = await logEmail(emailFromMessage(context, message), recordIds);
+    const result = await logEmail(db, emailFromMessage(context, message), recordIds);
     logged++;
     if (result.created) created++;
   }
@@ -108,7 +108,7 @@ export async function logThread(context: ThreadContext, rules: PrivacyRules): Pr
 }
 
 /** Which messages of the thread are already in the CRM, by message id. */
-export async function loggedMessageIds(context: ThreadContext): Promise<Set<string>> {
+export async function loggedMessageIds(db: ThreadlineDB, context: ThreadContext): Promise<Set<string>> {
   return emailMessageIds(await db.activities.where('threadId').equals(context.threadId).toArray());
 }
 

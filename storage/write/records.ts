@@ -109,6 +109,20 @@ export async function updateRecordIn(w: Writer, id: string, patch: RecordValues,
   return record;
 }
 
+/**
+ * A record's statistics (last activity, email threads), kept by the history that feeds them: the
+ * values are not touched, so they are not validated again (a field made mandatory since must not
+ * stop an email from being logged).
+ */
+export async function setRecordStatsIn(w: Writer, id: string, stats: CrmRecord['stats']): Promise<CrmRecord | undefined> {
+  const current = await w.db.records.get(id);
+  if (!current || JSON.stringify(stats) === JSON.stringify(current.stats)) return current;
+  const schema = await loadFolderSchema(w.db, current.folderId);
+  const record = { ...current, stats };
+  await saveRecordsIn(w, schema, [{ record, before: current, changed: ['stats'] }]);
+  return record;
+}
+
 /** A record's values of fields its folder still has. */
 export function ownValues(schema: FolderSchema, values: RecordValues): RecordValues {
   const ids = new Set(schema.fields.map((f) => f.id));
