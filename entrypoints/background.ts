@@ -6,13 +6,16 @@ import { hostToBackgroundSchema } from '../messaging/protocol';
 import { handleSentEmail } from '../storage/threads/sentEmails';
 import { startReminders } from '../storage/reminders/service';
 import { startSyncHost } from '../sync/host';
+import { openThreadlineDb } from '../storage/open';
 
 export default defineBackground(() => {
+  const db = openThreadlineDb();
+
   // Task reminders: alarms for due tasks, notifications that open the task's record.
-  startReminders(browser);
+  startReminders(db, browser);
 
   // Shared-workspace sync; does nothing in a build without Firebase variables (README).
-  startSyncHost();
+  startSyncHost(db);
 
   // `npm run dev` opens the demo inbox, so the product can be tried without a Google account.
   browser.runtime.onInstalled.addListener(({ reason }) => {
@@ -24,7 +27,7 @@ export default defineBackground(() => {
     const parsed = hostToBackgroundSchema.safeParse(raw);
     if (!parsed.success || !sender.url?.startsWith('https://mail.google.com/')) return undefined;
     const { type, email } = parsed.data;
-    handleSentEmail(email, type === 'threadline/email-sent' ? 'auto' : 'manual').then(sendResponse, (e: unknown) => {
+    handleSentEmail(db, email, type === 'threadline/email-sent' ? 'auto' : 'manual').then(sendResponse, (e: unknown) => {
       console.error('Threadline: could not log a sent email', e);
       sendResponse({ logged: false, recordCount: 0 });
     });

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
-import { db as defaultDb, type ThreadlineDB } from '../../storage/db/db';
+import type { ThreadlineDB } from '../../storage/db/db';
+import { useDb } from './DbProvider';
 import { t } from '../../i18n';
 
 /**
@@ -7,7 +8,9 @@ import { t } from '../../i18n';
  * upgrade (it waits, then goes on), or another tab upgraded past this page's code (reload).
  * Each page mounts it once, above its content.
  */
-export function DatabaseBanner({ db = defaultDb, reload = () => location.reload() }: { db?: ThreadlineDB; reload?: () => void }) {
+export function DatabaseBanner({ db: given, reload = () => location.reload() }: { db?: ThreadlineDB; reload?: () => void }) {
+  const bound = useDb();
+  const db = given ?? bound;
   const status = useSyncExternalStore(db.connection.subscribe, db.connection.get);
   if (status === 'ok') return null;
   return (

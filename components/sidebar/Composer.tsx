@@ -1,11 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { addNote, addTask } from '../../storage/activities/activities';
 import { describeError } from '../errors';
+import { useDb } from '../shell/DbProvider';
 import { t } from '../../i18n';
 import { useCanWrite } from '../workspace/useWorkspaceRole';
 
 /** Adds a note or a task about the conversation to the records on the thread. */
 export function Composer({ recordIds }: { recordIds: string[] }) {
+  const db = useDb();
   const id = useId();
   const [kind, setKind] = useState<'note' | 'task'>('note');
   const [text, setText] = useState('');
@@ -16,8 +18,8 @@ export function Composer({ recordIds }: { recordIds: string[] }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
-      if (kind === 'note') await addNote(recordIds, text);
-      else await addTask(recordIds, text, due ? new Date(`${due}T09:00:00`).getTime() : undefined);
+      if (kind === 'note') await addNote(db, recordIds, text);
+      else await addTask(db, recordIds, text, due ? new Date(`${due}T09:00:00`).getTime() : undefined);
       setText('');
       setDue('');
       setError(undefined);

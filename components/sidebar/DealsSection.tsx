@@ -5,6 +5,7 @@ import type { Currency, StageValue } from '../../storage/model/fieldValues';
 import { createDealForThread } from '../../storage/threads/quickCreate';
 import { updateRecord } from '../../storage/write/records';
 import { describeError } from '../errors';
+import { useDb } from '../shell/DbProvider';
 import { uiLocale } from '../hooks';
 import { t } from '../../i18n';
 import { useCanWrite } from '../workspace/useWorkspaceRole';
@@ -17,6 +18,7 @@ const OTHER_DEALS_SHOWN = 5;
 type CardProps = { deal: CrmRecord; pipelines: readonly Pipeline[]; threadId: string; linked: boolean; canWrite: boolean };
 
 function DealCard({ deal, pipelines, threadId, linked, canWrite }: CardProps) {
+  const db = useDb();
   const stage = deal.values.fd_stage as StageValue | undefined;
   const amount = deal.values.fd_amount as Currency | undefined;
   const pipeline = pipelines.find((p) => p.id === stage?.pipelineId) ?? pipelines[0];
@@ -35,7 +37,7 @@ function DealCard({ deal, pipelines, threadId, linked, canWrite }: CardProps) {
           id={`stage-${deal.id}`}
           value={stage?.stageId ?? ''}
           disabled={!canWrite}
-          onChange={(e) => pipeline && run(updateRecord(deal.id, { fd_stage: { pipelineId: pipeline.id, stageId: e.target.value } }))}
+          onChange={(e) => pipeline && run(updateRecord(db, deal.id, { fd_stage: { pipelineId: pipeline.id, stageId: e.target.value } }))}
         >
           {pipeline?.stages.map((s) => (
             <option key={s.id} value={s.id}>
@@ -45,11 +47,11 @@ function DealCard({ deal, pipelines, threadId, linked, canWrite }: CardProps) {
         </select>
       </div>
       {!canWrite ? null : linked ? (
-        <button type="button" onClick={() => run(unlinkThread(threadId, deal.id))}>
+        <button type="button" onClick={() => run(unlinkThread(db, threadId, deal.id))}>
           {t('sidebar.unlink')}
         </button>
       ) : (
-        <button type="button" onClick={() => run(linkThread(threadId, deal.id))}>
+        <button type="button" onClick={() => run(linkThread(db, threadId, deal.id))}>
           {t('sidebar.link')}
         </button>
       )}
@@ -69,6 +71,7 @@ type Props = {
 
 /** The thread's own deal first, then the people's other open deals, and a way to start a new one. */
 export function DealsSection({ threadId, subject, linkedDeals, otherDeals, contactIds, companyIds, pipelines }: Props) {
+  const db = useDb();
   const [error, setError] = useState<string>();
   const canWrite = useCanWrite();
   const isOpen = (d: CrmRecord) => {
@@ -94,7 +97,7 @@ export function DealsSection({ threadId, subject, linkedDeals, otherDeals, conta
         <button
           type="button"
           onClick={() =>
-            createDealForThread({ threadId, name: subject, contactIds, companyIds }).then(
+            createDealForThread(db, { threadId, name: subject, contactIds, companyIds }).then(
               () => setError(undefined),
               (e: unknown) => setError(describeError(e).join(' ')),
             )

@@ -6,6 +6,7 @@ import { describeError } from '../errors';
 import { t } from '../../i18n';
 import { useCanWrite } from '../workspace/useWorkspaceRole';
 import { ViewOnlyNote } from '../workspace/ViewOnlyNote';
+import { useDb } from '../shell/DbProvider';
 
 type Props = {
   context: ThreadContext;
@@ -18,6 +19,7 @@ type Props = {
 
 /** Logs the thread; the logged state is always on screen, so a rep never wonders whether it worked. */
 export function LogEmailButton({ context, rules, loggedCount, canLog, logRequests }: Props) {
+  const db = useDb();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const canWrite = useCanWrite();
@@ -27,7 +29,7 @@ export function LogEmailButton({ context, rules, loggedCount, canLog, logRequest
   const log = async () => {
     setBusy(true);
     try {
-      await logThread(context, rules);
+      await logThread(db, context, rules);
       setError(undefined);
     } catch (e) {
       setError(describeError(e).join(' '));

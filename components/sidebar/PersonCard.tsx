@@ -8,6 +8,7 @@ import { createContactFromSender, type CompanyChoice } from '../../storage/threa
 import { describeError } from '../errors';
 import { companyFromEmail, splitName } from './guess';
 import { t } from '../../i18n';
+import { useDb } from '../shell/DbProvider';
 
 /** Texts from outside, each isolated, joined by `separator`. */
 function joined(parts: readonly (string | undefined)[], separator: string) {
@@ -40,13 +41,14 @@ export function ContactCard({ contact, companies }: { contact: CrmRecord; compan
 
 /** An unknown participant: a form prefilled from their display name and address. */
 export function AddContactForm({ participant, canWrite = true }: { participant: Participant; canWrite?: boolean }) {
+  const db = useDb();
   const id = useId();
   const guess = splitName(participant.name, participant.email);
   const [first, setFirst] = useState(guess.first);
   const [last, setLast] = useState(guess.last);
   const [withCompany, setWithCompany] = useState(true);
   const [errors, setErrors] = useState<string[]>([]);
-  const existing = useLiveQuery(() => findCompanyForEmail(participant.email, PRESET_FOLDER_IDS.companies), [participant.email]);
+  const existing = useLiveQuery(() => findCompanyForEmail(db, participant.email, PRESET_FOLDER_IDS.companies), [db, participant.email]);
   const guessed = companyFromEmail(participant.email);
   const company: CompanyChoice = !withCompany
     ? { kind: 'none' }
@@ -60,7 +62,7 @@ export function AddContactForm({ participant, canWrite = true }: { participant: 
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
-      await createContactFromSender({ firstName: first, lastName: last, email: participant.email, company });
+      await createContactFromSender(db, { firstName: first, lastName: last, email: participant.email, company });
       setErrors([]);
     } catch (err) {
       setErrors(describeError(err));

@@ -9,19 +9,21 @@ import { LogEmailButton } from './LogEmailButton';
 import { AddContactForm, ContactCard } from './PersonCard';
 import { t } from '../../i18n';
 import { useCanWrite } from '../workspace/useWorkspaceRole';
+import { useDb } from '../shell/DbProvider';
 
 /** People shown before "Show more": a typical thread's all, a mailing list's first few. */
 const PEOPLE_SHOWN = 10;
 
 /**
  * Everything Threadline knows about one thread, and the actions on it. One live query reads it all
- * (storage/threadView.ts), so people, deals and the first page of history appear in one commit
+ * (storage/threads/threadView.ts), so people, deals and the first page of history appear in one commit
  * instead of a waterfall of queries each rendering on its own.
  */
 export function ThreadPanel({ context, logRequests }: { context: ThreadContext; logRequests: number }) {
+  const db = useDb();
   // "Show all" raises the limit and the view reads the rest; until it has, the first people stay.
   const [peopleLimit, setPeopleLimit] = useState(PEOPLE_SHOWN);
-  const view = useLiveQuery(() => loadThreadView(context, { people: peopleLimit, history: HISTORY_PAGE + 1 }), [context, peopleLimit]);
+  const view = useLiveQuery(() => loadThreadView(db, context, { people: peopleLimit, history: HISTORY_PAGE + 1 }), [db, context, peopleLimit]);
   // Once for the panel, not once per unknown person on a fifty-person thread.
   const canWrite = useCanWrite();
 

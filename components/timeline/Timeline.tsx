@@ -9,6 +9,7 @@ import { t } from '../../i18n';
 import { AutomationEntry } from '../automations/AutomationEntry';
 import { useCanWrite } from '../workspace/useWorkspaceRole';
 import { dateTimeFormat } from '../../storage/model/intl';
+import { useDb } from '../shell/DbProvider';
 
 /** Entries per page. The sidebar preloads HISTORY_PAGE + 1 (the one more says whether there is more). */
 export const HISTORY_PAGE = 20;
@@ -26,8 +27,9 @@ function stageName(pipelines: readonly Pipeline[], v: { pipelineId: string; stag
  * disk, task deleted meanwhile) leaves it as it was and says why beside it.
  */
 function TaskEntry({ task, canWrite }: { task: ActivityOf<'task'>; canWrite: boolean }) {
+  const db = useDb();
   const [error, setError] = useState<string>();
-  const toggle = (done: boolean) => setTaskDone(task.id, done).then(() => setError(undefined), (e: unknown) => setError(describeError(e).join(' ')));
+  const toggle = (done: boolean) => setTaskDone(db, task.id, done).then(() => setError(undefined), (e: unknown) => setError(describeError(e).join(' ')));
   return (
     <>
       <label className="tl-task">
@@ -93,11 +95,12 @@ type Props = {
 
 /** The merged history of several records, newest first, a page at a time. */
 export function Timeline({ recordIds, pipelines, firstPage }: Props) {
+  const db = useDb();
   const [limit, setLimit] = useState(HISTORY_PAGE);
   const canWrite = useCanWrite();
   const key = recordIds.join(',');
   const preloaded = firstPage !== undefined && limit === HISTORY_PAGE;
-  const queried = useLiveQuery(() => (preloaded ? undefined : timeline(recordIds, { limit: limit + 1 })), [key, limit, preloaded]);
+  const queried = useLiveQuery(() => (preloaded ? undefined : timeline(db, recordIds, { limit: limit + 1 })), [db, key, limit, preloaded]);
   // While a longer page loads, the preloaded one stays on screen.
   const entries = (preloaded ? undefined : queried) ?? firstPage;
   if (!entries) return <p aria-busy="true">{t('timeline.loading')}</p>;

@@ -1,13 +1,17 @@
-import { DatabaseBanner } from '../../components/shell/DatabaseBanner';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { DatabaseBanner } from '../../components/shell/DatabaseBanner';
+import { DbProvider } from '../../components/shell/DbProvider';
+import { openThreadlineDb } from '../../storage/open';
 // The theme first: the CRM's own stylesheet (imported by CrmApp) refines it.
 import '../../components/theme.css';
 import { CrmApp } from '../../components/shell/CrmApp';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <DatabaseBanner />
-    <CrmApp />
+    <DbProvider db={openThreadlineDb()}>
+      <DatabaseBanner />
+      <CrmApp />
+    </DbProvider>
   </StrictMode>,
 );

@@ -1,13 +1,17 @@
-import { DatabaseBanner } from '../../components/shell/DatabaseBanner';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { DatabaseBanner } from '../../components/shell/DatabaseBanner';
+import { DbProvider } from '../../components/shell/DbProvider';
 import { DemoInbox } from '../../components/demo/DemoInbox';
+import { openThreadlineDb } from '../../storage/open';
 import '../../components/theme.css';
 import '../../components/demo/demo.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <DatabaseBanner />
-    <DemoInbox />
+    <DbProvider db={openThreadlineDb()}>
+      <DatabaseBanner />
+      <DemoInbox />
+    </DbProvider>
   </StrictMode>,
 );

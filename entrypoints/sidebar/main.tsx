@@ -1,18 +1,24 @@
-import { DatabaseBanner } from '../../components/shell/DatabaseBanner';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { DatabaseBanner } from '../../components/shell/DatabaseBanner';
+import { DbProvider } from '../../components/shell/DbProvider';
 import { SidebarApp } from '../../components/sidebar/SidebarApp';
+import { openThreadlineDb } from '../../storage/open';
 import { warmThreadView } from '../../storage/threads/threadView';
 import '../../components/theme.css';
 import '../../components/sidebar/sidebar.css';
 
+const db = openThreadlineDb();
+
 // Open IndexedDB and warm the thread view's indexes now, while the host has not sent a thread yet:
 // a cold first open would otherwise pay for both. Failures show through the panel's own query.
-void warmThreadView().catch(() => undefined);
+void warmThreadView(db).catch(() => undefined);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <DatabaseBanner />
-    <SidebarApp />
+    <DbProvider db={db}>
+      <DatabaseBanner />
+      <SidebarApp />
+    </DbProvider>
   </StrictMode>,
 );
