@@ -1,4 +1,4 @@
-import { configure, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BoardView } from '../../components/crm/BoardView';
 import { RecordPage } from '../../components/crm/RecordPage';
@@ -13,7 +13,6 @@ import { loadFolderSchema } from '../../storage/folders/schema';
 import { resetDb } from '../support/db';
 
 // This machine is shared: the waits below bound hangs, they time nothing.
-configure({ asyncUtilTimeout: 20_000 });
 vi.setConfig({ testTimeout: 90_000 });
 
 /**

@@ -1,4 +1,4 @@
-import { act, configure, render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FieldAdminPage } from '../../components/crm/FieldAdminPage';
@@ -18,7 +18,6 @@ import { setActiveWorkspace, type Role } from '../../sync/state';
 import { resetDb } from '../support/db';
 
 // This machine is shared: the waits below bound hangs, they time nothing.
-configure({ asyncUtilTimeout: 20_000 });
 vi.setConfig({ testTimeout: 90_000 });
 
 /**

@@ -1,4 +1,4 @@
-import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CrmApp } from '../../../components/shell/CrmApp';
 import { setLocale } from '../../../i18n';
@@ -7,9 +7,6 @@ import type { CrmRecord } from '../../../storage/model/entities';
 import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
 import { createRecord } from '../../../storage/write/records';
 import { resetDb } from '../../support/db';
-
-// The machine is shared: let findBy/waitFor wait longer than the 1 s default before failing.
-configure({ asyncUtilTimeout: 5000 });
 
 const { contacts, companies } = PRESET_FOLDER_IDS;
 
@@ -58,7 +55,7 @@ describe('CRM app', { timeout: 30_000 }, () => {
     await seedContacts(5_000);
     render(<CrmApp />);
     go('#/folder/folder_contacts');
-    const table = await screen.findByRole('table', { name: 'Contacts' }, { timeout: 5000 });
+    const table = await screen.findByRole('table', { name: 'Contacts' });
     expect(table).toHaveAttribute('aria-rowcount', '5001');
     const rows = bodyRows(table);
     expect(rows.length).toBeGreaterThan(10);
@@ -136,16 +133,16 @@ describe('CRM app', { timeout: 30_000 }, () => {
     fireEvent.change(screen.getByLabelText('Folder name'), { target: { value: 'Partners' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create folder' }));
     const nav = screen.getByRole('navigation');
-    expect(await within(nav).findByRole('link', { name: /^Partners/ }, { timeout: 5000 })).toBeInTheDocument();
-    await waitFor(() => expect(window.location.hash).toMatch(/^#\/folder\/folder_/), { timeout: 5000 });
-    fireEvent.click(await screen.findByRole('button', { name: 'Folder settings' }, { timeout: 5000 }));
+    expect(await within(nav).findByRole('link', { name: /^Partners/ })).toBeInTheDocument();
+    await waitFor(() => expect(window.location.hash).toMatch(/^#\/folder\/folder_/));
+    fireEvent.click(await screen.findByRole('button', { name: 'Folder settings' }));
     fireEvent.change(screen.getByLabelText('Folder name'), { target: { value: 'Resellers' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await within(nav).findByRole('link', { name: /^Resellers/ }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await within(nav).findByRole('link', { name: /^Resellers/ })).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Folder settings' }));
     fireEvent.click(screen.getByRole('button', { name: 'Delete folder' }));
     fireEvent.click(screen.getByRole('button', { name: 'Delete for good' }));
-    await waitFor(() => expect(within(nav).queryByRole('link', { name: /^Resellers/ })).toBeNull(), { timeout: 5000 });
+    await waitFor(() => expect(within(nav).queryByRole('link', { name: /^Resellers/ })).toBeNull());
     expect(await db.folders.count()).toBe(3);
   });
 });

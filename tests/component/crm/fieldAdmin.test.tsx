@@ -1,4 +1,4 @@
-import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FieldAdminPage } from '../../../components/crm/FieldAdminPage';
 import { setLocale } from '../../../i18n';
@@ -6,9 +6,6 @@ import { db } from '../../../storage/db/db';
 import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
 import { createRecord } from '../../../storage/write/records';
 import { resetDb } from '../../support/db';
-
-// The machine is shared: let findBy/waitFor wait longer than the 1 s default before failing.
-configure({ asyncUtilTimeout: 5000 });
 
 const { contacts, deals } = PRESET_FOLDER_IDS;
 

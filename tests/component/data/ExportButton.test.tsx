@@ -1,4 +1,4 @@
-import { configure, screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,9 +9,6 @@ import { createRecord } from '../../../storage/write/records';
 import { db, resetDb } from '../../support/db';
 import { captureDownloads } from './downloads';
 import { renderWithDb } from '../../support/render';
-
-// This machine is shared and loaded: give pages backed by fake-indexeddb time to settle.
-configure({ asyncUtilTimeout: 10_000 });
 
 const { contacts } = PRESET_FOLDER_IDS;
 
@@ -30,8 +27,8 @@ describe('ExportButton', { timeout: 30_000 }, () => {
     renderWithDb(<ExportButton folderId={contacts} records={[ana, bea]} fieldIds={['fc_firstName', 'fc_lastName', 'fc_emails', 'fc_lifecycleStage']} />);
     await userEvent.click(screen.getByRole('button', { name: 'Export to CSV' }));
     await screen.findByRole('button', { name: 'Export to CSV' });
-    await new Promise((r) => setTimeout(r, 0));
-    expect(downloads.files).toHaveLength(1);
+    // The file is saved once the CSV is built (reads from IndexedDB): wait for it, not a turn of the loop.
+    await waitFor(() => expect(downloads.files).toHaveLength(1));
     expect(downloads.files[0]!.name).toMatch(/^Contacts \d{4}-\d{2}-\d{2}\.csv$/);
     const bytes = new Uint8Array(await downloads.files[0]!.blob.arrayBuffer());
     // UTF-8 byte-order mark, so Excel keeps the accents.

@@ -1,4 +1,4 @@
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImportPage } from '../../../components/import/ImportPage';
@@ -10,9 +10,6 @@ import { loadFolderSchema } from '../../../storage/folders/schema';
 import { db, resetDb } from '../../support/db';
 import { captureDownloads } from './downloads';
 import { renderWithDb } from '../../support/render';
-
-// This machine is shared and loaded: give pages backed by fake-indexeddb time to settle.
-configure({ asyncUtilTimeout: 10_000 });
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 const CSV = [
@@ -103,7 +100,7 @@ describe('ImportPage', { timeout: 30_000 }, () => {
     expect(await screen.findByRole('region', { name: 'Unfinished imports' })).toHaveTextContent('big.csv into Contacts: stopped after 200 rows');
     await user.upload(screen.getByLabelText('CSV file'), picked);
     await user.click(await screen.findByRole('button', { name: 'Continue from row 202' }));
-    const report = await screen.findByRole('region', { name: 'Import report' }, { timeout: 20_000 });
+    const report = await screen.findByRole('region', { name: 'Import report' });
     expect(within(report).getByRole('heading')).toHaveTextContent('finished');
     expect(await db.records.count()).toBe(450);
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Unfinished imports' })).toBeNull());
@@ -117,7 +114,7 @@ describe('ImportPage', { timeout: 30_000 }, () => {
     await user.click(await screen.findByRole('button', { name: 'Start import' }));
     expect(await screen.findByRole('progressbar', { name: 'Import progress' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Cancel import' }));
-    const report = await screen.findByRole('region', { name: 'Import report' }, { timeout: 20_000 });
+    const report = await screen.findByRole('region', { name: 'Import report' });
     expect(within(report).getByRole('heading')).toHaveTextContent(/Import of big\.csv stopped before row \d+/);
     const count = await db.records.count();
     expect(count % 200).toBe(0);

@@ -1,4 +1,4 @@
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TasksPage } from '../../../components/tasks/TasksPage';
@@ -9,9 +9,6 @@ import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
 import { createRecord } from '../../../storage/write/records';
 import { db, resetDb } from '../../support/db';
 import { renderWithDb } from '../../support/render';
-
-// This machine is shared and loaded: give pages backed by fake-indexeddb time to settle.
-configure({ asyncUtilTimeout: 10_000 });
 
 const DAY = 86_400_000;
 const { contacts, deals } = PRESET_FOLDER_IDS;

@@ -16,6 +16,8 @@ const card = (name: RegExp) => screen.getByRole('region', { name });
 async function loadDemo() {
   renderWithDb(<ReportsPage />);
   await userEvent.click(await screen.findByRole('button', { name: 'Load demo data' }));
+  // More than the suite's 20 s (tests/support/setup.ts): this waits for the whole demo workspace to
+  // be written and every report computed from it, the longest single wait in the component tests.
   await screen.findByRole('region', { name: /Campaign and source impact/ }, { timeout: 45_000 });
 }
 

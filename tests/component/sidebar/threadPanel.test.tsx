@@ -1,4 +1,4 @@
-import { act, configure, render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLocale } from '../../../i18n';
@@ -8,9 +8,6 @@ import { addNote, linkThread } from '../../../storage/activities/activities';
 import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
 import { createRecord } from '../../../storage/write/records';
 import { resetDb } from '../../support/db';
-
-// This machine is shared: the waits below bound hangs, they time nothing.
-configure({ asyncUtilTimeout: 20_000 });
 
 const { contacts, companies, deals } = PRESET_FOLDER_IDS;
 const context: ThreadContext = {

@@ -1,4 +1,4 @@
-import { act, configure, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CrmApp } from '../../../components/shell/CrmApp';
 import { routeHref } from '../../../components/shell/router';
@@ -14,7 +14,6 @@ import { resetDb } from '../../support/db';
 import { expectInert, expectSafeLinks, holdersOf, installStyles } from './support';
 
 // This machine is shared: the waits below bound hangs, they time nothing.
-configure({ asyncUtilTimeout: 20_000 });
 vi.setConfig({ testTimeout: 90_000 });
 
 /**
@@ -62,10 +61,10 @@ describe('CRM page: hostile values render as inert text', () => {
     }
     const { container } = render(<CrmApp />);
     await go(routeHref({ page: 'folder', folderId: PRESET_FOLDER_IDS.contacts }));
-    await screen.findByRole('table', { name: 'Contacts' }, { timeout: 20_000 });
+    await screen.findByRole('table', { name: 'Contacts' });
     await waitFor(() => {
       for (const p of payloads) expect(holdersOf(container, p.trim()).length, p).toBeGreaterThan(0);
-    }, { timeout: 20_000 });
+    });
     expectInert(container);
     expectSafeLinks(container);
   }, 90_000);
@@ -86,15 +85,15 @@ describe('CRM page: hostile values render as inert text', () => {
 
     const { container } = render(<CrmApp />);
     await go(routeHref({ page: 'folder', folderId: folder.id }));
-    await screen.findByRole('table', { name: folder.name }, { timeout: 20_000 });
-    await waitFor(() => expect(holdersOf(container, HOSTILE_HTTP_URLS[0]).length).toBeGreaterThan(0), { timeout: 20_000 });
+    await screen.findByRole('table', { name: folder.name });
+    await waitFor(() => expect(holdersOf(container, HOSTILE_HTTP_URLS[0]).length).toBeGreaterThan(0));
     expect(holdersOf(container.querySelector('nav')!, folder.name).length).toBeGreaterThan(0);
     expectInert(container);
     expectSafeLinks(container);
 
     await go(routeHref({ page: 'record', recordId: records[0]!.id }));
-    await screen.findByRole('article', { name: 'Site 0' }, { timeout: 20_000 });
-    await waitFor(() => expect(screen.getByDisplayValue(HOSTILE_HTTP_URLS[0])).toBeInTheDocument(), { timeout: 20_000 });
+    await screen.findByRole('article', { name: 'Site 0' });
+    await waitFor(() => expect(screen.getByDisplayValue(HOSTILE_HTTP_URLS[0])).toBeInTheDocument());
     expectInert(container);
     expectSafeLinks(container);
   }, 90_000);
@@ -103,12 +102,12 @@ describe('CRM page: hostile values render as inert text', () => {
     const record = await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: LONG_WORD, fc_lastName: `L${LONG_WORD.slice(1)}` });
     const { container } = render(<CrmApp />);
     await go(routeHref({ page: 'folder', folderId: PRESET_FOLDER_IDS.contacts }));
-    await screen.findByRole('table', { name: 'Contacts' }, { timeout: 20_000 });
-    await waitFor(() => expectInert(container, [LONG_WORD, `L${LONG_WORD.slice(1)}`]), { timeout: 20_000 });
+    await screen.findByRole('table', { name: 'Contacts' });
+    await waitFor(() => expectInert(container, [LONG_WORD, `L${LONG_WORD.slice(1)}`]));
 
     await go(routeHref({ page: 'record', recordId: record.id }));
     // The title (first and last name, cut at 300 characters) heads the page.
-    await screen.findByRole('article', { name: record.title }, { timeout: 20_000 });
-    await waitFor(() => expectInert(container, [record.title]), { timeout: 20_000 });
+    await screen.findByRole('article', { name: record.title });
+    await waitFor(() => expectInert(container, [record.title]));
   }, 90_000);
 });

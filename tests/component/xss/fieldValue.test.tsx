@@ -1,4 +1,4 @@
-import { configure, render } from '@testing-library/react';
+import { render } from '@testing-library/react';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FieldValue, safeHref } from '../../../components/fields/FieldValue';
@@ -10,7 +10,6 @@ import { NEAR_VALUES } from '../../unit/fuzz/fieldValues';
 import { expectInert, expectSafeLinks } from './support';
 
 // This machine is shared: the waits below bound hangs, they time nothing.
-configure({ asyncUtilTimeout: 20_000 });
 vi.setConfig({ testTimeout: 90_000 });
 
 /**

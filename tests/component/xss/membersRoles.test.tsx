@@ -1,4 +1,4 @@
-import { configure, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLocale } from '../../../i18n';
 import { MembersPanel } from '../../../components/workspace/MembersPanel';
@@ -8,7 +8,6 @@ import { MARKUP_PAYLOADS } from '../../fixtures/xss-corpus';
 import { expectInert } from './support';
 
 // This machine is shared: the waits below bound hangs, they time nothing.
-configure({ asyncUtilTimeout: 20_000 });
 vi.setConfig({ testTimeout: 90_000 });
 
 /**

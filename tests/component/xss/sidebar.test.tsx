@@ -1,4 +1,4 @@
-import { act, configure, render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
@@ -14,7 +14,6 @@ import { resetDb } from '../../support/db';
 import { expectInert, expectSafeLinks, installStyles } from './support';
 
 // This machine is shared: the waits below bound hangs, they time nothing.
-configure({ asyncUtilTimeout: 20_000 });
 vi.setConfig({ testTimeout: 90_000 });
 
 /**
@@ -75,12 +74,12 @@ describe('sidebar: hostile thread content renders as inert text', () => {
     await screen.findByRole('article', { name: /^Contact / });
     await waitFor(() => expect(screen.getByRole('button', { name: 'Log email' })).toBeEnabled());
     await userEvent.click(screen.getByRole('button', { name: 'Log email' }));
-    await screen.findByRole('button', { name: '✓ Email logged' }, { timeout: 20_000 });
+    await screen.findByRole('button', { name: '✓ Email logged' });
     // Each logged message's snippet is in the history as text, byte for byte.
     await waitFor(() => {
       const bodies = [...screen.getByRole('list', { name: 'History' }).querySelectorAll('.tl-entry-body')].map((b) => b.textContent);
       for (const m of context.messages) if (m.snippet) expect(bodies).toContain(m.snippet);
-    }, { timeout: 20_000 });
+    });
     expectInert(container);
     expectSafeLinks(container);
   }, 90_000);
@@ -113,9 +112,9 @@ describe('sidebar: hostile thread content renders as inert text', () => {
     await screen.findByRole('article', { name: /^Contact / });
     await waitFor(() => expect(screen.getByRole('button', { name: 'Log email' })).toBeEnabled());
     await userEvent.click(screen.getByRole('button', { name: 'Log email' }));
-    await screen.findByRole('button', { name: '✓ Email logged' }, { timeout: 20_000 });
+    await screen.findByRole('button', { name: '✓ Email logged' });
     // The contact card's title, the timeline's title and body hold the long text now.
-    await waitFor(() => expectInert(container, [LONG_WORD, word, `S${LONG_WORD.slice(1)}`]), { timeout: 20_000 });
+    await waitFor(() => expectInert(container, [LONG_WORD, word, `S${LONG_WORD.slice(1)}`]));
   }, 90_000);
 
   it('a 1 MiB subject given straight to the panel (past the schema) still renders as wrapped text', async () => {

@@ -1,4 +1,4 @@
-import { configure, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLocale } from '../../../i18n';
 import { Timeline } from '../../../components/timeline/Timeline';
@@ -12,7 +12,6 @@ import { resetDb } from '../../support/db';
 import { expectInert, expectSafeLinks, holdersOf, installStyles } from './support';
 
 // This machine is shared: the waits below bound hangs, they time nothing.
-configure({ asyncUtilTimeout: 20_000 });
 vi.setConfig({ testTimeout: 90_000 });
 
 /**
