@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { addNote, addTask, logEmail, setTaskDone } from '../../storage/activities/activities';
 import { encodeAt, recordAtKey, recordAtKeys } from '../../storage/db/activityIndex';
 import { applyRemote, type RemoteDoc } from '../../sync/applyRemote';
-import { db } from '../../storage/db/db';
+import { db } from '../support/db';
 import type { Activity, ActivityOf } from '../../storage/model/entities';
 import { mutate } from '../../storage/write/mutate';
 import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
@@ -14,7 +14,7 @@ import { clockKey, localState } from '../../storage/replica/clocks';
 import { exportContact } from '../../storage/privacy/gdpr';
 import { encodeHlc } from '../../storage/replica/hlc';
 import { toUnits } from '../../storage/replica/units';
-import { resetDb } from '../support/db';
+import { resetDb, shareWorkspace } from '../support/db';
 
 const { contacts } = PRESET_FOLDER_IDS;
 type Stored = Activity & { recordAt?: string[] };
@@ -56,14 +56,14 @@ describe('the recordAt index on writes', () => {
   beforeEach(resetDb);
 
   it('is set on every write, whoever writes, without touching the caller’s object', async () => {
-    const ana = await createRecord(contacts, { fc_firstName: 'Ana' });
-    const bo = await createRecord(contacts, { fc_firstName: 'Bo' });
-    const added = await addNote([ana.id, bo.id], 'Met at the fair');
+    const ana = await createRecord(db, contacts, { fc_firstName: 'Ana' });
+    const bo = await createRecord(db, contacts, { fc_firstName: 'Bo' });
+    const added = await addNote(db, [ana.id, bo.id], 'Met at the fair');
     expect('recordAt' in added).toBe(false);
     expect(((await db.activities.get(added.id)) as Stored).recordAt).toEqual([recordAtKey(ana.id, added.at), recordAtKey(bo.id, added.at)]);
 
     const many = [note('act_m1', [ana.id], 10), note('act_m2', [bo.id], 20)];
-    await mutate((w) => w.putMany('activities', many.map((doc) => ({ doc, changed: Object.keys(doc) }))));
+    await mutate(db, (w) => w.putMany('activities', many.map((doc) => ({ doc, changed: Object.keys(doc) }))));
     expect(many.some((a) => 'recordAt' in a)).toBe(false);
     expect(((await db.activities.get('act_m2')) as Stored).recordAt).toEqual([recordAtKey(bo.id, 20)]);
 
@@ -79,37 +79,38 @@ describe('the recordAt index on writes', () => {
   });
 
   it('follows the activity when its records or time change', async () => {
-    const ana = await createRecord(contacts, { fc_firstName: 'Ana' });
-    const bo = await createRecord(contacts, { fc_firstName: 'Bo' });
+    const ana = await createRecord(db, contacts, { fc_firstName: 'Ana' });
+    const bo = await createRecord(db, contacts, { fc_firstName: 'Bo' });
     const email = { threadId: 't1', messageId: 'm1', direction: 'received' as const, from: { name: 'Ana', email: 'ana@x.io' }, to: [], cc: [], subject: 'Hi', snippet: 'Hello', date: 500 };
-    await logEmail(email, [ana.id]);
-    await logEmail(email, [bo.id]);
+    await logEmail(db, email, [ana.id]);
+    await logEmail(db, email, [bo.id]);
     expect(((await db.activities.get('email_m1')) as Stored).recordAt).toEqual([recordAtKey(ana.id, 500), recordAtKey(bo.id, 500)]);
-    expect((await timeline([bo.id])).map((a) => a.id)).toEqual(['email_m1']);
-    const task = await addTask([ana.id], 'Call back');
-    await setTaskDone(task.id, true);
+    expect((await timeline(db, [bo.id])).map((a) => a.id)).toEqual(['email_m1']);
+    const task = await addTask(db, [ana.id], 'Call back');
+    await setTaskDone(db, task.id, true);
     expect(((await db.activities.get(task.id)) as Stored).recordAt).toEqual([recordAtKey(ana.id, task.at)]);
   });
 
   it('never syncs: no unit, no clock stamp, not in a GDPR export', async () => {
-    const ana = await createRecord(contacts, { fc_firstName: 'Ana' });
-    const added = await addNote([ana.id], 'Prefers calls');
+    await shareWorkspace(); // clock rows exist only in a shared workspace
+    const ana = await createRecord(db, contacts, { fc_firstName: 'Ana' });
+    const added = await addNote(db, [ana.id], 'Prefers calls');
     const stored = (await db.activities.get(added.id)) as unknown as Record<string, unknown>;
     expect(stored.recordAt).toBeDefined();
     expect(toUnits('activities', stored)).not.toHaveProperty('recordAt');
     expect(Object.keys((await db.clocks.get(clockKey('activities', added.id)))!.fields)).not.toContain('recordAt');
     expect(Object.keys((await localState(db, 'activities', added.id)).units)).not.toContain('recordAt');
-    const exported = await exportContact(ana.id);
+    const exported = await exportContact(db, ana.id);
     expect(exported.activities.map((a) => a.id)).toEqual([added.id]);
     expect(exported.activities[0]).not.toHaveProperty('recordAt');
   });
 
   it('live queries of the history see new entries (the keys are set above Dexie’s observation)', async () => {
-    const ana = await createRecord(contacts, { fc_firstName: 'Ana' });
+    const ana = await createRecord(db, contacts, { fc_firstName: 'Ana' });
     const seen: string[][] = [];
-    const sub = liveQuery(() => timeline([ana.id])).subscribe((list) => seen.push(list.map((a) => a.id)));
+    const sub = liveQuery(() => timeline(db, [ana.id])).subscribe((list) => seen.push(list.map((a) => a.id)));
     await expect.poll(() => seen.length).toBe(1);
-    const added = await addNote([ana.id], 'New');
+    const added = await addNote(db, [ana.id], 'New');
     await expect.poll(() => seen.at(-1)).toEqual([added.id]);
     sub.unsubscribe();
   });
@@ -137,11 +138,11 @@ describe('timeline through the recordAt index', () => {
           await db.activities.clear();
           await db.activities.bulkPut(history.map((h) => note(h.id, h.recordIds, h.at)));
           const page = before === undefined ? { limit } : { limit, before };
-          const got = await timeline(asked, page);
+          const got = await timeline(db, asked, page);
           expect(got).toEqual(await fullScanTimeline(asked, page));
           // Paging on: the entries before the last one shown, as the old `before` paging read them.
           const last = got.at(-1);
-          if (last) expect(await timeline(asked, { limit, before: last.at })).toEqual(await fullScanTimeline(asked, { limit, before: last.at }));
+          if (last) expect(await timeline(db, asked, { limit, before: last.at })).toEqual(await fullScanTimeline(asked, { limit, before: last.at }));
         },
       ),
       { numRuns: 150 },
@@ -150,7 +151,7 @@ describe('timeline through the recordAt index', () => {
 
   it('reads the same ids given twice once', async () => {
     await db.activities.bulkPut([note('act_1', ['rec_a', 'rec_b'], 2), note('act_2', ['rec_a'], 1)]);
-    expect((await timeline(['rec_a', 'rec_a', 'rec_b'])).map((a) => a.id)).toEqual(['act_1', 'act_2']);
-    expect(await timeline([])).toEqual([]);
+    expect((await timeline(db, ['rec_a', 'rec_a', 'rec_b'])).map((a) => a.id)).toEqual(['act_1', 'act_2']);
+    expect(await timeline(db, [])).toEqual([]);
   });
 });

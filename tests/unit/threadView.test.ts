@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ThreadContext } from '../../messaging/threadContext';
 import { addNote, linkThread, logEmail } from '../../storage/activities/activities';
-import { db } from '../../storage/db/db';
+import { db } from '../support/db';
 import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { loadPrivacyRules } from '../../storage/privacy/privacy';
 import type { CrmRecord } from '../../storage/model/entities';
@@ -28,18 +28,18 @@ const stage = (stageId: string) => ({ pipelineId: DEFAULT_PIPELINE_ID, stageId }
 
 /** A workspace around the thread: two known people, a company, a linked deal, other deals, history. */
 async function workspace() {
-  await setSetting('teamDomains', ['team.io']);
-  const acme = await createRecord(companies, { fo_name: 'Acme', fo_domain: 'acme.es' });
-  const ana = await createRecord(contacts, { fc_firstName: 'Ana', fc_emails: ['ana@acme.es'], fc_company: [acme.id] });
-  const carl = await createRecord(contacts, { fc_firstName: 'Carl', fc_emails: ['carl@other.org'] });
+  await setSetting(db, 'teamDomains', ['team.io']);
+  const acme = await createRecord(db, companies, { fo_name: 'Acme', fo_domain: 'acme.es' });
+  const ana = await createRecord(db, contacts, { fc_firstName: 'Ana', fc_emails: ['ana@acme.es'], fc_company: [acme.id] });
+  const carl = await createRecord(db, contacts, { fc_firstName: 'Carl', fc_emails: ['carl@other.org'] });
   // A teammate saved as a contact: on the thread, but the team is never shown.
-  const bea = await createRecord(contacts, { fc_firstName: 'Bea', fc_emails: ['bea@team.io'] });
-  const linked = await createRecord(deals, { fd_name: 'Linked', fd_stage: stage('new') });
-  const other = await createRecord(deals, { fd_name: 'Other', fd_stage: stage('new'), fd_company: [acme.id] });
-  await linkThread('th1', linked.id);
-  await logEmail({ threadId: 'th1', messageId: 'm1', direction: 'received', from: { name: 'Ana', email: 'ana@acme.es' }, to: [me], cc: [], subject: 'Quote', snippet: 'hi', date: 1_000 }, [ana.id, linked.id]);
-  for (let i = 0; i < 25; i++) await addNote([i % 2 ? carl.id : other.id], `note ${i}`);
-  await addNote([bea.id], 'about a teammate');
+  const bea = await createRecord(db, contacts, { fc_firstName: 'Bea', fc_emails: ['bea@team.io'] });
+  const linked = await createRecord(db, deals, { fd_name: 'Linked', fd_stage: stage('new') });
+  const other = await createRecord(db, deals, { fd_name: 'Other', fd_stage: stage('new'), fd_company: [acme.id] });
+  await linkThread(db, 'th1', linked.id);
+  await logEmail(db, { threadId: 'th1', messageId: 'm1', direction: 'received', from: { name: 'Ana', email: 'ana@acme.es' }, to: [me], cc: [], subject: 'Quote', snippet: 'hi', date: 1_000 }, [ana.id, linked.id]);
+  for (let i = 0; i < 25; i++) await addNote(db, [i % 2 ? carl.id : other.id], `note ${i}`);
+  await addNote(db, [bea.id], 'about a teammate');
   return { acme, ana, carl, bea, linked, other };
 }
 
@@ -48,17 +48,17 @@ describe('loadThreadView', () => {
 
   it('reads what the panel’s separate queries read, with the first page of the merged history', async () => {
     const { acme, ana, carl, linked, other } = await workspace();
-    const view = await loadThreadView(ctx(), { people: 10, history: 21 });
+    const view = await loadThreadView(db, ctx(), { people: 10, history: 21 });
 
-    const rules = await loadPrivacyRules(ctx().userEmails);
+    const rules = await loadPrivacyRules(db, ctx().userEmails);
     const participants = threadParticipants(ctx(), rules);
-    const records = await loadThreadRecords(ctx(), participants);
+    const records = await loadThreadRecords(db, ctx(), participants);
     expect(view.participants).toEqual(participants);
     expect(view.contactByEmail).toEqual(records.contactByEmail);
     expect(view.companies).toEqual(records.companies);
     expect(view.linkedDeals).toEqual(records.linkedDeals);
     expect(view.otherDeals).toEqual(records.otherDeals);
-    expect(view.loggedMessageIds).toEqual(await loggedMessageIds(ctx()));
+    expect(view.loggedMessageIds).toEqual(await loggedMessageIds(db, ctx()));
     expect(view.pipelines.map((p) => p.id)).toEqual([DEFAULT_PIPELINE_ID]);
 
     expect(view.contacts.map((c) => c.id)).toEqual([ana.id, carl.id]);
@@ -67,14 +67,14 @@ describe('loadThreadView', () => {
     expect(view.otherDeals.map((d) => d.id)).toEqual([other.id]);
     expect(view.historyIds).toEqual([ana.id, carl.id, acme.id, linked.id, other.id]);
     expect(view.history).toHaveLength(21);
-    expect(view.history).toEqual(await timeline(view.historyIds, { limit: 21 }));
+    expect(view.history).toEqual(await timeline(db, view.historyIds, { limit: 21 }));
     expect(view.history.some((a) => a.kind === 'note' && a.body === 'about a teammate')).toBe(false);
   });
 
   it('shows nobody from the team or the never-log list, even when they are contacts', async () => {
     const { bea } = await workspace();
-    await setSetting('neverLog', ['carl@other.org']);
-    const view = await loadThreadView(ctx(), { people: 10, history: 21 });
+    await setSetting(db, 'neverLog', ['carl@other.org']);
+    const view = await loadThreadView(db, ctx(), { people: 10, history: 21 });
     expect(view.participants.map((p) => p.email)).toEqual(['ana@acme.es', 'who@nowhere.net']);
     expect(view.contacts.map((c) => c.title)).toEqual(['Ana']);
     expect(view.contactByEmail.has(bea.emails[0]!)).toBe(false);
@@ -90,7 +90,7 @@ describe('loadThreadView', () => {
     db.records.hook('reading', onRecord);
     db.activities.hook('reading', onActivity);
     try {
-      await warmThreadView();
+      await warmThreadView(db);
     } finally {
       db.records.hook('reading').unsubscribe(onRecord);
       db.activities.hook('reading').unsubscribe(onActivity);
@@ -101,8 +101,8 @@ describe('loadThreadView', () => {
   });
 
   it('answers for a thread with nobody known, and warms up on an empty workspace', async () => {
-    await warmThreadView();
-    const view = await loadThreadView(ctx(), { people: 10, history: 21 });
+    await warmThreadView(db);
+    const view = await loadThreadView(db, ctx(), { people: 10, history: 21 });
     expect(view.contacts).toEqual([]);
     expect(view.history).toEqual([]);
     expect(view.participants.map((p) => p.email)).toEqual(['ana@acme.es', 'carl@other.org', 'who@nowhere.net']);
@@ -115,19 +115,19 @@ describe('loadThreadView on a thread longer than the people shown', () => {
 
   /** Fifteen people on the list; p0 is a teammate (team.io), p12 a contact with history. */
   async function list() {
-    await setSetting('teamDomains', ['team.io']);
+    await setSetting(db, 'teamDomains', ['team.io']);
     const people = Array.from({ length: 15 }, (_, i) => ({ name: `P${i}`, email: i === 0 ? 'p0@team.io' : `p${i}@list.es` }));
     const context: ThreadContext = { ...ctx(), threadId: 'th-list', messages: [{ ...ctx().messages[0]!, from: me, to: people, cc: [] }] };
-    const near = await createRecord(contacts, { fc_firstName: 'Near', fc_emails: ['p10@list.es'] });
-    const far = await createRecord(contacts, { fc_firstName: 'Far', fc_emails: ['p12@list.es'] });
-    await addNote([near.id], 'about the tenth person');
-    await addNote([far.id], 'about the twelfth person');
+    const near = await createRecord(db, contacts, { fc_firstName: 'Near', fc_emails: ['p10@list.es'] });
+    const far = await createRecord(db, contacts, { fc_firstName: 'Far', fc_emails: ['p12@list.es'] });
+    await addNote(db, [near.id], 'about the tenth person');
+    await addNote(db, [far.id], 'about the twelfth person');
     return { context, near, far };
   }
 
   it('reads records and history of the shown people only; a teammate among the first costs a late lookup, not a miss', async () => {
     const { context, near } = await list();
-    const view = await loadThreadView(context, { people: 10, history: 21 });
+    const view = await loadThreadView(db, context, { people: 10, history: 21 });
     expect(view.participants).toHaveLength(14);
     // p0 is the team's: the tenth shown person is p10, found by the second lookup round.
     expect(view.shown.map((p) => p.email)).toEqual(Array.from({ length: 10 }, (_, i) => `p${i + 1}@list.es`));
@@ -137,7 +137,7 @@ describe('loadThreadView on a thread longer than the people shown', () => {
 
   it('shows everyone and everyone’s history when asked for all', async () => {
     const { context, near, far } = await list();
-    const view = await loadThreadView(context, { people: Infinity, history: 21 });
+    const view = await loadThreadView(db, context, { people: Infinity, history: 21 });
     expect(view.shown).toEqual(view.participants);
     expect(view.contacts.map((c) => c.id)).toEqual([near.id, far.id]);
     expect(view.history.map((a) => a.kind === 'note' && a.body)).toEqual(['about the twelfth person', 'about the tenth person']);
@@ -154,10 +154,13 @@ describe('recordsWithAnyOf', () => {
         fc.uniqueArray(fc.record({ id: fc.stringMatching(/^rec_[a-z0-9]{1,3}$/), emails: fc.uniqueArray(keyArb, { maxLength: 3 }) }), { selector: (r) => r.id, maxLength: 15 }),
         fc.array(keyArb, { maxLength: 5 }),
         async (rows, keys) => {
-          await db.records.clear();
-          await db.records.bulkPut(rows.map((r) => ({ id: r.id, folderId: contacts, values: {}, title: r.id, emails: r.emails, domains: [], linkedIds: [], stats: {}, createdAt: 1, updatedAt: 1 }) satisfies CrmRecord));
+          // Raw rows (no validation, any casing): the index columns derive from values as they are stored.
+          await db.transaction('rw', [db.records, db.folders, db.fields], async () => {
+            await db.records.clear();
+            await db.records.bulkPut(rows.map((r) => ({ id: r.id, folderId: contacts, values: { fc_emails: r.emails }, title: r.id, emails: [], domains: [], linkedIds: [], stats: {}, createdAt: 1, updatedAt: 1 }) satisfies CrmRecord));
+          });
           const want = keys.length ? await db.records.where('emails').anyOf(keys).distinct().toArray() : [];
-          expect((await recordsWithAnyOf('emails', keys)).map((r) => r.id)).toEqual(want.map((r) => r.id));
+          expect((await recordsWithAnyOf(db, 'emails', keys)).map((r) => r.id)).toEqual(want.map((r) => r.id));
         },
       ),
       { numRuns: 100 },

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ThreadContext } from '../../messaging/threadContext';
-import { db } from '../../storage/db/db';
+import { db } from '../support/db';
 import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { isExcluded, isFreeMailDomain, loadPrivacyRules } from '../../storage/privacy/privacy';
 import { createRecord } from '../../storage/write/records';
@@ -35,14 +35,14 @@ describe('who is on a thread', () => {
   beforeEach(resetDb);
 
   it('leaves out the user, the team domain and the never-log list, once per address', async () => {
-    await setSetting('neverLog', ['hr@acme.es', 'bank.com']);
-    const rules = await loadPrivacyRules([me.email]);
+    await setSetting(db, 'neverLog', ['hr@acme.es', 'bank.com']);
+    const rules = await loadPrivacyRules(db, [me.email]);
     expect(threadParticipants(ctx(), rules)).toEqual([{ name: 'Ana Ruiz', email: 'ana@acme.es' }]);
     expect(isExcluded('BEA@team.io', rules)).toBe(true);
   });
 
   it('does not treat a webmail user’s provider as their team', async () => {
-    const rules = await loadPrivacyRules(['alex@gmail.com']);
+    const rules = await loadPrivacyRules(db, ['alex@gmail.com']);
     expect(isExcluded('friend@gmail.com', rules)).toBe(false);
     expect(isExcluded('alex@gmail.com', rules)).toBe(true);
   });
@@ -53,24 +53,24 @@ describe('who is on a thread', () => {
   });
 
   it('logs every message against the known contacts and the linked deal, idempotently', async () => {
-    const rules = await loadPrivacyRules([me.email]);
-    const ana = await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana', fc_emails: ['ana@acme.es'] });
-    const deal = await createDealForThread({ threadId: 'th1', name: 'Quote', contactIds: [ana.id], companyIds: [] });
-    expect(await logThread(ctx(), rules)).toEqual({ logged: 2, created: 2 });
-    expect(await logThread(ctx(), rules)).toEqual({ logged: 2, created: 0 });
+    const rules = await loadPrivacyRules(db, [me.email]);
+    const ana = await createRecord(db, PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana', fc_emails: ['ana@acme.es'] });
+    const deal = await createDealForThread(db, { threadId: 'th1', name: 'Quote', contactIds: [ana.id], companyIds: [] });
+    expect(await logThread(db, ctx(), rules)).toEqual({ logged: 2, created: 2 });
+    expect(await logThread(db, ctx(), rules)).toEqual({ logged: 2, created: 0 });
     const emails = await db.activities.where('threadId').equals('th1').toArray();
     expect(emails).toHaveLength(2);
     expect(emails.every((a) => a.recordIds.includes(ana.id) && a.recordIds.includes(deal.id))).toBe(true);
     expect(emails.find((a) => a.kind === 'email' && a.messageId === 'm2')).toMatchObject({ direction: 'sent' });
-    expect(await loggedMessageIds(ctx())).toEqual(new Set(['m1', 'm2']));
-    const records = await loadThreadRecords(ctx(), threadParticipants(ctx(), rules));
+    expect(await loggedMessageIds(db, ctx())).toEqual(new Set(['m1', 'm2']));
+    const records = await loadThreadRecords(db, ctx(), threadParticipants(ctx(), rules));
     expect(records.linkedDeals.map((d) => d.id)).toEqual([deal.id]);
     expect(records.contactByEmail.get('ana@acme.es')?.id).toBe(ana.id);
   });
 
   it('logs nothing when nobody on the thread is known', async () => {
-    const rules = await loadPrivacyRules([me.email]);
-    expect(await logThread(ctx(), rules)).toEqual({ logged: 0, created: 0 });
+    const rules = await loadPrivacyRules(db, [me.email]);
+    expect(await logThread(db, ctx(), rules)).toEqual({ logged: 0, created: 0 });
     expect(await db.activities.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
   });
@@ -81,26 +81,26 @@ describe('sent emails from Gmail compose', () => {
   const sent = { threadId: 'th9', messageId: 'm9', from: me, to: [{ name: 'Ana', email: 'ana@acme.es' }], cc: [], subject: 'Re: Quote', snippet: 'Here it is', date: 5_000 };
 
   it('auto-logs only on a linked thread, and offers otherwise', async () => {
-    const ana = await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana', fc_emails: ['ana@acme.es'] });
-    expect(await handleSentEmail(sent, 'auto')).toEqual({ logged: false, recordCount: 1 });
+    const ana = await createRecord(db, PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana', fc_emails: ['ana@acme.es'] });
+    expect(await handleSentEmail(db, sent, 'auto')).toEqual({ logged: false, recordCount: 1 });
     expect(await db.activities.count()).toBe(0);
-    const deal = await createRecord(PRESET_FOLDER_IDS.deals, { fd_name: 'Quote', fd_stage: { pipelineId: 'pipeline_sales', stageId: 'new' } });
-    await linkThread('th9', deal.id);
-    expect(await handleSentEmail(sent, 'auto')).toEqual({ logged: true, recordCount: 2 });
+    const deal = await createRecord(db, PRESET_FOLDER_IDS.deals, { fd_name: 'Quote', fd_stage: { pipelineId: 'pipeline_sales', stageId: 'new' } });
+    await linkThread(db, 'th9', deal.id);
+    expect(await handleSentEmail(db, sent, 'auto')).toEqual({ logged: true, recordCount: 2 });
     const logged = await db.activities.get('email_m9');
     expect(logged?.recordIds.sort()).toEqual([ana.id, deal.id].sort());
   });
 
   it('respects the workspace switch and the never-log list', async () => {
-    await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana', fc_emails: ['ana@acme.es'] });
-    await setSetting('neverLog', ['acme.es']);
-    expect(await handleSentEmail(sent, 'manual')).toEqual({ logged: false, recordCount: 0 });
-    await setSetting('neverLog', []);
-    await setSetting('autoLogLinkedThreads', false);
-    const deal = await createRecord(PRESET_FOLDER_IDS.deals, { fd_name: 'Quote', fd_stage: { pipelineId: 'pipeline_sales', stageId: 'new' } });
-    await linkThread('th9', deal.id);
-    expect((await handleSentEmail(sent, 'auto')).logged).toBe(false);
-    expect((await handleSentEmail(sent, 'manual')).logged).toBe(true);
+    await createRecord(db, PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana', fc_emails: ['ana@acme.es'] });
+    await setSetting(db, 'neverLog', ['acme.es']);
+    expect(await handleSentEmail(db, sent, 'manual')).toEqual({ logged: false, recordCount: 0 });
+    await setSetting(db, 'neverLog', []);
+    await setSetting(db, 'autoLogLinkedThreads', false);
+    const deal = await createRecord(db, PRESET_FOLDER_IDS.deals, { fd_name: 'Quote', fd_stage: { pipelineId: 'pipeline_sales', stageId: 'new' } });
+    await linkThread(db, 'th9', deal.id);
+    expect((await handleSentEmail(db, sent, 'auto')).logged).toBe(false);
+    expect((await handleSentEmail(db, sent, 'manual')).logged).toBe(true);
   });
 });
 

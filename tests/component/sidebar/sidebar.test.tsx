@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
@@ -7,8 +7,9 @@ import { SidebarApp } from '../../../components/sidebar/SidebarApp';
 import { ThreadPanel } from '../../../components/sidebar/ThreadPanel';
 import { setLocale } from '../../../i18n';
 import type { ThreadContext } from '../../../messaging/threadContext';
-import { db } from '../../../storage/db/db';
+import { db } from '../../support/db';
 import { resetDb } from '../../support/db';
+import { renderWithDb } from '../../support/render';
 
 const PAYLOADS = [
   '<script>window.__pwned=1</script>',
@@ -37,7 +38,7 @@ describe('sidebar rendering of hostile thread content', () => {
   });
 
   it.each(PAYLOADS)('renders %j as text: no element, handler or script is created', async (payload) => {
-    const { container } = render(<ThreadPanel context={hostile(payload)} logRequests={0} />);
+    const { container } = renderWithDb(<ThreadPanel context={hostile(payload)} logRequests={0} />);
     await screen.findByRole('heading', { level: 1 });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(payload);
     expect(container.querySelectorAll('script, img, svg, iframe, object, embed, [onerror], [onload], a[href^="javascript"]').length).toBe(0);
@@ -63,7 +64,7 @@ describe('sidebar messaging', () => {
   const fromOwnTab = { tab: { id: 7 } as never, frameId: 0 };
 
   it('shows "couldn’t read this thread" for an invalid context and writes nothing', async () => {
-    render(<SidebarApp />);
+    renderWithDb(<SidebarApp />);
     await waitFor(() => expect(browser.tabs.sendMessage).toHaveBeenCalled());
     const before = await countOutbox();
     await act(() => fakeBrowser.runtime.onMessage.trigger({ type: 'threadline/thread-opened', context: { threadId: 'x', messages: [] } }, fromOwnTab, () => undefined));
@@ -73,7 +74,7 @@ describe('sidebar messaging', () => {
   });
 
   it('ignores threads sent by another tab', async () => {
-    render(<SidebarApp />);
+    renderWithDb(<SidebarApp />);
     await waitFor(() => expect(browser.tabs.sendMessage).toHaveBeenCalled());
     await act(() => fakeBrowser.runtime.onMessage.trigger({ type: 'threadline/thread-opened', context: hostile('Other tab') }, { tab: { id: 8 } as never, frameId: 0 }, () => undefined));
     expect(screen.getByText('Open a thread to see its people, deals and history.')).toBeInTheDocument();
@@ -83,11 +84,11 @@ describe('sidebar messaging', () => {
 
   it('speaks Spanish and Italian', async () => {
     setLocale('es');
-    const { unmount } = render(<SidebarApp />);
+    const { unmount } = renderWithDb(<SidebarApp />);
     expect(screen.getByText('Abre un hilo para ver sus personas, oportunidades e historial.')).toBeInTheDocument();
     unmount();
     setLocale('it');
-    render(<SidebarApp />);
+    renderWithDb(<SidebarApp />);
     expect(screen.getByText('Apri una conversazione per vederne persone, trattative e cronologia.')).toBeInTheDocument();
   });
 });

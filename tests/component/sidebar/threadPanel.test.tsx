@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLocale } from '../../../i18n';
@@ -7,7 +7,8 @@ import type { ThreadContext } from '../../../messaging/threadContext';
 import { addNote, linkThread } from '../../../storage/activities/activities';
 import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
 import { createRecord } from '../../../storage/write/records';
-import { resetDb } from '../../support/db';
+import { db, resetDb } from '../../support/db';
+import { renderWithDb } from '../../support/render';
 
 const { contacts, companies, deals } = PRESET_FOLDER_IDS;
 const context: ThreadContext = {
@@ -18,11 +19,11 @@ const context: ThreadContext = {
 };
 
 async function workspace(notes: number) {
-  const acme = await createRecord(companies, { fo_name: 'Acme', fo_domain: 'acme.es' });
-  const ana = await createRecord(contacts, { fc_firstName: 'Ana', fc_emails: ['ana@acme.es'], fc_company: [acme.id] });
-  const deal = await createRecord(deals, { fd_name: 'Renewal 2027', fd_stage: { pipelineId: DEFAULT_PIPELINE_ID, stageId: 'new' } });
-  await linkThread(context.threadId, deal.id);
-  for (let i = 0; i < notes; i++) await addNote([i % 2 ? ana.id : acme.id], `note ${i}`);
+  const acme = await createRecord(db, companies, { fo_name: 'Acme', fo_domain: 'acme.es' });
+  const ana = await createRecord(db, contacts, { fc_firstName: 'Ana', fc_emails: ['ana@acme.es'], fc_company: [acme.id] });
+  const deal = await createRecord(db, deals, { fd_name: 'Renewal 2027', fd_stage: { pipelineId: DEFAULT_PIPELINE_ID, stageId: 'new' } });
+  await linkThread(db, context.threadId, deal.id);
+  for (let i = 0; i < notes; i++) await addNote(db, [i % 2 ? ana.id : acme.id], `note ${i}`);
   return { ana, acme, deal };
 }
 
@@ -50,7 +51,7 @@ describe('the thread panel', () => {
       }
       return mark(name, options);
     });
-    render(<ThreadPanel context={context} logRequests={0} />);
+    renderWithDb(<ThreadPanel context={context} logRequests={0} />);
     await waitFor(() => expect(atMark).toHaveLength(1));
     // The deal's own stage-change entry makes 31 in all: the first page is 20, with more to show.
     expect(atMark[0]).toEqual({ contact: true, unknown: true, deal: true, history: 20 });
@@ -59,22 +60,22 @@ describe('the thread panel', () => {
 
   it('pages on with "show more", keeping the first page on screen, and stays live', async () => {
     const { ana } = await workspace(30);
-    render(<ThreadPanel context={context} logRequests={0} />);
+    renderWithDb(<ThreadPanel context={context} logRequests={0} />);
     await waitFor(() => expect(historyItems()).toHaveLength(20));
     expect(historyItems()[0]!.textContent).toContain('note 29');
     await userEvent.click(screen.getByRole('button', { name: 'Show more' }));
     await waitFor(() => expect(historyItems()).toHaveLength(31));
     expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull();
-    await act(() => addNote([ana.id], 'just now'));
+    await act(() => addNote(db, [ana.id], 'just now'));
     await waitFor(() => expect(historyItems()).toHaveLength(32));
     expect(historyItems()[0]!.textContent).toContain('just now');
   });
 
   it('shows a new note on the first page at once', async () => {
     const { ana } = await workspace(3);
-    render(<ThreadPanel context={context} logRequests={0} />);
+    renderWithDb(<ThreadPanel context={context} logRequests={0} />);
     await waitFor(() => expect(historyItems()).toHaveLength(4));
-    await act(() => addNote([ana.id], 'Wants a discount'));
+    await act(() => addNote(db, [ana.id], 'Wants a discount'));
     await waitFor(() => expect(historyItems()[0]!.textContent).toContain('Wants a discount'));
     expect(historyItems()).toHaveLength(5);
   });
@@ -82,9 +83,9 @@ describe('the thread panel', () => {
   it('a mailing-list thread shows its first 10 people and 5 other deals, the rest on request', async () => {
     const people = Array.from({ length: 50 }, (_, i) => ({ name: `Person ${i}`, email: `p${i}@list.es` }));
     const big: ThreadContext = { ...context, threadId: 'th-big', messages: [{ ...context.messages[0]!, to: people, cc: [] }] };
-    const ana = await createRecord(contacts, { fc_firstName: 'Ana', fc_emails: ['ana@acme.es'] });
-    for (let i = 0; i < 8; i++) await createRecord(deals, { fd_name: `Deal ${i}`, fd_stage: { pipelineId: DEFAULT_PIPELINE_ID, stageId: 'new' }, fd_mainContact: [ana.id] });
-    render(<ThreadPanel context={big} logRequests={0} />);
+    const ana = await createRecord(db, contacts, { fc_firstName: 'Ana', fc_emails: ['ana@acme.es'] });
+    for (let i = 0; i < 8; i++) await createRecord(db, deals, { fd_name: `Deal ${i}`, fd_stage: { pipelineId: DEFAULT_PIPELINE_ID, stageId: 'new' }, fd_mainContact: [ana.id] });
+    renderWithDb(<ThreadPanel context={big} logRequests={0} />);
     const people10 = await screen.findByRole('button', { name: 'Show 41 more people' });
     const cards = () => within(screen.getByRole('region', { name: 'People' })).getAllByRole('article').length + within(screen.getByRole('region', { name: 'People' })).queryAllByRole('form').length;
     expect(cards()).toBe(10);

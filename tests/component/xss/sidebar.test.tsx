@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
@@ -8,10 +8,11 @@ import { SidebarApp } from '../../../components/sidebar/SidebarApp';
 import { ThreadPanel } from '../../../components/sidebar/ThreadPanel';
 import { parseThreadContext } from '../../../messaging/protocol';
 import type { ThreadContext, ThreadMessage } from '../../../messaging/threadContext';
-import { db } from '../../../storage/db/db';
+import { db } from '../../support/db';
 import { LONG_WORD, ONE_MIB, PWN, XSS_CORPUS } from '../../fixtures/xss-corpus';
 import { resetDb } from '../../support/db';
 import { expectInert, expectSafeLinks, installStyles } from './support';
+import { renderWithDb } from '../../support/render';
 
 // This machine is shared: the waits below bound hangs, they time nothing.
 vi.setConfig({ testTimeout: 90_000 });
@@ -64,7 +65,7 @@ beforeEach(async () => {
 describe('sidebar: hostile thread content renders as inert text', () => {
   it.each(hostileThreads().map((c) => [c.threadId, c] as const))('%s: shown verbatim, then added, logged and shown in the history', async (_id, raw) => {
     const context = parsed(raw);
-    const { container } = render(<ThreadPanel context={context} logRequests={0} />);
+    const { container } = renderWithDb(<ThreadPanel context={context} logRequests={0} />);
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe(context.subject || '(no subject)');
     expectInert(container);
     expectSafeLinks(container);
@@ -90,7 +91,7 @@ describe('sidebar: hostile thread content renders as inert text', () => {
       threadId: 'th-addr', subject: 'Hi', userEmails: [me.email],
       messages: [{ messageId: 'ma', from: { name: '', email }, to: [me], cc: [], date: 1, snippet: '' }],
     });
-    const { container } = render(<ThreadPanel context={context} logRequests={0} />);
+    const { container } = renderWithDb(<ThreadPanel context={context} logRequests={0} />);
     const form = await screen.findByRole('form', { name: `Add ${email} as a contact` });
     expect(form.textContent).toContain(email);
     await userEvent.click(screen.getByRole('button', { name: 'Add contact' }));
@@ -105,7 +106,7 @@ describe('sidebar: hostile thread content renders as inert text', () => {
       threadId: 'th-long', subject: LONG_WORD, userEmails: [me.email],
       messages: [{ messageId: 'ml', from: { name: word, email: 'long@name.example' }, to: [me], cc: [], date: 1, snippet: `S${LONG_WORD.slice(1)}` }],
     });
-    const { container } = render(<ThreadPanel context={context} logRequests={0} />);
+    const { container } = renderWithDb(<ThreadPanel context={context} logRequests={0} />);
     await screen.findByRole('heading', { level: 1 });
     expectInert(container, [LONG_WORD, word]);
     await userEvent.click(screen.getByRole('button', { name: 'Add contact' }));
@@ -119,7 +120,7 @@ describe('sidebar: hostile thread content renders as inert text', () => {
 
   it('a 1 MiB subject given straight to the panel (past the schema) still renders as wrapped text', async () => {
     const context: ThreadContext = { threadId: 'th-mib', subject: ONE_MIB, userEmails: [], messages: [{ messageId: 'm', from: { name: 'A', email: 'a@b.example' }, to: [], cc: [], date: 1, snippet: '' }] };
-    const { container } = render(<ThreadPanel context={context} logRequests={0} />);
+    const { container } = renderWithDb(<ThreadPanel context={context} logRequests={0} />);
     expect((await screen.findByRole('heading', { level: 1 })).textContent!.length).toBe(ONE_MIB.length);
     expectInert(container, [ONE_MIB.slice(0, 1000)]);
   });
@@ -134,7 +135,7 @@ describe('sidebar: what arrives over messaging', () => {
   const fromOwnTab = { tab: { id: 7 } as never, frameId: 0 };
 
   it('a 1 MiB subject or name is refused at the boundary with a short reason, and nothing is written', async () => {
-    const { container } = render(<SidebarApp />);
+    const { container } = renderWithDb(<SidebarApp />);
     await waitFor(() => expect(browser.tabs.sendMessage).toHaveBeenCalled());
     const outbox = await db.outbox.count();
     const huge = { threadId: 't', subject: ONE_MIB, userEmails: [], messages: [{ messageId: 'm', from: { name: ONE_MIB, email: 'a@b.example' }, to: [], cc: [], date: 1, snippet: ONE_MIB }] };
@@ -147,7 +148,7 @@ describe('sidebar: what arrives over messaging', () => {
   });
 
   it('a thread with a hostile unknown key is refused, the key shown only as bounded text', async () => {
-    const { container } = render(<SidebarApp />);
+    const { container } = renderWithDb(<SidebarApp />);
     await waitFor(() => expect(browser.tabs.sendMessage).toHaveBeenCalled());
     const key = `<img src=x onerror="${PWN}">${'K'.repeat(5_000)}`;
     const context = { threadId: 't', subject: 's', userEmails: [], messages: [{ messageId: 'm', from: { name: 'n', email: 'a@b.example' }, to: [], cc: [], date: 1, snippet: '' }], [key]: 1 };
