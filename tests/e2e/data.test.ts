@@ -20,9 +20,14 @@ async function importFile(page: Page, name: string, csv: string | Buffer, dedup:
   if (shot) await screenshot(page, shot);
   const started = Date.now();
   await page.getByRole('button', { name: 'Start import' }).click();
-  // The progress bar may come and go too fast to catch; when seen, it is kept for the record.
-  if (shot) await page.getByRole('progressbar').waitFor({ timeout: 3_000 }).then(() => screenshot(page, 'data-import-progress'), () => undefined);
   const report = page.getByRole('region', { name: 'Import report' });
+  if (shot) {
+    // The progress bar may come and go too fast to catch: wait for it or the report, whichever
+    // shows first, and keep the bar for the record when it was seen.
+    const progress = page.getByRole('progressbar');
+    await progress.or(report).first().waitFor({ timeout: LONG });
+    if (await progress.isVisible()) await screenshot(page, 'data-import-progress');
+  }
   await report.waitFor({ state: 'visible', timeout: LONG });
   console.log(`[figure] import of ${name} in Chromium: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return report;
