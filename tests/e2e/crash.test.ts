@@ -75,6 +75,9 @@ async function openCrm(running: Running): Promise<Page> {
   // The import page, where imports run: no folder table re-reading records under the writes.
   await page.goto(`chrome-extension://${running.extensionId}/dashboard.html#/page/import`);
   await loadPageModules(page);
+  // A shared workspace: the writes under test carry their clock stamps and outbox entries, the
+  // part a crash could tear apart (the local workspace writes neither).
+  await page.evaluate(() => (globalThis as unknown as { __tl: { share(): Promise<unknown> } }).__tl.share());
   return page;
 }
 

@@ -10,13 +10,10 @@ import type { Page } from 'playwright-core';
  * pages' CSP does not govern, and the extension itself ships nothing of it.
  */
 const ENTRY = `
-export { db } from '${resolve('storage/db.ts')}';
-export { mutate } from '${resolve('storage/mutate.ts')}';
-export { createRecord } from '${resolve('storage/records.ts')}';
-export { runImport } from '${resolve('storage/csv/runImport.ts')}';
-export { readImportJob, listImportJobs } from '${resolve('storage/csv/importJob.ts')}';
-export { SyncEngine } from '${resolve('sync/engine.ts')}';
-export { TransportError } from '${resolve('sync/transport.ts')}';
+export {
+  db, SyncEngine, TransportError, share,
+  write as mutate, addRecord as createRecord, importCsv as runImport, importJob as readImportJob, importJobs as listImportJobs,
+} from '${resolve('tests/e2e/support/pageApi.ts')}';
 `;
 
 let cached: Promise<string> | undefined;

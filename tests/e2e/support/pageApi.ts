@@ -1,0 +1,22 @@
+import { listImportJobs, readImportJob } from '../../../storage/csv/importJob';
+import { runImport, type RunImportOptions } from '../../../storage/csv/runImport';
+import type { RecordValues } from '../../../storage/model/entities';
+import { openThreadlineDb } from '../../../storage/open';
+import { SHARED_WORKSPACE_KEY } from '../../../storage/replica/workspaceMode';
+import { mutate, type Writer } from '../../../storage/write/mutate';
+import { createRecord } from '../../../storage/write/records';
+
+/**
+ * What end-to-end tests drive inside an extension page (bundled by pageModules.ts): the real
+ * storage functions on one database of the extension origin, the same one the pages open.
+ */
+export const db = openThreadlineDb();
+export const write = <R>(work: (w: Writer) => Promise<R>) => mutate(db, work);
+export const addRecord = (folderId: string, values: RecordValues) => createRecord(db, folderId, values);
+export const importCsv = (opts: RunImportOptions) => runImport(db, opts);
+export const importJob = (id: string) => readImportJob(db, id);
+export const importJobs = () => listImportJobs(db);
+/** Joins a (pretend) shared workspace: writes then stamp clocks and queue outbox entries. */
+export const share = () => db.syncState.put({ key: SHARED_WORKSPACE_KEY, value: { id: 'ws_e2e', name: 'E2E', role: 'owner' } });
+export { SyncEngine } from '../../../sync/engine';
+export { TransportError } from '../../../sync/transport';
