@@ -1,9 +1,27 @@
 import { en, type MessageKey } from './en';
 import { es } from './es';
 import { it } from './it';
+import type { Catalogue } from './types';
 
 export type Locale = 'en' | 'es' | 'it';
-const CATALOGS: Record<Locale, Record<MessageKey, string>> = { en, es, it };
+const CATALOGS: Record<Locale, Catalogue<typeof en>> = { en, es, it };
+
+/** The `{name}` placeholders of a message, as a union of names: 'Stage: {from} → {to}' gives 'from' | 'to'. */
+export type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+
+/** What a message needs: exactly its English placeholders, each a string (isolated) or a number (bare). */
+export type MessageParams<K extends MessageKey> = { [P in Placeholders<(typeof en)[K]>]: string | number };
+
+/** Keys whose English text has no placeholder: they take no params (and are safe to pick dynamically). */
+export type PlainKey = { [K in MessageKey]: Placeholders<(typeof en)[K]> extends never ? K : never }[MessageKey];
+
+/**
+ * The arguments after the key: none for a plain message, else one object with every placeholder and
+ * nothing more (an object literal with an unknown name is an excess-property error). The tuple is
+ * wrapped so a union of keys is not distributed: a key picked at run time must be a PlainKey, or
+ * its params must fill every placeholder of every key it may be.
+ */
+export type ParamArgs<K extends MessageKey> = [Placeholders<(typeof en)[K]>] extends [never] ? [] : [params: MessageParams<K>];
 
 /** The browser's language if Threadline speaks it, else English. */
 export function detectLocale(languages: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]): Locale {
@@ -70,8 +88,17 @@ export function isolate(value: string): string {
  * subjects, titles), so each is isolated: a U+202E in a sender's name cannot reverse the rest of
  * the sentence. Numbers stay bare.
  */
-export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = CATALOGS[current][key] ?? en[key];
+export function t<K extends MessageKey>(key: K, ...params: ParamArgs<K>): string {
+  return fill(current, key, params[0]);
+}
+
+/** `t()` in a given language, for text that must not follow the page's (English log lines, tests). */
+export function tIn<K extends MessageKey>(locale: Locale, key: K, ...params: ParamArgs<K>): string {
+  return fill(locale, key, params[0]);
+}
+
+function fill(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template: string = CATALOGS[locale][key] ?? en[key];
   return template.replace(/\{(\w+)\}/g, (m, name: string) => {
     if (!(name in params)) return m;
     const value = params[name];
@@ -80,3 +107,4 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
 }
 
 export type { MessageKey };
+export type { Catalogue } from './types';

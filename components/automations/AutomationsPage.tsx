@@ -4,7 +4,7 @@ import { AUTOMATION_KINDS, type AutomationKind, type AutomationRule } from '../.
 import { loadAutomationRules, newRuleId, saveAutomationRules } from '../../storage/automations/store';
 import { automationDealFields } from '../../storage/automations/queries';
 import type { Pipeline } from '../../storage/model/entities';
-import { t, type MessageKey } from '../../i18n';
+import { t, type PlainKey } from '../../i18n';
 import { usePipelines } from '../hooks';
 import { useDb } from '../shell/DbProvider';
 import { useCanWrite } from '../workspace/useWorkspaceRole';
@@ -13,7 +13,7 @@ import { ReminderRulesEditor } from '../tasks/ReminderRulesEditor';
 import { RuleEditor } from './RuleEditor';
 import '../reports/reports.css';
 
-const KIND_LABEL: Record<AutomationKind, MessageKey> = {
+const KIND_LABEL: Record<AutomationKind, PlainKey> = {
   stageEntered: 'automation.kind.stageEntered',
   dealWon: 'automation.kind.dealWon',
   emailFromNewLead: 'automation.kind.emailFromNewLead',

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { FieldType } from '../../storage/model/field';
 import { SOCIAL_NETWORKS, type Address } from '../../storage/model/fieldValues';
 import { listRecords } from '../../storage/queries/queries';
-import { t, type MessageKey } from '../../i18n';
+import { t, type PlainKey } from '../../i18n';
 import type { EditorProps, ValueEditorProps } from './types';
 
 /** Text inputs keep what was typed; empty means "no value". */
@@ -111,7 +111,7 @@ function UrlEditor({ value, onChange, inputId }: EditorProps<'url'>) {
   return <input id={inputId} type="url" placeholder="https://" value={value ?? ''} onChange={(e) => onChange(orUndefined(e.target.value))} />;
 }
 
-const ADDRESS_LABELS: [keyof Address, MessageKey][] = [
+const ADDRESS_LABELS: [keyof Address, PlainKey][] = [
   ['street', 'views.editor.street'],
   ['city', 'views.editor.city'],
   ['region', 'views.editor.region'],

@@ -4,7 +4,7 @@ import { formulaProblem } from '../../storage/fields/fieldsAdmin';
 import { STATISTICS, type DropdownOption, type Field, type FieldType } from '../../storage/model/field';
 import { FIELD_REGISTRY, type FieldTypeSpec } from '../../storage/model/fieldRegistry';
 import { LIMITS } from '../../storage/model/limits';
-import { t, type MessageKey } from '../../i18n';
+import { t } from '../../i18n';
 import { CURRENCIES } from './editors';
 
 /** The part of a field a settings editor may change. */
@@ -70,7 +70,7 @@ function StatisticSettings({ setup, onChange }: SettingsEditorProps) {
       {t('views.fields.statistic')}{' '}
       <select value={setup.settings.statistic ?? ''} onChange={(e) => onChange({ ...setup, settings: { ...setup.settings, statistic: e.target.value as (typeof STATISTICS)[number] } })}>
         <option value="">—</option>
-        {STATISTICS.map((s) => <option key={s} value={s}>{t(`views.stat.${s}` as MessageKey)}</option>)}
+        {STATISTICS.map((s) => <option key={s} value={s}>{t(`views.stat.${s}`)}</option>)}
       </select>
     </label>
   );

@@ -1,8 +1,8 @@
 import type { FieldType } from '../../storage/model/field';
-import type { MessageKey } from '../../i18n';
+import type { PlainKey } from '../../i18n';
 
 /** The name of each field type in the UI language; typed over every type, like FIELD_EDITORS. */
-export const FIELD_TYPE_LABELS: { [T in FieldType]: MessageKey } = {
+export const FIELD_TYPE_LABELS: { [T in FieldType]: PlainKey } = {
   text: 'views.type.text',
   longText: 'views.type.longText',
   number: 'views.type.number',

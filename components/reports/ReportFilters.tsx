@@ -1,6 +1,6 @@
 import { PERIOD_PRESETS, type PeriodPreset } from '../../storage/reports/period';
 import type { Pipeline } from '../../storage/model/entities';
-import { t, type MessageKey } from '../../i18n';
+import { t, type PlainKey } from '../../i18n';
 
 export type FilterState = {
   preset: PeriodPreset | 'custom';
@@ -11,7 +11,7 @@ export type FilterState = {
   currency: string;
 };
 
-const PRESET_LABEL: Record<PeriodPreset | 'custom', MessageKey> = {
+const PRESET_LABEL: Record<PeriodPreset | 'custom', PlainKey> = {
   all: 'reports.period.all',
   thisMonth: 'reports.period.thisMonth',
   lastMonth: 'reports.period.lastMonth',

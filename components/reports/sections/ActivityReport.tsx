@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { activityByRep, ACTIVITY_MEASURES, type ActivityMeasure, type ActivityRow } from '../../../storage/reports/activityByRep';
-import { t, type MessageKey } from '../../../i18n';
+import { t, type PlainKey } from '../../../i18n';
 import { BarsChart, PALETTE } from '../BarsChart';
 import { fmtCount, fmtWeek } from '../format';
 import { ReportCard, type Column } from '../ReportCard';
 import type { SectionProps } from './types';
 
-const MEASURE_LABEL: Record<ActivityMeasure, MessageKey> = {
+const MEASURE_LABEL: Record<ActivityMeasure, PlainKey> = {
   emails: 'reports.activity.emails',
   calls: 'reports.activity.calls',
   meetings: 'reports.activity.meetings',
