@@ -1,85 +1,50 @@
+import type { Catalogue } from './types';
 import type { CoreKey, MessageKey } from './en';
-import { it as views } from './views/it';
-import { it as data } from './data/it';
-import { it as sync } from './sync/it';
+import { it as crm } from './crm/it';
+import { it as timeline } from './timeline/it';
+import { it as fields } from './fields/it';
+import { it as shell } from './shell/it';
+import { it as sidebar } from './sidebar/it';
+import { it as importer } from './import/it';
+import { it as duplicates } from './duplicates/it';
+import { it as tasks } from './tasks/it';
+import { it as workspace } from './workspace/it';
 import { it as reports } from './reports/it';
+import { it as automations } from './automations/it';
 
-
-const core: Record<CoreKey, string> = {
-  'common.save': 'Salva',
+const core = {
   'common.cancel': 'Annulla',
   'common.loading': 'Caricamento…',
   'common.notSaved': 'Non salvato:',
-  'common.showMore': 'Mostra altro',
   'common.untitled': '(senza titolo)',
   'common.noSubject': '(nessun oggetto)',
-  'common.separateWithCommas': 'separa più valori con virgole',
-
-  'crm.folders': 'Cartelle',
-  'crm.new': 'Nuovo: {item}',
-  'crm.create': 'Crea {item}',
-  'crm.editRecord': 'Modifica {title}',
-  'crm.empty': 'Ancora nessun elemento in {folder}.',
 
   'errors.quota': 'Il browser non ha più spazio per i dati di Threadline. Libera spazio su disco o cancella i dati di altri siti, poi riprova. Non è stato salvato nulla.',
   'errors.dbClosed': 'Threadline è stato aggiornato o reimpostato in un’altra scheda, quindi questa pagina non può più salvare. Ricarica la pagina e riprova. Non è stato salvato nulla.',
-  'db.blocked': 'Threadline sta aggiornando i suoi dati, ma un’altra pagina di Threadline o scheda di Gmail usa ancora la versione precedente. Chiudi o ricarica le altre pagine di Threadline e le schede di Gmail; questa pagina proseguirà da sola.',
-  'db.outdated': 'Threadline è stato aggiornato in un’altra scheda. Ricarica questa pagina per continuare: finché non lo fai, le modifiche fatte qui non possono essere salvate.',
-  'db.reload': 'Ricarica pagina',
 
-  'sidebar.waiting': 'Apri una conversazione per vederne persone, trattative e cronologia.',
-  'sidebar.closed': 'Nessuna conversazione aperta.',
-  'sidebar.unreadable': 'Threadline non è riuscito a leggere questa conversazione.',
-  'sidebar.unreadableHelp': 'Non è stato salvato nulla. Gmail potrebbe aver cambiato la pagina; ricarica Gmail e riprova.',
-  'sidebar.details': 'Dettagli',
-  'sidebar.deals': 'Trattative',
-  'sidebar.people': 'Persone',
-  'sidebar.morePeople': 'Mostra altre {count} persone',
-  'sidebar.moreDeals': 'Mostra altre {count} trattative',
-  'sidebar.history': 'Cronologia',
-  'sidebar.onlyTeam': 'In questa conversazione ci siete solo tu e il tuo team.',
-  'sidebar.logEmail': 'Registra email',
-  'sidebar.logNew': 'Registra {count} nuovi messaggi',
-  'sidebar.logNewOne': 'Registra 1 nuovo messaggio',
-  'sidebar.logged': '✓ Email registrata',
-  'sidebar.loggedCount': '{logged} di {total} messaggi registrati',
-  'sidebar.loggedCountOne': '{logged} di 1 messaggio registrato',
-  'sidebar.notLogged': 'Non ancora registrata',
-  'sidebar.addContactToLog': 'Aggiungi un contatto per registrare questa email',
-  'sidebar.nobodyToLog': 'Prima aggiungi un contatto: in questa conversazione non c’è nessuno a cui associarla.',
-  'sidebar.addContactForm': 'Aggiungi {email} come contatto',
-  'sidebar.firstName': 'Nome',
-  'sidebar.lastName': 'Cognome',
-  'sidebar.company': 'Azienda: {company}',
-  'sidebar.newCompany': '{name} (nuova, {domain})',
-  'sidebar.addContact': 'Aggiungi contatto',
-  'sidebar.contact': 'Contatto {name}',
-  'sidebar.deal': 'Trattativa {name}',
-  'sidebar.stage': 'Fase',
-  'sidebar.unlink': 'Scollega conversazione',
-  'sidebar.link': 'Collega la conversazione a questa trattativa',
-  'sidebar.newDeal': 'Nuova trattativa da questa conversazione',
   'sidebar.newDealName': 'Nuova trattativa',
-  'sidebar.composer': 'Aggiungi una nota o un’attività',
-  'sidebar.kind': 'Tipo',
-  'sidebar.note': 'Nota',
-  'sidebar.task': 'Attività',
-  'sidebar.notePlaceholder': 'Scrivi una nota…',
-  'sidebar.taskPlaceholder': 'Cosa c’è da fare?',
-  'sidebar.due': 'Scadenza',
-  'sidebar.addNote': 'Aggiungi nota',
-  'sidebar.addTask': 'Aggiungi attività',
 
-  'timeline.label': 'Cronologia',
-  'timeline.loading': 'Caricamento cronologia…',
-  'timeline.empty': 'Ancora nessuna cronologia.',
-  'timeline.emailFrom': 'Email da {who}: {subject}',
-  'timeline.emailTo': 'Email a {who}: {subject}',
-  'timeline.note': 'Nota',
-  'timeline.call': 'Chiamata ({outcome})',
-  'timeline.meeting': 'Riunione: {title}',
-  'timeline.stage': 'Fase: {from} → {to}',
   'timeline.due': 'scade il {date}',
-};
 
-export const it: Record<MessageKey, string> = { ...core, ...views, ...data, ...sync, ...reports };
+  'views.moveUp': 'Sposta su {field}',
+  'views.moveDown': 'Sposta giù {field}',
+
+  'views.nav.newFolder': 'Nuova cartella',
+
+  'views.stat.createdAt': 'Data di creazione',
+  'views.stat.lastEmailReceived': 'Ultima email ricevuta',
+  'views.stat.emailThreadCount': 'Numero di conversazioni',
+  'views.stat.lastActivity': 'Ultima attività',
+
+  'sync.ws.title': 'Spazio di lavoro condiviso',
+
+  'reports.title': 'Report',
+
+  'automation.title': 'Automazioni',
+  'automation.name': 'Nome',
+  'automation.enabled': 'Attiva',
+  'automation.remove': 'Rimuovi',
+  'automation.saved': 'Salvato.',
+} satisfies Catalogue<Record<CoreKey, string>>;
+
+export const it = { ...core, ...crm, ...timeline, ...fields, ...shell, ...sidebar, ...importer, ...duplicates, ...tasks, ...workspace, ...reports, ...automations } satisfies Catalogue<Record<MessageKey, string>>;

@@ -1,7 +1,7 @@
-/** English strings of the reports area; es.ts and it.ts beside this file must have the same keys. */
+/** English strings of reports; es.ts and it.ts beside this file must have exactly these keys. */
 export const en = {
-  'reports.title': 'Reports',
   'reports.filters': 'Report filters',
+
   'reports.filter.period': 'Period',
   'reports.filter.from': 'From',
   'reports.filter.to': 'To',
@@ -10,6 +10,7 @@ export const en = {
   'reports.filter.pipeline': 'Pipeline',
   'reports.filter.allPipelines': 'All pipelines',
   'reports.filter.currency': 'Currency in charts',
+
   'reports.period.all': 'All time',
   'reports.period.thisMonth': 'This month',
   'reports.period.lastMonth': 'Last month',
@@ -20,6 +21,7 @@ export const en = {
   'reports.period.last12Months': 'Last 12 months',
   'reports.period.next12Months': 'Next 12 months',
   'reports.period.custom': 'Custom dates',
+
   'reports.show': 'Show as',
   'reports.chart': 'Chart',
   'reports.table': 'Table',
@@ -28,24 +30,31 @@ export const en = {
   'reports.noData': 'Nothing to show for these filters.',
   'reports.unassigned': 'No owner',
   'reports.empty': 'There are no contacts or deals yet, so there is nothing to report on. Add some, or try the reports on a small demo workspace.',
+
   'reports.demo.load': 'Load demo data',
   'reports.demo.loading': 'Loading demo data…',
+
   'reports.drill.open': 'Open these records as a saved view',
   'reports.drill.name': 'Report: {figure}',
   'reports.drill.choose': 'These figures span several folders. Open:',
   'reports.drill.folder': '{folder} ({count})',
+
   'reports.pipeline.title': 'Pipeline by stage',
   'reports.pipeline.note': 'Deals by their current stage, counted when they started in the period (start date, or creation date when empty).',
+
   'reports.forecast.title': 'Forecast by expected close month',
   'reports.forecast.note': 'Amounts weighted by the deal’s probability, or its stage’s probability when the deal has none; won deals count in full, lost ones not at all.',
   'reports.forecast.undated': '{count} without a close date',
   'reports.forecast.undatedView': 'deals without an expected close date',
+
   'reports.winRate.title': 'Win rate and sales cycle',
   'reports.winRate.note': 'Deals won or lost in the period. The cycle is the days from the start date (or creation) to the day the deal was won or lost.',
+
   'reports.campaigns.title': 'Campaign and source impact',
   'reports.campaigns.note': 'Contacts created in the period, the deals they are the main contact of, and what those deals won.',
   'reports.campaigns.noSource': 'No source',
   'reports.campaigns.noCampaign': 'No campaign',
+
   'reports.activity.title': 'Activity by rep per week',
   'reports.activity.note': 'Each activity counts for the owner of its first record that has one; a task counts in the week it was ticked done.',
   'reports.activity.emails': 'Emails logged',
@@ -53,8 +62,10 @@ export const en = {
   'reports.activity.meetings': 'Meetings',
   'reports.activity.notes': 'Notes',
   'reports.activity.tasksDone': 'Tasks done',
+
   'reports.funnel.title': 'Lifecycle funnel',
   'reports.funnel.note': 'Contacts created in the period that are at each stage or beyond it, and the share that went on from the stage before. Without a stage: {count}.',
+
   'reports.col.stage': 'Stage',
   'reports.col.deals': 'Deals',
   'reports.col.amountIn': 'Amount ({currency})',
@@ -80,48 +91,4 @@ export const en = {
   'reports.col.lifecycleStage': 'Lifecycle stage',
   'reports.col.reached': 'Reached',
   'reports.col.conversion': 'Conversion',
-
-  'automation.title': 'Automations',
-  'automation.rules': 'Rules',
-  'automation.intro': 'Rules run on this device the moment a change is saved, as part of the same change, and sync with it. Each run is written in the history of the records it changed.',
-  'automation.none': 'No rules yet.',
-  'automation.untitled': 'Untitled rule',
-  'automation.name': 'Name',
-  'automation.enabled': 'On',
-  'automation.whenStage': 'When a deal enters',
-  'automation.then': 'then',
-  'automation.action.createTask': 'create a task',
-  'automation.action.setField': 'set a field',
-  'automation.taskTitle': 'Task',
-  'automation.dueInDays': 'Due in (days)',
-  'automation.field': 'Field',
-  'automation.value': 'Value',
-  'automation.sentence.dealWon': 'When a deal is won, its main contact’s lifecycle stage becomes Customer (never moved back from a later stage).',
-  'automation.sentence.emailFromNewLead': 'When an email from a contact whose lead status is New is logged, the status becomes Open.',
-  'automation.kind.stageEntered': 'Deal enters a stage',
-  'automation.kind.dealWon': 'Won deal makes a customer',
-  'automation.kind.emailFromNewLead': 'Email opens a new lead',
-  'automation.newRuleKind': 'New rule:',
-  'automation.add': 'Add rule',
-  'automation.remove': 'Remove',
-  'automation.save': 'Save rules',
-  'automation.saved': 'Saved.',
-  'automation.history.title': 'Automation “{rule}”',
-  'automation.history.setField': '{record}: {field} set to {value}',
-  'automation.history.createTask': '{record}: task “{title}” created',
-  'automation.history.failed': '{record}: not changed ({message})',
-  'automation.history.stageEntered': 'because {record} entered {stage}',
-  'automation.history.dealWon': 'because deal {record} was won',
-  'automation.history.emailFromNewLead': 'because an email from {record} was logged',
-
-  'reminders.title': 'Date reminders',
-  'reminders.intro': 'Get notified a few days before a date, such as a contact’s birthday. Yearly dates remind every year, whatever year is stored.',
-  'reminders.defaultName': '{field} reminder',
-  'reminders.daysBefore': 'Days before',
-  'reminders.field': 'Date',
-  'reminders.yearly': 'Every year',
-  'reminders.add': 'Add reminder',
-  'reminders.save': 'Save reminders',
-  'reminders.dueNow': 'Due now',
-  'reminders.dueItem': '{title}: {field} on {date} (in {days} days)',
 } as const;

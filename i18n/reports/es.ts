@@ -1,8 +1,9 @@
+import type { Catalogue } from '../types';
 import type { en } from './en';
 
-export const es: Record<keyof typeof en, string> = {
-  'reports.title': 'Informes',
+export const es = {
   'reports.filters': 'Filtros del informe',
+
   'reports.filter.period': 'Periodo',
   'reports.filter.from': 'Desde',
   'reports.filter.to': 'Hasta',
@@ -11,6 +12,7 @@ export const es: Record<keyof typeof en, string> = {
   'reports.filter.pipeline': 'Embudo',
   'reports.filter.allPipelines': 'Todos los embudos',
   'reports.filter.currency': 'Moneda en los gráficos',
+
   'reports.period.all': 'Desde siempre',
   'reports.period.thisMonth': 'Este mes',
   'reports.period.lastMonth': 'El mes pasado',
@@ -21,6 +23,7 @@ export const es: Record<keyof typeof en, string> = {
   'reports.period.last12Months': 'Últimos 12 meses',
   'reports.period.next12Months': 'Próximos 12 meses',
   'reports.period.custom': 'Fechas personalizadas',
+
   'reports.show': 'Mostrar como',
   'reports.chart': 'Gráfico',
   'reports.table': 'Tabla',
@@ -29,24 +32,31 @@ export const es: Record<keyof typeof en, string> = {
   'reports.noData': 'No hay nada que mostrar con estos filtros.',
   'reports.unassigned': 'Sin propietario',
   'reports.empty': 'Todavía no hay contactos ni negocios, así que no hay nada sobre lo que informar. Añade algunos o prueba los informes con un pequeño espacio de demostración.',
+
   'reports.demo.load': 'Cargar datos de demostración',
   'reports.demo.loading': 'Cargando datos de demostración…',
+
   'reports.drill.open': 'Abrir estos registros como vista guardada',
   'reports.drill.name': 'Informe: {figure}',
   'reports.drill.choose': 'Estas cifras abarcan varias carpetas. Abrir:',
   'reports.drill.folder': '{folder} ({count})',
+
   'reports.pipeline.title': 'Embudo por etapa',
   'reports.pipeline.note': 'Negocios según su etapa actual, contados si empezaron en el periodo (fecha de inicio, o de creación si está vacía).',
+
   'reports.forecast.title': 'Previsión por mes de cierre previsto',
   'reports.forecast.note': 'Importes ponderados por la probabilidad del negocio, o la de su etapa si no tiene; los ganados cuentan entero y los perdidos no cuentan.',
   'reports.forecast.undated': '{count} sin fecha de cierre',
   'reports.forecast.undatedView': 'negocios sin fecha de cierre prevista',
+
   'reports.winRate.title': 'Tasa de éxito y ciclo de venta',
   'reports.winRate.note': 'Negocios ganados o perdidos en el periodo. El ciclo son los días desde la fecha de inicio (o creación) hasta el día en que se ganó o perdió.',
+
   'reports.campaigns.title': 'Impacto de campañas y orígenes',
   'reports.campaigns.note': 'Contactos creados en el periodo, los negocios de los que son contacto principal y lo que ganaron esos negocios.',
   'reports.campaigns.noSource': 'Sin origen',
   'reports.campaigns.noCampaign': 'Sin campaña',
+
   'reports.activity.title': 'Actividad por comercial y semana',
   'reports.activity.note': 'Cada actividad cuenta para el propietario de su primer registro que tenga uno; una tarea cuenta en la semana en que se marcó como hecha.',
   'reports.activity.emails': 'Correos registrados',
@@ -54,8 +64,10 @@ export const es: Record<keyof typeof en, string> = {
   'reports.activity.meetings': 'Reuniones',
   'reports.activity.notes': 'Notas',
   'reports.activity.tasksDone': 'Tareas hechas',
+
   'reports.funnel.title': 'Embudo del ciclo de vida',
   'reports.funnel.note': 'Contactos creados en el periodo que están en cada etapa o más allá, y la proporción que avanzó desde la etapa anterior. Sin etapa: {count}.',
+
   'reports.col.stage': 'Etapa',
   'reports.col.deals': 'Negocios',
   'reports.col.amountIn': 'Importe ({currency})',
@@ -81,48 +93,4 @@ export const es: Record<keyof typeof en, string> = {
   'reports.col.lifecycleStage': 'Etapa del ciclo de vida',
   'reports.col.reached': 'Alcanzada',
   'reports.col.conversion': 'Conversión',
-
-  'automation.title': 'Automatizaciones',
-  'automation.rules': 'Reglas',
-  'automation.intro': 'Las reglas se ejecutan en este dispositivo en cuanto se guarda un cambio, como parte de ese mismo cambio, y se sincronizan con él. Cada ejecución queda en el historial de los registros que modificó.',
-  'automation.none': 'Todavía no hay reglas.',
-  'automation.untitled': 'Regla sin nombre',
-  'automation.name': 'Nombre',
-  'automation.enabled': 'Activa',
-  'automation.whenStage': 'Cuando un negocio entra en',
-  'automation.then': 'entonces',
-  'automation.action.createTask': 'crear una tarea',
-  'automation.action.setField': 'rellenar un campo',
-  'automation.taskTitle': 'Tarea',
-  'automation.dueInDays': 'Vence en (días)',
-  'automation.field': 'Campo',
-  'automation.value': 'Valor',
-  'automation.sentence.dealWon': 'Cuando se gana un negocio, la etapa del ciclo de vida de su contacto principal pasa a Cliente (nunca retrocede desde una etapa posterior).',
-  'automation.sentence.emailFromNewLead': 'Cuando se registra un correo de un contacto cuyo estado de lead es Nuevo, el estado pasa a Abierto.',
-  'automation.kind.stageEntered': 'Un negocio entra en una etapa',
-  'automation.kind.dealWon': 'Negocio ganado crea un cliente',
-  'automation.kind.emailFromNewLead': 'Un correo abre un lead nuevo',
-  'automation.newRuleKind': 'Nueva regla:',
-  'automation.add': 'Añadir regla',
-  'automation.remove': 'Quitar',
-  'automation.save': 'Guardar reglas',
-  'automation.saved': 'Guardado.',
-  'automation.history.title': 'Automatización «{rule}»',
-  'automation.history.setField': '{record}: {field} pasa a {value}',
-  'automation.history.createTask': '{record}: tarea «{title}» creada',
-  'automation.history.failed': '{record}: sin cambios ({message})',
-  'automation.history.stageEntered': 'porque {record} entró en {stage}',
-  'automation.history.dealWon': 'porque se ganó el negocio {record}',
-  'automation.history.emailFromNewLead': 'porque se registró un correo de {record}',
-
-  'reminders.title': 'Recordatorios de fechas',
-  'reminders.intro': 'Recibe un aviso unos días antes de una fecha, como el cumpleaños de un contacto. Las fechas anuales avisan cada año, sea cual sea el año guardado.',
-  'reminders.defaultName': 'Recordatorio de {field}',
-  'reminders.daysBefore': 'Días antes',
-  'reminders.field': 'Fecha',
-  'reminders.yearly': 'Cada año',
-  'reminders.add': 'Añadir recordatorio',
-  'reminders.save': 'Guardar recordatorios',
-  'reminders.dueNow': 'Pendientes ahora',
-  'reminders.dueItem': '{title}: {field} el {date} (dentro de {days} días)',
-};
+} satisfies Catalogue<typeof en>;

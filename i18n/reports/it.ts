@@ -1,8 +1,9 @@
+import type { Catalogue } from '../types';
 import type { en } from './en';
 
-export const it: Record<keyof typeof en, string> = {
-  'reports.title': 'Report',
+export const it = {
   'reports.filters': 'Filtri del report',
+
   'reports.filter.period': 'Periodo',
   'reports.filter.from': 'Dal',
   'reports.filter.to': 'Al',
@@ -11,6 +12,7 @@ export const it: Record<keyof typeof en, string> = {
   'reports.filter.pipeline': 'Pipeline',
   'reports.filter.allPipelines': 'Tutte le pipeline',
   'reports.filter.currency': 'Valuta nei grafici',
+
   'reports.period.all': 'Sempre',
   'reports.period.thisMonth': 'Questo mese',
   'reports.period.lastMonth': 'Il mese scorso',
@@ -21,6 +23,7 @@ export const it: Record<keyof typeof en, string> = {
   'reports.period.last12Months': 'Ultimi 12 mesi',
   'reports.period.next12Months': 'Prossimi 12 mesi',
   'reports.period.custom': 'Date personalizzate',
+
   'reports.show': 'Mostra come',
   'reports.chart': 'Grafico',
   'reports.table': 'Tabella',
@@ -29,24 +32,31 @@ export const it: Record<keyof typeof en, string> = {
   'reports.noData': 'Niente da mostrare con questi filtri.',
   'reports.unassigned': 'Senza responsabile',
   'reports.empty': 'Non ci sono ancora contatti né trattative, quindi non c’è nulla su cui fare report. Aggiungine qualcuno, oppure prova i report su un piccolo spazio di lavoro dimostrativo.',
+
   'reports.demo.load': 'Carica dati dimostrativi',
   'reports.demo.loading': 'Caricamento dei dati dimostrativi…',
+
   'reports.drill.open': 'Apri questi record come vista salvata',
   'reports.drill.name': 'Report: {figure}',
   'reports.drill.choose': 'Questi dati riguardano più cartelle. Apri:',
   'reports.drill.folder': '{folder} ({count})',
+
   'reports.pipeline.title': 'Pipeline per fase',
   'reports.pipeline.note': 'Trattative per fase attuale, contate se iniziate nel periodo (data di inizio, o di creazione se vuota).',
+
   'reports.forecast.title': 'Previsione per mese di chiusura prevista',
   'reports.forecast.note': 'Importi ponderati per la probabilità della trattativa, o per quella della sua fase se manca; le vinte contano per intero, le perse per niente.',
   'reports.forecast.undated': '{count} senza data di chiusura',
   'reports.forecast.undatedView': 'trattative senza data di chiusura prevista',
+
   'reports.winRate.title': 'Tasso di successo e ciclo di vendita',
   'reports.winRate.note': 'Trattative vinte o perse nel periodo. Il ciclo è il numero di giorni dalla data di inizio (o di creazione) al giorno in cui è stata vinta o persa.',
+
   'reports.campaigns.title': 'Impatto di campagne e fonti',
   'reports.campaigns.note': 'Contatti creati nel periodo, le trattative di cui sono il contatto principale e quanto hanno vinto quelle trattative.',
   'reports.campaigns.noSource': 'Senza fonte',
   'reports.campaigns.noCampaign': 'Senza campagna',
+
   'reports.activity.title': 'Attività per commerciale e settimana',
   'reports.activity.note': 'Ogni attività conta per il responsabile del suo primo record che ne ha uno; un’attività da fare conta nella settimana in cui è stata completata.',
   'reports.activity.emails': 'Email registrate',
@@ -54,8 +64,10 @@ export const it: Record<keyof typeof en, string> = {
   'reports.activity.meetings': 'Riunioni',
   'reports.activity.notes': 'Note',
   'reports.activity.tasksDone': 'Attività completate',
+
   'reports.funnel.title': 'Funnel del ciclo di vita',
   'reports.funnel.note': 'Contatti creati nel periodo che sono in ogni fase o oltre, e la quota passata dalla fase precedente. Senza fase: {count}.',
+
   'reports.col.stage': 'Fase',
   'reports.col.deals': 'Trattative',
   'reports.col.amountIn': 'Importo ({currency})',
@@ -81,48 +93,4 @@ export const it: Record<keyof typeof en, string> = {
   'reports.col.lifecycleStage': 'Fase del ciclo di vita',
   'reports.col.reached': 'Raggiunta',
   'reports.col.conversion': 'Conversione',
-
-  'automation.title': 'Automazioni',
-  'automation.rules': 'Regole',
-  'automation.intro': 'Le regole vengono eseguite su questo dispositivo nel momento in cui una modifica viene salvata, come parte della stessa modifica, e si sincronizzano con essa. Ogni esecuzione resta nella cronologia dei record che ha modificato.',
-  'automation.none': 'Ancora nessuna regola.',
-  'automation.untitled': 'Regola senza nome',
-  'automation.name': 'Nome',
-  'automation.enabled': 'Attiva',
-  'automation.whenStage': 'Quando una trattativa entra in',
-  'automation.then': 'allora',
-  'automation.action.createTask': 'crea un’attività',
-  'automation.action.setField': 'imposta un campo',
-  'automation.taskTitle': 'Attività',
-  'automation.dueInDays': 'Scadenza tra (giorni)',
-  'automation.field': 'Campo',
-  'automation.value': 'Valore',
-  'automation.sentence.dealWon': 'Quando una trattativa viene vinta, la fase del ciclo di vita del suo contatto principale diventa Cliente (mai riportata indietro da una fase successiva).',
-  'automation.sentence.emailFromNewLead': 'Quando viene registrata un’email di un contatto con stato lead Nuovo, lo stato diventa Aperto.',
-  'automation.kind.stageEntered': 'Una trattativa entra in una fase',
-  'automation.kind.dealWon': 'Trattativa vinta crea un cliente',
-  'automation.kind.emailFromNewLead': 'Un’email apre un nuovo lead',
-  'automation.newRuleKind': 'Nuova regola:',
-  'automation.add': 'Aggiungi regola',
-  'automation.remove': 'Rimuovi',
-  'automation.save': 'Salva regole',
-  'automation.saved': 'Salvato.',
-  'automation.history.title': 'Automazione «{rule}»',
-  'automation.history.setField': '{record}: {field} impostato a {value}',
-  'automation.history.createTask': '{record}: creata l’attività «{title}»',
-  'automation.history.failed': '{record}: non modificato ({message})',
-  'automation.history.stageEntered': 'perché {record} è entrata in {stage}',
-  'automation.history.dealWon': 'perché la trattativa {record} è stata vinta',
-  'automation.history.emailFromNewLead': 'perché è stata registrata un’email di {record}',
-
-  'reminders.title': 'Promemoria di date',
-  'reminders.intro': 'Ricevi un avviso qualche giorno prima di una data, come il compleanno di un contatto. Le date annuali avvisano ogni anno, qualunque sia l’anno salvato.',
-  'reminders.defaultName': 'Promemoria {field}',
-  'reminders.daysBefore': 'Giorni prima',
-  'reminders.field': 'Data',
-  'reminders.yearly': 'Ogni anno',
-  'reminders.add': 'Aggiungi promemoria',
-  'reminders.save': 'Salva promemoria',
-  'reminders.dueNow': 'In scadenza ora',
-  'reminders.dueItem': '{title}: {field} il {date} (tra {days} giorni)',
-};
+} satisfies Catalogue<typeof en>;

@@ -1,6 +1,7 @@
+import type { Catalogue } from '../types';
 import type { en } from './en';
 
-export const it: Record<keyof typeof en, string> = {
+export const it = {
   'sync.status.label': 'Stato della sincronizzazione',
   'sync.status.local': 'Spazio locale',
   'sync.status.synced': 'Sincronizzato',
@@ -15,7 +16,6 @@ export const it: Record<keyof typeof en, string> = {
   'sync.status.refusedOne': '1 modifica rifiutata',
   'sync.status.refused': '{count} modifiche rifiutate',
 
-  'sync.ws.title': 'Spazio di lavoro condiviso',
   'sync.ws.notConfigured': 'Questa versione di Threadline non ha le impostazioni per gli spazi condivisi, quindi tutto resta in questo browser.',
   'sync.ws.signIn': 'Accedi con Google',
   'sync.ws.signOut': 'Esci',
@@ -44,6 +44,7 @@ export const it: Record<keyof typeof en, string> = {
   'sync.ws.refused': 'Modifiche rifiutate dal server',
   'sync.ws.discard': 'Scarta',
   'sync.ws.failed': 'Impossibile completare: {reason}',
+
   'sync.role.owner': 'Proprietario',
   'sync.role.admin': 'Amministratore',
   'sync.role.member': 'Membro',
@@ -61,4 +62,4 @@ export const it: Record<keyof typeof en, string> = {
 
   'sync.viewOnly': 'Sola lettura: il tuo ruolo in questo spazio di lavoro è lettore.',
   'sync.shapeAdminsOnly': 'Solo i proprietari e gli amministratori di questo spazio di lavoro ne modificano cartelle, campi e pipeline.',
-};
+} satisfies Catalogue<typeof en>;

@@ -1,6 +1,7 @@
+import type { Catalogue } from '../types';
 import type { en } from './en';
 
-export const es: Record<keyof typeof en, string> = {
+export const es = {
   'sync.status.label': 'Estado de la sincronización',
   'sync.status.local': 'Espacio local',
   'sync.status.synced': 'Sincronizado',
@@ -15,7 +16,6 @@ export const es: Record<keyof typeof en, string> = {
   'sync.status.refusedOne': '1 cambio rechazado',
   'sync.status.refused': '{count} cambios rechazados',
 
-  'sync.ws.title': 'Espacio de trabajo compartido',
   'sync.ws.notConfigured': 'Esta versión de Threadline no tiene configuración para espacios compartidos, así que todo se queda en este navegador.',
   'sync.ws.signIn': 'Iniciar sesión con Google',
   'sync.ws.signOut': 'Cerrar sesión',
@@ -44,6 +44,7 @@ export const es: Record<keyof typeof en, string> = {
   'sync.ws.refused': 'Cambios rechazados por el servidor',
   'sync.ws.discard': 'Descartar',
   'sync.ws.failed': 'No se pudo completar: {reason}',
+
   'sync.role.owner': 'Propietario',
   'sync.role.admin': 'Administrador',
   'sync.role.member': 'Miembro',
@@ -61,4 +62,4 @@ export const es: Record<keyof typeof en, string> = {
 
   'sync.viewOnly': 'Solo lectura: tu rol en este espacio de trabajo es lector.',
   'sync.shapeAdminsOnly': 'Solo los propietarios y administradores de este espacio de trabajo cambian sus carpetas, campos y embudos.',
-};
+} satisfies Catalogue<typeof en>;

@@ -1,4 +1,4 @@
-/** English strings of the sync area; es.ts and it.ts beside this file must have the same keys. */
+/** English strings of workspace; es.ts and it.ts beside this file must have exactly these keys. */
 export const en = {
   'sync.status.label': 'Sync status',
   'sync.status.local': 'Local workspace',
@@ -14,7 +14,6 @@ export const en = {
   'sync.status.refusedOne': '1 change refused',
   'sync.status.refused': '{count} changes refused',
 
-  'sync.ws.title': 'Shared workspace',
   'sync.ws.notConfigured': 'This build of Threadline has no shared-workspace settings, so everything stays in this browser.',
   'sync.ws.signIn': 'Sign in with Google',
   'sync.ws.signOut': 'Sign out',
@@ -43,6 +42,7 @@ export const en = {
   'sync.ws.refused': 'Changes the server refused',
   'sync.ws.discard': 'Discard',
   'sync.ws.failed': 'Could not complete: {reason}',
+
   'sync.role.owner': 'Owner',
   'sync.role.admin': 'Admin',
   'sync.role.member': 'Member',

@@ -1,21 +1,23 @@
+import type { Catalogue } from '../types';
 import type { en } from './en';
 
-export const it: Record<keyof typeof en, string> = {
+export const it = {
+  'common.save': 'Salva',
+
+  'crm.new': 'Nuovo: {item}',
+  'crm.create': 'Crea {item}',
+  'crm.editRecord': 'Modifica {title}',
+  'crm.empty': 'Ancora nessun elemento in {folder}.',
+
   'views.allRecords': 'Tutti i record',
   'views.folderMissing': 'Questa cartella non esiste più.',
-  'views.pageMissing': 'Questa pagina non esiste.',
   'views.dismiss': 'Chiudi avviso',
   'views.close': 'Chiudi',
   'views.deleteConfirm': 'Elimina',
   'views.records': '{count} record',
   'views.recordsOne': '1 record',
   'views.shown': '{shown} di {total}',
-  'views.moveUp': 'Sposta su {field}',
-  'views.moveDown': 'Sposta giù {field}',
 
-  'views.nav.newFolder': 'Nuova cartella',
-  'views.nav.views': 'Viste di {folder}',
-  'views.nav.more': 'Altro',
   'views.folder.name': 'Nome della cartella',
   'views.folder.icon': 'Icona',
   'views.folder.create': 'Crea cartella',
@@ -33,8 +35,10 @@ export const it: Record<keyof typeof en, string> = {
   'views.sortCount': 'Ordinamento ({count})',
   'views.columns': 'Colonne',
   'views.layout': 'Layout',
+
   'views.layout.list': 'Tabella',
   'views.layout.board': 'Bacheca',
+
   'views.saveView': 'Salva vista',
   'views.saveAsNew': 'Salva come nuova vista',
   'views.saveViewNamed': 'Salva',
@@ -44,7 +48,6 @@ export const it: Record<keyof typeof en, string> = {
   'views.deleteViewQuestion': 'Eliminare la vista «{view}»? I suoi record non vengono eliminati.',
   'views.editFields': 'Modifica campi',
   'views.noMatches': 'Nessun record corrisponde a questi filtri.',
-
   'views.filters': 'Filtri',
   'views.filterN': 'Filtro {n}',
   'views.addFilter': 'Aggiungi filtro',
@@ -144,6 +147,7 @@ export const it: Record<keyof typeof en, string> = {
   'views.pipeline.removeStage': 'Rimuovi la fase {name}',
   'views.pipeline.delete': 'Elimina pipeline',
   'views.pipeline.deleteQuestion': 'Eliminare la pipeline «{name}»?',
+
   'views.outcome.open': 'Aperta',
   'views.outcome.won': 'Vinta',
   'views.outcome.lost': 'Persa',
@@ -181,23 +185,6 @@ export const it: Record<keyof typeof en, string> = {
   'views.fields.deleteQuestion': 'Eliminare {field} e il suo valore in tutti i record?',
   'views.fields.changeType': 'Cambia tipo',
   'views.fields.changeTypeQuestion': 'Cambiare {field} in {type}? I valori convertibili passano al nuovo tipo; gli altri vengono elencati e conservati come testo in un nuovo campo.',
-  'views.fields.options': 'Opzioni',
-  'views.fields.addOption': 'Aggiungi opzione',
-  'views.fields.newOption': 'Opzione {n}',
-  'views.fields.optionLabel': 'Opzione {n}',
-  'views.fields.optionColor': 'Colore di {option}',
-  'views.fields.removeOption': 'Rimuovi {option}',
-  'views.fields.formula': 'Formula',
-  'views.fields.formulaError': 'Errore nella formula: {problem}',
-  'views.fields.formulaOk': 'La formula è valida.',
-  'views.fields.formulaHelp': 'Usa + - * / e parentesi con queste chiavi di campo: {keys}',
-  'views.fields.statistic': 'Statistica',
-  'views.fields.target': 'Collega alla cartella',
-  'views.fields.currency': 'Valuta predefinita',
-  'views.stat.createdAt': 'Data di creazione',
-  'views.stat.lastEmailReceived': 'Ultima email ricevuta',
-  'views.stat.emailThreadCount': 'Numero di conversazioni',
-  'views.stat.lastActivity': 'Ultima attività',
 
   'views.report.title': 'Tipo cambiato: {field}',
   'views.report.converted': 'Valori convertiti: {count}.',
@@ -209,38 +196,10 @@ export const it: Record<keyof typeof en, string> = {
   'views.report.oldValue': 'Valore precedente',
   'views.report.reason': 'Motivo',
 
-  'views.type.text': 'Testo su una riga',
-  'views.type.longText': 'Testo su più righe',
-  'views.type.number': 'Numero',
-  'views.type.autoNumber': 'Numerazione automatica',
-  'views.type.percent': 'Percentuale',
-  'views.type.currency': 'Valuta',
-  'views.type.date': 'Data',
-  'views.type.checkbox': 'Casella di spunta',
-  'views.type.dropdown': 'Menu a tendina',
-  'views.type.multiDropdown': 'Scelta multipla',
-  'views.type.user': 'Utente',
-  'views.type.email': 'Email',
-  'views.type.phone': 'Telefono',
-  'views.type.url': 'URL',
-  'views.type.address': 'Indirizzo',
-  'views.type.socials': 'Social',
-  'views.type.link': 'Collegamento a record',
-  'views.type.stage': 'Fase della pipeline',
-  'views.type.formula': 'Formula',
-  'views.type.statistic': 'Statistica',
-
-  'views.editor.street': 'Via',
-  'views.editor.city': 'Città',
-  'views.editor.region': 'Provincia',
-  'views.editor.postalCode': 'CAP',
-  'views.editor.country': 'Paese',
-  'views.editor.currencyOf': 'Valuta di {field}',
-
   'views.search.label': 'Cerca ovunque',
   'views.search.placeholder': 'Cerca nomi, email, telefoni…',
   'views.search.results': 'Risultati della ricerca',
   'views.search.none': 'Nessun risultato per «{query}».',
   'views.search.title': 'Risultati per «{query}»',
   'views.search.via': 'tramite {name}',
-};
+} satisfies Catalogue<typeof en>;

@@ -1,21 +1,23 @@
+import type { Catalogue } from '../types';
 import type { en } from './en';
 
-export const es: Record<keyof typeof en, string> = {
+export const es = {
+  'common.save': 'Guardar',
+
+  'crm.new': 'Nuevo: {item}',
+  'crm.create': 'Crear {item}',
+  'crm.editRecord': 'Editar {title}',
+  'crm.empty': 'Aún no hay {folder}.',
+
   'views.allRecords': 'Todos los registros',
   'views.folderMissing': 'Esta carpeta ya no existe.',
-  'views.pageMissing': 'Esta página no existe.',
   'views.dismiss': 'Cerrar aviso',
   'views.close': 'Cerrar',
   'views.deleteConfirm': 'Eliminar',
   'views.records': '{count} registros',
   'views.recordsOne': '1 registro',
   'views.shown': '{shown} de {total}',
-  'views.moveUp': 'Subir {field}',
-  'views.moveDown': 'Bajar {field}',
 
-  'views.nav.newFolder': 'Nueva carpeta',
-  'views.nav.views': 'Vistas de {folder}',
-  'views.nav.more': 'Más',
   'views.folder.name': 'Nombre de la carpeta',
   'views.folder.icon': 'Icono',
   'views.folder.create': 'Crear carpeta',
@@ -33,8 +35,10 @@ export const es: Record<keyof typeof en, string> = {
   'views.sortCount': 'Orden ({count})',
   'views.columns': 'Columnas',
   'views.layout': 'Diseño',
+
   'views.layout.list': 'Tabla',
   'views.layout.board': 'Tablero',
+
   'views.saveView': 'Guardar vista',
   'views.saveAsNew': 'Guardar como vista nueva',
   'views.saveViewNamed': 'Guardar',
@@ -44,7 +48,6 @@ export const es: Record<keyof typeof en, string> = {
   'views.deleteViewQuestion': '¿Eliminar la vista «{view}»? Sus registros no se eliminan.',
   'views.editFields': 'Editar campos',
   'views.noMatches': 'Ningún registro cumple estos filtros.',
-
   'views.filters': 'Filtros',
   'views.filterN': 'Filtro {n}',
   'views.addFilter': 'Añadir filtro',
@@ -144,6 +147,7 @@ export const es: Record<keyof typeof en, string> = {
   'views.pipeline.removeStage': 'Quitar la etapa {name}',
   'views.pipeline.delete': 'Eliminar embudo',
   'views.pipeline.deleteQuestion': '¿Eliminar el embudo «{name}»?',
+
   'views.outcome.open': 'Abierta',
   'views.outcome.won': 'Ganada',
   'views.outcome.lost': 'Perdida',
@@ -181,23 +185,6 @@ export const es: Record<keyof typeof en, string> = {
   'views.fields.deleteQuestion': '¿Eliminar {field} y su valor en todos los registros?',
   'views.fields.changeType': 'Cambiar tipo',
   'views.fields.changeTypeQuestion': '¿Cambiar {field} a {type}? Los valores que se pueden convertir pasan al nuevo tipo; los que no, se listan y se guardan como texto en un campo nuevo.',
-  'views.fields.options': 'Opciones',
-  'views.fields.addOption': 'Añadir opción',
-  'views.fields.newOption': 'Opción {n}',
-  'views.fields.optionLabel': 'Opción {n}',
-  'views.fields.optionColor': 'Color de {option}',
-  'views.fields.removeOption': 'Quitar {option}',
-  'views.fields.formula': 'Fórmula',
-  'views.fields.formulaError': 'Error en la fórmula: {problem}',
-  'views.fields.formulaOk': 'La fórmula es válida.',
-  'views.fields.formulaHelp': 'Usa + - * / y paréntesis con estas claves de campo: {keys}',
-  'views.fields.statistic': 'Estadística',
-  'views.fields.target': 'Vincula con la carpeta',
-  'views.fields.currency': 'Moneda por defecto',
-  'views.stat.createdAt': 'Fecha de creación',
-  'views.stat.lastEmailReceived': 'Último correo recibido',
-  'views.stat.emailThreadCount': 'Número de conversaciones',
-  'views.stat.lastActivity': 'Última actividad',
 
   'views.report.title': 'Tipo cambiado: {field}',
   'views.report.converted': 'Valores convertidos: {count}.',
@@ -209,38 +196,10 @@ export const es: Record<keyof typeof en, string> = {
   'views.report.oldValue': 'Valor anterior',
   'views.report.reason': 'Motivo',
 
-  'views.type.text': 'Texto de una línea',
-  'views.type.longText': 'Texto de varias líneas',
-  'views.type.number': 'Número',
-  'views.type.autoNumber': 'Numeración automática',
-  'views.type.percent': 'Porcentaje',
-  'views.type.currency': 'Moneda',
-  'views.type.date': 'Fecha',
-  'views.type.checkbox': 'Casilla',
-  'views.type.dropdown': 'Desplegable',
-  'views.type.multiDropdown': 'Selección múltiple',
-  'views.type.user': 'Usuario',
-  'views.type.email': 'Correo electrónico',
-  'views.type.phone': 'Teléfono',
-  'views.type.url': 'URL',
-  'views.type.address': 'Dirección',
-  'views.type.socials': 'Redes sociales',
-  'views.type.link': 'Vínculo a registros',
-  'views.type.stage': 'Etapa del embudo',
-  'views.type.formula': 'Fórmula',
-  'views.type.statistic': 'Estadística',
-
-  'views.editor.street': 'Calle',
-  'views.editor.city': 'Ciudad',
-  'views.editor.region': 'Provincia',
-  'views.editor.postalCode': 'Código postal',
-  'views.editor.country': 'País',
-  'views.editor.currencyOf': 'Moneda de {field}',
-
   'views.search.label': 'Buscar en todo',
   'views.search.placeholder': 'Busca nombres, correos, teléfonos…',
   'views.search.results': 'Resultados de la búsqueda',
   'views.search.none': 'No se ha encontrado nada para «{query}».',
   'views.search.title': 'Resultados para «{query}»',
   'views.search.via': 'a través de {name}',
-};
+} satisfies Catalogue<typeof en>;

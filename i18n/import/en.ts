@@ -1,9 +1,6 @@
-/** English strings of the data area; es.ts and it.ts beside this file must have the same keys. */
+/** English strings of import; es.ts and it.ts beside this file must have exactly these keys. */
 export const en = {
   'data.folder': 'Folder',
-  'data.nav.tasks': 'Tasks',
-  'data.nav.import': 'Import CSV',
-  'data.nav.duplicates': 'Duplicates',
 
   'data.import.title': 'Import from CSV',
   'data.import.file': 'CSV file',
@@ -52,45 +49,4 @@ export const en = {
   'data.report.again': 'Import another file',
 
   'data.export.button': 'Export to CSV',
-
-  'data.dup.title': 'Duplicates',
-  'data.dup.none': 'No likely duplicates in this folder.',
-  'data.dup.found': 'Groups of likely duplicates: {n}',
-  'data.dup.groups': 'Likely duplicates',
-  'data.dup.sameEmail': 'Same email: {value}',
-  'data.dup.samePhone': 'Same phone: {value}',
-  'data.dup.sameName': 'Same name and company: {value}',
-  'data.dup.reviewButton': 'Review and merge ({n})',
-  'data.dup.review': 'Review duplicates',
-  'data.dup.field': 'Field',
-  'data.dup.keep': 'Keep {title}',
-  'data.dup.created': 'Created {date}',
-  'data.dup.useValue': 'Use {title}’s {field}',
-  'data.dup.combine': 'Combine',
-  'data.dup.combineValues': 'All of them',
-  'data.dup.history': 'History',
-  'data.dup.activities': 'Activities: {n}',
-  'data.dup.identical': 'These records hold the same values.',
-  'data.dup.mergeHelp': 'The kept record takes the chosen values; links from other records, emails, notes, tasks and thread links move to it, and the others are deleted.',
-  'data.dup.merge': 'Merge {n} records',
-  'data.dup.merged': 'Merged into',
-
-  'data.tasks.title': 'Tasks',
-  'data.tasks.whose': 'Whose tasks',
-  'data.tasks.all': 'Everyone’s',
-  'data.tasks.mine': 'Mine',
-  'data.tasks.iAm': 'I am',
-  'data.tasks.chooseMe': 'Choose who you are (an owner of records) to see your tasks.',
-  'data.tasks.when': 'When',
-  'data.tasks.overdue': 'Overdue',
-  'data.tasks.today': 'Today',
-  'data.tasks.upcoming': 'Upcoming',
-  'data.tasks.allOpen': 'All open',
-  'data.tasks.done': 'Done',
-  'data.tasks.none': 'No tasks here.',
-  'data.tasks.due': 'due {when}',
-
-  'data.reminder.title': 'Task due: {title}',
-  'data.reminder.message': '{records} · due {due}',
-  'data.reminder.messageNoRecord': 'Due {due}',
 } as const;

@@ -1,10 +1,8 @@
+import type { Catalogue } from '../types';
 import type { en } from './en';
 
-export const es: Record<keyof typeof en, string> = {
+export const es = {
   'data.folder': 'Carpeta',
-  'data.nav.tasks': 'Tareas',
-  'data.nav.import': 'Importar CSV',
-  'data.nav.duplicates': 'Duplicados',
 
   'data.import.title': 'Importar desde CSV',
   'data.import.file': 'Archivo CSV',
@@ -53,45 +51,4 @@ export const es: Record<keyof typeof en, string> = {
   'data.report.again': 'Importar otro archivo',
 
   'data.export.button': 'Exportar a CSV',
-
-  'data.dup.title': 'Duplicados',
-  'data.dup.none': 'No hay posibles duplicados en esta carpeta.',
-  'data.dup.found': 'Grupos de posibles duplicados: {n}',
-  'data.dup.groups': 'Posibles duplicados',
-  'data.dup.sameEmail': 'Mismo email: {value}',
-  'data.dup.samePhone': 'Mismo teléfono: {value}',
-  'data.dup.sameName': 'Mismo nombre y empresa: {value}',
-  'data.dup.reviewButton': 'Revisar y fusionar ({n})',
-  'data.dup.review': 'Revisar duplicados',
-  'data.dup.field': 'Campo',
-  'data.dup.keep': 'Conservar {title}',
-  'data.dup.created': 'Creado el {date}',
-  'data.dup.useValue': 'Usar {field} de {title}',
-  'data.dup.combine': 'Combinar',
-  'data.dup.combineValues': 'Todos',
-  'data.dup.history': 'Historial',
-  'data.dup.activities': 'Actividades: {n}',
-  'data.dup.identical': 'Estos registros tienen los mismos valores.',
-  'data.dup.mergeHelp': 'El registro conservado toma los valores elegidos; los vínculos desde otros registros, emails, notas, tareas y conversaciones vinculadas pasan a él, y los demás se eliminan.',
-  'data.dup.merge': 'Fusionar {n} registros',
-  'data.dup.merged': 'Fusionado en',
-
-  'data.tasks.title': 'Tareas',
-  'data.tasks.whose': 'De quién',
-  'data.tasks.all': 'De todos',
-  'data.tasks.mine': 'Mías',
-  'data.tasks.iAm': 'Soy',
-  'data.tasks.chooseMe': 'Elige quién eres (un propietario de registros) para ver tus tareas.',
-  'data.tasks.when': 'Cuándo',
-  'data.tasks.overdue': 'Vencidas',
-  'data.tasks.today': 'Hoy',
-  'data.tasks.upcoming': 'Próximas',
-  'data.tasks.allOpen': 'Todas las pendientes',
-  'data.tasks.done': 'Hechas',
-  'data.tasks.none': 'No hay tareas aquí.',
-  'data.tasks.due': 'vence {when}',
-
-  'data.reminder.title': 'Tarea pendiente: {title}',
-  'data.reminder.message': '{records} · vence {due}',
-  'data.reminder.messageNoRecord': 'Vence {due}',
-};
+} satisfies Catalogue<typeof en>;

@@ -1,10 +1,8 @@
+import type { Catalogue } from '../types';
 import type { en } from './en';
 
-export const it: Record<keyof typeof en, string> = {
+export const it = {
   'data.folder': 'Cartella',
-  'data.nav.tasks': 'Attività',
-  'data.nav.import': 'Importa CSV',
-  'data.nav.duplicates': 'Duplicati',
 
   'data.import.title': 'Importa da CSV',
   'data.import.file': 'File CSV',
@@ -53,45 +51,4 @@ export const it: Record<keyof typeof en, string> = {
   'data.report.again': 'Importa un altro file',
 
   'data.export.button': 'Esporta in CSV',
-
-  'data.dup.title': 'Duplicati',
-  'data.dup.none': 'Nessun probabile duplicato in questa cartella.',
-  'data.dup.found': 'Gruppi di probabili duplicati: {n}',
-  'data.dup.groups': 'Probabili duplicati',
-  'data.dup.sameEmail': 'Stessa email: {value}',
-  'data.dup.samePhone': 'Stesso telefono: {value}',
-  'data.dup.sameName': 'Stesso nome e azienda: {value}',
-  'data.dup.reviewButton': 'Controlla e unisci ({n})',
-  'data.dup.review': 'Controlla i duplicati',
-  'data.dup.field': 'Campo',
-  'data.dup.keep': 'Mantieni {title}',
-  'data.dup.created': 'Creato il {date}',
-  'data.dup.useValue': 'Usa {field} di {title}',
-  'data.dup.combine': 'Combina',
-  'data.dup.combineValues': 'Tutti',
-  'data.dup.history': 'Cronologia',
-  'data.dup.activities': 'Attività: {n}',
-  'data.dup.identical': 'Questi record hanno gli stessi valori.',
-  'data.dup.mergeHelp': 'Il record mantenuto prende i valori scelti; i collegamenti da altri record, le email, le note, le attività e le conversazioni collegate passano a lui, e gli altri vengono eliminati.',
-  'data.dup.merge': 'Unisci {n} record',
-  'data.dup.merged': 'Unito in',
-
-  'data.tasks.title': 'Attività',
-  'data.tasks.whose': 'Di chi',
-  'data.tasks.all': 'Di tutti',
-  'data.tasks.mine': 'Mie',
-  'data.tasks.iAm': 'Sono',
-  'data.tasks.chooseMe': 'Scegli chi sei (un proprietario di record) per vedere le tue attività.',
-  'data.tasks.when': 'Quando',
-  'data.tasks.overdue': 'Scadute',
-  'data.tasks.today': 'Oggi',
-  'data.tasks.upcoming': 'Prossime',
-  'data.tasks.allOpen': 'Tutte le aperte',
-  'data.tasks.done': 'Fatte',
-  'data.tasks.none': 'Nessuna attività qui.',
-  'data.tasks.due': 'scade {when}',
-
-  'data.reminder.title': 'Attività in scadenza: {title}',
-  'data.reminder.message': '{records} · scade {due}',
-  'data.reminder.messageNoRecord': 'Scade {due}',
-};
+} satisfies Catalogue<typeof en>;

@@ -1,0 +1,48 @@
+import type { Catalogue } from '../types';
+import type { en } from './en';
+
+export const es = {
+  'common.separateWithCommas': 'separa varios con comas',
+
+  'views.fields.options': 'Opciones',
+  'views.fields.addOption': 'Añadir opción',
+  'views.fields.newOption': 'Opción {n}',
+  'views.fields.optionLabel': 'Opción {n}',
+  'views.fields.optionColor': 'Color de {option}',
+  'views.fields.removeOption': 'Quitar {option}',
+  'views.fields.formula': 'Fórmula',
+  'views.fields.formulaError': 'Error en la fórmula: {problem}',
+  'views.fields.formulaOk': 'La fórmula es válida.',
+  'views.fields.formulaHelp': 'Usa + - * / y paréntesis con estas claves de campo: {keys}',
+  'views.fields.statistic': 'Estadística',
+  'views.fields.target': 'Vincula con la carpeta',
+  'views.fields.currency': 'Moneda por defecto',
+
+  'views.type.text': 'Texto de una línea',
+  'views.type.longText': 'Texto de varias líneas',
+  'views.type.number': 'Número',
+  'views.type.autoNumber': 'Numeración automática',
+  'views.type.percent': 'Porcentaje',
+  'views.type.currency': 'Moneda',
+  'views.type.date': 'Fecha',
+  'views.type.checkbox': 'Casilla',
+  'views.type.dropdown': 'Desplegable',
+  'views.type.multiDropdown': 'Selección múltiple',
+  'views.type.user': 'Usuario',
+  'views.type.email': 'Correo electrónico',
+  'views.type.phone': 'Teléfono',
+  'views.type.url': 'URL',
+  'views.type.address': 'Dirección',
+  'views.type.socials': 'Redes sociales',
+  'views.type.link': 'Vínculo a registros',
+  'views.type.stage': 'Etapa del embudo',
+  'views.type.formula': 'Fórmula',
+  'views.type.statistic': 'Estadística',
+
+  'views.editor.street': 'Calle',
+  'views.editor.city': 'Ciudad',
+  'views.editor.region': 'Provincia',
+  'views.editor.postalCode': 'Código postal',
+  'views.editor.country': 'País',
+  'views.editor.currencyOf': 'Moneda de {field}',
+} satisfies Catalogue<typeof en>;

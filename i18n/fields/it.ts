@@ -1,0 +1,48 @@
+import type { Catalogue } from '../types';
+import type { en } from './en';
+
+export const it = {
+  'common.separateWithCommas': 'separa più valori con virgole',
+
+  'views.fields.options': 'Opzioni',
+  'views.fields.addOption': 'Aggiungi opzione',
+  'views.fields.newOption': 'Opzione {n}',
+  'views.fields.optionLabel': 'Opzione {n}',
+  'views.fields.optionColor': 'Colore di {option}',
+  'views.fields.removeOption': 'Rimuovi {option}',
+  'views.fields.formula': 'Formula',
+  'views.fields.formulaError': 'Errore nella formula: {problem}',
+  'views.fields.formulaOk': 'La formula è valida.',
+  'views.fields.formulaHelp': 'Usa + - * / e parentesi con queste chiavi di campo: {keys}',
+  'views.fields.statistic': 'Statistica',
+  'views.fields.target': 'Collega alla cartella',
+  'views.fields.currency': 'Valuta predefinita',
+
+  'views.type.text': 'Testo su una riga',
+  'views.type.longText': 'Testo su più righe',
+  'views.type.number': 'Numero',
+  'views.type.autoNumber': 'Numerazione automatica',
+  'views.type.percent': 'Percentuale',
+  'views.type.currency': 'Valuta',
+  'views.type.date': 'Data',
+  'views.type.checkbox': 'Casella di spunta',
+  'views.type.dropdown': 'Menu a tendina',
+  'views.type.multiDropdown': 'Scelta multipla',
+  'views.type.user': 'Utente',
+  'views.type.email': 'Email',
+  'views.type.phone': 'Telefono',
+  'views.type.url': 'URL',
+  'views.type.address': 'Indirizzo',
+  'views.type.socials': 'Social',
+  'views.type.link': 'Collegamento a record',
+  'views.type.stage': 'Fase della pipeline',
+  'views.type.formula': 'Formula',
+  'views.type.statistic': 'Statistica',
+
+  'views.editor.street': 'Via',
+  'views.editor.city': 'Città',
+  'views.editor.region': 'Provincia',
+  'views.editor.postalCode': 'CAP',
+  'views.editor.country': 'Paese',
+  'views.editor.currencyOf': 'Valuta di {field}',
+} satisfies Catalogue<typeof en>;

@@ -1,0 +1,19 @@
+import type { Catalogue } from '../types';
+import type { en } from './en';
+
+export const it = {
+  'crm.folders': 'Cartelle',
+
+  'db.blocked': 'Threadline sta aggiornando i suoi dati, ma un’altra pagina di Threadline o scheda di Gmail usa ancora la versione precedente. Chiudi o ricarica le altre pagine di Threadline e le schede di Gmail; questa pagina proseguirà da sola.',
+  'db.outdated': 'Threadline è stato aggiornato in un’altra scheda. Ricarica questa pagina per continuare: finché non lo fai, le modifiche fatte qui non possono essere salvate.',
+  'db.reload': 'Ricarica pagina',
+
+  'views.pageMissing': 'Questa pagina non esiste.',
+
+  'views.nav.views': 'Viste di {folder}',
+  'views.nav.more': 'Altro',
+
+  'data.nav.tasks': 'Attività',
+  'data.nav.import': 'Importa CSV',
+  'data.nav.duplicates': 'Duplicati',
+} satisfies Catalogue<typeof en>;

@@ -1,0 +1,32 @@
+/** English strings of tasks; es.ts and it.ts beside this file must have exactly these keys. */
+export const en = {
+  'data.tasks.title': 'Tasks',
+  'data.tasks.whose': 'Whose tasks',
+  'data.tasks.all': 'Everyone’s',
+  'data.tasks.mine': 'Mine',
+  'data.tasks.iAm': 'I am',
+  'data.tasks.chooseMe': 'Choose who you are (an owner of records) to see your tasks.',
+  'data.tasks.when': 'When',
+  'data.tasks.overdue': 'Overdue',
+  'data.tasks.today': 'Today',
+  'data.tasks.upcoming': 'Upcoming',
+  'data.tasks.allOpen': 'All open',
+  'data.tasks.done': 'Done',
+  'data.tasks.none': 'No tasks here.',
+  'data.tasks.due': 'due {when}',
+
+  'data.reminder.title': 'Task due: {title}',
+  'data.reminder.message': '{records} · due {due}',
+  'data.reminder.messageNoRecord': 'Due {due}',
+
+  'reminders.title': 'Date reminders',
+  'reminders.intro': 'Get notified a few days before a date, such as a contact’s birthday. Yearly dates remind every year, whatever year is stored.',
+  'reminders.defaultName': '{field} reminder',
+  'reminders.daysBefore': 'Days before',
+  'reminders.field': 'Date',
+  'reminders.yearly': 'Every year',
+  'reminders.add': 'Add reminder',
+  'reminders.save': 'Save reminders',
+  'reminders.dueNow': 'Due now',
+  'reminders.dueItem': '{title}: {field} on {date} (in {days} days)',
+} as const;
