@@ -3,7 +3,8 @@ import { TransportError, type PullPage, type PushDoc, type Transport } from '../
 import type { InMemoryServer } from './server';
 
 type Message =
-  | { kind: 'request'; replica: number; epoch: number; run: () => unknown; respond: (ok: boolean, value: unknown) => void }
+  /** `echo`: a copy the network made of a request; the server runs it again, nobody hears the answer. */
+  | { kind: 'request'; replica: number; epoch: number; run: () => unknown; respond: (ok: boolean, value: unknown) => void; echo?: boolean }
   | { kind: 'response'; replica: number; epoch: number; ok: boolean; value: unknown; respond: (ok: boolean, value: unknown) => void };
 
 /**
@@ -19,6 +20,7 @@ export class SimNetwork {
   /** In heal mode every request is answered at once, in order. */
   immediate = false;
   blocked = new Map<number, number>();
+  trace: (line: string) => void = () => {};
 
   constructor(readonly server: InMemoryServer) {}
 
@@ -46,6 +48,15 @@ export class SimNetwork {
   }
 
   private process(msg: Extract<Message, { kind: 'request' }>) {
+    this.trace(`network: r${msg.replica}'s request reaches the server${msg.echo ? ' (a copy)' : ''}`);
+    if (msg.echo) {
+      try {
+        msg.run();
+      } catch {
+        // A refused duplicate changes nothing, and its answer goes nowhere.
+      }
+      return;
+    }
     let response: Message;
     try {
       response = { ...msg, kind: 'response', ok: true, value: msg.run() };
@@ -58,6 +69,7 @@ export class SimNetwork {
 
   private deliverResponse(msg: Extract<Message, { kind: 'response' }>) {
     if (msg.epoch !== this.epoch(msg.replica)) return; // the replica crashed since: nobody listens
+    this.trace(`network: r${msg.replica} gets its answer (${msg.ok ? 'ok' : 'failed'})`);
     msg.respond(msg.ok, msg.value);
   }
 
@@ -67,6 +79,15 @@ export class SimNetwork {
     if (!msg) return;
     if (msg.kind === 'request') this.process(msg);
     else this.deliverResponse(msg);
+  }
+
+  /**
+   * The network delivers a request twice: a copy of the one at `index` joins the queue and reaches
+   * the server whenever it is picked, maybe long after newer pushes (a stale, repeated push).
+   */
+  duplicate(index: number) {
+    const msg = this.queue[index];
+    if (msg?.kind === 'request') this.queue.push({ ...msg, echo: true });
   }
 
   partition(replica: number) {
@@ -85,10 +106,11 @@ export class SimNetwork {
     this.epochs.set(replica, this.epoch(replica) + 1);
   }
 
+  /** Echoes stay: a copy already on its way reaches the server whatever became of its sender. */
   private failInFlight(replica: number, settle: (m: Message) => void) {
     for (let i = this.queue.length - 1; i >= 0; i--) {
       const m = this.queue[i]!;
-      if (m.replica !== replica) continue;
+      if (m.replica !== replica || (m.kind === 'request' && m.echo)) continue;
       this.queue.splice(i, 1);
       settle(m);
     }

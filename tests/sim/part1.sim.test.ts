@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { seedsFor, simulate } from './suite';
 
-// Two files so both cores share the 1,000 seeds CI runs.
+// Two files so both cores share the seeds CI runs (CI_SEEDS in suite.ts).
 const seeds = seedsFor(0, 2);
 
 describe('sync simulation, part 1 of 2', () => {

@@ -1,43 +1,44 @@
-import { ThreadlineDB } from '../../storage/db/db';
-import { deriveIndexes } from '../../storage/model/derive';
-import type { ActivityOf, CrmRecord, SyncedTable, ThreadLink } from '../../storage/model/entities';
-import { mutateIn } from '../../storage/write/mutate';
-import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
-import { loadSchemaIn } from './schema';
-import { clockKey } from '../../storage/replica/clocks';
-import { SyncEngine } from '../../sync/engine';
+import type { ThreadlineDB } from '../../storage/db/db';
+import type { SyncedTable } from '../../storage/model/entities';
+import { openThreadlineDb } from '../../storage/open';
 import { toUnits } from '../../storage/replica/units';
-import type { Rng } from './rng';
+import { SyncEngine } from '../../sync/engine';
+import { shareWorkspace } from '../support/db';
 import type { SimNetwork } from './network';
 
-/** A local write as the replica committed it: every unit with its stamp, or a delete stamp. */
-export type CommittedWrite = { replica: number; table: SyncedTable; id: string; units: Record<string, { clock: string; value: unknown }>; deleted?: string };
+/**
+ * A change as the replica committed it, read back from its clock rows after the write: one clock
+ * stamp, the document it stamped, and the units it set (or the delete it made). Found from the
+ * stamps, not from the outbox, so that the outbox can be checked against it.
+ */
+export type CommittedWrite = { replica: number; table: SyncedTable; id: string; hlc: string; units: Record<string, unknown>; deleted?: true };
 
-const FIRST = ['Ana', 'Bo', 'Cai', 'Dee', 'Eli'];
-const LAST = ['Ruiz', 'Gil', 'Moss', 'Kato'];
-const CAMPAIGNS = ['spring', 'fair', 'webinar'];
-const THREADS = ['t1', 't2', 't3'];
-
-/** One device: its own IndexedDB database, its engine, and the writes it made. */
+/** One device: its own IndexedDB database (the app's, from openThreadlineDb), its engine, its writes. */
 export class Replica {
-  db: ThreadlineDB;
+  db!: ThreadlineDB;
   engine!: SyncEngine;
-  ops: { done: boolean }[] = [];
+  ops: { done: boolean; kind: 'push' | 'pull' }[] = [];
+  /** The newest stamp of this device already collected into the write log. */
+  private seen = '';
+  private readonly suffix: string;
 
   constructor(readonly index: number, readonly name: string, readonly network: SimNetwork, readonly skew: number) {
-    this.db = new ThreadlineDB(name);
+    this.suffix = `:r${index}`;
   }
 
   /**
-   * Databases are reused across seeds (creating one costs more than a whole seed's edits): the
-   * tables the simulation writes are emptied; the presets are never edited, so they stay as created.
+   * A fresh database for every seed (deleting and creating one costs ~5 ms), made a member of the
+   * shared workspace before anything is written, as joining one does, so every write stamps clocks
+   * and queues its outbox entry.
    */
   async open(): Promise<void> {
+    const old = openThreadlineDb(this.name);
+    await old.delete();
+    this.db = openThreadlineDb(this.name);
     await this.db.open();
-    const touched = ['records', 'activities', 'threadLinks', 'settings', 'outbox', 'syncState', 'meta', 'clocks', 'parked'];
-    await this.db.transaction('rw', touched, () => Promise.all(touched.map((t) => this.db.table(t).clear())));
     // Device ids decide clock ties: fixed per replica so that a seed replays identically.
     await this.db.syncState.put({ key: 'deviceId', value: `r${this.index}` });
+    await shareWorkspace(this.db, 'owner');
     this.newEngine();
   }
 
@@ -52,13 +53,19 @@ export class Replica {
     this.network.crash(this.index);
     this.ops = [];
     this.db.close();
-    this.db = new ThreadlineDB(this.name);
+    this.db = openThreadlineDb(this.name);
     await this.db.open();
     this.newEngine();
   }
 
-  track(run: () => Promise<unknown>) {
-    const op = { done: false };
+  /**
+   * Starts a push or a pull that runs while the simulation goes on. One engine never runs two
+   * pushes (or two pulls) at once (sync/engine.ts runs them from one loop), but a pull, like a
+   * listener, may apply documents while a push is in flight.
+   */
+  track(kind: 'push' | 'pull', run: () => Promise<unknown>) {
+    if (this.ops.some((o) => !o.done && o.kind === kind)) return;
+    const op = { done: false, kind };
     this.ops.push(op);
     void run().then(
       () => (op.done = true),
@@ -66,92 +73,44 @@ export class Replica {
     );
   }
 
-  busy(): boolean {
-    return this.ops.some((o) => !o.done);
+  busy(): number {
+    return this.ops.filter((o) => !o.done).length;
   }
 
   close() {
     this.db.close();
   }
 
-  /** A random local edit through the single write path; returns what it committed. */
-  async edit(rng: Rng, ids: () => string): Promise<CommittedWrite[]> {
-    const records = await this.db.records.toArray();
-    const kind = rng.weighted({ create: records.length < 3 ? 5 : 2, update: records.length ? 5 : 0, remove: records.length ? 1 : 0, link: records.length ? 2 : 0, unlink: 1, note: records.length ? 2 : 0 });
-    const touched: { table: SyncedTable; id: string }[] = [];
-    await mutateIn(this.db, async (w) => {
-      const schema = await loadSchemaIn(this.db, PRESET_FOLDER_IDS.contacts);
-      const save = async (rec: Omit<CrmRecord, 'title' | 'emails' | 'domains' | 'linkedIds'>) => {
-        rec = { ...rec, values: Object.fromEntries(Object.entries(rec.values).filter(([, v]) => v !== undefined)) };
-        await w.put('records', { ...rec, ...deriveIndexes(schema.folder, schema.fields, rec.values) }, Object.keys(rec.values));
-        touched.push({ table: 'records', id: rec.id });
-      };
-      if (kind === 'create') {
-        const now = Date.now();
-        await save({ id: ids(), folderId: PRESET_FOLDER_IDS.contacts, values: randomValues(rng, records), stats: {}, createdAt: now, updatedAt: now });
-      } else if (kind === 'update') {
-        const rec = rng.pick(records);
-        await save({ ...rec, values: { ...rec.values, ...randomPatch(rng, records) }, updatedAt: Date.now() });
-      } else if (kind === 'remove') {
-        const rec = rng.pick(records);
-        await w.remove('records', rec.id);
-        touched.push({ table: 'records', id: rec.id });
-        for (const link of await this.db.threadLinks.where('recordId').equals(rec.id).toArray()) {
-          await w.remove('threadLinks', link.id);
-          touched.push({ table: 'threadLinks', id: link.id });
+  /**
+   * The changes this device committed since the last call: every stamp of its own newer than the
+   * ones already collected, grouped by document and stamp (one write may stamp several documents,
+   * and one document twice).
+   */
+  async collect(): Promise<CommittedWrite[]> {
+    const out: CommittedWrite[] = [];
+    let newest = this.seen;
+    const own = (s: string | undefined): s is string => s !== undefined && s > this.seen && s.endsWith(this.suffix);
+    for (const row of await this.db.clocks.toArray()) {
+      const slash = row.key.indexOf('/');
+      const table = row.key.slice(0, slash) as SyncedTable;
+      const id = row.key.slice(slash + 1);
+      const byStamp = new Map<string, string[]>();
+      for (const [unit, s] of Object.entries(row.fields)) if (own(s)) byStamp.set(s, [...(byStamp.get(s) ?? []), unit]);
+      if (own(row.born) && !byStamp.has(row.born)) byStamp.set(row.born, []);
+      if (byStamp.size) {
+        const doc = (await this.db.table(table).get(id)) as Record<string, unknown> | undefined;
+        const values = doc ? toUnits(table, doc) : {};
+        for (const [hlc, units] of byStamp) {
+          out.push({ replica: this.index, table, id, hlc, units: Object.fromEntries(units.map((u) => [u, values[u]])) });
+          if (hlc > newest) newest = hlc;
         }
-      } else if (kind === 'link') {
-        const rec = rng.pick(records);
-        const link: ThreadLink = { id: `${rng.pick(THREADS)}::${rec.id}`, threadId: '', recordId: rec.id, createdAt: Date.now(), updatedAt: Date.now() };
-        link.threadId = link.id.split('::')[0]!;
-        await w.put('threadLinks', link, ['threadId', 'recordId']);
-        touched.push({ table: 'threadLinks', id: link.id });
-      } else if (kind === 'unlink') {
-        const links = await this.db.threadLinks.toArray();
-        if (!links.length) return;
-        const link = rng.pick(links);
-        await w.remove('threadLinks', link.id);
-        touched.push({ table: 'threadLinks', id: link.id });
-      } else {
-        const notes = (await this.db.activities.toArray()).filter((a): a is ActivityOf<'note'> => a.kind === 'note');
-        const now = Date.now();
-        const note: ActivityOf<'note'> =
-          notes.length && rng.chance(0.5)
-            ? { ...rng.pick(notes), body: `edited ${rng.int(0, 99)}`, updatedAt: now }
-            : { id: ids().replace('rec_', 'act_'), kind: 'note', recordIds: [rng.pick(records).id], body: `note ${rng.int(0, 99)}`, at: now, createdAt: now, updatedAt: now };
-        await w.put('activities', note, ['body']);
-        touched.push({ table: 'activities', id: note.id });
       }
-    });
-    return Promise.all(touched.map((t) => this.committed(t.table, t.id)));
-  }
-
-  private async committed(table: SyncedTable, id: string): Promise<CommittedWrite> {
-    const [doc, row] = await Promise.all([this.db.table(table).get(id) as Promise<Record<string, unknown> | undefined>, this.db.clocks.get(clockKey(table, id))]);
-    if (!doc) return { replica: this.index, table, id, units: {}, deleted: row!.deleted };
-    const units = toUnits(table, doc);
-    const out: CommittedWrite = { replica: this.index, table, id, units: {} };
-    for (const [unit, clock] of Object.entries(row!.fields)) out.units[unit] = { clock, value: units[unit] };
+      if (own(row.deleted)) {
+        out.push({ replica: this.index, table, id, hlc: row.deleted, units: {}, deleted: true });
+        if (row.deleted > newest) newest = row.deleted;
+      }
+    }
+    this.seen = newest;
     return out;
   }
-}
-
-function randomValues(rng: Rng, records: CrmRecord[]): Record<string, unknown> {
-  const values: Record<string, unknown> = { fc_firstName: rng.pick(FIRST) };
-  return { ...values, ...randomPatch(rng, records) };
-}
-
-/** One or two field changes; optional fields are sometimes cleared, the mandatory one never. */
-function randomPatch(rng: Rng, records: CrmRecord[]): Record<string, unknown> {
-  const patch: Record<string, unknown> = {};
-  for (let i = rng.int(1, 2); i > 0; i--) {
-    const field = rng.pick(['fc_firstName', 'fc_lastName', 'fc_campaign', 'fc_emails', 'fc_company']);
-    const clear = field !== 'fc_firstName' && rng.chance(0.25);
-    if (field === 'fc_firstName') patch[field] = rng.pick(FIRST);
-    else if (field === 'fc_lastName') patch[field] = clear ? undefined : rng.pick(LAST);
-    else if (field === 'fc_campaign') patch[field] = clear ? undefined : rng.pick(CAMPAIGNS);
-    else if (field === 'fc_emails') patch[field] = clear ? undefined : [`${rng.pick(FIRST).toLowerCase()}@${rng.pick(['a.com', 'b.io'])}`];
-    else patch[field] = clear || !records.length ? undefined : [rng.pick(records).id];
-  }
-  return patch;
 }

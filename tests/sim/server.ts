@@ -16,6 +16,11 @@ export class InMemoryServer {
   /** Mutation ids seen: a retried push is counted, never applied twice (the merge is idempotent anyway). */
   readonly seenMutations = new Set<string>();
   pushes = 0;
+  private readonly delivered = new WeakSet<readonly PushDoc[]>();
+  /** Where the server says what each push did (the seed's step-by-step trace). */
+  trace: (line: string) => void = () => {};
+  /** Pushes that broke the transport's contract (see `push`). */
+  readonly violations: string[] = [];
 
   private table(t: SyncedTable) {
     let m = this.tables.get(t);
@@ -31,8 +36,17 @@ export class InMemoryServer {
     }
     const ts = ++this.time;
     this.pushes++;
+    // The network may deliver one request twice (SimNetwork.duplicate): the copy merges like any push.
+    const repeated = this.delivered.has(docs);
+    this.delivered.add(docs);
+    this.trace(`server: push ${ts}${repeated ? ' (again)' : ''}: ${docs.map((d) => `${d.table}/${d.id}${d.unsent ? ' (never sent)' : ''}`).join(' ')}`);
     for (const d of docs) {
-      const current = this.table(d.table).get(d.id);
+      const stored = this.table(d.table).get(d.id);
+      // Like the Firestore transport, a document pushed as never sent is written without reading
+      // the server's copy: if one existed, that copy is overwritten, and the run says so.
+      const blind = d.unsent && !repeated;
+      if (blind && stored) this.violations.push(`${d.table}/${d.id} was pushed as never sent, but the server already had it`);
+      const current = blind ? undefined : stored;
       // Documents travel as JSON, never as shared objects.
       const incoming = JSON.parse(JSON.stringify(d.state)) as DocState;
       const merged = current ? mergeDocs(current.state, incoming) : mergeDocs(incoming, { units: {}, clocks: {} });

@@ -1,25 +1,40 @@
-import { deriveIndexes } from '../../storage/model/derive';
-import type { CrmRecord, SyncedTable } from '../../storage/model/entities';
-import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
-import { clockKey } from '../../storage/replica/clocks';
-import { stableJson } from '../../storage/replica/merge';
-import { toUnits } from '../../storage/replica/units';
+import { chooseAction, REMOVING } from './actions';
+import { converged, danglingLinks, derivedIndexes, lostWrites, outboxCoversUnpushed } from './checks';
 import { SimNetwork } from './network';
 import { Replica, type CommittedWrite } from './replica';
 import { Rng } from './rng';
-import { loadSchemaIn } from './schema';
 import { InMemoryServer } from './server';
+import { setUpWorkspace } from './workspace';
 
-export type SeedResult = { seed: number; problems: string[]; steps: number; replicas: number; writes: number; pushes: number };
+export type SeedResult = { seed: number; problems: string[]; replicas: number; writes: number; docs: number; refused: number; pushes: number; trace: string[] };
 
-const COMPARED: readonly SyncedTable[] = ['records', 'threadLinks', 'activities'];
 const BASE_TIME = 1_800_000_000_000;
+/** Page actions that refuse with a message for the user (a value the folder's rules reject, a record gone since): not failures. */
+const REFUSALS = new Set(['RecordValidationError', 'NotFoundError', 'ActivityValidationError']);
+
+type World = {
+  rng: Rng;
+  net: SimNetwork;
+  server: InMemoryServer;
+  replicas: Replica[];
+  writes: CommittedWrite[];
+  problems: string[];
+  /** What happened, step by step: printed when one seed is replayed. */
+  trace: string[];
+  /** Page actions that committed something, and those refused. */
+  stats: { writes: number; refused: number };
+  /** Moves the fake wall clock to this replica's (skewed by up to ±3 s). */
+  clockOf: (r: Replica) => void;
+};
 
 /**
- * One seeded run: random edits on 2-4 replicas, pushes and pulls whose messages the network
- * delivers in random order, partitions, and crashes between any two steps; then the network heals,
- * everyone syncs, and the run checks convergence and that no committed write was lost.
- * `setNow` moves the fake wall clock (each replica's clock is skewed by up to ±3 s).
+ * One seeded run: the workspace owner sets up custom fields and automations on the first replica
+ * and everyone syncs; then random page actions on 4–5 replicas until at least 50 of them
+ * committed, between pushes and pulls whose messages the network delivers in random order,
+ * partitions, duplicate deliveries (the network repeats a request, maybe after newer ones; a push
+ * whose answer was lost is sent again), and crashes,
+ * some right between a committed write and its push. Then the network heals, everyone syncs,
+ * and the invariants are checked (tests/sim/checks.ts).
  */
 export async function runSeed(seed: number, setNow: (ms: number) => void): Promise<SeedResult> {
   const rng = new Rng(seed);
@@ -27,57 +42,104 @@ export async function runSeed(seed: number, setNow: (ms: number) => void): Promi
   const net = new SimNetwork(server);
   let now = BASE_TIME;
   setNow(now);
-  const replicas = await Promise.all(
-    Array.from({ length: rng.chance(0.3) ? 4 : rng.int(2, 3) }, async (_, i) => {
-      const r = new Replica(i, `sim-replica-${i}`, net, rng.int(-3_000, 3_000));
-      await r.open();
-      return r;
-    }),
-  );
-  const clockOf = (r: Replica) => () => setNow(now + r.skew);
-  let nextId = 0;
-  const ids = () => `rec_${seed}_${nextId++}`;
-  const writes: CommittedWrite[] = [];
-  const steps = rng.int(12, 36);
+  const replicas: Replica[] = [];
+  for (let i = 0, n = rng.chance(0.25) ? 5 : 4; i < n; i++) replicas.push(new Replica(i, `sim-replica-${i}`, net, rng.int(-3_000, 3_000)));
+  const world: World = { rng, net, server, replicas, writes: [], problems: [], trace: [], stats: { writes: 0, refused: 0 }, clockOf: (r) => setNow(now + r.skew) };
+  server.trace = net.trace = (line) => world.trace.push(line);
   try {
-    for (let step = 0; step < steps; step++) {
+    for (const r of replicas) await r.open();
+    await setUp(world);
+    const target = rng.int(50, 80);
+    for (let step = 0; world.stats.writes < target; step++) {
+      if (step > 5_000) throw new Error(`only ${world.stats.writes} of ${target} writes committed in 5,000 steps`);
       now += rng.int(0, 40);
-      await randomStep(rng, net, replicas, writes, ids, clockOf);
+      await randomStep(world);
       await settle(net, replicas);
     }
-    await heal(net, replicas, clockOf);
-    const problems = await check(server, replicas, writes);
-    return { seed, problems, steps, replicas: replicas.length, writes: writes.length, pushes: server.pushes };
+    for (const r of replicas) world.writes.push(...(await r.collect()));
+    for (const r of replicas) world.problems.push(...tag('outbox', await outboxCoversUnpushed(server, r, world.writes)));
+    await heal(world);
+    world.problems.push(...(await check(world)));
+    return { seed, problems: world.problems, replicas: replicas.length, writes: world.stats.writes, docs: world.writes.length, refused: world.stats.refused, pushes: server.pushes, trace: world.trace };
   } finally {
     for (const r of replicas) r.close();
   }
 }
 
-async function randomStep(rng: Rng, net: SimNetwork, replicas: Replica[], writes: CommittedWrite[], ids: () => string, clockOf: (r: Replica) => () => void) {
+/** The owner's setup on replica 0, pushed, and pulled by every other replica before the team starts. */
+async function setUp(world: World) {
+  const [owner, ...team] = world.replicas;
+  world.clockOf(owner!);
+  await setUpWorkspace(owner!.db);
+  world.writes.push(...(await owner!.collect()));
+  world.net.immediate = true;
+  await owner!.engine.pushAll();
+  for (const r of team) await r.engine.pullAll(false);
+  world.net.immediate = false;
+}
+
+async function randomStep(world: World) {
+  const { rng, net, replicas } = world;
   const r = rng.pick(replicas);
-  const action = rng.weighted({ edit: 5, push: 2, pull: 2, deliver: 7, partition: 0.4, heal: 0.8, crash: 0.5 });
-  clockOf(r)();
-  if (action === 'edit') writes.push(...(await r.edit(rng, ids)));
-  else if (action === 'push' && r.ops.filter((o) => !o.done).length < 2) r.track(() => r.engine.pushOnce());
-  else if (action === 'pull' && r.ops.filter((o) => !o.done).length < 2) {
+  const action = rng.weighted({ edit: 6, editThenCrash: 0.4, push: 2, pull: 2, deliver: 7, duplicate: 0.6, partition: 0.4, heal: 0.8, crash: 0.4 });
+  world.clockOf(r);
+  if (!['edit', 'editThenCrash', 'deliver'].includes(action)) world.trace.push(`r${r.index} ${action}`);
+  if (action === 'edit' || action === 'editThenCrash') {
+    await edit(world, r);
+    // The process dies right after the write committed, before the engine could push it.
+    if (action === 'editThenCrash') await crash(world, r);
+  } else if (action === 'push') r.track('push', () => r.engine.pushOnce());
+  else if (action === 'pull') {
     const reconnect = rng.chance(0.3);
-    r.track(() => r.engine.pullAll(reconnect));
+    r.track('pull', () => r.engine.pullAll(reconnect));
   } else if (action === 'deliver' && net.queue.length) net.deliver(rng.int(0, net.queue.length - 1));
+  else if (action === 'duplicate' && net.queue.length) net.duplicate(rng.int(0, net.queue.length - 1));
   else if (action === 'partition') net.partition(r.index);
   else if (action === 'heal') net.heal(r.index);
-  else if (action === 'crash') await r.crash();
+  else if (action === 'crash') await crash(world, r);
 }
+
+async function edit(world: World, r: Replica) {
+  const { name, run } = await chooseAction(r.db, world.rng);
+  // References left by sync (a teammate's delete of a record linked here) may dangle; a local
+  // write must never add one: the write owner rewrites every reference it can see.
+  const dangling = REMOVING.has(name) ? new Set(await danglingLinks(r)) : undefined;
+  let did: string | undefined;
+  try {
+    did = await run();
+  } catch (e) {
+    world.trace.push(`r${r.index} ${name} refused: ${(e as Error).message}`);
+    if (REFUSALS.has((e as Error).name)) world.stats.refused++;
+    else world.problems.push(`[action] replica ${r.index}: ${name} threw ${(e as Error).stack ?? String(e)}`);
+  }
+  const committed = await r.collect();
+  world.writes.push(...committed);
+  if (dangling) for (const p of await danglingLinks(r)) if (!dangling.has(p)) world.problems.push(`[local dangling] ${did ?? name} left a reference dangling: ${p}`);
+  if (did) world.trace.push(`r${r.index} ${did}: ${committed.map((w) => `${w.deleted ? 'deleted ' : ''}${w.table}/${w.id}`).join(' ')}`);
+  if (committed.length) world.stats.writes++;
+  else if (did && /^create/.test(did)) world.problems.push(`[action] replica ${r.index}: ${did} committed nothing`);
+}
+
+/** A crash, and the outbox as the restarted process finds it: every unpushed change still there. */
+async function crash(world: World, r: Replica) {
+  await r.crash();
+  world.problems.push(...tag('outbox', (await outboxCoversUnpushed(world.server, r, world.writes)).map((p) => `after a crash: ${p}`)));
+}
+
+/** Problems are tagged with the invariant they break: the summary counts failed seeds per tag. */
+const tag = (name: string, problems: readonly string[]) => problems.map((p) => `[${name}] ${p}`);
 
 /** Runs every replica until each of its operations is finished or waiting on the network. */
 async function settle(net: SimNetwork, replicas: Replica[]) {
   for (let i = 0; i < 100_000; i++) {
-    if (replicas.every((r) => r.ops.filter((o) => !o.done).length === (net.blocked.get(r.index) ?? 0))) return;
+    if (replicas.every((r) => r.busy() === (net.blocked.get(r.index) ?? 0))) return;
     await new Promise((resolve) => setImmediate(resolve));
   }
   throw new Error('the simulation is stuck: an operation neither finishes nor waits on the network');
 }
 
-async function heal(net: SimNetwork, replicas: Replica[], clockOf: (r: Replica) => () => void) {
+async function heal(world: World) {
+  const { net, replicas } = world;
   for (const r of replicas) net.heal(r.index);
   net.immediate = true;
   while (net.queue.length) net.deliver(0);
@@ -86,62 +148,24 @@ async function heal(net: SimNetwork, replicas: Replica[], clockOf: (r: Replica) 
     const issues = r.engine.issues;
     r.newEngine('big');
     r.engine.issues.push(...issues);
-    clockOf(r)();
+    world.clockOf(r);
     await r.engine.pushAll();
   }
   for (const r of replicas) await r.engine.pullAll(true);
 }
 
-async function check(server: InMemoryServer, replicas: Replica[], writes: CommittedWrite[]): Promise<string[]> {
-  const problems: string[] = [];
+async function check(world: World): Promise<string[]> {
+  const { server, replicas, writes } = world;
+  const problems: string[] = tag('server', server.violations);
   for (const r of replicas) {
-    const left = await r.db.outbox.count();
-    if (left) problems.push(`replica ${r.index} still has ${left} outbox entries after healing`);
-    if (r.engine.issues.length) problems.push(`replica ${r.index} skipped or parked: ${r.engine.issues.map((i) => `${i.id}: ${i.reason}`).join('; ')}`);
-    for (const table of COMPARED) problems.push(...(await compareTable(server, r, table)));
+    const late = await r.collect();
+    if (late.length) problems.push(`[converge] replica ${r.index} stamped ${late.length} changes while syncing: ${late.map((w) => `${w.table}/${w.id}`).join(', ')}`);
+    problems.push(...tag('converge', await converged(server, r)));
+    problems.push(...tag('derived', await derivedIndexes(r)));
   }
-  for (const w of writes) problems.push(...lostWrite(server, w));
+  // Converged replicas hold the same rows: one report of dangling references is enough.
+  const each = problems.length ? replicas : replicas.slice(0, 1);
+  for (const r of each) problems.push(...tag('dangling', await danglingLinks(r)));
+  problems.push(...tag('lost', lostWrites(server, writes)));
   return problems;
-}
-
-async function compareTable(server: InMemoryServer, r: Replica, table: SyncedTable): Promise<string[]> {
-  const problems: string[] = [];
-  const expected = server.alive(table);
-  const rows = (await r.db.table(table).toArray()) as Record<string, unknown>[];
-  const schema = await loadSchemaIn(r.db, PRESET_FOLDER_IDS.contacts);
-  for (const row of rows) {
-    const id = String(row.id);
-    const want = expected.get(id);
-    if (!want) {
-      problems.push(`replica ${r.index} has ${table}/${id}, the server does not`);
-      continue;
-    }
-    if (stableJson(toUnits(table, row)) !== stableJson(want.units)) problems.push(`replica ${r.index} ${table}/${id} differs: ${stableJson(toUnits(table, row))} vs ${stableJson(want.units)}`);
-    const clocks = await r.db.clocks.get(clockKey(table, id));
-    if (stableJson(clocks?.fields) !== stableJson(want.clocks) || clocks?.born !== want.born) problems.push(`replica ${r.index} ${table}/${id} clocks differ`);
-    if (table === 'records') {
-      const rec = row as unknown as CrmRecord;
-      const derived = deriveIndexes(schema.folder, schema.fields, rec.values);
-      if (stableJson(derived) !== stableJson({ title: rec.title, emails: rec.emails, domains: rec.domains, linkedIds: rec.linkedIds })) problems.push(`replica ${r.index} ${id} has stale derived indexes`);
-    }
-  }
-  for (const id of expected.keys()) if (!rows.some((row) => row.id === id)) problems.push(`replica ${r.index} lacks ${table}/${id}`);
-  return problems;
-}
-
-/** A committed write survives unless a later stamp (an edit, a delete or a re-creation) replaced it. */
-function lostWrite(server: InMemoryServer, w: CommittedWrite): string[] {
-  const s = server.get(w.table, w.id);
-  const where = `${w.table}/${w.id} written by replica ${w.replica}`;
-  if (!s) return [`${where} never reached the server`];
-  if (w.deleted) return s.deleted !== undefined && s.deleted >= w.deleted ? [] : [`the delete of ${where} was lost`];
-  const floor = [s.born ?? '', s.deleted ?? ''].sort().pop()!;
-  const out: string[] = [];
-  for (const [unit, { clock, value }] of Object.entries(w.units)) {
-    const sc = s.clocks[unit];
-    if (floor > clock || (sc !== undefined && sc > clock)) continue;
-    if (sc === clock && stableJson(s.units[unit]) === stableJson(value)) continue;
-    out.push(`${where}: ${unit} = ${stableJson(value)} @${clock} was lost (server has ${stableJson(s.units[unit])} @${sc})`);
-  }
-  return out;
 }
