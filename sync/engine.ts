@@ -1,6 +1,6 @@
 import { applyRemote, replaceWithRemote, type ApplyReport, type DocIssue } from './applyRemote';
 import type { ThreadlineDB } from '../storage/db/db';
-import { SYNCED_TABLES, type SyncedTable } from '../storage/model/entities';
+import type { SyncedTable } from '../storage/model/entities';
 import { backoffDelay } from './backoff';
 import { acknowledge, discardRequests, markSent, MAX_BATCH, nextBatch, refuse, seqsOf, waitingCount, type Batch } from './outbox';
 import { readCursor, writeCursor, writeStatus, type SyncStatus } from './state';

@@ -39,6 +39,7 @@ export function LogEmailButton({ context, rules, loggedCount, canLog, logRequest
   };
 
   const handled = useRef(logRequests);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- runs after every render on purpose; the ref lets each request through once
   useEffect(() => {
     if (logRequests > handled.current) {
       handled.current = logRequests;

@@ -14,6 +14,7 @@ export function MembersPanel({ service, workspace, onError }: { service: Workspa
   const [sent, setSent] = useState('');
   const canManage = workspace.role === 'owner' || workspace.role === 'admin';
   const reload = () => service.members(workspace.id).then(setMembers, onError);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- reload when the workspace changes, not on every render's new closure
   useEffect(() => void reload(), [workspace.id]);
 
   async function invite(e: FormEvent) {

@@ -76,6 +76,7 @@ function Workspaces({ service, active, confirm, run }: ListProps) {
     setMine(await service.myWorkspaces());
     setInvites(await service.myInvites());
   });
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- reload when the service or active workspace changes, not on every new closure
   useEffect(reload, [service, active?.id]);
 
   function create(e: FormEvent) {

@@ -100,7 +100,7 @@ export async function streamCsvRows(
   let headers: string[] | undefined;
   // Each row with where it (roughly) ends in the source: a slice's rows share its span evenly, so
   // progress moves batch by batch even when the whole file fits in one slice.
-  let buffer: { row: CsvRow; at: number }[] = [];
+  const buffer: { row: CsvRow; at: number }[] = [];
   let next = 0;
   let cursor = 0;
 

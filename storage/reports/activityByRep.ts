@@ -59,7 +59,11 @@ export function activityByRep(data: ReportData, filters: ReportFilters): Activit
     const row = rows.get(key) ?? { rep, week: weekStart(week), emails: 0, calls: 0, meetings: 0, notes: 0, tasksDone: 0, recordIds: [] };
     row[m.measure] += 1;
     const ids = seen.get(key) ?? new Set<string>();
-    for (const id of a.recordIds) if (!ids.has(id)) ids.add(id) && row.recordIds.push(id);
+    for (const id of a.recordIds) {
+      if (ids.has(id)) continue;
+      ids.add(id);
+      row.recordIds.push(id);
+    }
     seen.set(key, ids);
     rows.set(key, row);
   }

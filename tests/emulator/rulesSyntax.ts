@@ -77,8 +77,8 @@ class Checker {
   }
 
   file() {
-    this.eat('rules_version'), this.eat('='), this.eat("'2'"), this.eat(';');
-    this.eat('service'), this.eat('cloud'), this.eat('.'), this.eat('firestore');
+    this.eat('rules_version'); this.eat('='); this.eat("'2'"); this.eat(';');
+    this.eat('service'); this.eat('cloud'); this.eat('.'); this.eat('firestore');
     this.block(new Set());
     if (this.peek() !== undefined) this.fail('text after the service block');
   }
@@ -111,7 +111,7 @@ class Checker {
       if (this.peek() === '{') {
         this.eat('{');
         inner.add(this.ident());
-        if (this.peek() === '=') this.eat('='), this.eat('*'), this.eat('*');
+        if (this.peek() === '=') { this.eat('='); this.eat('*'); this.eat('*'); }
         this.eat('}');
       } else this.ident();
     }
@@ -126,7 +126,8 @@ class Checker {
       if (this.peek() !== ',') break;
       this.eat(',');
     }
-    this.eat(':'), this.eat('if');
+    this.eat(':');
+    this.eat('if');
     this.expr(scope, ';');
     this.eat(';');
   }
@@ -140,7 +141,8 @@ class Checker {
       inner.add(this.ident());
       if (this.peek() === ',') this.eat(',');
     }
-    this.eat(')'), this.eat('{');
+    this.eat(')');
+    this.eat('{');
     while (this.peek() === 'let') {
       this.eat('let');
       const name = this.ident();
@@ -151,7 +153,8 @@ class Checker {
     }
     this.eat('return');
     this.expr(inner, ';');
-    this.eat(';'), this.eat('}');
+    this.eat(';');
+    this.eat('}');
   }
 
   /** An expression up to `end` at depth 0: brackets balanced, names in scope, operands present. */
