@@ -1,4 +1,4 @@
-import type { AutomationAction, AutomationRule } from '../../storage/automations/rules';
+import type { AutomationAction, AutomationRule } from '../../storage/model/automationRules';
 import { writableByAutomation } from '../../storage/automations/effects';
 import type { Pipeline } from '../../storage/model/entities';
 import type { Field } from '../../storage/model/field';

@@ -5,7 +5,7 @@ import { validateRecordValues } from '../model/recordSchema';
 import { updateRecordIn } from '../write/records';
 import type { Writer } from '../write/mutate';
 import { loadFolderSchema } from '../folders/schema';
-import type { AutomationAction } from './rules';
+import type { AutomationAction } from '../model/automationRules';
 
 /** What a rule changes on its target record. */
 export type Change =

@@ -6,7 +6,7 @@ import { stageMoves } from '../write/stageHistory';
 import type { FolderSchema } from '../folders/schema';
 import { getSetting } from '../settings/settings';
 import { setFieldByAutomation, type Change } from './effects';
-import type { AutomationRule, AutomationTrigger } from './rules';
+import type { AutomationRule, AutomationTrigger } from '../model/automationRules';
 
 export type AutomationEvent =
   /** After createRecord/updateRecord wrote `record`; `before` is undefined for a new record. */

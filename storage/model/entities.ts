@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
-import { automationEffectSchema, automationTriggerSchema } from '../automations/rules';
+import { automationEffectSchema, automationTriggerSchema } from './automationRules';
 
 export const FOLDER_KINDS = ['contacts', 'companies', 'deals', 'custom'] as const;
 

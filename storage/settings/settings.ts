@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ThreadlineDB } from '../db/db';
 import { mutate } from '../write/mutate';
-import { automationRulesSchema, type AutomationRule } from '../automations/rules';
+import { automationRulesSchema, type AutomationRule } from '../model/automationRules';
 import { reminderRulesSchema, type ReminderRule } from '../reminders/reminderRules';
 
 /** Workspace settings: each key has a schema and a default, so a bad stored value never breaks a page. */

@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { logEmail, type EmailToLog } from '../../storage/activities/activities';
 import { saveAutomationRules, AutomationRuleError } from '../../storage/automations/store';
-import type { AutomationRule } from '../../storage/automations/rules';
+import type { AutomationRule } from '../../storage/model/automationRules';
 import type { Activity, ActivityOf } from '../../storage/model/entities';
 import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { createRecord, updateRecord } from '../../storage/write/records';
