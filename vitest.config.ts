@@ -13,6 +13,8 @@ export default defineConfig({
           globals: true,
           include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/component/**/*.test.{ts,tsx}', 'tests/sim/**/*.test.ts', 'tests/emulator/**/*.test.ts'],
           setupFiles: ['tests/support/setup.ts'],
+          // The official Firestore emulator with firestore.rules, for tests/emulator/*.
+          globalSetup: ['tests/emulator/globalSetup.ts'],
         },
       },
       {

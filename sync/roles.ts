@@ -5,16 +5,19 @@ import type { Role } from './state';
  * Who may do what in a shared workspace: the one table the UI asks (to offer only controls that can
  * succeed) and that firestore.rules enforces. tests/unit/roles.test.ts reads the role lists and
  * table lists out of firestore.rules and compares them with this table; tests/emulator/rules.test.ts
- * runs every cell against the official emulator where one exists.
+ * runs every cell against the official Firestore emulator on every test run.
  */
 export type Resource = SyncedTable | 'workspace' | 'members' | 'invites';
 export type Access = 'read' | 'write';
 export type Actor = Role | 'nonMember';
 
-/** Records, history, thread links, views and settings: everyday work. */
-export const DATA_TABLES = ['records', 'activities', 'threadLinks', 'views', 'settings'] as const satisfies readonly SyncedTable[];
-/** Folders, fields and pipelines: the shape of the CRM. */
-export const SHAPE_TABLES = ['folders', 'fields', 'pipelines'] as const satisfies readonly SyncedTable[];
+/** Records, history, thread links and views: everyday work. */
+export const DATA_TABLES = ['records', 'activities', 'threadLinks', 'views'] as const satisfies readonly SyncedTable[];
+/**
+ * Folders, fields and pipelines (the shape of the CRM) and the settings that govern everyone
+ * (never-log list, team domains, sent-mail logging, automations, reminder rules).
+ */
+export const SHAPE_TABLES = ['folders', 'fields', 'pipelines', 'settings'] as const satisfies readonly SyncedTable[];
 
 const MEMBERS: readonly Actor[] = ['owner', 'admin', 'member', 'viewer'];
 const WRITERS: readonly Actor[] = ['owner', 'admin', 'member'];

@@ -59,6 +59,23 @@ export function firebaseWorkspaces(db: ThreadlineDB, config: FirebaseConfig, app
     if (!u) throw new Error('Sign in first');
     return { uid: u.uid, email: normalizeEmail(u.email ?? '') };
   };
+  return {
+    watchAccount: (onChange) => watchUser(auth, (u) => onChange(u ? { uid: u.uid, email: u.email ?? '' } : null)),
+    signIn: async () => void (await signInWithGoogle(auth, config.oauthClientId)),
+    signOut: () => signOutEverywhere(auth),
+    ...workspaceOps(db, fs, me),
+  };
+}
+
+export type WorkspaceOps = Omit<WorkspaceService, 'watchAccount' | 'signIn' | 'signOut'>;
+
+/**
+ * The workspace operations on a Firestore instance for the signed-in `me()`, as firestore.rules
+ * allow them (tests/emulator/workspaces.test.ts runs them on the official emulator): a workspace
+ * and its owner membership in one batch, joining writes the membership and consumes the invite in
+ * one batch, removing someone also withdraws their invite, and nothing deletes a workspace.
+ */
+export function workspaceOps(db: ThreadlineDB, fs: Firestore, me: () => Account): WorkspaceOps {
   const ws = (id: string) => doc(fs, 'workspaces', id);
   const activate = async (w: ActiveWorkspace, upload: boolean) => {
     if (upload) {
@@ -72,9 +89,6 @@ export function firebaseWorkspaces(db: ThreadlineDB, config: FirebaseConfig, app
   };
 
   return {
-    watchAccount: (onChange) => watchUser(auth, (u) => onChange(u ? { uid: u.uid, email: u.email ?? '' } : null)),
-    signIn: async () => void (await signInWithGoogle(auth, config.oauthClientId)),
-    signOut: () => signOutEverywhere(auth),
     async myWorkspaces() {
       const mine = await getDocs(query(collectionGroup(fs, 'members'), where('uid', '==', me().uid)));
       const out: ActiveWorkspace[] = [];
@@ -95,7 +109,8 @@ export function firebaseWorkspaces(db: ThreadlineDB, config: FirebaseConfig, app
     },
     async create(name) {
       const { uid, email } = me();
-      const id = newId('ws');
+      // The rules admit only ids under the creator's uid, so no one else can recreate this one.
+      const id = `${uid}:${newId('ws')}`;
       const batch = writeBatch(fs);
       batch.set(ws(id), { name: name.trim().slice(0, 120), owner: uid, createdAt: Date.now() });
       batch.set(doc(ws(id), 'members', uid), { uid, email, role: 'owner', addedBy: uid });
@@ -117,11 +132,22 @@ export function firebaseWorkspaces(db: ThreadlineDB, config: FirebaseConfig, app
       await setDoc(doc(ws(id), 'invites', address), { email: address, role, invitedBy: me().uid, workspaceName: current?.id === id ? current.name : id });
     },
     setRole: (id, uid, role) => updateDoc(doc(ws(id), 'members', uid), { role }),
-    remove: (id, uid) => deleteDoc(doc(ws(id), 'members', uid)),
+    async remove(id, uid) {
+      // Their invite goes too (an invite left behind would let them join again).
+      const member = await getDoc(doc(ws(id), 'members', uid));
+      const email = member.get('email') as unknown;
+      const batch = writeBatch(fs);
+      batch.delete(doc(ws(id), 'members', uid));
+      if (typeof email === 'string' && email) batch.delete(doc(ws(id), 'invites', normalizeEmail(email)));
+      await batch.commit();
+    },
     async accept(invite) {
       const { uid, email } = me();
-      await setDoc(doc(ws(invite.workspaceId), 'members', uid), { uid, email, role: invite.role, addedBy: uid });
-      await deleteDoc(doc(ws(invite.workspaceId), 'invites', email));
+      // One batch: the rules let a person join only while consuming their invite.
+      const batch = writeBatch(fs);
+      batch.set(doc(ws(invite.workspaceId), 'members', uid), { uid, email, role: invite.role, addedBy: uid });
+      batch.delete(doc(ws(invite.workspaceId), 'invites', email));
+      await batch.commit();
       const joined: ActiveWorkspace = { id: invite.workspaceId, name: invite.workspaceName, role: invite.role };
       await activate(joined, false);
       return joined;

@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { AUTOMATION_KINDS, type AutomationKind, type AutomationRule } from '../../storage/automations/rules';
+import { AUTOMATION_KINDS, type AutomationKind, type AutomationRule } from '../../storage/model/automationRules';
 import { loadAutomationRules, newRuleId, saveAutomationRules } from '../../storage/automations/store';
 import { automationDealFields } from '../../storage/automations/queries';
 import type { Pipeline } from '../../storage/model/entities';
 import { t, type PlainKey } from '../../i18n';
 import { usePipelines } from '../hooks';
 import { useDb } from '../shell/DbProvider';
-import { useCanWrite } from '../workspace/useWorkspaceRole';
+import { useCanSettings } from '../workspace/useWorkspaceRole';
 import { EditArea, ViewOnlyNote } from '../workspace/ViewOnlyNote';
 import { ReminderRulesEditor } from '../tasks/ReminderRulesEditor';
 import { RuleEditor } from './RuleEditor';
@@ -91,13 +91,14 @@ function AutomationRules() {
 
 /** "When … then …" automations and date reminders for the workspace. */
 export function AutomationsPage() {
-  const canWrite = useCanWrite();
+  // Automations and reminder rules are workspace settings: owners and admins write them (firestore.rules).
+  const canWrite = useCanSettings();
   return (
     <div className="tl-rp-automations">
       <header className="tl-toolbar">
         <h2>{t('automation.title')}</h2>
       </header>
-      <ViewOnlyNote canWrite={canWrite} />
+      <ViewOnlyNote canWrite={canWrite} reason="settings" />
       <EditArea canWrite={canWrite}>
         <AutomationRules />
         <ReminderRulesEditor />

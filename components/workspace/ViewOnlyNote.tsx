@@ -3,13 +3,14 @@ import { t } from '../../i18n';
 
 /**
  * Said once per page when the user's role keeps edit controls missing or greyed out: a viewer's
- * (`useCanWrite()`), or, on pages that change the CRM's shape, a member's (`useCanShape()`).
+ * (`useCanWrite()`), or, on pages that change the CRM's shape, a member's (`useCanShape()`), or on
+ * pages that change the workspace's settings, a member's (`useCanSettings()`).
  */
-export function ViewOnlyNote({ canWrite, reason = 'viewer' }: { canWrite: boolean; reason?: 'viewer' | 'shape' }) {
+export function ViewOnlyNote({ canWrite, reason = 'viewer' }: { canWrite: boolean; reason?: 'viewer' | 'shape' | 'settings' }) {
   if (canWrite) return null;
   return (
     <p role="note" className="tl-muted tl-view-only">
-      {t(reason === 'shape' ? 'sync.shapeAdminsOnly' : 'sync.viewOnly')}
+      {t(reason === 'shape' ? 'sync.shapeAdminsOnly' : reason === 'settings' ? 'sync.settingsAdminsOnly' : 'sync.viewOnly')}
     </p>
   );
 }

@@ -19,7 +19,7 @@ export function useCan(access: Access, resource: Resource): boolean {
   return role === undefined || can(role, access, resource);
 }
 
-/** Everyday work (records, history, views, settings): everyone but viewers. */
+/** Everyday work (records, history, views): everyone but viewers. */
 export function useCanWrite(): boolean {
   return useCan('write', 'records');
 }
@@ -27,4 +27,9 @@ export function useCanWrite(): boolean {
 /** The CRM's shape (folders, fields, pipelines): owners and admins only. */
 export function useCanShape(): boolean {
   return useCan('write', 'fields');
+}
+
+/** The workspace's settings (never-log list, team domains, automations, reminder rules): owners and admins only. */
+export function useCanSettings(): boolean {
+  return useCan('write', 'settings');
 }

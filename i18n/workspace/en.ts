@@ -61,4 +61,5 @@ export const en = {
   // Said once per page to a viewer, whose edits firestore.rules would refuse.
   'sync.viewOnly': 'View only: your role in this workspace is viewer.',
   'sync.shapeAdminsOnly': 'Only owners and admins of this workspace change its folders, fields and pipelines.',
+  'sync.settingsAdminsOnly': 'Only owners and admins of this workspace change its automations, reminder rules and privacy settings.',
 } as const;

@@ -62,4 +62,5 @@ export const es = {
 
   'sync.viewOnly': 'Solo lectura: tu rol en este espacio de trabajo es lector.',
   'sync.shapeAdminsOnly': 'Solo los propietarios y administradores de este espacio de trabajo cambian sus carpetas, campos y embudos.',
+  'sync.settingsAdminsOnly': 'Solo los propietarios y administradores de este espacio de trabajo cambian sus automatizaciones, reglas de recordatorio y ajustes de privacidad.',
 } satisfies Catalogue<typeof en>;

@@ -62,4 +62,5 @@ export const it = {
 
   'sync.viewOnly': 'Sola lettura: il tuo ruolo in questo spazio di lavoro è lettore.',
   'sync.shapeAdminsOnly': 'Solo i proprietari e gli amministratori di questo spazio di lavoro ne modificano cartelle, campi e pipeline.',
+  'sync.settingsAdminsOnly': 'Solo i proprietari e gli amministratori di questo spazio di lavoro ne modificano automazioni, regole dei promemoria e impostazioni di privacy.',
 } satisfies Catalogue<typeof en>;

@@ -25,7 +25,7 @@ describe('firestore.rules', () => {
   });
 
   it.each([
-    ['a missing semicolon', (s: string) => s.replace("allow delete: if false;", 'allow delete: if false'), /expected|unbalanced/],
+    ['a missing semicolon', (s: string) => s.replace('return request.auth != null;', 'return request.auth != null'), /expected|unbalanced/],
     ['a misspelt variable', (s: string) => s.replace('request.auth != null', 'reqest.auth != null'), /unknown name reqest/],
     ['an undefined function', (s: string) => s.replace('return roleIn(ws, [\'owner\', \'admin\']);', 'return rolesIn(ws, [\'owner\', \'admin\']);'), /undefined function rolesIn/],
     ['an unknown method', (s: string) => s.replace('allow delete: if false;', 'allow remove: if false;'), /unknown method remove/],

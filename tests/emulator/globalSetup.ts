@@ -1,0 +1,32 @@
+import type { TestProject } from 'vitest/node';
+import { spawnEmulator } from './official';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** host:port of the official Firestore emulator this run started (tests/emulator/official.ts). */
+    firestoreEmulator: string;
+    /** Why it could not be started, if it could not: the emulator tests fail with this. */
+    firestoreEmulatorError: string;
+  }
+}
+
+/**
+ * One official Firestore emulator for the whole unit run, with the project's firestore.rules. It is
+ * spawned here and not awaited: the JVM warms up while the other files run, and the emulator tests
+ * wait for it (tests/emulator/connect.ts polls its endpoint). Each test file uses its own project
+ * id, so files running side by side never clear each other's data.
+ */
+export default async function setup(project: TestProject) {
+  try {
+    const emulator = await spawnEmulator();
+    emulator.ready.catch(() => undefined);
+    process.env.FIRESTORE_EMULATOR_HOST = emulator.host;
+    project.provide('firestoreEmulator', emulator.host);
+    project.provide('firestoreEmulatorError', '');
+    return () => emulator.stop();
+  } catch (e) {
+    project.provide('firestoreEmulator', '');
+    project.provide('firestoreEmulatorError', (e as Error).message);
+    return undefined;
+  }
+}
