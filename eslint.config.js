@@ -24,6 +24,7 @@ const storageDb = {
 };
 
 const restrict = (...patterns) => ['error', { patterns }];
+const recordWrites = 'put|bulkPut|add|bulkAdd|delete|bulkDelete|update|modify';
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'bench/results/**'] },
@@ -101,9 +102,34 @@ export default tseslint.config(
           ],
         },
       ],
+
+      // One write owner: records writes must run the middleware's derived indexes, stage history,
+      // link rewrites and automations hooks, which only storage/write's functions do.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `CallExpression[callee.property.name=/^(${recordWrites})$/][callee.object.property.name='records']`,
+          message: 'records are written through storage/write',
+        },
+        {
+          // The same through a collection: db.records.where(...).modify(...) / .delete().
+          selector: "CallExpression[callee.property.name=/^(modify|delete)$/][callee.object.type='CallExpression']:has(MemberExpression[property.name='records'])",
+          message: 'records are written through storage/write',
+        },
+        {
+          // And through the writer: w.put/putMany/remove('records', ...) skip saveRecordsIn/removeRecordsIn.
+          selector: "CallExpression[callee.property.name=/^(put|putMany|remove)$/][arguments.0.value='records']",
+          message: 'records are written through storage/write',
+        },
+      ],
     },
   },
 
+  {
+    // The write owner and the database layer write records; tests and benchmarks seed them directly.
+    files: ['storage/write/**', 'storage/db/**', 'tests/**', 'bench/**'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
   {
     // The only places that load InboxSDK, and the unit tests of the Gmail entrypoint.
     files: ['entrypoints/gmail.content/**', 'entrypoints/background.ts', 'tests/unit/gmail/**'],

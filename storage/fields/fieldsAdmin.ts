@@ -3,19 +3,22 @@ import { fieldValue } from './computed';
 import { deriveIndexes } from '../model/derive';
 import type { CrmRecord, View } from '../model/entities';
 import { fieldSchema, type DropdownOption, type Field, type FieldType } from '../model/field';
-import { FIELD_REGISTRY, normalizeValue, type FieldTypeSpec, type SchemaContext } from '../model/fieldRegistry';
+import { FIELD_REGISTRY, normalizeValue, type CsvRefusal, type FieldTypeSpec, type SchemaContext } from '../model/fieldRegistry';
+import { issueFromZod, zodProblemEn } from '../model/issues';
 import { filterOps } from '../model/filterRegistry';
 import { FormulaError, formulaRefs, parseFormula } from '../model/formula';
 import { newId, slugKey } from '../model/ids';
 import { LIMITS } from '../model/limits';
 import { foldText } from '../model/normalize';
 import { mutate, type Writer } from '../write/mutate';
-import { loadFolderSchema, NotFoundError, type FolderSchema } from '../folders/schema';
+import { loadFolderSchema, type FolderSchema } from '../folders/schema';
+import { NotFoundError, StorageError, type StorageErrorCode, type StorageErrorParams } from '../model/errors';
 
 /** A refused change to a folder's fields, worded for the person who asked for it. */
-export class FieldAdminError extends Error {
-  constructor(message: string) {
-    super(message);
+/** `message` is English (logs, tests); the UI words `code` and `params`. */
+export class FieldAdminError extends StorageError {
+  constructor(message: string, code: StorageErrorCode = 'invalid', params: StorageErrorParams = { detail: message }) {
+    super(code, params, message);
     this.name = 'FieldAdminError';
   }
 }
@@ -75,7 +78,7 @@ async function validated(field: Field, schema: FolderSchema): Promise<Field> {
   const r = fieldSchema.safeParse(field);
   if (!r.success) {
     const issue = r.error.issues[0];
-    throw new FieldAdminError(`${field.label || 'Field'}: ${issue?.path.join('.') || 'value'} ${issue?.message ?? 'is invalid'}`);
+    throw new FieldAdminError(`${field.label || 'Field'}: ${issue?.path.join('.') || 'value'} ${zodProblemEn(issue)}`);
   }
   const problem = await FIELD_SETUP[field.type]?.(field, schema);
   if (problem) throw new FieldAdminError(`${field.label} ${problem}`);
@@ -105,7 +108,7 @@ export type FieldPatch = Partial<Pick<Field, 'label' | 'mandatory' | 'hidden' | 
 export function updateField(fieldId: string, patch: FieldPatch): Promise<Field> {
   return mutate(async (w) => {
     const current = await db.fields.get(fieldId);
-    if (!current) throw new NotFoundError(`Field ${fieldId}`);
+    if (!current) throw new NotFoundError('field', fieldId);
     const schema = await loadFolderSchema(current.folderId);
     const next = await validated({ ...current, ...patch, label: (patch.label ?? current.label).trim(), updatedAt: Date.now() }, schema);
     if (FIELD_REGISTRY[next.type].computed && next.mandatory) throw new FieldAdminError(`${next.label} is computed and cannot be mandatory`);
@@ -169,7 +172,7 @@ async function dropFromViews(w: Writer, folderId: string, keep: (view: View) => 
 export function deleteField(fieldId: string): Promise<{ clearedRecords: number }> {
   return mutate(async (w) => {
     const field = await db.fields.get(fieldId);
-    if (!field) throw new NotFoundError(`Field ${fieldId}`);
+    if (!field) throw new NotFoundError('field', fieldId);
     const schema = await loadFolderSchema(field.folderId);
     if (schema.folder.titleFieldIds.includes(fieldId)) throw new FieldAdminError(`${field.label} makes the title of ${schema.folder.name} and cannot be deleted`);
     const users = schema.fields.filter((f) => f.settings.expression && formulaUses(f.settings.expression, field.key));
@@ -205,7 +208,8 @@ function formulaUses(expression: string, key: string): boolean {
   }
 }
 
-export type ConversionFailure = { recordId: string; title: string; oldText: string; reason: string };
+/** A value a type change could not convert; the reason is a code the UI words (components/errors.ts). */
+export type ConversionFailure = { recordId: string; title: string; oldText: string } & CsvRefusal;
 export type ConversionReport = {
   converted: number;
   failed: ConversionFailure[];
@@ -215,17 +219,17 @@ export type ConversionReport = {
   createdOptions: number;
 };
 
-type Conversion = { value?: unknown; error?: string };
+type Conversion = { value?: unknown; error?: CsvRefusal };
 
 /** Converts through the CSV codecs both types already have: old value → text → new value. */
 function convertOne(text: string, to: Field, spec: FieldTypeSpec<unknown>, ctx: SchemaContext): Conversion {
-  if (spec.computed) return { error: `${FIELD_REGISTRY[to.type].label} fields are computed and hold no typed values` };
+  if (spec.computed) return { error: { code: 'computed' } };
   const parsed = spec.parseCsv(text, to, ctx);
   if (!parsed.ok) return { error: parsed.error };
-  if (parsed.value === undefined) return { error: 'has no equivalent in the new type' };
+  if (parsed.value === undefined) return { error: { code: 'noEquivalent' } };
   const value = normalizeValue(to, parsed.value);
   const valid = spec.value(to, ctx).safeParse(value);
-  return valid.success ? { value } : { error: valid.error.issues[0]?.message ?? 'is invalid' };
+  return valid.success ? { value } : { error: issueFromZod(valid.error.issues[0]) };
 }
 
 /** Types whose options a type change derives from the old values: one per value, or several per value. */
@@ -259,7 +263,7 @@ async function resolveLinks(value: unknown, to: Field): Promise<Conversion> {
     }
     const folded = foldText(raw);
     const byTitle = (await db.records.where('folderId').equals(target).toArray()).find((r) => foldText(r.title) === folded);
-    if (!byTitle) return { error: `"${raw}" is not a record of the linked folder` };
+    if (!byTitle) return { error: { code: 'notALinkedRecord', params: { value: raw } } };
     ids.push(byTitle.id);
   }
   return { value: ids };
@@ -285,7 +289,7 @@ async function preservedField(w: Writer, from: Field, schema: FolderSchema): Pro
 export function changeFieldType(fieldId: string, type: FieldType, extra: Pick<FieldInput, 'options' | 'settings'> = {}): Promise<ConversionReport> {
   return mutate(async (w) => {
     const from = await db.fields.get(fieldId);
-    if (!from) throw new NotFoundError(`Field ${fieldId}`);
+    if (!from) throw new NotFoundError('field', fieldId);
     const schema = await loadFolderSchema(from.folderId);
     if (from.type === type) return { converted: 0, failed: [], removedFilters: [], createdOptions: 0 };
     if (schema.folder.titleFieldIds.includes(fieldId)) throw new FieldAdminError(`${from.label} makes the title of ${schema.folder.name}; its type cannot change`);
@@ -319,7 +323,7 @@ export function changeFieldType(fieldId: string, type: FieldType, extra: Pick<Fi
         continue;
       }
       keeper ??= await preservedField(w, from, after);
-      report.failed.push({ recordId: record.id, title: record.title, oldText: text, reason: result.error ?? 'is invalid' });
+      report.failed.push({ recordId: record.id, title: record.title, oldText: text, ...(result.error ?? { code: 'invalid' }) });
       const fields = [...after.fields, keeper];
       const kept = { ...values, [keeper.id]: text.slice(0, LIMITS.longText) };
       await putRecordValues(w, { ...after, fields }, record, kept, [fieldId, keeper.id]);

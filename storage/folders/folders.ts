@@ -7,12 +7,14 @@ import { newId } from '../model/ids';
 import { RecordValidationError } from '../model/recordSchema';
 import { mutate } from '../write/mutate';
 import { deleteRecord, updateRecord } from '../write/records';
-import { NotFoundError } from './schema';
+import { NotFoundError, StorageError, type StorageErrorCode, type StorageErrorParams } from '../model/errors';
+import { zodProblemEn } from '../model/issues';
 
 /** A refused change to folders or views, worded for the person who asked for it. */
-export class FolderError extends Error {
-  constructor(message: string) {
-    super(message);
+/** `message` is English (logs, tests); the UI words `code` and `params`. */
+export class FolderError extends StorageError {
+  constructor(message: string, code: StorageErrorCode = 'invalid', params: StorageErrorParams = { detail: message }) {
+    super(code, params, message);
     this.name = 'FolderError';
   }
 }
@@ -21,7 +23,7 @@ function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value);
   if (!r.success) {
     const issue = r.error.issues[0];
-    throw new FolderError(`${what}: ${issue?.path.join('.') || 'value'} ${issue?.message ?? 'is invalid'}`);
+    throw new FolderError(`${what}: ${issue?.path.join('.') || 'value'} ${zodProblemEn(issue)}`);
   }
   return r.data;
 }
@@ -54,7 +56,7 @@ export async function createFolder(input: { name: string; icon: string }): Promi
 export function updateFolder(id: string, patch: { name?: string; icon?: string }): Promise<Folder> {
   return mutate(async (w) => {
     const current = await db.folders.get(id);
-    if (!current) throw new NotFoundError(`Folder ${id}`);
+    if (!current) throw new NotFoundError('folder', id);
     const next = check(folderSchema, { ...current, ...patch, name: (patch.name ?? current.name).trim(), updatedAt: Date.now() }, 'Folder');
     const changed = (['name', 'icon'] as const).filter((k) => next[k] !== current[k]);
     if (changed.length) await w.put('folders', next, changed);
@@ -70,12 +72,12 @@ export function updateFolder(id: string, patch: { name?: string; icon?: string }
 export async function deleteFolder(id: string): Promise<{ deletedRecords: number }> {
   return mutate(async (w) => {
     const folder = await db.folders.get(id);
-    if (!folder) throw new NotFoundError(`Folder ${id}`);
-    if (folder.kind !== 'custom') throw new FolderError(`${folder.name} is a built-in folder and cannot be deleted`);
+    if (!folder) throw new NotFoundError('folder', id);
+    if (folder.kind !== 'custom') throw new FolderError(`${folder.name} is a built-in folder and cannot be deleted`, 'builtInFolder', { folder: folder.name });
     const linking = (await db.fields.toArray()).filter((f) => f.folderId !== id && f.type === 'link' && f.settings.targetFolderId === id);
     if (linking.length) {
       const names = await Promise.all(linking.map(async (f) => `${f.label} (${(await db.folders.get(f.folderId))?.name ?? f.folderId})`));
-      throw new FolderError(`${folder.name} is linked from ${names.join(', ')}; delete those fields first`);
+      throw new FolderError(`${folder.name} is linked from ${names.join(', ')}; delete those fields first`, 'folderLinked', { folder: folder.name, names: names.join(', ') });
     }
     const recordIds = await db.records.where('folderId').equals(id).primaryKeys();
     for (const recordId of recordIds) await deleteRecord(recordId);
@@ -103,7 +105,7 @@ async function checkViewAgainstFields(folderId: string, view: ViewInput) {
 
 export function createView(folderId: string, input: ViewInput): Promise<View> {
   return mutate(async (w) => {
-    if (!(await db.folders.get(folderId))) throw new NotFoundError(`Folder ${folderId}`);
+    if (!(await db.folders.get(folderId))) throw new NotFoundError('folder', folderId);
     await checkViewAgainstFields(folderId, input);
     const siblings = await db.views.where('folderId').equals(folderId).toArray();
     const now = Date.now();
@@ -119,7 +121,7 @@ export function createView(folderId: string, input: ViewInput): Promise<View> {
 export function updateView(id: string, patch: Partial<ViewInput>): Promise<View> {
   return mutate(async (w) => {
     const current = await db.views.get(id);
-    if (!current) throw new NotFoundError(`View ${id}`);
+    if (!current) throw new NotFoundError('view', id);
     const next = check(viewSchema, { ...current, ...patch, updatedAt: Date.now() }, 'View');
     await checkViewAgainstFields(current.folderId, next);
     const changed = (Object.keys(patch) as (keyof ViewInput)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(current[k]));

@@ -4,12 +4,14 @@ import { pipelineSchema, stageSchema, type Pipeline, type Stage } from '../model
 import type { StageValue } from '../model/fieldValues';
 import { newId } from '../model/ids';
 import { mutate } from '../write/mutate';
-import { NotFoundError } from '../folders/schema';
+import { NotFoundError, StorageError, type StorageErrorCode, type StorageErrorParams } from '../model/errors';
+import { zodProblemEn } from '../model/issues';
 
 /** A refused pipeline change, worded for the person who asked for it. */
-export class PipelineError extends Error {
-  constructor(message: string) {
-    super(message);
+/** `message` is English (logs, tests); the UI words `code` and `params`. */
+export class PipelineError extends StorageError {
+  constructor(message: string, code: StorageErrorCode = 'invalid', params: StorageErrorParams = { detail: message }) {
+    super(code, params, message);
     this.name = 'PipelineError';
   }
 }
@@ -20,7 +22,7 @@ function parse(pipeline: unknown): Pipeline {
   const r = pipelineSchema.safeParse(pipeline);
   if (!r.success) {
     const issue = r.error.issues[0];
-    throw new PipelineError(`Pipeline ${issue?.path.join('.') || ''} ${issue?.message ?? 'is invalid'}`.replace(/\s+/g, ' '));
+    throw new PipelineError(`Pipeline ${issue?.path.join('.') || ''} ${zodProblemEn(issue)}`.replace(/\s+/g, ' '));
   }
   return r.data;
 }
@@ -69,14 +71,14 @@ export function createPipeline(name: string, stages: readonly StageInput[] = def
 export function updatePipeline(id: string, patch: { name?: string; stages?: readonly StageInput[] }): Promise<Pipeline> {
   return mutate(async (w) => {
     const current = await db.pipelines.get(id);
-    if (!current) throw new NotFoundError(`Pipeline ${id}`);
+    if (!current) throw new NotFoundError('pipeline', id);
     const stages = patch.stages ? withIds(patch.stages) : current.stages;
     const next = parse({ ...current, name: (patch.name ?? current.name).trim(), stages, updatedAt: Date.now() });
     const kept = new Set(stages.map((s) => s.id));
     const usage = await stageUsage(id);
     for (const removed of current.stages.filter((s) => !kept.has(s.id))) {
       const n = usage.get(removed.id) ?? 0;
-      if (n > 0) throw new PipelineError(`${n} record(s) are in stage "${removed.name}"; move them to another stage first`);
+      if (n > 0) throw new PipelineError(`${n} record(s) are in stage "${removed.name}"; move them to another stage first`, 'stageInUse', { count: n, stage: removed.name });
     }
     const changed = [patch.name !== undefined && next.name !== current.name ? 'name' : '', patch.stages ? 'stages' : ''].filter(Boolean);
     if (changed.length) await w.put('pipelines', next, changed);
@@ -89,9 +91,9 @@ export async function deletePipeline(id: string): Promise<void> {
   await mutate(async (w) => {
     const current = await db.pipelines.get(id);
     if (!current) return;
-    if ((await db.pipelines.count()) <= 1) throw new PipelineError('The last pipeline cannot be deleted');
+    if ((await db.pipelines.count()) <= 1) throw new PipelineError('The last pipeline cannot be deleted', 'lastPipeline', {});
     const used = [...(await stageUsage(id)).values()].reduce((a, b) => a + b, 0);
-    if (used > 0) throw new PipelineError(`${used} record(s) are in pipeline "${current.name}"; move them first`);
+    if (used > 0) throw new PipelineError(`${used} record(s) are in pipeline "${current.name}"; move them first`, 'pipelineInUse', { count: used, pipeline: current.name });
     await w.remove('pipelines', id);
   });
 }
