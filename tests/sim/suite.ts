@@ -44,9 +44,9 @@ export async function simulate(seeds: readonly number[], label: string): Promise
         .finally(() => uuids.mockRestore());
       writes.push(result.writes);
       docs += result.docs;
+      if (seeds.length === 1) console.log(`Seed ${seed}, step by step:\n${result.trace.join('\n')}`);
       if (result.problems.length === 0) continue;
       failures.push(result);
-      if (seeds.length === 1) console.error(`What happened:\n${result.trace.join('\n')}`);
       console.error(`Seed ${seed} failed. Replay it with:\n  npm run test:sim -- --seed ${seed}\n${result.problems.slice(0, 10).join('\n')}`);
       if (failures.length >= Number(process.env.SIM_MAX_FAILURES ?? 5)) break;
     }
