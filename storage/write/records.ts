@@ -27,7 +27,7 @@ async function assignAutoNumbers(db: ThreadlineDB, fields: readonly Field[], val
   if (numbered.length === 0 || out.length === 0) return out;
   for (const field of numbered) {
     if (out.some((values) => values[field.id] !== undefined)) {
-      throw new RecordValidationError([{ fieldId: field.id, label: field.label, message: 'is numbered automatically and cannot be set' }]);
+      throw new RecordValidationError([{ fieldId: field.id, label: field.label, code: 'autoNumberSet' }]);
     }
   }
   const keys = numbered.map((f) => `autoNumber:${f.id}`);
@@ -94,7 +94,7 @@ export async function updateRecordIn(w: Writer, id: string, patch: RecordValues,
   const schema = await loadFolderSchema(w.db, current.folderId);
   for (const field of schema.fields) {
     if (field.type === 'autoNumber' && field.id in patch && patch[field.id] !== current.values[field.id]) {
-      throw new RecordValidationError([{ fieldId: field.id, label: field.label, message: 'is numbered automatically and cannot be changed' }]);
+      throw new RecordValidationError([{ fieldId: field.id, label: field.label, code: 'autoNumberChanged' }]);
     }
   }
   // Values of fields deleted since (a teammate removed the field) are dropped, not kept: a record
