@@ -1,4 +1,5 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
+import { renderWithDb } from '../support/render';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BoardView } from '../../components/crm/BoardView';
 import { RecordPage } from '../../components/crm/RecordPage';
@@ -10,7 +11,7 @@ import { addTask, logEmail } from '../../storage/activities/activities';
 import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { createRecord } from '../../storage/write/records';
 import { loadFolderSchema } from '../../storage/folders/schema';
-import { resetDb } from '../support/db';
+import { db, resetDb } from '../support/db';
 
 // This machine is shared: the waits below bound hangs, they time nothing.
 vi.setConfig({ testTimeout: 90_000 });
@@ -53,9 +54,9 @@ afterAll(() => {
 
 describe('sidebar cards: each outside text in its own isolate', () => {
   it('a contact whose position holds an override: position and company are separate isolates, the separator intact', async () => {
-    const company = await createRecord(PRESET_FOLDER_IDS.companies, { fo_name: 'Acme' });
-    const contact = await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: EVIL, fc_position: `CTO${RLO}`, fc_company: [company.id], fc_emails: ['eve@acme.es'] });
-    const { container } = render(<ContactCard contact={contact} companies={[company]} />);
+    const company = await createRecord(db, PRESET_FOLDER_IDS.companies, { fo_name: 'Acme' });
+    const contact = await createRecord(db, PRESET_FOLDER_IDS.contacts, { fc_firstName: EVIL, fc_position: `CTO${RLO}`, fc_company: [company.id], fc_emails: ['eve@acme.es'] });
+    const { container } = renderWithDb(<ContactCard contact={contact} companies={[company]} />);
     expect(isolates(holder(container, contact.title))).toBe(true);
     const position = holder(container, `CTO${RLO}`);
     expect(isolates(position)).toBe(true);
@@ -68,7 +69,7 @@ describe('sidebar cards: each outside text in its own isolate', () => {
   });
 
   it('an unknown participant: the name is isolated from the address that follows it', async () => {
-    const { container } = render(<AddContactForm participant={{ name: EVIL, email: 'eve@evil.example' }} />);
+    const { container } = renderWithDb(<AddContactForm participant={{ name: EVIL, email: 'eve@evil.example' }} />);
     await screen.findByRole('button', { name: 'Add contact' });
     expect(isolates(holder(container, EVIL))).toBe(true);
     expect(isolates(holder(container, 'eve@evil.example'))).toBe(true);
@@ -80,9 +81,9 @@ describe('sidebar cards: each outside text in its own isolate', () => {
 
 describe('timeline entries', () => {
   it('an email from an overriding name: the name is fenced by FSI…PDI, the subject after it intact', async () => {
-    const contact = await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana' });
-    await logEmail({ threadId: 't1', messageId: 'm1', direction: 'received', from: { name: EVIL, email: 'eve@evil.example' }, to: [], cc: [], subject: 'Invoice', snippet: `body${RLO}`, date: 1 }, [contact.id]);
-    const { container } = render(<Timeline recordIds={[contact.id]} pipelines={[]} />);
+    const contact = await createRecord(db, PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana' });
+    await logEmail(db, { threadId: 't1', messageId: 'm1', direction: 'received', from: { name: EVIL, email: 'eve@evil.example' }, to: [], cc: [], subject: 'Invoice', snippet: `body${RLO}`, date: 1 }, [contact.id]);
+    const { container } = renderWithDb(<Timeline recordIds={[contact.id]} pipelines={[]} />);
     const title = await waitFor(() => {
       const el = container.querySelector('.tl-entry-title');
       expect(el).not.toBeNull();
@@ -93,9 +94,9 @@ describe('timeline entries', () => {
   });
 
   it('a task titled with an override: the title is its own isolate, the due date beside it intact', async () => {
-    const contact = await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana' });
-    await addTask([contact.id], `Call ${RLO}back`, Date.UTC(2030, 0, 15, 12));
-    const { container } = render(<Timeline recordIds={[contact.id]} pipelines={[]} />);
+    const contact = await createRecord(db, PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana' });
+    await addTask(db, [contact.id], `Call ${RLO}back`, Date.UTC(2030, 0, 15, 12));
+    const { container } = renderWithDb(<Timeline recordIds={[contact.id]} pipelines={[]} />);
     await screen.findByRole('checkbox');
     const title = holder(container, `Call ${RLO}back`);
     expect(isolates(title)).toBe(true);
@@ -107,22 +108,22 @@ describe('timeline entries', () => {
 
 describe('record titles in tables, board cards and the record page', () => {
   it('table cells and board cards isolate each value and title', async () => {
-    const schema = await loadFolderSchema(PRESET_FOLDER_IDS.deals);
-    const deal = await createRecord(PRESET_FOLDER_IDS.deals, { fd_name: EVIL, fd_stage: { pipelineId: schema.pipelines[0]!.id, stageId: schema.pipelines[0]!.stages[0]!.id }, fd_product: `Pro${RLO}` });
+    const schema = await loadFolderSchema(db, PRESET_FOLDER_IDS.deals);
+    const deal = await createRecord(db, PRESET_FOLDER_IDS.deals, { fd_name: EVIL, fd_stage: { pipelineId: schema.pipelines[0]!.id, stageId: schema.pipelines[0]!.stages[0]!.id }, fd_product: `Pro${RLO}` });
     const columns = schema.fields.filter((f) => ['fd_name', 'fd_product'].includes(f.id));
-    const table = render(<TableView schema={schema} rows={[deal]} columns={columns} selected={new Set()} onSelect={() => undefined} sort={[]} onSort={() => undefined} />);
+    const table = renderWithDb(<TableView schema={schema} rows={[deal]} columns={columns} selected={new Set()} onSelect={() => undefined} sort={[]} onSort={() => undefined} />);
     // The virtualiser renders rows once it has measured the scroller.
     expect(isolates(await waitFor(() => holder(table.container, EVIL)))).toBe(true);
     expect(isolates(holder(table.container, `Pro${RLO}`))).toBe(true);
     table.unmount();
-    const board = render(<BoardView schema={schema} rows={[deal]} field={schema.fields.find((f) => f.id === 'fd_stage')!} />);
+    const board = renderWithDb(<BoardView schema={schema} rows={[deal]} field={schema.fields.find((f) => f.id === 'fd_stage')!} />);
     await screen.findByRole('region', { name: 'Board' });
     expect(isolates(holder(board.container, EVIL))).toBe(true);
   });
 
   it('the record page heading isolates the title from the folder icon before it', async () => {
-    const contact = await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: EVIL });
-    const { container } = render(<RecordPage recordId={contact.id} />);
+    const contact = await createRecord(db, PRESET_FOLDER_IDS.contacts, { fc_firstName: EVIL });
+    const { container } = renderWithDb(<RecordPage recordId={contact.id} />);
     const heading = await screen.findByRole('heading', { level: 2 });
     expect(isolates(holder(container, contact.title))).toBe(true);
     expect(heading.contains(holder(container, contact.title))).toBe(true);

@@ -1,4 +1,5 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { renderWithDb } from '../support/render';
 import type { ReactElement } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FieldAdminPage } from '../../components/crm/FieldAdminPage';
@@ -9,13 +10,12 @@ import { setLocale, t } from '../../i18n';
 import { ThreadPanel } from '../../components/sidebar/ThreadPanel';
 import type { ThreadContext } from '../../messaging/threadContext';
 import { addTask, linkThread } from '../../storage/activities/activities';
-import { db } from '../../storage/db/db';
 import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { createRecord } from '../../storage/write/records';
 import { loadFolderSchema } from '../../storage/folders/schema';
 import { can } from '../../sync/roles';
 import { setActiveWorkspace, type Role } from '../../sync/state';
-import { resetDb } from '../support/db';
+import { db, resetDb } from '../support/db';
 
 // This machine is shared: the waits below bound hangs, they time nothing.
 vi.setConfig({ testTimeout: 90_000 });
@@ -47,11 +47,11 @@ const context: ThreadContext = {
 
 /** A known contact on the thread with a task and a deal linked to the thread; one unknown person. */
 async function seedThread() {
-  const contact = await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana', fc_lastName: 'García', fc_emails: ['ana@acme.es'] });
-  const pipeline = (await loadFolderSchema(PRESET_FOLDER_IDS.deals)).pipelines[0]!;
-  const deal = await createRecord(PRESET_FOLDER_IDS.deals, { fd_name: 'Acme licences', fd_stage: { pipelineId: pipeline.id, stageId: pipeline.stages[0]!.id }, fd_mainContact: [contact.id] });
-  await linkThread(context.threadId, deal.id);
-  await addTask([contact.id], 'Send the offer');
+  const contact = await createRecord(db, PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana', fc_lastName: 'García', fc_emails: ['ana@acme.es'] });
+  const pipeline = (await loadFolderSchema(db, PRESET_FOLDER_IDS.deals)).pipelines[0]!;
+  const deal = await createRecord(db, PRESET_FOLDER_IDS.deals, { fd_name: 'Acme licences', fd_stage: { pipelineId: pipeline.id, stageId: pipeline.stages[0]!.id }, fd_mainContact: [contact.id] });
+  await linkThread(db, context.threadId, deal.id);
+  await addTask(db, [contact.id], 'Send the offer');
   return { contact, deal };
 }
 
@@ -62,7 +62,7 @@ async function seedThread() {
  */
 async function renderAs(role: Role | 'local', ui: ReactElement) {
   await joinAs('viewer');
-  const view = render(ui);
+  const view = renderWithDb(ui);
   expect(await screen.findAllByText(NOTE)).toHaveLength(1);
   if (role !== 'viewer') {
     await act(() => (role === 'local' ? setActiveWorkspace(db, undefined) : joinAs(role)));
@@ -166,7 +166,7 @@ describe('CRM pages', () => {
 
   it.each(['viewer', 'member', 'admin'] as const)('field editor as %s', async (role) => {
     await joinAs(role);
-    render(<FieldAdminPage folderId={PRESET_FOLDER_IDS.contacts} />);
+    renderWithDb(<FieldAdminPage folderId={PRESET_FOLDER_IDS.contacts} />);
     const shaper = role === 'admin';
     const note = t('sync.shapeAdminsOnly');
     // Fields are the owners' and admins' (firestore.rules: isAdmin): members see them greyed out too.

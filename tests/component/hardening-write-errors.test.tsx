@@ -1,4 +1,5 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
+import { renderWithDb } from '../support/render';
 import userEvent from '@testing-library/user-event';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -7,10 +8,9 @@ import { RecordTasks } from '../../components/crm/RecordTasks';
 import { setLocale, t } from '../../i18n';
 import { Timeline } from '../../components/timeline/Timeline';
 import { addTask, setTaskDone } from '../../storage/activities/activities';
-import { db } from '../../storage/db/db';
 import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { createRecord, deleteRecord } from '../../storage/write/records';
-import { resetDb } from '../support/db';
+import { db, resetDb } from '../support/db';
 
 // The real write functions, spied on so a test can make one call fail the way IndexedDB does.
 vi.mock('../../storage/activities/activities', async (importOriginal) => {
@@ -42,8 +42,8 @@ const storedDone = async (id: string) => {
 };
 
 async function contactWithTask() {
-  const contact = await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana' });
-  const task = await addTask([contact.id], 'Send the offer');
+  const contact = await createRecord(db, PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana' });
+  const task = await addTask(db, [contact.id], 'Send the offer');
   return { contact, task };
 }
 
@@ -54,11 +54,11 @@ describe('a refused task write is shown beside the box, and the box shows what i
   ])('%s', async (_where, view) => {
     const { contact, task } = await contactWithTask();
     vi.mocked(setTaskDone).mockRejectedValueOnce(fullDisk());
-    render(view(contact.id));
+    renderWithDb(view(contact.id));
     const box = await screen.findByRole('checkbox', { name: /Send the offer/ });
     await userEvent.click(box);
     expect(await screen.findByRole('alert')).toHaveTextContent(t('errors.quota'));
-    expect(setTaskDone).toHaveBeenCalledWith(task.id, true);
+    expect(setTaskDone).toHaveBeenCalledWith(db, task.id, true);
     expect(box).not.toBeChecked();
     expect(await storedDone(task.id)).toBe(false);
 
@@ -75,7 +75,7 @@ describe('deleting a record', () => {
     const { contact } = await contactWithTask();
     vi.mocked(deleteRecord).mockRejectedValueOnce(fullDisk());
     history.replaceState(null, '', `#/record/${contact.id}`);
-    render(<RecordPage recordId={contact.id} />);
+    renderWithDb(<RecordPage recordId={contact.id} />);
     await userEvent.click(await screen.findByRole('button', { name: 'Delete record' }));
     await userEvent.click(screen.getByRole('button', { name: t('views.deleteConfirm') }));
     expect(await screen.findByRole('alert')).toHaveTextContent(t('errors.quota'));
@@ -86,7 +86,7 @@ describe('deleting a record', () => {
 
   it('a delete that works still goes back to the folder', async () => {
     const { contact } = await contactWithTask();
-    render(<RecordPage recordId={contact.id} />);
+    renderWithDb(<RecordPage recordId={contact.id} />);
     await userEvent.click(await screen.findByRole('button', { name: 'Delete record' }));
     await userEvent.click(screen.getByRole('button', { name: t('views.deleteConfirm') }));
     await waitFor(() => expect(location.hash).toBe(`#/folder/${PRESET_FOLDER_IDS.contacts}`));

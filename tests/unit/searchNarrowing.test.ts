@@ -7,7 +7,7 @@ import { SearchIndex, searchRecords } from '../../storage/search';
 import { QueryCache } from '../../storage/search/cache';
 import { parseQuery } from '../../storage/search/score';
 import { topN } from '../../storage/search/select';
-import { resetDb } from '../support/db';
+import { db, resetDb } from '../support/db';
 import { OracleIndex } from './searchOracle';
 
 /**
@@ -249,16 +249,16 @@ describe('searchRecords between keystrokes', () => {
   beforeEach(resetDb);
 
   it('sees records created, edited and deleted while the user is typing', async () => {
-    const lucia = await createRecord(contacts, { fc_firstName: 'Lucía', fc_lastName: 'García' });
-    await createRecord(contacts, { fc_firstName: 'Luciano', fc_lastName: 'Pérez' });
-    expect(titles(await searchRecords('l'))).toEqual(['Lucía García', 'Luciano Pérez']);
-    expect(titles(await searchRecords('lu'))).toEqual(['Lucía García', 'Luciano Pérez']);
-    expect(titles(await searchRecords('luc'))).toEqual(['Lucía García', 'Luciano Pérez']);
-    const lucio = await createRecord(contacts, { fc_firstName: 'Lucio' });
-    expect(titles(await searchRecords('luci'))).toEqual(['Lucio', 'Lucía García', 'Luciano Pérez']);
-    await updateRecord(lucia.id, { fc_firstName: 'Lucinda' });
-    expect(titles(await searchRecords('lucia'))).toEqual(['Luciano Pérez']);
-    await deleteRecord(lucio.id);
-    expect(titles(await searchRecords('luci'))).toEqual(['Luciano Pérez', 'Lucinda García']);
+    const lucia = await createRecord(db, contacts, { fc_firstName: 'Lucía', fc_lastName: 'García' });
+    await createRecord(db, contacts, { fc_firstName: 'Luciano', fc_lastName: 'Pérez' });
+    expect(titles(await searchRecords(db, 'l'))).toEqual(['Lucía García', 'Luciano Pérez']);
+    expect(titles(await searchRecords(db, 'lu'))).toEqual(['Lucía García', 'Luciano Pérez']);
+    expect(titles(await searchRecords(db, 'luc'))).toEqual(['Lucía García', 'Luciano Pérez']);
+    const lucio = await createRecord(db, contacts, { fc_firstName: 'Lucio' });
+    expect(titles(await searchRecords(db, 'luci'))).toEqual(['Lucio', 'Lucía García', 'Luciano Pérez']);
+    await updateRecord(db, lucia.id, { fc_firstName: 'Lucinda' });
+    expect(titles(await searchRecords(db, 'lucia'))).toEqual(['Luciano Pérez']);
+    await deleteRecord(db, lucio.id);
+    expect(titles(await searchRecords(db, 'luci'))).toEqual(['Luciano Pérez', 'Lucinda García']);
   });
 });

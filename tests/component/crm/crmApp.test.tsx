@@ -1,12 +1,12 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { renderWithDb } from '../../support/render';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CrmApp } from '../../../components/shell/CrmApp';
 import { setLocale } from '../../../i18n';
-import { db } from '../../../storage/db/db';
 import type { CrmRecord } from '../../../storage/model/entities';
 import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
 import { createRecord } from '../../../storage/write/records';
-import { resetDb } from '../../support/db';
+import { db, resetDb } from '../../support/db';
 
 const { contacts, companies } = PRESET_FOLDER_IDS;
 
@@ -17,14 +17,17 @@ function go(hash: string) {
   });
 }
 
-/** Seeds contacts straight into the table: the write path's cost is not what these tests measure. */
+/**
+ * Seeds contacts straight into the table: the write path's cost is not what these tests measure.
+ * The transaction includes folders and fields, which the derived-index middleware reads.
+ */
 async function seedContacts(n: number) {
   const now = Date.now();
   const rows: CrmRecord[] = Array.from({ length: n }, (_, i) => ({
     id: `rec_${String(i).padStart(6, '0')}`, folderId: contacts, values: { fc_firstName: `Person ${i}` }, title: `Person ${i}`,
     emails: [], domains: [], linkedIds: [], stats: {}, createdAt: now, updatedAt: now - i,
   }));
-  await db.records.bulkAdd(rows);
+  await db.transaction('rw', db.records, db.folders, db.fields, () => db.records.bulkAdd(rows));
 }
 
 /** jsdom has no layout: give the table's scroller the height a browser window would. */
@@ -53,7 +56,7 @@ describe('CRM app', { timeout: 30_000 }, () => {
 
   it('renders only a window of rows for a large folder, with the full count', { timeout: 30_000 }, async () => {
     await seedContacts(5_000);
-    render(<CrmApp />);
+    renderWithDb(<CrmApp />);
     go('#/folder/folder_contacts');
     const table = await screen.findByRole('table', { name: 'Contacts' });
     expect(table).toHaveAttribute('aria-rowcount', '5001');
@@ -64,8 +67,8 @@ describe('CRM app', { timeout: 30_000 }, () => {
   });
 
   it('edits a cell inline through its editor; a refused edit names the field and changes nothing', async () => {
-    const r = await createRecord(contacts, { fc_firstName: 'Ana', fc_lastName: 'Ruiz' });
-    render(<CrmApp />);
+    const r = await createRecord(db, contacts, { fc_firstName: 'Ana', fc_lastName: 'Ruiz' });
+    renderWithDb(<CrmApp />);
     go('#/folder/folder_contacts');
     const cell = await screen.findByRole('cell', { name: 'Ruiz' });
     fireEvent.doubleClick(cell);
@@ -83,8 +86,8 @@ describe('CRM app', { timeout: 30_000 }, () => {
   });
 
   it('sorts by a column header, and selects rows for a bulk edit and a confirmed bulk delete', async () => {
-    for (const name of ['Bea', 'Ana', 'Carla']) await createRecord(contacts, { fc_firstName: name });
-    render(<CrmApp />);
+    for (const name of ['Bea', 'Ana', 'Carla']) await createRecord(db, contacts, { fc_firstName: name });
+    renderWithDb(<CrmApp />);
     go('#/folder/folder_contacts');
     const table = await screen.findByRole('table', { name: 'Contacts' });
     fireEvent.click(within(table).getByRole('button', { name: /^First name/ }));
@@ -109,9 +112,9 @@ describe('CRM app', { timeout: 30_000 }, () => {
   });
 
   it('search finds accented names from plain letters; arrows and Enter open the record', async () => {
-    const lucia = await createRecord(contacts, { fc_firstName: 'Lucía', fc_lastName: 'García' });
-    await createRecord(companies, { fo_name: 'García Hermanos' });
-    render(<CrmApp />);
+    const lucia = await createRecord(db, contacts, { fc_firstName: 'Lucía', fc_lastName: 'García' });
+    await createRecord(db, companies, { fo_name: 'García Hermanos' });
+    renderWithDb(<CrmApp />);
     const box = screen.getByRole('combobox', { name: 'Search everything' });
     fireEvent.change(box, { target: { value: 'garcia' } });
     await waitFor(() => expect(box).toHaveAttribute('aria-expanded', 'true'));
@@ -128,7 +131,7 @@ describe('CRM app', { timeout: 30_000 }, () => {
   });
 
   it('creates, renames and deletes a custom folder (deleting asks first)', async () => {
-    render(<CrmApp />);
+    renderWithDb(<CrmApp />);
     fireEvent.click(await screen.findByRole('button', { name: '+ New folder' }));
     fireEvent.change(screen.getByLabelText('Folder name'), { target: { value: 'Partners' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create folder' }));

@@ -1,11 +1,11 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { renderWithDb } from '../../support/render';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FieldAdminPage } from '../../../components/crm/FieldAdminPage';
 import { setLocale } from '../../../i18n';
-import { db } from '../../../storage/db/db';
 import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
 import { createRecord } from '../../../storage/write/records';
-import { resetDb } from '../../support/db';
+import { db, resetDb } from '../../support/db';
 
 const { contacts, deals } = PRESET_FOLDER_IDS;
 
@@ -16,7 +16,7 @@ describe('field editor page', { timeout: 30_000 }, () => {
   });
 
   it('adds a mandatory dropdown with coloured options', async () => {
-    render(<FieldAdminPage folderId={contacts} />);
+    renderWithDb(<FieldAdminPage folderId={contacts} />);
     const form = await screen.findByRole('form', { name: 'Add a field' });
     fireEvent.change(within(form).getByLabelText('Label'), { target: { value: 'Tier' } });
     fireEvent.change(within(form).getByLabelText('Type'), { target: { value: 'dropdown' } });
@@ -34,7 +34,7 @@ describe('field editor page', { timeout: 30_000 }, () => {
   });
 
   it('shows a formula parse error while typing and refuses to save it', async () => {
-    render(<FieldAdminPage folderId={deals} />);
+    renderWithDb(<FieldAdminPage folderId={deals} />);
     const form = await screen.findByRole('form', { name: 'Add a field' });
     fireEvent.change(within(form).getByLabelText('Label'), { target: { value: 'Net' } });
     fireEvent.change(within(form).getByLabelText('Type'), { target: { value: 'formula' } });
@@ -47,9 +47,9 @@ describe('field editor page', { timeout: 30_000 }, () => {
   });
 
   it('changes a type and reports each value that did not convert, and where it was kept', async () => {
-    await createRecord(contacts, { fc_firstName: 'Ana', fc_campaign: '42' });
-    await createRecord(contacts, { fc_firstName: 'Bo', fc_campaign: 'spring sale' });
-    render(<FieldAdminPage folderId={contacts} />);
+    await createRecord(db, contacts, { fc_firstName: 'Ana', fc_campaign: '42' });
+    await createRecord(db, contacts, { fc_firstName: 'Bo', fc_campaign: 'spring sale' });
+    renderWithDb(<FieldAdminPage folderId={contacts} />);
     const row = await screen.findByRole('listitem', { name: 'Campaign' });
     fireEvent.change(within(row).getByLabelText('Type of Campaign'), { target: { value: 'number' } });
     fireEvent.click(within(row).getByRole('button', { name: 'Change type' }));

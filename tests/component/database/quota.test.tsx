@@ -1,4 +1,5 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
+import { renderWithDb } from '../../support/render';
 import userEvent from '@testing-library/user-event';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -8,12 +9,12 @@ import { describeError } from '../../../components/errors';
 import { setLocale, t } from '../../../i18n';
 import { ThreadPanel } from '../../../components/sidebar/ThreadPanel';
 import type { ThreadContext } from '../../../messaging/threadContext';
-import { db, ThreadlineDB } from '../../../storage/db/db';
+import { ThreadlineDB } from '../../../storage/db/db';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from '../../../storage/db/migrations';
-import { mutateIn } from '../../../storage/write/mutate';
+import { mutate } from '../../../storage/write/mutate';
 import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
 import { loadFolderSchema } from '../../../storage/folders/schema';
-import { resetDb } from '../../support/db';
+import { db, resetDb, shareWorkspace } from '../../support/db';
 
 // This machine is shared: the waits below bound hangs, they time nothing.
 vi.setConfig({ testTimeout: 90_000 });
@@ -69,9 +70,11 @@ describe('describeError', () => {
 
 describe('a full disk during a write, through the UI', () => {
   it.each(Object.entries(QUOTA_ERRORS))('the CRM form shows the message, stays open, and saves nothing (%s)', async (_name, make) => {
-    const schema = await loadFolderSchema(PRESET_FOLDER_IDS.contacts);
+    // Shared: the full disk is injected at the outbox entry, which the local workspace never writes.
+    await shareWorkspace();
+    const schema = await loadFolderSchema(db, PRESET_FOLDER_IDS.contacts);
     const onSaved = vi.fn();
-    render(<RecordForm schema={schema} onSaved={onSaved} />);
+    renderWithDb(<RecordForm schema={schema} onSaved={onSaved} />);
     await userEvent.type(screen.getByLabelText(/^First name/), 'Lucía');
     const before = await dump();
     // The record is written first, then the outbox entry fails: the whole transaction must go.
@@ -92,7 +95,9 @@ describe('a full disk during a write, through the UI', () => {
   };
 
   it('the sidebar’s add-contact, log and note actions show the message and save nothing', async () => {
-    render(<ThreadPanel context={thread} logRequests={0} />);
+    // Shared: logging and noting fail at their outbox entry, which the local workspace never writes.
+    await shareWorkspace();
+    renderWithDb(<ThreadPanel context={thread} logRequests={0} />);
     const add = await screen.findByRole('button', { name: 'Add contact' });
     let before = await dump();
     // mutate writes through db.table(name), which is not always the db.records object after a reset.
@@ -138,7 +143,7 @@ describe('blocked and outdated connections', () => {
     const here = fresh('tl-banner-outdated');
     await here.open();
     const reload = vi.fn();
-    render(<DatabaseBanner db={here} reload={reload} />);
+    renderWithDb(<DatabaseBanner db={here} reload={reload} />);
     expect(screen.queryByRole('alert')).toBeNull();
 
     // A newer Threadline in another tab opens the next schema version.
@@ -150,7 +155,7 @@ describe('blocked and outdated connections', () => {
     await userEvent.click(screen.getByRole('button', { name: t('db.reload') }));
     expect(reload).toHaveBeenCalledOnce();
 
-    const write = mutateIn(here, (w) => w.put('settings', { key: 'teamDomains', value: ['x.io'], updatedAt: 1 }, ['value']));
+    const write = mutate(here, (w) => w.put('settings', { key: 'teamDomains', value: ['x.io'], updatedAt: 1 }, ['value']));
     const error = await write.then(() => undefined, (e: unknown) => e);
     expect(describeError(error)).toEqual([t('errors.dbClosed')]);
     expect(await newer.table('settings').get('teamDomains')).toBeUndefined();
@@ -166,7 +171,7 @@ describe('blocked and outdated connections', () => {
     older.backendDB().onversionchange = null;
 
     const here = new ThreadlineDB('tl-banner-blocked');
-    render(<DatabaseBanner db={here} />);
+    renderWithDb(<DatabaseBanner db={here} />);
     const opening = here.open();
     expect((await screen.findByRole('alert')).textContent).toContain(t('db.blocked'));
     expect(screen.queryByRole('button')).toBeNull();
@@ -190,5 +195,5 @@ describe('blocked and outdated connections', () => {
 
 /** A write on an explicitly closed database (Dexie refuses it: DatabaseClosedError). */
 function createRecordIn(target: ThreadlineDB) {
-  return mutateIn(target, (w) => w.put('settings', { key: 'teamDomains', value: [], updatedAt: 1 }, ['value']));
+  return mutate(target, (w) => w.put('settings', { key: 'teamDomains', value: [], updatedAt: 1 }, ['value']));
 }

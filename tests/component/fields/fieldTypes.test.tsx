@@ -1,4 +1,5 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { renderWithDb } from '../../support/render';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FieldEditor } from '../../../components/fields/FieldEditor';
 import { FieldValue } from '../../../components/fields/FieldValue';
@@ -7,7 +8,7 @@ import { setLocale, type Locale } from '../../../i18n';
 import { FIELD_TYPES, type Field, type FieldType } from '../../../storage/model/field';
 import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS, presetPipelines } from '../../../storage/folders/presets';
 import { createRecord } from '../../../storage/write/records';
-import { resetDb } from '../../support/db';
+import { db, resetDb } from '../../support/db';
 
 /**
  * Every field type's formatter and editor, in English, Spanish and Italian. The table is typed
@@ -117,7 +118,7 @@ const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f
 
 beforeAll(async () => {
   await resetDb();
-  acmeId = (await createRecord(PRESET_FOLDER_IDS.companies, { fo_name: 'Acme Ibérica' })).id;
+  acmeId = (await createRecord(db, PRESET_FOLDER_IDS.companies, { fo_name: 'Acme Ibérica' })).id;
 });
 afterAll(() => setLocale('en'));
 
@@ -126,7 +127,7 @@ describe.each(LOCALES)('field types in %s', (locale) => {
     setLocale(locale);
     const c = CASES[type];
     const ctx = formatContext(pipelines, (id) => (id === acmeId ? 'Acme Ibérica' : undefined));
-    const { container } = render(<FieldValue field={fieldOf(type, c.field)} value={c.value()} ctx={ctx} />);
+    const { container } = renderWithDb(<FieldValue field={fieldOf(type, c.field)} value={c.value()} ctx={ctx} />);
     expect(plain(container.textContent)).toBe(plain(c.formatted[locale]));
   });
 
@@ -134,7 +135,7 @@ describe.each(LOCALES)('field types in %s', (locale) => {
     setLocale(locale);
     const c = CASES[type];
     const onChange = vi.fn();
-    const { container } = render(
+    const { container } = renderWithDb(
       <>
         <label htmlFor="ed">Field</label>
         <FieldEditor field={fieldOf(type, c.field)} value={undefined} onChange={onChange} pipelines={pipelines} inputId="ed" />
@@ -156,7 +157,7 @@ describe.each(LOCALES)('field types in %s', (locale) => {
 describe('links render only safe schemes', () => {
   it('an http(s) URL becomes a link, a javascript: value stays text', () => {
     const ctx = formatContext(pipelines);
-    const { container, rerender } = render(<FieldValue field={fieldOf('url')} value="https://acme.es" ctx={ctx} />);
+    const { container, rerender } = renderWithDb(<FieldValue field={fieldOf('url')} value="https://acme.es" ctx={ctx} />);
     expect(container.querySelector('a')?.getAttribute('href')).toBe('https://acme.es/');
     rerender(<FieldValue field={fieldOf('url')} value="javascript:alert(1)" ctx={ctx} />);
     expect(container.querySelector('a')).toBeNull();

@@ -1,16 +1,16 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
+import { renderWithDb } from '../../support/render';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CrmApp } from '../../../components/shell/CrmApp';
 import { routeHref } from '../../../components/shell/router';
 import { setLocale } from '../../../i18n';
-import { db } from '../../../storage/db/db';
 import { addField } from '../../../storage/fields/fieldsAdmin';
 import { createFolder, updateView } from '../../../storage/folders/folders';
 import type { CrmRecord } from '../../../storage/model/entities';
 import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
 import { createRecord } from '../../../storage/write/records';
 import { HOSTILE_HTTP_URLS, LONG_WORD, MARKUP_PAYLOADS, UNICODE_PAYLOADS, URL_PAYLOADS } from '../../fixtures/xss-corpus';
-import { resetDb } from '../../support/db';
+import { db, resetDb } from '../../support/db';
 import { expectInert, expectSafeLinks, holdersOf, installStyles } from './support';
 
 // This machine is shared: the waits below bound hangs, they time nothing.
@@ -57,9 +57,9 @@ describe('CRM page: hostile values render as inert text', () => {
 
   it.each(pages.map((p, i) => [i, p] as const))('contacts table, page %i of the corpus: first names shown verbatim', async (_i, payloads) => {
     for (const [k, p] of payloads.entries()) {
-      await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: p, fc_position: payloads[(k + 1) % payloads.length], fc_emails: [`c${k}@evil.example`] });
+      await createRecord(db, PRESET_FOLDER_IDS.contacts, { fc_firstName: p, fc_position: payloads[(k + 1) % payloads.length], fc_emails: [`c${k}@evil.example`] });
     }
-    const { container } = render(<CrmApp />);
+    const { container } = renderWithDb(<CrmApp />);
     await go(routeHref({ page: 'folder', folderId: PRESET_FOLDER_IDS.contacts }));
     await screen.findByRole('table', { name: 'Contacts' });
     await waitFor(() => {
@@ -70,20 +70,20 @@ describe('CRM page: hostile values render as inert text', () => {
   }, 90_000);
 
   it('a custom folder named with markup, with hostile URLs: nav, table and record page stay inert', async () => {
-    const folder = await createFolder({ name: '<img src=x onerror=window.__pwned=1>', icon: '<b>' });
-    const website = await addField(folder.id, { label: 'Website', type: 'url' });
+    const folder = await createFolder(db, { name: '<img src=x onerror=window.__pwned=1>', icon: '<b>' });
+    const website = await addField(db, folder.id, { label: 'Website', type: 'url' });
     const nameId = folder.titleFieldIds[0]!;
     const view = (await db.views.where('folderId').equals(folder.id).first())!;
-    await updateView(view.id, { columns: [nameId, website.id] });
+    await updateView(db, view.id, { columns: [nameId, website.id] });
     const records: CrmRecord[] = [];
-    for (const [k, url] of HOSTILE_HTTP_URLS.entries()) records.push(await createRecord(folder.id, { [nameId]: `Site ${k}`, [website.id]: url }));
+    for (const [k, url] of HOSTILE_HTTP_URLS.entries()) records.push(await createRecord(db, folder.id, { [nameId]: `Site ${k}`, [website.id]: url }));
     // What validation refuses can still be on disk (written by an older version): it must not link.
-    const legacy = await createRecord(folder.id, { [nameId]: 'Legacy' });
+    const legacy = await createRecord(db, folder.id, { [nameId]: 'Legacy' });
     for (const [k, url] of URL_PAYLOADS.entries()) {
-      await db.records.put({ ...legacy, id: `rec_legacy${k}`, values: { ...legacy.values, [website.id]: url } });
+      await db.transaction('rw', db.records, db.folders, db.fields, () => db.records.put({ ...legacy, id: `rec_legacy${k}`, values: { ...legacy.values, [website.id]: url } }));
     }
 
-    const { container } = render(<CrmApp />);
+    const { container } = renderWithDb(<CrmApp />);
     await go(routeHref({ page: 'folder', folderId: folder.id }));
     await screen.findByRole('table', { name: folder.name });
     await waitFor(() => expect(holdersOf(container, HOSTILE_HTTP_URLS[0]).length).toBeGreaterThan(0));
@@ -99,8 +99,8 @@ describe('CRM page: hostile values render as inert text', () => {
   }, 90_000);
 
   it('a long unbroken name is wrapped or clipped wherever it is shown', async () => {
-    const record = await createRecord(PRESET_FOLDER_IDS.contacts, { fc_firstName: LONG_WORD, fc_lastName: `L${LONG_WORD.slice(1)}` });
-    const { container } = render(<CrmApp />);
+    const record = await createRecord(db, PRESET_FOLDER_IDS.contacts, { fc_firstName: LONG_WORD, fc_lastName: `L${LONG_WORD.slice(1)}` });
+    const { container } = renderWithDb(<CrmApp />);
     await go(routeHref({ page: 'folder', folderId: PRESET_FOLDER_IDS.contacts }));
     await screen.findByRole('table', { name: 'Contacts' });
     await waitFor(() => expectInert(container, [LONG_WORD, `L${LONG_WORD.slice(1)}`]));
