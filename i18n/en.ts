@@ -9,6 +9,7 @@ import { en as tasks } from './tasks/en';
 import { en as workspace } from './workspace/en';
 import { en as reports } from './reports/en';
 import { en as automations } from './automations/en';
+import { en as errors } from './errors/en';
 
 /** English: the source catalogue. Strings shared by several features live here; the rest in i18n/<feature>/. */
 const core = {
@@ -17,9 +18,6 @@ const core = {
   'common.notSaved': 'Not saved:',
   'common.untitled': '(untitled)',
   'common.noSubject': '(no subject)',
-
-  'errors.quota': 'The browser has no room left for Threadline’s data. Free disk space or clear other sites’ data, then try again. Nothing was saved.',
-  'errors.dbClosed': 'Threadline was updated or reset in another tab, so this page can no longer save. Reload this page and try again. Nothing was saved.',
 
   'sidebar.newDealName': 'New deal',
 
@@ -47,7 +45,7 @@ const core = {
 } as const;
 
 /** Each feature keeps its strings in the folder named like its components/ folder, so parallel work never collides. */
-export const en = { ...core, ...crm, ...timeline, ...fields, ...shell, ...sidebar, ...importer, ...duplicates, ...tasks, ...workspace, ...reports, ...automations } as const;
+export const en = { ...core, ...crm, ...timeline, ...fields, ...shell, ...sidebar, ...importer, ...duplicates, ...tasks, ...workspace, ...reports, ...automations, ...errors } as const;
 
 export type MessageKey = keyof typeof en;
 export type CoreKey = keyof typeof core;

@@ -11,6 +11,7 @@ import { es as tasks } from './tasks/es';
 import { es as workspace } from './workspace/es';
 import { es as reports } from './reports/es';
 import { es as automations } from './automations/es';
+import { es as errors } from './errors/es';
 
 const core = {
   'common.cancel': 'Cancelar',
@@ -18,9 +19,6 @@ const core = {
   'common.notSaved': 'No se guardó:',
   'common.untitled': '(sin título)',
   'common.noSubject': '(sin asunto)',
-
-  'errors.quota': 'El navegador no tiene espacio para los datos de Threadline. Libera espacio en disco o borra datos de otros sitios y vuelve a intentarlo. No se guardó nada.',
-  'errors.dbClosed': 'Threadline se actualizó o se restableció en otra pestaña, así que esta página ya no puede guardar. Recarga esta página y vuelve a intentarlo. No se guardó nada.',
 
   'sidebar.newDealName': 'Nueva oportunidad',
 
@@ -47,4 +45,4 @@ const core = {
   'automation.saved': 'Guardado.',
 } satisfies Catalogue<Record<CoreKey, string>>;
 
-export const es = { ...core, ...crm, ...timeline, ...fields, ...shell, ...sidebar, ...importer, ...duplicates, ...tasks, ...workspace, ...reports, ...automations } satisfies Catalogue<Record<MessageKey, string>>;
+export const es = { ...core, ...crm, ...timeline, ...fields, ...shell, ...sidebar, ...importer, ...duplicates, ...tasks, ...workspace, ...reports, ...automations, ...errors } satisfies Catalogue<Record<MessageKey, string>>;

@@ -11,6 +11,7 @@ import { it as tasks } from './tasks/it';
 import { it as workspace } from './workspace/it';
 import { it as reports } from './reports/it';
 import { it as automations } from './automations/it';
+import { it as errors } from './errors/it';
 
 const core = {
   'common.cancel': 'Annulla',
@@ -18,9 +19,6 @@ const core = {
   'common.notSaved': 'Non salvato:',
   'common.untitled': '(senza titolo)',
   'common.noSubject': '(nessun oggetto)',
-
-  'errors.quota': 'Il browser non ha più spazio per i dati di Threadline. Libera spazio su disco o cancella i dati di altri siti, poi riprova. Non è stato salvato nulla.',
-  'errors.dbClosed': 'Threadline è stato aggiornato o reimpostato in un’altra scheda, quindi questa pagina non può più salvare. Ricarica la pagina e riprova. Non è stato salvato nulla.',
 
   'sidebar.newDealName': 'Nuova trattativa',
 
@@ -47,4 +45,4 @@ const core = {
   'automation.saved': 'Salvato.',
 } satisfies Catalogue<Record<CoreKey, string>>;
 
-export const it = { ...core, ...crm, ...timeline, ...fields, ...shell, ...sidebar, ...importer, ...duplicates, ...tasks, ...workspace, ...reports, ...automations } satisfies Catalogue<Record<MessageKey, string>>;
+export const it = { ...core, ...crm, ...timeline, ...fields, ...shell, ...sidebar, ...importer, ...duplicates, ...tasks, ...workspace, ...reports, ...automations, ...errors } satisfies Catalogue<Record<MessageKey, string>>;

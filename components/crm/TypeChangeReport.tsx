@@ -2,6 +2,7 @@ import type { ConversionReport } from '../../storage/fields/fieldsAdmin';
 import type { Field } from '../../storage/model/field';
 import { t } from '../../i18n';
 import { opLabel } from './labels';
+import { describeProblem } from '../errors';
 import { routeHref } from '../shell/router';
 
 /** What a type change did: converted values, and each value that did not convert, with where it was kept. */
@@ -25,7 +26,7 @@ export function TypeChangeReport({ field, report, preservedLabel, onClose }: { f
                 <tr key={f.recordId}>
                   <td><a href={routeHref({ page: 'record', recordId: f.recordId })}>{f.title || t('common.untitled')}</a></td>
                   <td>{f.oldText}</td>
-                  <td>{f.reason}</td>
+                  <td>{describeProblem(f)}</td>
                 </tr>
               ))}
             </tbody>

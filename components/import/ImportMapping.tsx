@@ -5,6 +5,7 @@ import { formatValue } from '../../storage/model/fieldRegistry';
 import type { FolderSchema } from '../../storage/folders/schema';
 import { formatContext } from '../hooks';
 import { t } from '../../i18n';
+import { describeRowIssue } from '../errors';
 
 const SAMPLE_ROWS = 3;
 
@@ -28,7 +29,7 @@ export function ImportMapping({ schema, headers, rows, mapping, onMapping }: Pro
     const field = schema.fields.find((f) => f.id === target);
     if (!field || !raw.trim()) return <span className="tl-muted">{raw}</span>;
     const issue = previews[rowIndex]?.issues.find((i) => i.column === headers[col]);
-    if (issue) return <span className="tl-data-bad">⚠ {issue.reason}</span>;
+    if (issue) return <span className="tl-data-bad">⚠ {describeRowIssue(issue)}</span>;
     return <span>{formatValue(field, previews[rowIndex]?.values[field.id], ctx)}</span>;
   }
 

@@ -3,6 +3,7 @@ import type { ImportJob } from '../../storage/csv/importJob';
 import { t } from '../../i18n';
 import { downloadText } from './download';
 import { formatCount } from '../format';
+import { describeRowIssue, describeStorageError } from '../errors';
 
 /** Rows listed on screen; the download holds them all. */
 const SHOWN = 200;
@@ -24,11 +25,11 @@ export function ImportSummary({ job }: { job: ImportJob }) {
 /** What an import did, and every refused row with its row number, column and reason. */
 export function ImportReport({ job, onAgain }: { job: ImportJob; onAgain: () => void }) {
   const labels = { row: t('data.report.row'), column: t('data.report.column'), reason: t('data.report.reason'), value: t('data.report.value') };
-  const download = () => downloadText(csvFileName(`${job.file.name.replace(/\.csv$/i, '')} ${t('data.report.refusedFile')}`), issuesToCsv(job.issues, labels));
+  const download = () => downloadText(csvFileName(`${job.file.name.replace(/\.csv$/i, '')} ${t('data.report.refusedFile')}`), issuesToCsv(job.issues, labels, describeRowIssue));
   return (
     <section className="tl-data-report" aria-label={t('data.report.title')}>
       <h3>{job.status === 'done' ? t('data.report.done', { file: job.file.name }) : t('data.report.stopped', { file: job.file.name, row: formatCount(job.rowsDone + 2) })}</h3>
-      {job.error && <p role="alert" className="tl-error">{job.error}</p>}
+      {job.error && <p role="alert" className="tl-error">{job.errorCode ? describeStorageError(job.errorCode, job.errorParams, job.error) : job.error}</p>}
       <ImportSummary job={job} />
       {job.issues.length > 0 && (
         <>
@@ -52,7 +53,7 @@ export function ImportReport({ job, onAgain }: { job: ImportJob; onAgain: () => 
                 <tr key={i}>
                   <td>{issue.row}</td>
                   <td>{issue.column}</td>
-                  <td>{issue.reason}</td>
+                  <td>{describeRowIssue(issue)}</td>
                   <td>{issue.value}</td>
                 </tr>
               ))}

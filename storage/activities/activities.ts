@@ -3,12 +3,14 @@ import { activitySchema, type Activity, type ActivityOf, type Person } from '../
 import { newId, threadLinkId } from '../model/ids';
 import { mutate, type Writer } from '../write/mutate';
 import { setRecordStatsIn } from '../write/records';
-import { NotFoundError } from '../folders/schema';
+import { NotFoundError, StorageError, type StorageErrorCode, type StorageErrorParams } from '../model/errors';
+import { zodProblemEn } from '../model/issues';
 import { runAutomations } from '../automations/run';
 
-export class ActivityValidationError extends Error {
-  constructor(message: string) {
-    super(message);
+/** `message` is English (logs, tests); the UI words `code` and `params`. */
+export class ActivityValidationError extends StorageError {
+  constructor(message: string, code: StorageErrorCode = 'invalid', params: StorageErrorParams = { detail: message }) {
+    super(code, params, message);
     this.name = 'ActivityValidationError';
   }
 }
@@ -17,7 +19,7 @@ function validated<A extends Activity>(activity: A): A {
   const r = activitySchema.safeParse(activity);
   if (!r.success) {
     const issue = r.error.issues[0];
-    throw new ActivityValidationError(`${issue?.path.join('.') || 'activity'}: ${issue?.message ?? 'is invalid'}`);
+    throw new ActivityValidationError(`${issue?.path.join('.') || 'activity'}: ${zodProblemEn(issue)}`);
   }
   return activity;
 }
@@ -26,7 +28,7 @@ function validated<A extends Activity>(activity: A): A {
 async function touchRecords(w: Writer, activity: Activity) {
   for (const id of activity.recordIds) {
     const record = await w.db.records.get(id);
-    if (!record) throw new NotFoundError(`Record ${id}`);
+    if (!record) throw new NotFoundError('record', id);
     const stats = { ...record.stats };
     stats.lastActivityAt = Math.max(stats.lastActivityAt ?? 0, activity.at);
     if (activity.kind === 'email') {
@@ -68,7 +70,7 @@ export function addCall(db: ThreadlineDB, recordIds: string[], body: string, out
 export async function setTaskDone(db: ThreadlineDB, taskId: string, done: boolean): Promise<void> {
   await mutate(db, async (w) => {
     const task = await w.db.activities.get(taskId);
-    if (!task || task.kind !== 'task') throw new NotFoundError(`Task ${taskId}`);
+    if (!task || task.kind !== 'task') throw new NotFoundError('task', taskId);
     if (task.done !== done) await w.put('activities', { ...task, done, updatedAt: Date.now() }, ['done']);
   });
 }
@@ -128,7 +130,7 @@ export async function linkThread(db: ThreadlineDB, threadId: string, recordId: s
 }
 
 export async function linkThreadIn(w: Writer, threadId: string, recordId: string): Promise<void> {
-  if (!(await w.db.records.get(recordId))) throw new NotFoundError(`Record ${recordId}`);
+  if (!(await w.db.records.get(recordId))) throw new NotFoundError('record', recordId);
   const id = threadLinkId(threadId, recordId);
   if (await w.db.threadLinks.get(id)) return;
   const now = Date.now();

@@ -1,22 +1,26 @@
+import type { z } from 'zod';
 import type { ThreadlineDB } from '../db/db';
 import type { Field } from '../model/field';
 import { FIELD_REGISTRY, normalizeValue, type FieldTypeSpec } from '../model/fieldRegistry';
 import { newId } from '../model/ids';
+import { StorageError, type StorageErrorCode, type StorageErrorParams } from '../model/errors';
+import { zodProblemEn } from '../model/issues';
 import { getSetting, setSetting } from '../settings/settings';
 import { reminderRulesSchema, type ReminderRule } from '../reminders/reminderRules';
 import { writableByAutomation } from './effects';
 import { automationRulesSchema, type AutomationRule } from './rules';
 
-export class AutomationRuleError extends Error {
-  constructor(message: string) {
-    super(message);
+/** `message` is English (logs, tests); the UI words `code` and `params`. */
+export class AutomationRuleError extends StorageError {
+  constructor(message: string, code: StorageErrorCode = 'invalid', params: StorageErrorParams = { detail: message }) {
+    super(code, params, message);
     this.name = 'AutomationRuleError';
   }
 }
 
-function zodMessage(error: { issues: { path: PropertyKey[]; message: string }[] }, what: string): string {
+function zodMessage(error: z.ZodError, what: string): string {
   const issue = error.issues[0];
-  return `${what}${issue?.path.length ? ` (${issue.path.join('.')})` : ''}: ${issue?.message ?? 'is invalid'}`;
+  return `${what}${issue?.path.length ? ` (${issue.path.join('.')})` : ''}: ${zodProblemEn(issue)}`;
 }
 
 export const loadAutomationRules = (db: ThreadlineDB): Promise<AutomationRule[]> => getSetting(db, 'automations');
@@ -32,7 +36,7 @@ async function checkSetField(db: ThreadlineDB, rule: AutomationRule, field: Fiel
   const spec = FIELD_REGISTRY[field.type] as FieldTypeSpec<unknown>;
   const v = normalizeValue(field, value);
   const r = spec.value(field, { pipelines }).safeParse(v);
-  if (v === undefined || !r.success) throw new AutomationRuleError(`“${rule.name}”: ${field.label} ${r.success ? 'needs a value' : (r.error.issues[0]?.message ?? 'is invalid')}`);
+  if (v === undefined || !r.success) throw new AutomationRuleError(`“${rule.name}”: ${field.label} ${r.success ? 'needs a value' : zodProblemEn(r.error.issues[0])}`);
 }
 
 /** Validates every rule (shape, stage, field and value) and saves them all, or none. */

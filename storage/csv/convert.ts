@@ -1,11 +1,15 @@
 import type { RecordValues } from '../model/entities';
 import { FIELD_REGISTRY, type FieldTypeSpec } from '../model/fieldRegistry';
+import type { IssueCode, IssueParams } from '../model/issues';
 import type { FolderSchema } from '../folders/schema';
 import { unguardCell } from './cells';
 import { ID_TARGET, importableFields, type ColumnMapping } from './mapping';
 
-/** One refused cell or rule. `row` counts as a spreadsheet does: the header is row 1. */
-export type RowIssue = { row: number; column: string; reason: string; value: string };
+/**
+ * One refused cell or rule. `row` counts as a spreadsheet does: the header is row 1. The reason is a
+ * code with its parameters, worded by the import report in the user's language.
+ */
+export type RowIssue = { row: number; column: string; code: IssueCode; params?: IssueParams; value: string };
 
 export type ConvertedRow = {
   row: number;
@@ -40,18 +44,17 @@ export function convertRow(cells: readonly string[], index: number, headers: rea
     if (target === ID_TARGET) {
       const id = raw.trim();
       if (RECORD_ID.test(id)) out.id = id;
-      else out.issues.push({ row, column, reason: 'is not a Threadline record id', value: raw.slice(0, VALUE_SHOWN) });
+      else out.issues.push({ row, column, code: 'notRecordId', value: raw.slice(0, VALUE_SHOWN) });
       return;
     }
     const field = importable.get(target);
     if (!field) {
       const exists = schema.fields.some((f) => f.id === target);
-      const reason = exists ? 'is filled in automatically and cannot be imported' : 'is mapped to a field that no longer exists';
-      out.issues.push({ row, column, reason, value: raw.slice(0, VALUE_SHOWN) });
+      out.issues.push({ row, column, code: exists ? 'autoFilled' : 'fieldGone', value: raw.slice(0, VALUE_SHOWN) });
       return;
     }
     const parsed = (FIELD_REGISTRY[field.type] as FieldTypeSpec<unknown>).parseCsv(raw, field, schema);
-    if (!parsed.ok) out.issues.push({ row, column, reason: parsed.error, value: raw.slice(0, VALUE_SHOWN) });
+    if (!parsed.ok) out.issues.push({ row, column, ...parsed.error, value: raw.slice(0, VALUE_SHOWN) });
     else if (parsed.value !== undefined) out.values[field.id] = parsed.value;
   });
   return out;

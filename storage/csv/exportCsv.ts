@@ -42,11 +42,11 @@ export async function exportRecordsFile(db: ThreadlineDB, folderId: string, reco
   return { name: csvFileName(schema.folder.name), csv: recordsToCsv(schema, records, fieldIds) };
 }
 
-/** The refused rows of an import, one line per problem, to fix in a spreadsheet. */
-export function issuesToCsv(issues: readonly RowIssue[], labels: { row: string; column: string; reason: string; value: string }): string {
+/** The refused rows of an import, one line per problem, to fix in a spreadsheet; `reason` words each in the UI's language. */
+export function issuesToCsv(issues: readonly RowIssue[], labels: { row: string; column: string; reason: string; value: string }, reason: (issue: RowIssue) => string): string {
   return toCsvText(
     [labels.row, labels.column, labels.reason, labels.value],
-    issues.map((i) => [String(i.row), guardCell(i.column), guardCell(i.reason), guardCell(i.value)]),
+    issues.map((i) => [String(i.row), guardCell(i.column), guardCell(reason(i)), guardCell(i.value)]),
   );
 }
 

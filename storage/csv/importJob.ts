@@ -1,13 +1,20 @@
 import { z } from 'zod';
 import type { ThreadlineDB } from '../db/db';
 import { newId } from '../model/ids';
+import { ISSUE_CODES, issueParamsSchema } from '../model/issues';
+import { STORAGE_ERROR_CODES, StorageError, type StorageErrorParams } from '../model/errors';
 import { mutate, type Writer } from '../write/mutate';
 
 export const DEDUP_MODES = ['skip', 'update', 'create'] as const;
 export type DedupMode = (typeof DEDUP_MODES)[number];
 
 const count = z.number().int().min(0);
-const rowIssueSchema = z.object({ row: z.number().int(), column: z.string(), reason: z.string(), value: z.string() });
+const rowIssueBase = { row: z.number().int(), column: z.string(), value: z.string() };
+const rowIssueSchema = z.union([
+  z.object({ ...rowIssueBase, code: z.enum(ISSUE_CODES), params: issueParamsSchema.optional() }),
+  // Reports kept from before issues had codes hold an English sentence: shown as it was.
+  z.object({ ...rowIssueBase, reason: z.string() }).transform(({ reason, ...rest }) => ({ ...rest, code: 'invalid' as const, params: { detail: reason } })),
+]);
 
 /**
  * The progress record of one import, kept in the local-only `meta` table (never synced: it
@@ -22,7 +29,10 @@ export const importJobSchema = z.object({
   mapping: z.array(z.string().nullable()),
   dedup: z.enum(DEDUP_MODES),
   status: z.enum(['running', 'stopped', 'done']),
+  /** Why the import stopped: English text for logs; `errorCode` and `errorParams` for the UI's wording. */
   error: z.string().optional(),
+  errorCode: z.enum(STORAGE_ERROR_CODES).optional(),
+  errorParams: issueParamsSchema.optional(),
   rowsDone: count,
   counts: z.object({ created: count, updated: count, unchanged: count, skipped: count, blank: count, bad: count }),
   issues: z.array(rowIssueSchema),
@@ -41,12 +51,19 @@ const KEEP_FINISHED = 20;
 const PREFIX = 'imports:';
 export const importKey = (id: string) => `${PREFIX}${id}`;
 
-export class ImportStateError extends Error {
-  constructor(message: string) {
-    super(message);
+/** An import that cannot go on as asked (forgotten, finished, continued in another tab). */
+export class ImportStateError extends StorageError {
+  constructor(code: 'importForgotten' | 'importStatus' | 'importElsewhere' | 'importColumnsDiffer', params: StorageErrorParams = {}) {
+    super(code, params, IMPORT_STATE_EN[code](params));
     this.name = 'ImportStateError';
   }
 }
+const IMPORT_STATE_EN = {
+  importForgotten: () => 'This import is no longer remembered.',
+  importStatus: (p: StorageErrorParams) => `This import is ${p.status}.`,
+  importElsewhere: (p: StorageErrorParams) => `This import continued elsewhere (row ${p.row}).`,
+  importColumnsDiffer: () => 'This file’s columns differ from the ones this import was started with.',
+};
 
 const parseJob = (value: unknown): ImportJob | undefined => {
   const r = importJobSchema.safeParse(value);
@@ -96,15 +113,20 @@ export function startImportJob(db: ThreadlineDB, init: NewImport): Promise<Impor
 }
 
 /** Changes an import's status; `from` guards against a second tab running the same import. */
-export function setImportStatus(db: ThreadlineDB, id: string, status: ImportJob['status'], opts: { from?: ImportJob['status'][]; error?: string } = {}): Promise<ImportJob> {
+export function setImportStatus(db: ThreadlineDB, id: string, status: ImportJob['status'], opts: { from?: ImportJob['status'][]; error?: unknown } = {}): Promise<ImportJob> {
   return mutate(db, async (w) => {
     const job = await readImportJob(w.db, id);
-    if (!job) throw new ImportStateError('This import is no longer remembered.');
-    if (opts.from && !opts.from.includes(job.status)) throw new ImportStateError(`This import is ${job.status}.`);
+    if (!job) throw new ImportStateError('importForgotten');
+    if (opts.from && !opts.from.includes(job.status)) throw new ImportStateError('importStatus', { status: job.status });
     const now = Date.now();
     const next: ImportJob = { ...job, status, updatedAt: now, ...(status === 'done' ? { finishedAt: now } : {}) };
-    if (opts.error) next.error = opts.error;
-    else delete next.error;
+    delete next.error;
+    delete next.errorCode;
+    delete next.errorParams;
+    if (opts.error !== undefined) {
+      next.error = opts.error instanceof Error ? opts.error.message : String(opts.error);
+      if (opts.error instanceof StorageError) Object.assign(next, { errorCode: opts.error.code, errorParams: opts.error.params });
+    }
     await putImportJob(w, next);
     return next;
   });

@@ -49,12 +49,12 @@ function validatorFor(schema: FolderSchema): Validator {
 export function importRows(db: ThreadlineDB, jobId: string, rows: readonly CsvRow[]): Promise<ImportJob> {
   return mutate(db, async (w) => {
     const job = await readImportJob(w.db, jobId);
-    if (!job) throw new ImportStateError('This import is no longer remembered.');
-    if (job.status !== 'running') throw new ImportStateError(`This import is ${job.status}.`);
+    if (!job) throw new ImportStateError('importForgotten');
+    if (job.status !== 'running') throw new ImportStateError('importStatus', { status: job.status });
     const pending = rows.filter((r) => r.index >= job.rowsDone);
     if (pending.length === 0) return job;
     // Rows must continue from the cursor: a gap means another tab is running this import too.
-    if (pending[0]!.index !== job.rowsDone) throw new ImportStateError(`This import continued elsewhere (row ${job.rowsDone + 2}).`);
+    if (pending[0]!.index !== job.rowsDone) throw new ImportStateError('importElsewhere', { row: job.rowsDone + 2 });
     const schema = await loadFolderSchema(w.db, job.folderId);
     const converted = pending.map((r) => convertRow(r.cells, r.index, job.headers, job.mapping, schema));
     const ids = converted.flatMap((c) => (c.id ? [c.id] : []));
@@ -104,7 +104,7 @@ type Match = { record: CrmRecord } | { issue: RowIssue };
 function findMatch({ schema, known }: Batch, row: ConvertedRow): Match | undefined {
   const byId = row.id ? known.get(row.id) : undefined;
   if (byId && byId.folderId !== schema.folder.id) {
-    return { issue: { row: row.row, column: 'id', reason: `is a record of another folder, not ${schema.folder.name}`, value: row.id! } };
+    return { issue: { row: row.row, column: 'id', code: 'otherFolder', params: { folder: schema.folder.name }, value: row.id! } };
   }
   if (byId) return { record: byId };
   const { emails } = deriveIndexes(schema.folder, schema.fields, row.values);
@@ -123,7 +123,7 @@ function check(batch: Batch, row: ConvertedRow, values: RecordValues): RecordVal
       const col = issue.fieldId ? job.mapping.indexOf(issue.fieldId) : -1;
       const column = col >= 0 ? (job.headers[col] ?? issue.label) : issue.label;
       const value = issue.fieldId && row.values[issue.fieldId] !== undefined ? JSON.stringify(row.values[issue.fieldId]).slice(0, 200) : '';
-      return { row: row.row, column, reason: issue.message, value };
+      return { row: row.row, column, code: issue.code, ...(issue.params ? { params: issue.params } : {}), value };
     }),
   );
   return undefined;

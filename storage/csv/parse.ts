@@ -1,4 +1,5 @@
 import Papa, { type Parser } from 'papaparse';
+import { StorageError, type StorageErrorCode } from '../model/errors';
 
 /** A picked file, or text (tests, pasted data). */
 export type CsvSource = Blob | string;
@@ -60,9 +61,10 @@ function readText(blob: Blob): Promise<string> {
   });
 }
 
-export class CsvReadError extends Error {
-  constructor(message: string) {
-    super(message);
+/** The file could not be read as CSV; `csvEmpty` is worded by the UI, a parser's own message is kept as `detail`. */
+export class CsvReadError extends StorageError {
+  constructor(message: string, code: StorageErrorCode = 'invalid') {
+    super(code, code === 'invalid' ? { detail: message } : {}, message);
     this.name = 'CsvReadError';
   }
 }
@@ -77,7 +79,7 @@ export async function previewCsv(source: CsvSource, maxRows = 10): Promise<{ hea
       skipEmptyLines: 'greedy',
       complete: (result: Papa.ParseResult<string[]>) => {
         const [header, ...rows] = result.data;
-        if (!header || header.every((h) => h.trim() === '')) reject(new CsvReadError('The file is empty or has no header row.'));
+        if (!header || header.every((h) => h.trim() === '')) reject(new CsvReadError('The file is empty or has no header row.', 'csvEmpty'));
         else resolve({ headers: header.map((h, i) => (i === 0 ? stripBom(h) : h).trim()), rows });
       },
       error: (e: Error) => reject(new CsvReadError(e.message)),

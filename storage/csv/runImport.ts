@@ -20,7 +20,7 @@ const sameHeaders = (a: readonly string[], b: readonly string[]) => a.length ===
 async function begin(db: ThreadlineDB, opts: RunImportOptions): Promise<ImportJob> {
   if ('start' in opts) return startImportJob(db, opts.start);
   const job = await readImportJob(db, opts.resumeId);
-  if (!job) throw new ImportStateError('This import is no longer remembered.');
+  if (!job) throw new ImportStateError('importForgotten');
   return setImportStatus(db, job.id, 'running', { from: ['stopped', 'running'] });
 }
 
@@ -38,7 +38,7 @@ export async function runImport(db: ThreadlineDB, opts: RunImportOptions): Promi
       batchSize: opts.batchSize ?? IMPORT_BATCH_ROWS,
       signal: opts.signal,
       onHeaders: (headers) => {
-        if (!sameHeaders(headers, job.headers)) throw new ImportStateError('This file’s columns differ from the ones this import was started with.');
+        if (!sameHeaders(headers, job.headers)) throw new ImportStateError('importColumnsDiffer');
       },
       onBatch: async ({ rows, fraction }) => {
         // When resuming, rows before the cursor are read again but not written again.
@@ -51,10 +51,9 @@ export async function runImport(db: ThreadlineDB, opts: RunImportOptions): Promi
     opts.onProgress?.({ job, fraction: aborted ? read : 1 });
     return job;
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
     // Best effort: if the database itself is failing (quota), the record stays "running" and the
     // import page offers to resume it just the same.
-    await setImportStatus(db, job.id, 'stopped', { error: message, from: ['running'] }).catch(() => undefined);
+    await setImportStatus(db, job.id, 'stopped', { error: e, from: ['running'] }).catch(() => undefined);
     throw e;
   }
 }

@@ -6,7 +6,8 @@ import { foldText, normalizePhone } from '../model/normalize';
 import { validateRecordValues } from '../model/recordSchema';
 import { mutate } from '../write/mutate';
 import { removeRecordsIn, updateRecordIn } from '../write/records';
-import { loadFolderSchema, NotFoundError, type FolderSchema } from '../folders/schema';
+import { loadFolderSchema, type FolderSchema } from '../folders/schema';
+import { NotFoundError, StorageError } from '../model/errors';
 import { importableFields } from '../csv/mapping';
 
 export type DuplicateReason = { kind: 'email' | 'phone' | 'name'; key: string; label: string };
@@ -129,7 +130,7 @@ export function mergedValues(schema: FolderSchema, records: readonly CrmRecord[]
       values[field.id] = all.filter((v, i) => all.findIndex((w) => same(v, w)) === i);
     } else {
       const from = records.find((r) => r.id === choice);
-      if (!from) throw new Error(`${field.label}: the chosen record is not part of this merge`);
+      if (!from) throw new StorageError('mergeChoiceOutside', { field: field.label }, `${field.label}: the chosen record is not part of this merge`);
       values[field.id] = from.values[field.id];
     }
   }
@@ -165,14 +166,14 @@ export type MergePlan = { survivorId: string; loserIds: string[]; choices: Merge
  */
 export async function mergeRecords(db: ThreadlineDB, plan: MergePlan): Promise<CrmRecord> {
   const loserIds = [...new Set(plan.loserIds)].filter((id) => id !== plan.survivorId);
-  if (loserIds.length === 0) throw new Error('Choose at least one other record to merge');
+  if (loserIds.length === 0) throw new StorageError('mergeNeedsOther', {}, 'Choose at least one other record to merge');
   return mutate(db, async (w) => {
     const records = await w.db.records.bulkGet([plan.survivorId, ...loserIds]);
     const missing = [plan.survivorId, ...loserIds].find((_id, i) => !records[i]);
-    if (missing) throw new NotFoundError(`Record ${missing}`);
+    if (missing) throw new NotFoundError('record', missing);
     const all = records as CrmRecord[];
     const survivor = all[0]!;
-    if (all.some((r) => r.folderId !== survivor.folderId)) throw new Error('Only records of the same folder can be merged');
+    if (all.some((r) => r.folderId !== survivor.folderId)) throw new StorageError('mergeSameFolder', {}, 'Only records of the same folder can be merged');
     const schema = await loadFolderSchema(w.db, survivor.folderId);
     const values = mergedValues(schema, all, plan.choices);
     // Validate before writing anything, so a refusal names the field and touches nothing.

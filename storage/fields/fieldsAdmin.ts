@@ -14,8 +14,7 @@ import { mutate, type Writer } from '../write/mutate';
 import { loadFolderSchema, type FolderSchema } from '../folders/schema';
 import { NotFoundError, StorageError, type StorageErrorCode, type StorageErrorParams } from '../model/errors';
 
-/** A refused change to a folder's fields, worded for the person who asked for it. */
-/** `message` is English (logs, tests); the UI words `code` and `params`. */
+/** A refused change to a folder's fields: `message` is English (logs, tests); the UI words `code` and `params` for the person who asked. */
 export class FieldAdminError extends StorageError {
   constructor(message: string, code: StorageErrorCode = 'invalid', params: StorageErrorParams = { detail: message }) {
     super(code, params, message);

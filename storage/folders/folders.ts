@@ -10,8 +10,7 @@ import { deleteRecord, updateRecord } from '../write/records';
 import { NotFoundError, StorageError, type StorageErrorCode, type StorageErrorParams } from '../model/errors';
 import { zodProblemEn } from '../model/issues';
 
-/** A refused change to folders or views, worded for the person who asked for it. */
-/** `message` is English (logs, tests); the UI words `code` and `params`. */
+/** A refused change to folders or views: `message` is English (logs, tests); the UI words `code` and `params` for the person who asked. */
 export class FolderError extends StorageError {
   constructor(message: string, code: StorageErrorCode = 'invalid', params: StorageErrorParams = { detail: message }) {
     super(code, params, message);

@@ -21,6 +21,7 @@ import {
 import { LIMITS } from './limits';
 import { foldText } from './normalize';
 import { dateTimeFormat, numberFormat } from './intl';
+import { issueFromZod, type IssueCode, type IssueParams } from './issues';
 
 export type SchemaContext = { pipelines: readonly Pipeline[] };
 export type FormatContext = {
@@ -29,7 +30,9 @@ export type FormatContext = {
   /** Resolves a linked record id to its title; without it links show as a count. */
   recordTitle?: (id: string) => string | undefined;
 };
-export type CsvResult<V> = { ok: true; value: V | undefined } | { ok: false; error: string };
+/** Why a cell was refused, worded by the UI; `params.value` is the offending text or list item. */
+export type CsvRefusal = { code: IssueCode; params?: IssueParams };
+export type CsvResult<V> = { ok: true; value: V | undefined } | { ok: false; error: CsvRefusal };
 
 /** Which kind of control edits the type; components/fields maps each hint to a component. */
 export type FieldTypeSpec<V> = {
@@ -55,7 +58,15 @@ export type FieldTypeSpec<V> = {
 const isPlainObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
 const LIST_SEPARATOR = /\s*;\s*/;
 const ok = <V>(value: V | undefined): CsvResult<V> => ({ ok: true, value });
-const fail = <V>(error: string): CsvResult<V> => ({ ok: false, error });
+const fail = <V>(code: IssueCode, value?: string, params?: IssueParams): CsvResult<V> => ({
+  ok: false,
+  error: { code, params: value === undefined ? params : { ...params, value } },
+});
+/** A zod refusal of `value`, as a CSV reason naming it. */
+const refused = <V>(error: z.ZodError | undefined, value: string): CsvResult<V> => {
+  const { code, params } = issueFromZod(error?.issues[0]);
+  return fail(code, value, params);
+};
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 const byText = (a: string, b: string) => collator.compare(a, b);
 const byNumber = (a: number, b: number) => a - b;
@@ -65,7 +76,7 @@ function parseList(raw: string, item: z.ZodType<string>, normalize: (s: string) 
   const parts = raw.split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean);
   for (const p of parts) {
     const r = item.safeParse(normalize(p));
-    if (!r.success) return fail(`"${p}" ${r.error.issues[0]?.message ?? 'is invalid'}`);
+    if (!r.success) return refused(r.error, p);
   }
   return ok(parts.length ? parts.map(normalize) : undefined);
 }
@@ -89,7 +100,7 @@ function parseNumber(raw: string): number | undefined {
 function numberCsv(raw: string): CsvResult<number> {
   const n = parseNumber(raw.replace(/%$/, ''));
   if (n === undefined) return ok(undefined);
-  return Number.isNaN(n) ? fail(`"${raw}" is not a number`) : ok(n);
+  return Number.isNaN(n) ? fail('notANumber', raw) : ok(n);
 }
 
 const formatNumber = (v: number, locale: string, opts?: Intl.NumberFormatOptions) =>
@@ -127,7 +138,7 @@ const text = (max: number, schema: z.ZodType<string>): FieldTypeSpec<string> => 
     const v = raw.trim() === '' ? undefined : raw;
     if (v === undefined) return ok(undefined);
     const r = schema.safeParse(v);
-    return r.success ? ok(v) : fail(`"${v.slice(0, 40)}" ${r.error.issues[0]?.message}`);
+    return r.success ? ok(v) : refused(r.error, v.slice(0, 40));
   },
   toCsv: (v) => v,
 });
@@ -152,7 +163,7 @@ const numeric = (
 const listOf = (label: string, item: z.ZodType<string>, normalize: (s: string) => string): FieldTypeSpec<string[]> => ({
   label,
   computed: false,
-  value: () => z.array(item).max(LIMITS.listItems, { error: `holds more than ${LIMITS.listItems} items` }),
+  value: () => z.array(item).max(LIMITS.listItems, { error: 'tooMany' }),
   // Only a list of strings is normalised; anything else goes to the schema as it came, to be refused.
   normalize: (v) => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? [...new Set(v.map(normalize))].filter(Boolean) : v),
   isEmpty: (v) => v.length === 0,
@@ -171,7 +182,7 @@ const computed = (label: string): FieldTypeSpec<number> => ({
   defaultValue: () => undefined,
   compare: byNumber,
   format: (v, field, ctx) => formatComputed(v, field.settings.statistic, ctx.locale),
-  parseCsv: () => fail('is computed and cannot be imported'),
+  parseCsv: () => fail('notComputedImport'),
   toCsv: (v) => String(v),
   toNumber: (v) => v,
 });
@@ -208,7 +219,7 @@ export const FIELD_REGISTRY: { [T in FieldType]: FieldTypeSpec<FieldValueMap[T]>
       const code = /[A-Za-z]{3}/.exec(raw)?.[0]?.toUpperCase() ?? field.settings.defaultCurrency ?? 'EUR';
       const n = parseNumber(raw.replace(/[A-Za-z]{3}/, '').replace(/[€$£¥]/g, ''));
       if (n === undefined) return ok(undefined);
-      return Number.isNaN(n) ? fail(`"${raw}" is not an amount`) : ok({ amount: n, currency: code });
+      return Number.isNaN(n) ? fail('notAnAmount', raw) : ok({ amount: n, currency: code });
     },
     toCsv: (v) => `${v.amount} ${v.currency}`,
     toNumber: (v) => v.amount,
@@ -226,14 +237,14 @@ export const FIELD_REGISTRY: { [T in FieldType]: FieldTypeSpec<FieldValueMap[T]>
       if (!s) return ok(undefined);
       const dmy = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(s);
       const iso = dmy ? `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}` : s.slice(0, 10);
-      return isoDate.safeParse(iso).success ? ok(iso) : fail(`"${s}" is not a date (use YYYY-MM-DD or DD/MM/YYYY)`);
+      return isoDate.safeParse(iso).success ? ok(iso) : fail('unreadableDate', s);
     },
     toCsv: (v) => v,
   },
   checkbox: {
     label: 'Checkbox',
     computed: false,
-    value: () => z.boolean({ error: 'must be true or false' }),
+    value: () => z.boolean({ error: 'notBoolean' }),
     isEmpty: () => false,
     defaultValue: () => false,
     compare: (a, b) => Number(a) - Number(b),
@@ -242,7 +253,7 @@ export const FIELD_REGISTRY: { [T in FieldType]: FieldTypeSpec<FieldValueMap[T]>
       const s = foldText(raw.trim());
       if (['true', 'yes', 'y', '1', 'x', 'si', 'sí', 'on'].includes(s)) return ok(true);
       if (['false', 'no', 'n', '0', '', 'off'].includes(s)) return ok(false);
-      return fail(`"${raw}" is not yes/no`);
+      return fail('notYesNo', raw);
     },
     toCsv: (v) => (v ? 'true' : 'false'),
   },
@@ -251,7 +262,7 @@ export const FIELD_REGISTRY: { [T in FieldType]: FieldTypeSpec<FieldValueMap[T]>
     computed: false,
     value: (field) =>
       z.string().refine((v) => field.options?.some((o) => o.id === v) ?? false, {
-        error: 'is not one of the options',
+        error: 'unknownOption',
       }),
     isEmpty: (v) => v === '',
     defaultValue: () => undefined,
@@ -260,7 +271,7 @@ export const FIELD_REGISTRY: { [T in FieldType]: FieldTypeSpec<FieldValueMap[T]>
     parseCsv: (raw, field) => {
       if (!raw.trim()) return ok(undefined);
       const o = findOption(field, raw);
-      return o ? ok(o.id) : fail(`"${raw}" is not one of the options`);
+      return o ? ok(o.id) : fail('unknownOption', raw);
     },
     toCsv: (v, field) => optionLabel(field, v),
   },
@@ -269,7 +280,7 @@ export const FIELD_REGISTRY: { [T in FieldType]: FieldTypeSpec<FieldValueMap[T]>
     computed: false,
     value: (field) =>
       z.array(z.string()).refine((vs) => vs.every((v) => field.options?.some((o) => o.id === v) ?? false), {
-        error: 'holds a value that is not one of the options',
+        error: 'unknownOption',
       }),
     isEmpty: (v) => v.length === 0,
     defaultValue: () => undefined,
@@ -279,7 +290,7 @@ export const FIELD_REGISTRY: { [T in FieldType]: FieldTypeSpec<FieldValueMap[T]>
       const ids: string[] = [];
       for (const part of raw.split(LIST_SEPARATOR).filter((p) => p.trim())) {
         const o = findOption(field, part);
-        if (!o) return fail(`"${part}" is not one of the options`);
+        if (!o) return fail('unknownOption', part);
         ids.push(o.id);
       }
       return ok(ids.length ? ids : undefined);
@@ -312,7 +323,7 @@ export const FIELD_REGISTRY: { [T in FieldType]: FieldTypeSpec<FieldValueMap[T]>
       const s = raw.trim();
       if (!s) return ok(undefined);
       const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(s) ? s : `https://${s}`;
-      return webUrl.safeParse(withScheme).success ? ok(withScheme) : fail(`"${s}" is not an http(s) address`);
+      return webUrl.safeParse(withScheme).success ? ok(withScheme) : fail('invalidUrl', s);
     },
     toCsv: (v) => v,
   },
@@ -327,12 +338,12 @@ export const FIELD_REGISTRY: { [T in FieldType]: FieldTypeSpec<FieldValueMap[T]>
     parseCsv: (raw) => {
       if (!raw.trim()) return ok(undefined);
       const parts = raw.split('|').map((s) => s.trim());
-      if (parts.length > ADDRESS_PARTS.length) return fail(`"${raw}" has more than 5 parts (street | city | region | postal code | country)`);
+      if (parts.length > ADDRESS_PARTS.length) return fail('tooManyParts', raw);
       const v: Address = {};
       ADDRESS_PARTS.forEach((k, i) => {
         if (parts[i]) v[k] = parts[i];
       });
-      return addressValue.safeParse(v).success ? ok(v) : fail(`"${raw.slice(0, 40)}" is not an address`);
+      return addressValue.safeParse(v).success ? ok(v) : fail('notAnAddress', raw.slice(0, 40));
     },
     toCsv: (v) => ADDRESS_PARTS.map((k) => v[k] ?? '').join(' | '),
   },
@@ -349,7 +360,7 @@ export const FIELD_REGISTRY: { [T in FieldType]: FieldTypeSpec<FieldValueMap[T]>
       for (const part of raw.split(LIST_SEPARATOR).filter((p) => p.trim())) {
         const m = /^([a-z]+)\s*:\s*(.+)$/i.exec(part);
         const network = SOCIAL_NETWORKS.find((n) => n === m?.[1]?.toLowerCase());
-        if (!m || !network) return fail(`"${part}" should look like "linkedin: <address>"`);
+        if (!m || !network) return fail('socialsShape', part);
         v[network] = m[2]!.trim();
       }
       return ok(Object.keys(v).length ? v : undefined);
@@ -377,7 +388,7 @@ export const FIELD_REGISTRY: { [T in FieldType]: FieldTypeSpec<FieldValueMap[T]>
     computed: false,
     value: (_field, ctx) =>
       stageValue.refine((v) => findStage(ctx.pipelines, v.pipelineId, v.stageId).stage !== undefined, {
-        error: 'is not a stage of a pipeline in this workspace',
+        error: 'unknownStage',
       }),
     isEmpty: () => false,
     defaultValue: () => undefined,
@@ -399,7 +410,7 @@ export const FIELD_REGISTRY: { [T in FieldType]: FieldTypeSpec<FieldValueMap[T]>
         const stage = p.stages.find((st) => foldText(st.name) === foldText(sName ?? '') || st.id === sName);
         if (stage) return ok({ pipelineId: p.id, stageId: stage.id });
       }
-      return fail(`"${s}" is not a pipeline stage`);
+      return fail('notAStage', s);
     },
     toCsv: (v) => `${v.pipelineId}/${v.stageId}`,
   },

@@ -31,13 +31,14 @@ export type FieldValueMap = {
   statistic: number;
 };
 
-const tooLong = (max: number) => ({ error: `is longer than ${max.toLocaleString('en')} characters` });
+// Messages are IssueCodes (storage/model/issues.ts); the UI words them. `tooLong` takes its max from zod's issue (issueFromZod).
+const tooLong = { error: 'tooLong' } as const;
 
-export const shortText = z.string().max(LIMITS.shortText, tooLong(LIMITS.shortText));
-export const longText = z.string().max(LIMITS.longText, tooLong(LIMITS.longText));
-export const finiteNumber = z.number({ error: 'must be a number' }).finite({ error: 'must be a finite number' });
+export const shortText = z.string().max(LIMITS.shortText, tooLong);
+export const longText = z.string().max(LIMITS.longText, tooLong);
+export const finiteNumber = z.number({ error: 'notANumber' }).finite({ error: 'notANumber' });
 
-export const currencyCode = z.string().regex(/^[A-Z]{3}$/, { error: 'currency must be a 3-letter ISO code such as EUR' });
+export const currencyCode = z.string().regex(/^[A-Z]{3}$/, { error: 'invalidCurrency' });
 export const currencyValue = z.object({ amount: finiteNumber, currency: currencyCode }).strict();
 
 export const isoDate = z.string().refine(
@@ -47,23 +48,23 @@ export const isoDate = z.string().refine(
     const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
     return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
   },
-  { error: 'must be a date written YYYY-MM-DD' },
+  { error: 'invalidDate' },
 );
 
 export const emailAddress = z
   .string()
-  .max(LIMITS.email, tooLong(LIMITS.email))
-  .regex(/^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/, { error: 'is not an email address' });
+  .max(LIMITS.email, tooLong)
+  .regex(/^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/, { error: 'invalidEmail' });
 
 export const phoneNumber = z
   .string()
-  .max(LIMITS.phone, tooLong(LIMITS.phone))
-  .regex(/^\+?[0-9 ().\-/]*[0-9][0-9 ().\-/]*(\s*(x|ext\.?)\s*[0-9]+)?$/i, { error: 'is not a phone number' });
+  .max(LIMITS.phone, tooLong)
+  .regex(/^\+?[0-9 ().\-/]*[0-9][0-9 ().\-/]*(\s*(x|ext\.?)\s*[0-9]+)?$/i, { error: 'invalidPhone' });
 
 /** Only these schemes may ever become a clickable link: no javascript:, data: or file:. */
 export const webUrl = z
   .string()
-  .max(LIMITS.url, tooLong(LIMITS.url))
+  .max(LIMITS.url, tooLong)
   .refine((s) => {
     try {
       const u = new URL(s);
@@ -71,7 +72,7 @@ export const webUrl = z
     } catch {
       return false;
     }
-  }, { error: 'must be an http(s) address' });
+  }, { error: 'invalidUrl' });
 
 export const addressValue = z
   .object({
@@ -83,7 +84,7 @@ export const addressValue = z
   })
   .strict();
 
-export const socialsValue = z.partialRecord(z.enum(SOCIAL_NETWORKS), z.string().max(LIMITS.url, tooLong(LIMITS.url))).refine(
+export const socialsValue = z.partialRecord(z.enum(SOCIAL_NETWORKS), z.string().max(LIMITS.url, tooLong)).refine(
   (v) => Object.keys(v).length <= 5,
 );
 

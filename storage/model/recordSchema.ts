@@ -2,19 +2,25 @@ import { z } from 'zod';
 import type { Folder } from './entities';
 import type { Field } from './field';
 import { FIELD_REGISTRY, isEmptyValue, normalizeValue, type SchemaContext } from './fieldRegistry';
+import { describeIssueEn, issueFromZod, type RecordIssue } from './issues';
 
-export type RecordIssue = { fieldId?: string; label: string; message: string };
+export type { IssueCode, RecordIssue } from './issues';
+export { describeIssueEn } from './issues';
+/**
+ * @deprecated English only, for sync/applyRemote.ts's log line until it imports describeIssueEn;
+ * the UI words issues with components/errors.ts's describeIssue.
+ */
+export const describeIssue = describeIssueEn;
 
-/** A record refused by validation; `issues` names every field at fault, in the user's words. */
+/**
+ * A record refused by validation; `issues` names every field at fault by code (worded by the UI).
+ * The message is English, for logs and tests.
+ */
 export class RecordValidationError extends Error {
   constructor(readonly issues: RecordIssue[]) {
-    super(issues.map(describeIssue).join('; '));
+    super(issues.map(describeIssueEn).join('; '));
     this.name = 'RecordValidationError';
   }
-}
-
-export function describeIssue(issue: RecordIssue): string {
-  return /^[a-z]/.test(issue.message) ? `${issue.label} ${issue.message}` : `${issue.label}: ${issue.message}`;
 }
 
 /**
@@ -28,7 +34,7 @@ export function recordSchema(folder: Folder, fields: readonly Field[], ctx: Sche
   for (const field of own) {
     const spec = FIELD_REGISTRY[field.type];
     shape[field.id] = spec.computed
-      ? z.never({ error: 'is computed and cannot be set' }).optional()
+      ? z.never({ error: 'computed' }).optional()
       : (spec.value(field, ctx) as z.ZodType).optional();
   }
   return z
@@ -37,25 +43,26 @@ export function recordSchema(folder: Folder, fields: readonly Field[], ctx: Sche
     .superRefine((values, check) => {
       for (const field of own) {
         if (field.mandatory && !FIELD_REGISTRY[field.type].computed && isEmptyValue(field, values[field.id])) {
-          check.addIssue({ code: 'custom', path: [field.id], message: 'is required' });
+          check.addIssue({ code: 'custom', path: [field.id], message: 'required' });
         }
       }
     });
 }
 
-/** Turns zod's issues into ones that name fields by label, for people. */
+/** Turns zod's issues into ones that name fields by label, each with its code. */
 export function toRecordIssues(error: z.ZodError, folder: Folder, fields: readonly Field[]): RecordIssue[] {
   const byId = new Map(fields.map((f) => [f.id, f]));
   return error.issues.flatMap((issue): RecordIssue[] => {
     // Only top-level extra keys are unknown fields; nested ones (e.g. inside a stage value) belong to their field.
     if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
-      return issue.keys.map((key) => ({ label: `"${key.slice(0, 64)}"`, message: `is not a field of ${folder.name}` }));
+      return issue.keys.map((key): RecordIssue => ({ label: `"${key.slice(0, 64)}"`, code: 'unknownField', params: { folder: folder.name } }));
     }
     const fieldId = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
     const field = fieldId ? byId.get(fieldId) : undefined;
     const rest = issue.path.slice(1).join('.');
-    const label = field ? (rest ? `${field.label} (${rest})` : field.label) : 'Record';
-    return [{ fieldId, label, message: issue.message }];
+    // No field: the record as a whole; the wording supplies "Record" in the user's language.
+    const label = field ? (rest ? `${field.label} (${rest})` : field.label) : '';
+    return [{ fieldId, label, ...issueFromZod(issue) }];
   });
 }
 

@@ -7,8 +7,7 @@ import { mutate } from '../write/mutate';
 import { NotFoundError, StorageError, type StorageErrorCode, type StorageErrorParams } from '../model/errors';
 import { zodProblemEn } from '../model/issues';
 
-/** A refused pipeline change, worded for the person who asked for it. */
-/** `message` is English (logs, tests); the UI words `code` and `params`. */
+/** A refused pipeline change: `message` is English (logs, tests); the UI words `code` and `params` for the person who asked. */
 export class PipelineError extends StorageError {
   constructor(message: string, code: StorageErrorCode = 'invalid', params: StorageErrorParams = { detail: message }) {
     super(code, params, message);

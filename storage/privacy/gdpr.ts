@@ -3,7 +3,7 @@ import type { ThreadlineDB } from '../db/db';
 import type { Activity, ThreadLink } from '../model/entities';
 import { mutate } from '../write/mutate';
 import { removeRecordsIn } from '../write/records';
-import { NotFoundError } from '../folders/schema';
+import { NotFoundError } from '../model/errors';
 
 export type ContactExport = {
   exportedAt: string;
@@ -16,7 +16,7 @@ export type ContactExport = {
 /** Everything Threadline holds about one person (GDPR access request), fields named by label. */
 export async function exportContact(db: ThreadlineDB, id: string): Promise<ContactExport> {
   const record = await db.records.get(id);
-  if (!record) throw new NotFoundError(`Record ${id}`);
+  if (!record) throw new NotFoundError('record', id);
   const [folder, fields, activities, threadLinks, linking] = await Promise.all([
     db.folders.get(record.folderId),
     db.fields.where('folderId').equals(record.folderId).toArray(),
@@ -44,7 +44,7 @@ export async function exportContact(db: ThreadlineDB, id: string): Promise<Conta
 export async function eraseContact(db: ThreadlineDB, id: string): Promise<{ activities: number; links: number }> {
   return mutate(db, async (w) => {
     const record = await w.db.records.get(id);
-    if (!record) throw new NotFoundError(`Record ${id}`);
+    if (!record) throw new NotFoundError('record', id);
     const activities = await w.db.activities.where('recordIds').equals(id).toArray();
     const linkCount = await w.db.threadLinks.where('recordId').equals(id).count();
     for (const a of activities) await w.remove('activities', a.id);

@@ -8,6 +8,8 @@ import { createRecord } from '../../storage/write/records';
 import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { loadFolderSchema } from '../../storage/folders/schema';
 import { contactsCsv } from '../fixtures/csv/contacts';
+import { describeRowIssue } from '../../components/errors';
+import { setLocale } from '../../i18n';
 import { db, resetDb, shareWorkspace } from '../support/db';
 
 const { contacts, companies, deals } = PRESET_FOLDER_IDS;
@@ -42,7 +44,8 @@ describe('CSV import', { timeout: 30_000 }, () => {
     expect(job.issues.map((i) => i.row)).toEqual(fixture.bad.map((b) => b.row));
     job.issues.forEach((issue, i) => {
       expect(issue.column).toBe(fixture.bad[i]!.column);
-      expect(issue.reason).toMatch(fixture.bad[i]!.reason);
+      // Storage names a code; the fixture's English reasons are the UI's wording of it.
+      expect(describeRowIssue(issue)).toMatch(fixture.bad[i]!.reason);
     });
     // Every record went through the write path: one outbox entry each, nothing else.
     expect(await db.outbox.count()).toBe(990);
@@ -106,8 +109,8 @@ describe('CSV import', { timeout: 30_000 }, () => {
     const company = await createRecord(db, companies, { fo_name: 'Acme' });
     const job = await importCsv(`First name,Threadline ID\r\nAna,${company.id}\r\nBea,not an id!\r\n`);
     expect(job.counts.bad).toBe(2);
-    expect(job.issues[0]).toMatchObject({ row: 2, reason: expect.stringMatching(/another folder/) });
-    expect(job.issues[1]).toMatchObject({ row: 3, column: 'Threadline ID', reason: expect.stringMatching(/not a Threadline record id/) });
+    expect(job.issues[0]).toMatchObject({ row: 2, code: 'otherFolder', params: { folder: 'Contacts' } });
+    expect(job.issues[1]).toMatchObject({ row: 3, column: 'Threadline ID', code: 'notRecordId' });
     expect(await db.records.where('folderId').equals(contacts).count()).toBe(0);
   });
 
@@ -129,7 +132,12 @@ describe('CSV import', { timeout: 30_000 }, () => {
     const csv = 'Name,Stage,Amount\r\nRenewal,Sales / Proposal,"1.234,50 EUR"\r\nUpsell,Won,900 USD\r\nBroken,Nowhere,1\r\n';
     const job = await importCsv(csv, 'skip', {}, deals);
     expect(job.counts).toMatchObject({ created: 2, bad: 1 });
-    expect(job.issues[0]).toMatchObject({ row: 4, column: 'Stage', reason: expect.stringMatching(/not a pipeline stage/) });
+    expect(job.issues[0]).toMatchObject({ row: 4, column: 'Stage', code: 'notAStage', params: { value: 'Nowhere' } });
+    // The stored report holds no sentence: each page words it in its reader's language.
+    setLocale('es');
+    expect(describeRowIssue(job.issues[0]!)).toBe('«Nowhere» no es una etapa de un embudo');
+    setLocale('en');
+    expect(describeRowIssue(job.issues[0]!)).toBe('"Nowhere" is not a pipeline stage');
     const renewal = (await db.records.toArray()).find((r) => r.title === 'Renewal')!;
     expect(renewal.values.fd_amount).toEqual({ amount: 1234.5, currency: 'EUR' });
     const history = await db.activities.where('recordIds').equals(renewal.id).toArray();

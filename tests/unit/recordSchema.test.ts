@@ -1,12 +1,15 @@
 import { describe, it, expect } from 'vitest';
 import {
   RecordValidationError,
-  describeIssue,
+  describeIssueEn,
   recordSchema,
   validateRecordValues,
   withoutEmpties,
 } from '../../storage/model/recordSchema';
 import { LIMITS } from '../../storage/model/limits';
+import { ISSUE_CODES, type IssueParams } from '../../storage/model/issues';
+import { describeIssue } from '../../components/errors';
+import { setLocale } from '../../i18n';
 import type { Folder } from '../../storage/model/entities';
 import { PRESET_FOLDER_IDS, presetFields, presetFolders, presetPipelines } from '../../storage/folders/presets';
 
@@ -63,7 +66,7 @@ describe('validateRecordValues with the preset folders', () => {
     const err = refusal(contacts, { fc_lastName: 'Lovelace' });
     expect(err.name).toBe('RecordValidationError');
     expect(err.message).toBe('First name is required');
-    expect(err.issues).toEqual([{ fieldId: 'fc_firstName', label: 'First name', message: 'is required' }]);
+    expect(err.issues).toEqual([{ fieldId: 'fc_firstName', label: 'First name', code: 'required' }]);
   });
 
   it('lists every missing mandatory field of a deal', () => {
@@ -82,23 +85,23 @@ describe('validateRecordValues with the preset folders', () => {
   });
 
   it('refuses a wrong-typed value, naming the field', () => {
-    expect(refusal(contacts, { ...ada, fc_lastName: 42 }).message).toMatch(/^Last name: .*expected string/);
+    expect(refusal(contacts, { ...ada, fc_lastName: 42 }).issues).toEqual([{ fieldId: 'fc_lastName', label: 'Last name', code: 'wrongType', params: { expected: 'string' } }]);
     // A wrong-typed mandatory value is a type error, not a crash and not "required".
     expect(refusal(contacts, { fc_firstName: 42 }).issues).toEqual([
-      { fieldId: 'fc_firstName', label: 'First name', message: expect.stringMatching(/expected string/) },
+      { fieldId: 'fc_firstName', label: 'First name', code: 'wrongType', params: { expected: 'string' } },
     ]);
     expect(refusal(contacts, { ...ada, fc_birthday: '10/12/1815' }).message).toBe('Birthday must be a date written YYYY-MM-DD');
-    expect(refusal(deals, { ...deal, fd_probability: '50%' }).message).toBe('Probability must be a number');
-    expect(refusal(contacts, { ...ada, fc_emails: 'ada@example.com' }).message).toMatch(/^Emails: .*expected array/);
+    expect(refusal(deals, { ...deal, fd_probability: '50%' }).issues[0]?.code).toBe('notANumber');
+    expect(refusal(contacts, { ...ada, fc_emails: 'ada@example.com' }).issues[0]).toMatchObject({ label: 'Emails', code: 'wrongType', params: { expected: 'array' } });
   });
 
   it('names the list item and the nested part at fault', () => {
     const err = refusal(contacts, { ...ada, fc_emails: ['ada@example.com', 'not-an-email'] });
-    expect(err.issues).toEqual([{ fieldId: 'fc_emails', label: 'Emails (1)', message: 'is not an email address' }]);
+    expect(err.issues).toEqual([{ fieldId: 'fc_emails', label: 'Emails (1)', code: 'invalidEmail' }]);
     expect(err.message).toBe('Emails (1) is not an email address');
     const money = refusal(deals, { ...deal, fd_amount: { amount: 1, currency: 'euro' } });
     expect(money.issues[0]?.label).toBe('Amount (currency)');
-    expect(money.message).toContain('3-letter ISO code');
+    expect(money.issues[0]?.code).toBe('invalidCurrency');
   });
 
   it('refuses an unknown field id, naming it', () => {
@@ -143,7 +146,7 @@ describe('validateRecordValues with the preset folders', () => {
     expect(refusal(deals, { ...deal, fd_stage: stage('closed') }).message).toBe(msg);
     expect(refusal(deals, { ...deal, fd_stage: stage('won', 'pipeline_marketing') }).message).toBe(msg);
     const nested = refusal(deals, { ...deal, fd_stage: { ...stage('won'), extra: 1 } });
-    expect(nested.issues).toEqual([{ fieldId: 'fd_stage', label: 'Stage', message: expect.stringContaining('extra') }]);
+    expect(nested.issues).toEqual([{ fieldId: 'fd_stage', label: 'Stage', code: 'invalid', params: { detail: expect.stringContaining('extra') } }]);
     expect(validate(deals, { ...deal, fd_stage: stage('won') }).fd_stage).toEqual(stage('won'));
   });
 
@@ -184,9 +187,32 @@ describe('withoutEmpties', () => {
   });
 });
 
-describe('describeIssue', () => {
-  it('joins lower-case messages with a space and others with a colon', () => {
-    expect(describeIssue({ label: 'Name', message: 'is required' })).toBe('Name is required');
-    expect(describeIssue({ label: 'Name', message: 'Invalid input' })).toBe('Name: Invalid input');
+describe('describeIssue (UI) and describeIssueEn (logs)', () => {
+  it('word a code with its label, and keep an unknown zod text as detail', () => {
+    setLocale('en');
+    expect(describeIssue({ label: 'Name', code: 'required' })).toBe('Name is required');
+    expect(describeIssue({ label: 'Name', code: 'invalid', params: { detail: 'Invalid input' } })).toBe('Name is not valid (Invalid input)');
+    expect(describeIssue({ label: '', code: 'invalid' })).toBe('Record is not valid');
+    expect(describeIssueEn({ label: 'Name', code: 'required' })).toBe('Name is required');
+  });
+
+  it('say the same in English for every code, so logs and pages never drift apart', () => {
+    setLocale('en');
+    for (const code of ISSUE_CODES) {
+      for (const params of [{}, { max: 50, folder: 'Deals', detail: 'why', value: 'x@' }] as IssueParams[]) {
+        expect(describeIssueEn({ label: 'Field', code, params })).toBe(describeIssue({ label: 'Field', code, params }));
+      }
+    }
+  });
+
+  it('word an issue code in Spanish and Italian', () => {
+    const issue = { fieldId: 'fc_position', label: 'Cargo', code: 'tooLong', params: { max: 1000 } } as const;
+    setLocale('es');
+    expect(describeIssue(issue)).toBe('Cargo tiene más de 1000 caracteres'.replace('1000', new Intl.NumberFormat('es').format(1000)));
+    expect(describeIssue({ label: 'Nombre', code: 'required' })).toBe('Nombre es obligatorio');
+    setLocale('it');
+    expect(describeIssue({ label: 'Email', code: 'invalidEmail' })).toBe('Email non è un indirizzo email');
+    expect(describeIssue({ label: '"fc_x"', code: 'unknownField', params: { folder: 'Contatti' } })).toBe('"fc_x" non è un campo di Contatti');
+    setLocale('en');
   });
 });

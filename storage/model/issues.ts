@@ -1,0 +1,128 @@
+import { z } from 'zod';
+
+/**
+ * Why storage refused a value, as a code the UI words in the user's language (components/errors.ts).
+ * Storage never writes the sentence a person reads: it names the problem and its parameters.
+ * The same codes serve record validation and CSV cells (a CSV reason names no field: the report
+ * shows the column beside it).
+ */
+export const ISSUE_CODES = [
+  // record validation
+  'required',
+  'unknownField', // params: folder
+  'computed',
+  'tooLong', // params: max
+  'tooMany', // params: max
+  'notANumber',
+  'invalidCurrency',
+  'invalidDate',
+  'invalidEmail',
+  'invalidPhone',
+  'invalidUrl',
+  'notBoolean',
+  'unknownOption',
+  'unknownStage',
+  'wrongType', // params: expected (zod's type name, for logs)
+  'autoNumberSet',
+  'autoNumberChanged',
+  // CSV cells (params.value, when set, is the offending text or list item)
+  'notRecordId',
+  'autoFilled',
+  'fieldGone',
+  'otherFolder', // params: folder
+  'notComputedImport',
+  'notAnAmount',
+  'unreadableDate',
+  'notYesNo',
+  'tooManyParts',
+  'notAnAddress',
+  'socialsShape',
+  'notAStage',
+  // field type changes (params.value as for CSV cells)
+  'noEquivalent',
+  'notALinkedRecord',
+  /** Anything else; `detail` keeps zod's own text so nothing is lost. */
+  'invalid',
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
+export type IssueParams = Record<string, string | number>;
+
+/** One refused field of a record; `label` is the field's label (data, not wording). */
+export type RecordIssue = { fieldId?: string; label: string; code: IssueCode; params?: IssueParams };
+
+export const issueParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+
+const CODES = new Set<string>(ISSUE_CODES);
+export const isIssueCode = (s: unknown): s is IssueCode => typeof s === 'string' && CODES.has(s);
+
+/**
+ * A zod issue as a code. The registry's schemas carry an IssueCode as their message; zod's own
+ * checks (types, sizes) are read from the issue; anything else keeps its text as `detail`.
+ */
+export function issueFromZod(issue: z.core.$ZodIssue | undefined): { code: IssueCode; params?: IssueParams } {
+  if (!issue) return { code: 'invalid' };
+  if (issue.code === 'too_big' && (issue.origin === 'string' || issue.origin === 'array')) {
+    return { code: issue.origin === 'string' ? 'tooLong' : 'tooMany', params: { max: Number(issue.maximum) } };
+  }
+  if (isIssueCode(issue.message)) return { code: issue.message };
+  if (issue.code === 'invalid_type') return { code: 'wrongType', params: { expected: String(issue.expected) } };
+  return { code: 'invalid', params: { detail: issue.message } };
+}
+
+const en = (n: unknown) => (typeof n === 'number' ? n.toLocaleString('en') : String(n ?? ''));
+
+/** English predicates, for logs and Error.message only; people read components/errors.ts's wording. */
+const EN: { [C in IssueCode]: (p: IssueParams) => string } = {
+  required: () => 'is required',
+  unknownField: (p) => `is not a field of ${en(p.folder)}`,
+  computed: () => 'is computed and cannot be set',
+  tooLong: (p) => `is longer than ${en(p.max)} characters`,
+  tooMany: (p) => `holds more than ${en(p.max)} items`,
+  notANumber: () => 'is not a number',
+  invalidCurrency: () => 'needs a 3-letter ISO currency code such as EUR',
+  invalidDate: () => 'must be a date written YYYY-MM-DD',
+  invalidEmail: () => 'is not an email address',
+  invalidPhone: () => 'is not a phone number',
+  invalidUrl: () => 'is not an http(s) address',
+  notBoolean: () => 'must be true or false',
+  unknownOption: () => 'is not one of the options',
+  unknownStage: () => 'is not a stage of a pipeline in this workspace',
+  wrongType: () => 'has a value of the wrong kind',
+  autoNumberSet: () => 'is numbered automatically and cannot be set',
+  autoNumberChanged: () => 'is numbered automatically and cannot be changed',
+  notRecordId: () => 'is not a Threadline record id',
+  autoFilled: () => 'is filled in automatically and cannot be imported',
+  fieldGone: () => 'is mapped to a field that no longer exists',
+  otherFolder: (p) => `is a record of another folder, not ${en(p.folder)}`,
+  notComputedImport: () => 'is computed and cannot be imported',
+  notAnAmount: () => 'is not an amount',
+  unreadableDate: () => 'is not a date (use YYYY-MM-DD or DD/MM/YYYY)',
+  notYesNo: () => 'is not yes/no',
+  tooManyParts: () => 'has more than 5 parts (street | city | region | postal code | country)',
+  notAnAddress: () => 'is not an address',
+  socialsShape: () => 'should look like "linkedin: <address>"',
+  notAStage: () => 'is not a pipeline stage',
+  noEquivalent: () => 'has no equivalent in the new type',
+  notALinkedRecord: () => 'is not a record of the linked folder',
+  invalid: (p) => (p.detail !== undefined ? `is not valid (${en(p.detail)})` : 'is not valid'),
+};
+
+/** The problem without its subject, in English: `"x@" is not an email address` when a value is named. */
+export function describeProblemEn(code: IssueCode, params: IssueParams = {}): string {
+  const problem = (EN[code] ?? EN.invalid)(params);
+  return params.value !== undefined ? `"${params.value}" ${problem}` : problem;
+}
+
+/** "First name is required": for sync logs and Error.message, never for the UI. */
+export function describeIssueEn(issue: RecordIssue): string {
+  // Transitional: storage/write/records.ts (being rewritten) still builds `{ label, message }` issues.
+  const legacy = (issue as { message?: unknown }).message;
+  if (issue.code === undefined && typeof legacy === 'string') return `${issue.label} ${legacy}`;
+  return `${issue.label || 'Record'} ${describeProblemEn(issue.code, issue.params)}`;
+}
+
+/** A zod issue's problem in English ("is longer than 1,000 characters"), for error messages built from schemas. */
+export const zodProblemEn = (issue: z.core.$ZodIssue | undefined): string => {
+  const { code, params } = issueFromZod(issue);
+  return describeProblemEn(code, params);
+};
