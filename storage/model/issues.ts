@@ -109,15 +109,12 @@ const EN: { [C in IssueCode]: (p: IssueParams) => string } = {
 
 /** The problem without its subject, in English: `"x@" is not an email address` when a value is named. */
 export function describeProblemEn(code: IssueCode, params: IssueParams = {}): string {
-  const problem = (EN[code] ?? EN.invalid)(params);
+  const problem = EN[code](params);
   return params.value !== undefined ? `"${params.value}" ${problem}` : problem;
 }
 
 /** "First name is required": for sync logs and Error.message, never for the UI. */
 export function describeIssueEn(issue: RecordIssue): string {
-  // Transitional: storage/write/records.ts (being rewritten) still builds `{ label, message }` issues.
-  const legacy = (issue as { message?: unknown }).message;
-  if (issue.code === undefined && typeof legacy === 'string') return `${issue.label} ${legacy}`;
   return `${issue.label || 'Record'} ${describeProblemEn(issue.code, issue.params)}`;
 }
 
