@@ -1,20 +1,24 @@
 import { formatLocale } from '../i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../storage/db/db';
 import { loadFolderSchema } from '../storage/folders/schema';
 import type { FormatContext } from '../storage/model/fieldRegistry';
 import type { Pipeline } from '../storage/model/entities';
+import { listFolders, listPipelines } from '../storage/queries/crm';
+import { useDb } from './shell/DbProvider';
 
 export function useFolderSchema(folderId: string | undefined) {
-  return useLiveQuery(() => (folderId ? loadFolderSchema(folderId) : undefined), [folderId]);
+  const db = useDb();
+  return useLiveQuery(() => (folderId ? loadFolderSchema(db, folderId) : undefined), [db, folderId]);
 }
 
 export function useFolders() {
-  return useLiveQuery(() => db.folders.orderBy('id').toArray().then((fs) => fs.sort((a, b) => a.order - b.order)), []);
+  const db = useDb();
+  return useLiveQuery(() => listFolders(db), [db]);
 }
 
 export function usePipelines() {
-  return useLiveQuery(() => db.pipelines.toArray().then((ps) => ps.sort((a, b) => a.order - b.order)), []);
+  const db = useDb();
+  return useLiveQuery(() => listPipelines(db), [db]);
 }
 
 export const uiLocale = formatLocale;

@@ -5,10 +5,11 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useCanShape } from '../workspace/useWorkspaceRole';
-import { db } from '../../storage/db/db';
-import type { ActivityOf, CrmRecord } from '../../storage/model/entities';
+import type { CrmRecord } from '../../storage/model/entities';
 import type { Field } from '../../storage/model/field';
 import { updateRecord } from '../../storage/write/records';
+import { nextOpenTasks, recordTitles } from '../../storage/queries/crm';
+import { useDb } from '../shell/DbProvider';
 import type { FolderSchema } from '../../storage/folders/schema';
 import { describeError } from '../errors';
 import { formatContext } from '../hooks';
@@ -61,20 +62,9 @@ function Column({ column, children, totals }: { column: BoardColumn; children: R
 
 /** The next open task of each card, from one query for the whole board (never one per card). */
 function useNextTasks(ids: readonly string[]) {
+  const db = useDb();
   const key = ids.join(',');
-  return useLiveQuery(async () => {
-    const next = new Map<string, ActivityOf<'task'>>();
-    if (!key) return next;
-    const list = key.split(',');
-    const tasks = await db.activities.where('recordIds').anyOf(list).filter((a) => a.kind === 'task' && !a.done).toArray();
-    for (const task of tasks as ActivityOf<'task'>[]) {
-      for (const id of task.recordIds) {
-        const seen = next.get(id);
-        if (!seen || (task.due ?? Infinity) < (seen.due ?? Infinity)) next.set(id, task);
-      }
-    }
-    return next;
-  }, [key]);
+  return useLiveQuery(() => nextOpenTasks(db, key ? key.split(',') : []), [db, key]);
 }
 
 /**
@@ -83,6 +73,7 @@ function useNextTasks(ids: readonly string[]) {
  * change in its history.
  */
 export function BoardView({ schema, rows, field, canWrite = true }: { schema: FolderSchema; rows: readonly CrmRecord[]; field: Field; canWrite?: boolean }) {
+  const db = useDb();
   const grouping = boardGrouping(field);
   const [pipelineId, setPipelineId] = useState(schema.pipelines[0]?.id);
   const [editingPipelines, setEditingPipelines] = useState(false);
@@ -94,7 +85,7 @@ export function BoardView({ schema, rows, field, canWrite = true }: { schema: Fo
   const shownIds = columns.flatMap((c) => c.records.slice(0, CARD_CAP).map((r) => r.id));
   const tasks = useNextTasks(shownIds);
   const cards = cardFields(schema.fields);
-  const titles = useLiveQuery(async () => new Map((await db.records.bulkGet([...new Set(rows.flatMap((r) => r.linkedIds))])).flatMap((r) => (r ? [[r.id, r.title] as const] : []))), [rows]);
+  const titles = useLiveQuery(() => recordTitles(db, rows.flatMap((r) => r.linkedIds)), [db, rows]);
   const ctx = formatContext(schema.pipelines, (id) => titles?.get(id));
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: columnCoordinates }));
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -114,7 +105,7 @@ export function BoardView({ schema, rows, field, canWrite = true }: { schema: Fo
     const record = byId.get(String(active.id));
     if (!target || !record || target.records.some((r) => r.id === record.id)) return;
     try {
-      await updateRecord(record.id, { [field.id]: target.value });
+      await updateRecord(db, record.id, { [field.id]: target.value });
       setErrors([]);
     } catch (e) {
       setErrors(describeError(e));

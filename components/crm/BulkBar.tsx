@@ -8,9 +8,11 @@ import { FieldEditor } from '../fields/FieldEditor';
 import { t } from '../../i18n';
 import { ConfirmButton } from './ConfirmButton';
 import { ErrorAlert } from './ErrorAlert';
+import { useDb } from '../shell/DbProvider';
 
 /** Actions on the selected records: set one field to one value for all, or delete them, all or nothing. */
 export function BulkBar({ schema, selected, onDone }: { schema: FolderSchema; selected: ReadonlySet<string>; onDone: () => void }) {
+  const db = useDb();
   const fields = schema.fields.filter((f) => FIELD_EDITORS[f.type] !== null && !FIELD_REGISTRY[f.type].computed && !f.hidden);
   const [fieldId, setFieldId] = useState(fields[0]?.id ?? '');
   const [value, setValue] = useState<unknown>();
@@ -49,14 +51,14 @@ export function BulkBar({ schema, selected, onDone }: { schema: FolderSchema; se
           <FieldEditor key={field.id} field={field} value={value} onChange={setValue} pipelines={schema.pipelines} inputId={inputId} />
         </span>
       )}
-      <button type="button" className="tl-primary" disabled={busy || !field} onClick={() => field && void run(bulkUpdateRecords(ids, { [field.id]: value }))}>
+      <button type="button" className="tl-primary" disabled={busy || !field} onClick={() => field && void run(bulkUpdateRecords(db, ids, { [field.id]: value }))}>
         {t('views.bulkApply', { count })}
       </button>
       <ConfirmButton
         label={t('views.bulkDelete', { count })}
         question={t('views.bulkDeleteQuestion', { count })}
         confirmLabel={t('views.deleteConfirm')}
-        onConfirm={() => void run(bulkDeleteRecords(ids))}
+        onConfirm={() => void run(bulkDeleteRecords(db, ids))}
       />
       <button type="button" onClick={onDone}>{t('views.clearSelection')}</button>
       <ErrorAlert errors={errors} />

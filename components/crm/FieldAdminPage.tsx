@@ -12,8 +12,10 @@ import { FieldRow } from './FieldRow';
 import { useSchemaOrNull } from './FolderPage';
 import { routeHref } from '../shell/router';
 import { TypeChangeReport } from './TypeChangeReport';
+import { useDb } from '../shell/DbProvider';
 
 function AddFieldForm({ folderId, fields, run }: { folderId: string; fields: readonly Field[]; run: (w: Promise<unknown>) => Promise<void> }) {
+  const db = useDb();
   const [label, setLabel] = useState('');
   const [type, setType] = useState<FieldType>('text');
   const [mandatory, setMandatory] = useState(false);
@@ -23,7 +25,7 @@ function AddFieldForm({ folderId, fields, run }: { folderId: string; fields: rea
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    void run(addField(folderId, { label, type, mandatory, ...setup }).then(() => {
+    void run(addField(db, folderId, { label, type, mandatory, ...setup }).then(() => {
       setLabel('');
       setMandatory(false);
       setSetup({ settings: {} });
@@ -49,6 +51,7 @@ function AddFieldForm({ folderId, fields, run }: { folderId: string; fields: rea
 
 /** The field editor of one folder: every field in order, with adding, changing and deleting fields. */
 export function FieldAdminPage({ folderId }: { folderId: string }) {
+  const db = useDb();
   const schema = useSchemaOrNull(folderId);
   const [errors, setErrors] = useState<string[]>([]);
   const [report, setReport] = useState<{ field: Field; report: ConversionReport }>();
@@ -60,7 +63,7 @@ export function FieldAdminPage({ folderId }: { folderId: string }) {
   const move = (i: number, by: number) => {
     const next = [...ids];
     [next[i], next[i + by]] = [next[i + by]!, next[i]!];
-    void run(reorderFields(folderId, next));
+    void run(reorderFields(db, folderId, next));
   };
   const preserved = report?.report.preservedFieldId ? schema.fields.find((f) => f.id === report.report.preservedFieldId)?.label : undefined;
 

@@ -6,6 +6,7 @@ import { FIELD_SETTINGS_EDITORS, type FieldSetup } from '../fields/settingsEdito
 import { FIELD_TYPE_LABELS } from '../fields/typeLabels';
 import { t } from '../../i18n';
 import { ConfirmButton } from './ConfirmButton';
+import { useDb } from '../shell/DbProvider';
 
 type Props = {
   field: Field;
@@ -21,6 +22,7 @@ const setupOf = (f: Pick<Field, 'settings' | 'options'>): FieldSetup => ({ setti
 
 /** One field of the folder: label, type, mandatory, hidden, order, its settings, and deleting it. */
 export function FieldRow({ field, folderFields, position, count, onMove, onReport, run }: Props) {
+  const db = useDb();
   const [label, setLabel] = useState(field.label);
   const [open, setOpen] = useState(false);
   const [setup, setSetup] = useState<FieldSetup>(setupOf(field));
@@ -29,7 +31,7 @@ export function FieldRow({ field, folderFields, position, count, onMove, onRepor
   const Settings = FIELD_SETTINGS_EDITORS[field.type];
   const NewSettings = newType ? FIELD_SETTINGS_EDITORS[newType] : null;
   const computed = FIELD_REGISTRY[field.type].computed;
-  const saveLabel = () => label.trim() !== field.label && void run(updateField(field.id, { label }));
+  const saveLabel = () => label.trim() !== field.label && void run(updateField(db, field.id, { label }));
 
   return (
     <li className="tl-field-row" aria-label={field.label}>
@@ -41,11 +43,11 @@ export function FieldRow({ field, folderFields, position, count, onMove, onRepor
           {FIELD_TYPES.map((type) => <option key={type} value={type}>{t(FIELD_TYPE_LABELS[type])}</option>)}
         </select>
         <label className="tl-check">
-          <input type="checkbox" checked={field.mandatory} disabled={computed} onChange={(e) => void run(updateField(field.id, { mandatory: e.target.checked }))} />
+          <input type="checkbox" checked={field.mandatory} disabled={computed} onChange={(e) => void run(updateField(db, field.id, { mandatory: e.target.checked }))} />
           {t('views.fields.mandatory')}
         </label>
         <label className="tl-check">
-          <input type="checkbox" checked={field.hidden} onChange={(e) => void run(updateField(field.id, { hidden: e.target.checked }))} />
+          <input type="checkbox" checked={field.hidden} onChange={(e) => void run(updateField(db, field.id, { hidden: e.target.checked }))} />
           {t('views.fields.hidden')}
         </label>
         <button type="button" aria-label={t('views.moveUp', { field: field.label })} disabled={position === 0} onClick={() => onMove(-1)}>↑</button>
@@ -53,12 +55,12 @@ export function FieldRow({ field, folderFields, position, count, onMove, onRepor
         {Settings && <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>{t('views.fields.settings')}</button>}
         <small className="tl-muted">{t('views.fields.key', { key: field.key })}{computed ? ` · ${t('views.fields.readOnly')}` : ''}</small>
         <ConfirmButton label={t('views.fields.delete')} question={t('views.fields.deleteQuestion', { field: field.label })} confirmLabel={t('views.deleteConfirm')}
-          onConfirm={() => void run(deleteField(field.id))} />
+          onConfirm={() => void run(deleteField(db, field.id))} />
       </div>
       {open && Settings && (
         <div className="tl-field-settings">
           <Settings field={field} setup={setup} folderFields={folderFields} onChange={setSetup} />
-          <button type="button" className="tl-primary" onClick={() => void run(updateField(field.id, setup))}>{t('views.fields.saveSettings')}</button>
+          <button type="button" className="tl-primary" onClick={() => void run(updateField(db, field.id, setup))}>{t('views.fields.saveSettings')}</button>
         </div>
       )}
       {newType && (
@@ -66,7 +68,7 @@ export function FieldRow({ field, folderFields, position, count, onMove, onRepor
           <p>{t('views.fields.changeTypeQuestion', { field: field.label, type: t(FIELD_TYPE_LABELS[newType]) })}</p>
           {NewSettings && <NewSettings field={{ ...field, type: newType }} setup={newSetup} folderFields={folderFields} onChange={setNewSetup} />}
           <span className="tl-inline">
-            <button type="button" className="tl-primary" onClick={() => void run(changeFieldType(field.id, newType, newSetup).then((r) => { setNewType(undefined); onReport(field, r); }))}>
+            <button type="button" className="tl-primary" onClick={() => void run(changeFieldType(db, field.id, newType, newSetup).then((r) => { setNewType(undefined); onReport(field, r); }))}>
               {t('views.fields.changeType')}
             </button>
             <button type="button" onClick={() => setNewType(undefined)}>{t('common.cancel')}</button>

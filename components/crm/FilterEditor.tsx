@@ -3,6 +3,7 @@ import type { Field } from '../../storage/model/field';
 import type { Pipeline } from '../../storage/model/entities';
 import { filterOps, type FilterInput } from '../../storage/model/filterRegistry';
 import { listRecords } from '../../storage/queries/queries';
+import { useDb } from '../shell/DbProvider';
 import type { FilterProblem, ViewFilter } from '../../storage/views/viewQuery';
 import { t } from '../../i18n';
 import { opLabel } from './labels';
@@ -20,7 +21,8 @@ function FilterValue({ input, field, pipelines, value, onChange, label }: {
   input: FilterInput; field: Field; pipelines: readonly Pipeline[]; value: unknown; onChange: (v: unknown) => void; label: string;
 }) {
   const target = field.settings.targetFolderId ?? '';
-  const candidates = useLiveQuery(() => (input === 'record' ? listRecords(target, { limit: 500 }) : Promise.resolve([])), [input, target]);
+  const db = useDb();
+  const candidates = useLiveQuery(() => (input === 'record' ? listRecords(db, target, { limit: 500 }) : Promise.resolve([])), [db, input, target]);
   const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
   switch (input) {
     case 'none':

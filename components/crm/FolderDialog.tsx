@@ -8,12 +8,14 @@ import { t } from '../../i18n';
 import { ConfirmButton } from './ConfirmButton';
 import { ErrorAlert } from './ErrorAlert';
 import { navigate } from '../shell/router';
+import { useDb } from '../shell/DbProvider';
 
 const ICONS = ['📁', '🤝', '🏪', '🎯', '📦', '🧾', '🏠', '🎓', '🚚', '⭐', '💡', '🛠'];
 
 /** Creates a folder, or renames, re-icons or deletes one (deleting asks first, with the record count). */
 export function FolderDialog({ folder, onClose }: { folder?: Folder; onClose: () => void }) {
-  const count = useLiveQuery(() => (folder ? countRecords(folder.id) : 0), [folder?.id]);
+  const db = useDb();
+  const count = useLiveQuery(() => (folder ? countRecords(db, folder.id) : 0), [db, folder?.id]);
   const [name, setName] = useState(folder?.name ?? '');
   const [icon, setIcon] = useState(folder?.icon ?? ICONS[0]!);
   const [errors, setErrors] = useState<string[]>([]);
@@ -22,8 +24,8 @@ export function FolderDialog({ folder, onClose }: { folder?: Folder; onClose: ()
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
-      if (folder) await updateFolder(folder.id, { name, icon });
-      else navigate({ page: 'folder', folderId: (await createFolder({ name, icon })).id });
+      if (folder) await updateFolder(db, folder.id, { name, icon });
+      else navigate({ page: 'folder', folderId: (await createFolder(db, { name, icon })).id });
       onClose();
     } catch (err) {
       fail(err);
@@ -55,7 +57,7 @@ export function FolderDialog({ folder, onClose }: { folder?: Folder; onClose: ()
             label={t('views.folder.delete')}
             question={t('views.folder.deleteQuestion', { folder: folder.name, count: count ?? 0 })}
             confirmLabel={t('views.folder.deleteConfirm')}
-            onConfirm={() => deleteFolder(folder.id).then(() => { onClose(); navigate({ page: 'home' }); }, fail)}
+            onConfirm={() => deleteFolder(db, folder.id).then(() => { onClose(); navigate({ page: 'home' }); }, fail)}
           />
         )}
         {folder && folder.kind !== 'custom' && <small className="tl-muted">{t('views.folder.builtIn')}</small>}

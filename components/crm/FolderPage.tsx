@@ -16,10 +16,12 @@ import { countRecords } from './labels';
 import { RecordForm, singular } from './RecordForm';
 import { TableView } from './TableView';
 import { ViewToolbar } from './ViewToolbar';
+import { useDb } from '../shell/DbProvider';
 
 /** A folder's schema, or null once it is known not to exist (deleted, or a stale link). */
 export function useSchemaOrNull(folderId: string): FolderSchema | null | undefined {
-  return useLiveQuery(() => loadFolderSchema(folderId).catch(() => null), [folderId]);
+  const db = useDb();
+  return useLiveQuery(() => loadFolderSchema(db, folderId).catch(() => null), [db, folderId]);
 }
 
 const pick = (v: ViewInput): ViewInput => ({

@@ -6,6 +6,7 @@ import type { FolderSchema } from '../../storage/folders/schema';
 import { describeError } from '../errors';
 import { FieldEditor } from '../fields/FieldEditor';
 import { t } from '../../i18n';
+import { useDb } from '../shell/DbProvider';
 
 type Props = { record: CrmRecord; field: Field; schema: FolderSchema; onClose: () => void; onError: (errors: string[]) => void };
 
@@ -14,6 +15,7 @@ type Props = { record: CrmRecord; field: Field; schema: FolderSchema; onClose: (
  * the write path (which validates the whole record); Escape cancels.
  */
 export function InlineEditor({ record, field, schema, onClose, onError }: Props) {
+  const db = useDb();
   const [value, setValue] = useState(record.values[field.id]);
   const box = useRef<HTMLDivElement>(null);
   const done = useRef(false);
@@ -27,7 +29,7 @@ export function InlineEditor({ record, field, schema, onClose, onError }: Props)
     if (done.current) return;
     done.current = true;
     try {
-      await updateRecord(record.id, { [field.id]: value });
+      await updateRecord(db, record.id, { [field.id]: value });
       onError([]);
     } catch (e) {
       onError(describeError(e));

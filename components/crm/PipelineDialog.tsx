@@ -6,6 +6,7 @@ import { t } from '../../i18n';
 import { ConfirmButton } from './ConfirmButton';
 import { ErrorAlert } from './ErrorAlert';
 import { outcomeLabel } from './labels';
+import { useDb } from '../shell/DbProvider';
 
 function StageRow({ stage, n, count, onChange, onMove, onRemove }: {
   stage: StageInput; n: number; count: number; onChange: (s: StageInput) => void; onMove: (by: number) => void; onRemove: () => void;
@@ -28,6 +29,7 @@ function StageRow({ stage, n, count, onChange, onMove, onRemove }: {
 
 /** Several pipelines per workspace: pick one, rename it, edit its stages; create and delete pipelines. */
 export function PipelineDialog({ pipelines, initialId, onClose }: { pipelines: readonly Pipeline[]; initialId?: string; onClose: () => void }) {
+  const db = useDb();
   const [id, setId] = useState(initialId ?? pipelines[0]?.id);
   const current = pipelines.find((p) => p.id === id) ?? pipelines[0];
   const [name, setName] = useState(current?.name ?? '');
@@ -53,7 +55,7 @@ export function PipelineDialog({ pipelines, initialId, onClose }: { pipelines: r
         <select aria-label={t('views.board.pipeline')} value={current?.id} onChange={(e) => select(pipelines.find((p) => p.id === e.target.value))}>
           {pipelines.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
         </select>
-        <button type="button" onClick={() => void run(createPipeline(t('views.pipeline.newName')).then(select))}>+ {t('views.pipeline.new')}</button>
+        <button type="button" onClick={() => void run(createPipeline(db, t('views.pipeline.newName')).then(select))}>+ {t('views.pipeline.new')}</button>
       </header>
       <ErrorAlert errors={errors} />
       <label>
@@ -69,10 +71,10 @@ export function PipelineDialog({ pipelines, initialId, onClose }: { pipelines: r
         <button type="button" onClick={() => setStages([...stages, { name: t('views.pipeline.newStage'), probability: 50, color: '#b0bec5', outcome: 'open' }])}>
           + {t('views.pipeline.addStage')}
         </button>
-        <button type="button" className="tl-primary" onClick={() => current && void run(updatePipeline(current.id, { name, stages }))}>{t('common.save')}</button>
+        <button type="button" className="tl-primary" onClick={() => current && void run(updatePipeline(db, current.id, { name, stages }))}>{t('common.save')}</button>
         {current && pipelines.length > 1 && (
           <ConfirmButton label={t('views.pipeline.delete')} question={t('views.pipeline.deleteQuestion', { name: current.name })} confirmLabel={t('views.deleteConfirm')}
-            onConfirm={() => void run(deletePipeline(current.id).then(() => select(pipelines.find((p) => p.id !== current.id))))} />
+            onConfirm={() => void run(deletePipeline(db, current.id).then(() => select(pipelines.find((p) => p.id !== current.id))))} />
         )}
         <button type="button" onClick={onClose}>{t('views.close')}</button>
       </div>

@@ -8,6 +8,7 @@ import { FieldEditor } from '../fields/FieldEditor';
 import { t } from '../../i18n';
 import { ErrorAlert } from './ErrorAlert';
 import { EditArea } from '../workspace/ViewOnlyNote';
+import { useDb } from '../shell/DbProvider';
 
 type Props = {
   schema: FolderSchema;
@@ -23,6 +24,7 @@ type Props = {
 
 /** Every editable field of a folder through its registry editor; the write path does the validation. */
 export function RecordForm({ schema, record, initialValues, onSaved, onCancel, submitLabel, readOnly = false }: Props) {
+  const db = useDb();
   const formId = useId();
   const [values, setValues] = useState<RecordValues>(record?.values ?? initialValues ?? {});
   const [errors, setErrors] = useState<string[]>([]);
@@ -34,8 +36,8 @@ export function RecordForm({ schema, record, initialValues, onSaved, onCancel, s
     setSaving(true);
     try {
       const saved = record
-        ? await updateRecord(record.id, Object.fromEntries(editable.map((f) => [f.id, values[f.id]])))
-        : await createRecord(schema.folder.id, values);
+        ? await updateRecord(db, record.id, Object.fromEntries(editable.map((f) => [f.id, values[f.id]])))
+        : await createRecord(db, schema.folder.id, values);
       setErrors([]);
       onSaved(saved);
     } catch (err) {

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { fieldValue } from '../../storage/fields/computed';
-import { db } from '../../storage/db/db';
+import { getRecord } from '../../storage/queries/crm';
 import { deleteRecord } from '../../storage/write/records';
 import { describeError } from '../errors';
 import { FIELD_EDITORS } from '../fields/editors';
@@ -17,19 +17,22 @@ import { useSchemaOrNull } from './FolderPage';
 import { LinkedRecords } from './LinkedRecords';
 import { RecordForm } from './RecordForm';
 import { RecordTasks } from './RecordTasks';
+import { useDb } from '../shell/DbProvider';
 import { navigate, routeHref } from '../shell/router';
 
 /** One record: every field through its editor, computed values, links both ways, tasks and history. */
 export function RecordPage({ recordId }: { recordId: string }) {
-  const record = useLiveQuery(async () => (await db.records.get(recordId)) ?? null, [recordId]);
+  const db = useDb();
+  const record = useLiveQuery(async () => (await getRecord(db, recordId)) ?? null, [db, recordId]);
   if (record === null) return <p className="tl-empty">{t('views.record.notFound')}</p>;
   if (!record) return <p aria-busy="true">{t('common.loading')}</p>;
   return <RecordDetails key={record.id} recordId={record.id} folderId={record.folderId} />;
 }
 
 function RecordDetails({ recordId, folderId }: { recordId: string; folderId: string }) {
+  const db = useDb();
   const schema = useSchemaOrNull(folderId);
-  const record = useLiveQuery(() => db.records.get(recordId), [recordId]);
+  const record = useLiveQuery(() => getRecord(db, recordId), [db, recordId]);
   const canWrite = useCanWrite();
   const [errors, setErrors] = useState<string[]>([]);
   if (!schema || !record) return <p aria-busy="true">{t('common.loading')}</p>;
@@ -38,7 +41,7 @@ function RecordDetails({ recordId, folderId }: { recordId: string; folderId: str
   const readOnly = schema.fields.filter((f) => !f.hidden && FIELD_EDITORS[f.type] === null);
   const title = record.title || t('common.untitled');
   // A refused delete (full disk, closed database) stays on the page and says why.
-  const remove = () => deleteRecord(recordId).then(() => navigate({ page: 'folder', folderId }), (e: unknown) => setErrors(describeError(e)));
+  const remove = () => deleteRecord(db, recordId).then(() => navigate({ page: 'folder', folderId }), (e: unknown) => setErrors(describeError(e)));
   return (
     <article className="tl-record-page" aria-label={title}>
       <nav className="tl-crumbs">

@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { addTask, setTaskDone } from '../../storage/activities/activities';
-import { db } from '../../storage/db/db';
-import type { ActivityOf } from '../../storage/model/entities';
+import { recordTasks } from '../../storage/queries/crm';
+import { useDb } from '../shell/DbProvider';
 import { describeError } from '../errors';
 import { uiLocale } from '../hooks';
 import { t } from '../../i18n';
@@ -11,22 +11,20 @@ import { dateTimeFormat } from '../../storage/model/intl';
 
 /** The record's tasks, open ones first by due date, and a quick way to add one (not for viewers). */
 export function RecordTasks({ recordId, canWrite = true }: { recordId: string; canWrite?: boolean }) {
-  const tasks = useLiveQuery(async () => {
-    const all = (await db.activities.where('recordIds').equals(recordId).toArray()).filter((a): a is ActivityOf<'task'> => a.kind === 'task');
-    return all.sort((a, b) => Number(a.done) - Number(b.done) || (a.due ?? Infinity) - (b.due ?? Infinity));
-  }, [recordId]);
+  const db = useDb();
+  const tasks = useLiveQuery(() => recordTasks(db, recordId), [db, recordId]);
   const [title, setTitle] = useState('');
   const [due, setDue] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
   const fmt = dateTimeFormat(uiLocale(), { dateStyle: 'medium' });
   // The box follows the stored task (live query): a refused write leaves it unchanged and says why.
-  const toggle = (id: string, done: boolean) => setTaskDone(id, done).then(() => setErrors([]), (err: unknown) => setErrors(describeError(err)));
+  const toggle = (id: string, done: boolean) => setTaskDone(db, id, done).then(() => setErrors([]), (err: unknown) => setErrors(describeError(err)));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
       // A due date is the end of that local day: a task due "today" is not overdue at 9am.
-      await addTask([recordId], title.trim(), due ? new Date(`${due}T23:59:00`).getTime() : undefined);
+      await addTask(db, [recordId], title.trim(), due ? new Date(`${due}T23:59:00`).getTime() : undefined);
       setTitle('');
       setDue('');
       setErrors([]);

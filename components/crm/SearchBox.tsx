@@ -3,9 +3,11 @@ import { searchRecords, type SearchHit } from '../../storage/search';
 import { t } from '../../i18n';
 import { useFolders } from '../hooks';
 import { navigate } from '../shell/router';
+import { useDb } from '../shell/DbProvider';
 
 /** Runs a query, keeping only the latest answer when keystrokes overtake each other. */
 export function useSearch(query: string, limit: number): SearchHit[] | undefined {
+  const db = useDb();
   const [hits, setHits] = useState<SearchHit[]>();
   const latest = useRef(0);
   useEffect(() => {
@@ -14,12 +16,12 @@ export function useSearch(query: string, limit: number): SearchHit[] | undefined
       setHits(undefined);
       return;
     }
-    searchRecords(query, limit).then(
+    searchRecords(db, query, limit).then(
       (h) => ticket === latest.current && setHits(h),
       // The database went away (page closing, or deleted): show no results rather than fail.
       () => ticket === latest.current && setHits([]),
     );
-  }, [query, limit]);
+  }, [db, query, limit]);
   return hits;
 }
 

@@ -13,6 +13,7 @@ import { FilterEditor } from './FilterEditor';
 import { FolderDialog } from './FolderDialog';
 import { navigate, routeHref } from '../shell/router';
 import { ColumnPicker, SortEditor } from './SortColumns';
+import { useDb } from '../shell/DbProvider';
 
 type Panel = 'filters' | 'sort' | 'columns' | 'saveAs' | 'folder';
 type Props = {
@@ -29,6 +30,7 @@ type Props = {
 
 /** Filter, sort, columns and layout of the current view, and saving it (or a copy) for later. */
 export function ViewToolbar({ schema, view, draft, dirty, problems, onChange, onDiscard, canWrite = true }: Props) {
+  const db = useDb();
   const [panel, setPanel] = useState<Panel>();
   const canShape = useCanShape();
   const [name, setName] = useState('');
@@ -40,7 +42,7 @@ export function ViewToolbar({ schema, view, draft, dirty, problems, onChange, on
 
   async function saveAs(e: FormEvent) {
     e.preventDefault();
-    await run(createView(folderId, { ...draft, name }).then((v) => {
+    await run(createView(db, folderId, { ...draft, name }).then((v) => {
       setPanel(undefined);
       setName('');
       navigate({ page: 'folder', folderId, viewId: v.id });
@@ -74,14 +76,14 @@ export function ViewToolbar({ schema, view, draft, dirty, problems, onChange, on
             </select>
           </label>
         )}
-        {canWrite && view && dirty && <button type="button" className="tl-primary" onClick={() => void run(updateView(view.id, draft))}>{t('views.saveView')}</button>}
+        {canWrite && view && dirty && <button type="button" className="tl-primary" onClick={() => void run(updateView(db, view.id, draft))}>{t('views.saveView')}</button>}
         {dirty && <button type="button" onClick={onDiscard}>{t('views.revert')}</button>}
         {canWrite && panelButton('saveAs', t('views.saveAsNew'))}
         {canShape && <a className="tl-button-link" href={routeHref({ page: 'fields', folderId })}>{t('views.editFields')}</a>}
         {canShape && panelButton('folder', t('views.folder.settings'))}
         {canWrite && view && (
           <ConfirmButton label={t('views.deleteView')} question={t('views.deleteViewQuestion', { view: view.name })} confirmLabel={t('views.deleteConfirm')}
-            onConfirm={() => void run(deleteView(view.id).then(() => navigate({ page: 'folder', folderId })))} />
+            onConfirm={() => void run(deleteView(db, view.id).then(() => navigate({ page: 'folder', folderId })))} />
         )}
       </div>
       <ErrorAlert errors={errors} onDismiss={() => setErrors([])} />

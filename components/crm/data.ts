@@ -1,9 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState, useEffect } from 'react';
-import { db } from '../../storage/db/db';
 import type { CrmRecord, Folder, View } from '../../storage/model/entities';
 import type { FolderSchema } from '../../storage/folders/schema';
-import { byRecentChange, runView, type ViewQuery } from '../../storage/views/viewQuery';
+import { folderCounts, folderRecords, folderViews, listViews, recordTitles } from '../../storage/queries/crm';
+import { runView, type ViewQuery } from '../../storage/views/viewQuery';
+import { useDb } from '../shell/DbProvider';
 import { useCoalescedQuery } from './useCoalescedQuery';
 
 /**
@@ -11,42 +12,33 @@ import { useCoalescedQuery } from './useCoalescedQuery';
  * re-read after changes to records but coalesced, since a folder can hold 50,000 of them.
  */
 export function useFolderRecords(folderId: string | undefined): CrmRecord[] | undefined {
-  return useCoalescedQuery('records', async () => (folderId ? byRecentChange(await db.records.where('folderId').equals(folderId).toArray()) : []), [folderId]);
+  return useCoalescedQuery('records', async (db) => (folderId ? folderRecords(db, folderId) : []), [folderId]);
 }
 
 export function useFolderViews(folderId: string | undefined): View[] | undefined {
-  return useLiveQuery(
-    async () => (folderId ? (await db.views.where('folderId').equals(folderId).toArray()).sort((a, b) => a.order - b.order) : []),
-    [folderId],
-  );
+  const db = useDb();
+  return useLiveQuery(async () => (folderId ? folderViews(db, folderId) : []), [db, folderId]);
 }
 
 export function useAllViews(): View[] | undefined {
-  return useLiveQuery(async () => (await db.views.toArray()).sort((a, b) => a.order - b.order), []);
+  const db = useDb();
+  return useLiveQuery(() => listViews(db), [db]);
 }
 
-/** Record counts per folder through the folderId index: counting keys reads no records. */
+/** Record counts per folder. */
 export function useFolderCounts(folders: readonly Folder[] | undefined): Map<string, number> | undefined {
+  const db = useDb();
   const key = folders?.map((f) => f.id).join(',') ?? '';
-  return useLiveQuery(async () => {
-    const ids = key ? key.split(',') : [];
-    const counts = await Promise.all(ids.map((id) => db.records.where('folderId').equals(id).count()));
-    return new Map(ids.map((id, i) => [id, counts[i]!]));
-  }, [key]);
+  return useLiveQuery(() => folderCounts(db, key ? key.split(',') : []), [db, key]);
 }
 
 const NO_TITLES: ReadonlyMap<string, string> = new Map();
 
 /** Titles of linked records, for the rows on screen only: one query per scrolled window, not per row. */
 export function useRecordTitles(ids: readonly string[]): ReadonlyMap<string, string> {
+  const db = useDb();
   const key = [...new Set(ids)].sort().join(',');
-  return (
-    useLiveQuery(async () => {
-      const list = key ? key.split(',') : [];
-      const found = await db.records.bulkGet(list);
-      return new Map(found.flatMap((r) => (r ? [[r.id, r.title] as [string, string]] : [])));
-    }, [key]) ?? NO_TITLES
-  );
+  return useLiveQuery(() => recordTitles(db, key ? key.split(',') : []), [db, key]) ?? NO_TITLES;
 }
 
 /** "Now" for relative date filters, refreshed each minute so "today" rolls over on an open page. */

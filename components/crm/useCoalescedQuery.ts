@@ -1,9 +1,10 @@
 import { Dexie, type ObservabilitySet } from 'dexie';
 import { useEffect, useState } from 'react';
-import { db } from '../../storage/db/db';
+import type { ThreadlineDB } from '../../storage/db/db';
+import { useDb } from '../shell/DbProvider';
 
 /** Whether a change feed entry touches `table` of Threadline's database (any index, any tab). */
-function touches(parts: ObservabilitySet, table: string): boolean {
+function touches(parts: ObservabilitySet, db: ThreadlineDB, table: string): boolean {
   const prefix = `idb://${db.name}/${table}/`;
   return Object.keys(parts).some((part) => part.startsWith(prefix));
 }
@@ -14,8 +15,10 @@ function touches(parts: ObservabilitySet, table: string): boolean {
  * every batch, and re-reading the folder each time took the page's whole time (the import in the
  * same page slowed to a crawl). Here changes to `table` are coalesced: after each run the query
  * waits at least as long as that run took, so a stream of writes gets at least half the time.
+ * The query reads the database bound by DbProvider, which it is given.
  */
-export function useCoalescedQuery<T>(table: string, query: () => Promise<T>, deps: readonly unknown[]): T | undefined {
+export function useCoalescedQuery<T>(table: string, query: (db: ThreadlineDB) => Promise<T>, deps: readonly unknown[]): T | undefined {
+  const db = useDb();
   const [result, setResult] = useState<{ deps: readonly unknown[]; value: T }>();
   useEffect(() => {
     let alive = true;
@@ -28,7 +31,7 @@ export function useCoalescedQuery<T>(table: string, query: () => Promise<T>, dep
       pending = false;
       const started = performance.now();
       try {
-        const value = await query();
+        const value = await query(db);
         if (alive) setResult({ deps, value });
       } finally {
         running = false;
@@ -44,7 +47,7 @@ export function useCoalescedQuery<T>(table: string, query: () => Promise<T>, dep
         if (alive) void run();
       }, Math.max(0, readyAt - performance.now()));
     };
-    const onMutated = (parts: ObservabilitySet) => touches(parts, table) && schedule();
+    const onMutated = (parts: ObservabilitySet) => touches(parts, db, table) && schedule();
     Dexie.on('storagemutated', onMutated);
     void run();
     return () => {
@@ -53,7 +56,7 @@ export function useCoalescedQuery<T>(table: string, query: () => Promise<T>, dep
       Dexie.on('storagemutated').unsubscribe(onMutated);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps decide, as with useLiveQuery
-  }, deps);
+  }, [db, ...deps]);
   // A result computed for other deps (another folder) is not shown for these.
   return result && result.deps.length === deps.length && result.deps.every((d, i) => Object.is(d, deps[i])) ? result.value : undefined;
 }

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { FieldType } from '../../storage/model/field';
 import { SOCIAL_NETWORKS, type Address } from '../../storage/model/fieldValues';
 import { listRecords } from '../../storage/queries/queries';
+import { useDb } from '../shell/DbProvider';
 import { t, type PlainKey } from '../../i18n';
 import type { EditorProps, ValueEditorProps } from './types';
 
@@ -161,7 +162,8 @@ function SocialsEditor({ value, onChange, inputId, field }: EditorProps<'socials
 
 function LinkEditor({ value, onChange, inputId, field }: EditorProps<'link'>) {
   const target = field.settings.targetFolderId ?? '';
-  const candidates = useLiveQuery(() => listRecords(target, { limit: 500 }), [target]) ?? [];
+  const db = useDb();
+  const candidates = useLiveQuery(() => listRecords(db, target, { limit: 500 }), [db, target]) ?? [];
   const linked = new Set(value ?? []);
   return (
     <select

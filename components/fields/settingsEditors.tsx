@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../storage/db/db';
+import { listFolders } from '../../storage/queries/crm';
+import { useDb } from '../shell/DbProvider';
 import { formulaProblem } from '../../storage/fields/fieldsAdmin';
 import { STATISTICS, type DropdownOption, type Field, type FieldType } from '../../storage/model/field';
 import { FIELD_REGISTRY, type FieldTypeSpec } from '../../storage/model/fieldRegistry';
@@ -77,7 +78,8 @@ function StatisticSettings({ setup, onChange }: SettingsEditorProps) {
 }
 
 function LinkSettings({ setup, onChange }: SettingsEditorProps) {
-  const folders = useLiveQuery(() => db.folders.toArray(), []) ?? [];
+  const db = useDb();
+  const folders = useLiveQuery(() => listFolders(db), [db]) ?? [];
   return (
     <label>
       {t('views.fields.target')}{' '}

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { db } from '../../storage/db/db';
+import { getView } from '../../storage/queries/crm';
+import { useDb } from './DbProvider';
 import { useFolders } from '../hooks';
 import { t } from '../../i18n';
 import { useAllViews, useFolderCounts } from '../crm/data';
@@ -13,9 +14,10 @@ import { SearchPage } from '../crm/SearchPage';
 import '../crm/crm.css';
 
 function ViewRedirect({ viewId }: { viewId: string }) {
+  const db = useDb();
   useEffect(() => {
-    void db.views.get(viewId).then((v) => v && navigate({ page: 'folder', folderId: v.folderId, viewId }, { replace: true }));
-  }, [viewId]);
+    void getView(db, viewId).then((v) => v && navigate({ page: 'folder', folderId: v.folderId, viewId }, { replace: true }));
+  }, [db, viewId]);
   return null;
 }
 

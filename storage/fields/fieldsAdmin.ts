@@ -1,6 +1,5 @@
-import { db } from '../db/db';
+import type { ThreadlineDB } from '../db/db';
 import { fieldValue } from './computed';
-import { deriveIndexes } from '../model/derive';
 import type { CrmRecord, View } from '../model/entities';
 import { fieldSchema, type DropdownOption, type Field, type FieldType } from '../model/field';
 import { FIELD_REGISTRY, normalizeValue, type CsvRefusal, type FieldTypeSpec, type SchemaContext } from '../model/fieldRegistry';
@@ -11,6 +10,7 @@ import { newId, slugKey } from '../model/ids';
 import { LIMITS } from '../model/limits';
 import { foldText } from '../model/normalize';
 import { mutate, type Writer } from '../write/mutate';
+import { saveRecordsIn, type RecordSave } from '../write/records';
 import { loadFolderSchema, type FolderSchema } from '../folders/schema';
 import { NotFoundError, StorageError, type StorageErrorCode, type StorageErrorParams } from '../model/errors';
 
@@ -31,7 +31,7 @@ export type FieldInput = {
   settings?: Field['settings'];
 };
 
-type Setup = (field: Field, schema: FolderSchema) => Promise<string | undefined> | string | undefined;
+type Setup = (db: ThreadlineDB, field: Field, schema: FolderSchema) => Promise<string | undefined> | string | undefined;
 
 /**
  * What each type needs configured before it can exist: a typed table over every FieldType, so a
@@ -41,10 +41,10 @@ const FIELD_SETUP: { [T in FieldType]: Setup | null } = {
   text: null, longText: null, number: null, autoNumber: null, percent: null, currency: null, date: null, checkbox: null,
   multiDropdown: null, user: null, email: null, phone: null, url: null, address: null, socials: null, stage: null,
   dropdown: null,
-  link: async (field) =>
+  link: async (db, field) =>
     field.settings.targetFolderId && (await db.folders.get(field.settings.targetFolderId)) ? undefined : 'needs a folder to link to',
-  formula: (field, schema) => formulaProblem(field.settings.expression ?? '', schema.fields.filter((f) => f.id !== field.id)),
-  statistic: (field) => (field.settings.statistic ? undefined : 'needs a statistic to show'),
+  formula: (_db, field, schema) => formulaProblem(field.settings.expression ?? '', schema.fields.filter((f) => f.id !== field.id)),
+  statistic: (_db, field) => (field.settings.statistic ? undefined : 'needs a statistic to show'),
 };
 
 /** A formula's parse error, or a reference to a key that is not a number-like field of the folder. */
@@ -73,23 +73,23 @@ function uniqueKey(label: string, fields: readonly Field[], except?: string): st
   return key;
 }
 
-async function validated(field: Field, schema: FolderSchema): Promise<Field> {
+async function validated(db: ThreadlineDB, field: Field, schema: FolderSchema): Promise<Field> {
   const r = fieldSchema.safeParse(field);
   if (!r.success) {
     const issue = r.error.issues[0];
     throw new FieldAdminError(`${field.label || 'Field'}: ${issue?.path.join('.') || 'value'} ${zodProblemEn(issue)}`);
   }
-  const problem = await FIELD_SETUP[field.type]?.(field, schema);
+  const problem = await FIELD_SETUP[field.type]?.(db, field, schema);
   if (problem) throw new FieldAdminError(`${field.label} ${problem}`);
   return r.data;
 }
 
-export function addField(folderId: string, input: FieldInput): Promise<Field> {
-  return mutate(async (w) => {
-    const schema = await loadFolderSchema(folderId);
+export function addField(db: ThreadlineDB, folderId: string, input: FieldInput): Promise<Field> {
+  return mutate(db, async (w) => {
+    const schema = await loadFolderSchema(w.db, folderId);
     const now = Date.now();
     const computed = FIELD_REGISTRY[input.type].computed;
-    const field = await validated({
+    const field = await validated(w.db, {
       id: newId('field'), folderId, key: uniqueKey(input.label, schema.fields), label: input.label.trim(), type: input.type,
       // Nobody can fill a computed field, so it can never be mandatory.
       mandatory: !computed && (input.mandatory ?? false), hidden: input.hidden ?? false,
@@ -104,21 +104,21 @@ export function addField(folderId: string, input: FieldInput): Promise<Field> {
 export type FieldPatch = Partial<Pick<Field, 'label' | 'mandatory' | 'hidden' | 'options' | 'settings'>>;
 
 /** Renames keep the key, so formulas and CSV mappings that use it keep working. */
-export function updateField(fieldId: string, patch: FieldPatch): Promise<Field> {
-  return mutate(async (w) => {
-    const current = await db.fields.get(fieldId);
+export function updateField(db: ThreadlineDB, fieldId: string, patch: FieldPatch): Promise<Field> {
+  return mutate(db, async (w) => {
+    const current = await w.db.fields.get(fieldId);
     if (!current) throw new NotFoundError('field', fieldId);
-    const schema = await loadFolderSchema(current.folderId);
-    const next = await validated({ ...current, ...patch, label: (patch.label ?? current.label).trim(), updatedAt: Date.now() }, schema);
+    const schema = await loadFolderSchema(w.db, current.folderId);
+    const next = await validated(w.db, { ...current, ...patch, label: (patch.label ?? current.label).trim(), updatedAt: Date.now() }, schema);
     if (FIELD_REGISTRY[next.type].computed && next.mandatory) throw new FieldAdminError(`${next.label} is computed and cannot be mandatory`);
-    if (patch.options) await refuseRemovedOptionsInUse(current, next);
+    if (patch.options) await refuseRemovedOptionsInUse(w.db, current, next);
     const changed = (Object.keys(patch) as (keyof FieldPatch)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(current[k]));
     if (changed.length) await w.put('fields', next, changed);
     return next;
   });
 }
 
-async function refuseRemovedOptionsInUse(before: Field, after: Field) {
+async function refuseRemovedOptionsInUse(db: ThreadlineDB, before: Field, after: Field) {
   const kept = new Set(after.options?.map((o) => o.id));
   const removed = (before.options ?? []).filter((o) => !kept.has(o.id));
   if (removed.length === 0) return;
@@ -133,9 +133,9 @@ async function refuseRemovedOptionsInUse(before: Field, after: Field) {
   }
 }
 
-export function reorderFields(folderId: string, orderedIds: readonly string[]): Promise<void> {
-  return mutate(async (w) => {
-    const fields = await db.fields.where('folderId').equals(folderId).toArray();
+export function reorderFields(db: ThreadlineDB, folderId: string, orderedIds: readonly string[]): Promise<void> {
+  return mutate(db, async (w) => {
+    const fields = await w.db.fields.where('folderId').equals(folderId).toArray();
     const byId = new Map(fields.map((f) => [f.id, f]));
     // Fields missing from the list (e.g. added meanwhile by another device) keep their place after it.
     const rest = fields.filter((f) => !orderedIds.includes(f.id)).sort((a, b) => a.order - b.order);
@@ -146,15 +146,15 @@ export function reorderFields(folderId: string, orderedIds: readonly string[]): 
   });
 }
 
-async function putRecordValues(w: Writer, schema: FolderSchema, record: CrmRecord, values: CrmRecord['values'], changed: string[]) {
-  const next = { ...record, values, updatedAt: Date.now(), ...deriveIndexes(schema.folder, schema.fields, values) };
-  await w.put('records', next, changed);
+/** A record with new values, to store once the fields are final (see saveRecordsIn). */
+function rewritten(record: CrmRecord, values: CrmRecord['values'], changed: string[]): RecordSave {
+  return { record: { ...record, values, updatedAt: Date.now() }, before: record, changed };
 }
 
 /** Views that mention a field lose it (columns, sort, filters, grouping); what was removed is returned. */
 async function dropFromViews(w: Writer, folderId: string, keep: (view: View) => View): Promise<View[]> {
   const touched: View[] = [];
-  for (const view of await db.views.where('folderId').equals(folderId).toArray()) {
+  for (const view of await w.db.views.where('folderId').equals(folderId).toArray()) {
     const next = keep(view);
     if (JSON.stringify(next) !== JSON.stringify(view)) {
       await w.put('views', { ...next, updatedAt: Date.now() }, ['columns', 'sort', 'filters', 'boardFieldId']);
@@ -168,23 +168,23 @@ async function dropFromViews(w: Writer, folderId: string, keep: (view: View) => 
  * Deletes a field and its values in one transaction. Refused while the field makes the folder's
  * title or feeds a formula: deleting it would silently break those.
  */
-export function deleteField(fieldId: string): Promise<{ clearedRecords: number }> {
-  return mutate(async (w) => {
-    const field = await db.fields.get(fieldId);
+export function deleteField(db: ThreadlineDB, fieldId: string): Promise<{ clearedRecords: number }> {
+  return mutate(db, async (w) => {
+    const field = await w.db.fields.get(fieldId);
     if (!field) throw new NotFoundError('field', fieldId);
-    const schema = await loadFolderSchema(field.folderId);
+    const schema = await loadFolderSchema(w.db, field.folderId);
     if (schema.folder.titleFieldIds.includes(fieldId)) throw new FieldAdminError(`${field.label} makes the title of ${schema.folder.name} and cannot be deleted`);
     const users = schema.fields.filter((f) => f.settings.expression && formulaUses(f.settings.expression, field.key));
     if (users.length) throw new FieldAdminError(`${field.label} is used by the formula ${users.map((f) => f.label).join(', ')}; change it first`);
     await w.remove('fields', fieldId);
-    const rest = { ...schema, fields: schema.fields.filter((f) => f.id !== fieldId) };
-    let cleared = 0;
-    for (const record of await db.records.where('folderId').equals(field.folderId).toArray()) {
+    const saves: RecordSave[] = [];
+    for (const record of await w.db.records.where('folderId').equals(field.folderId).toArray()) {
       if (!(fieldId in record.values)) continue;
       const { [fieldId]: _gone, ...values } = record.values;
-      await putRecordValues(w, rest, record, values, [fieldId]);
-      cleared++;
+      saves.push(rewritten(record, values, [fieldId]));
     }
+    // The schema as it is now, without the field: the records are indexed against what remains.
+    await saveRecordsIn(w, await loadFolderSchema(w.db, field.folderId), saves);
     await dropFromViews(w, field.folderId, (v) => {
       const { boardFieldId, ...view } = v;
       return {
@@ -195,7 +195,7 @@ export function deleteField(fieldId: string): Promise<{ clearedRecords: number }
         ...(boardFieldId && boardFieldId !== fieldId ? { boardFieldId } : {}),
       };
     });
-    return { clearedRecords: cleared };
+    return { clearedRecords: saves.length };
   });
 }
 
@@ -251,7 +251,7 @@ function optionsFromTexts(texts: readonly string[], split: boolean): DropdownOpt
 }
 
 /** Link values must name records of the target folder; text naming a record by its title is resolved. */
-async function resolveLinks(value: unknown, to: Field): Promise<Conversion> {
+async function resolveLinks(db: ThreadlineDB, value: unknown, to: Field): Promise<Conversion> {
   const target = to.settings.targetFolderId ?? '';
   const ids: string[] = [];
   for (const raw of value as string[]) {
@@ -285,15 +285,15 @@ async function preservedField(w: Writer, from: Field, schema: FolderSchema): Pro
  * kept, as text, in a new "<label> (old value)" field, so nothing is dropped silently. View
  * filters whose operator the new type lacks are removed and reported too.
  */
-export function changeFieldType(fieldId: string, type: FieldType, extra: Pick<FieldInput, 'options' | 'settings'> = {}): Promise<ConversionReport> {
-  return mutate(async (w) => {
-    const from = await db.fields.get(fieldId);
+export function changeFieldType(db: ThreadlineDB, fieldId: string, type: FieldType, extra: Pick<FieldInput, 'options' | 'settings'> = {}): Promise<ConversionReport> {
+  return mutate(db, async (w) => {
+    const from = await w.db.fields.get(fieldId);
     if (!from) throw new NotFoundError('field', fieldId);
-    const schema = await loadFolderSchema(from.folderId);
+    const schema = await loadFolderSchema(w.db, from.folderId);
     if (from.type === type) return { converted: 0, failed: [], removedFilters: [], createdOptions: 0 };
     if (schema.folder.titleFieldIds.includes(fieldId)) throw new FieldAdminError(`${from.label} makes the title of ${schema.folder.name}; its type cannot change`);
     // Oldest first, so options made from text take the spelling people used first.
-    const records = (await db.records.where('folderId').equals(from.folderId).toArray()).sort((a, b) => a.createdAt - b.createdAt);
+    const records = (await w.db.records.where('folderId').equals(from.folderId).toArray()).sort((a, b) => a.createdAt - b.createdAt);
     const oldSpec = FIELD_REGISTRY[from.type] as FieldTypeSpec<unknown>;
     const newSpec = FIELD_REGISTRY[type] as FieldTypeSpec<unknown>;
     const sources = records.flatMap((record) => {
@@ -304,7 +304,7 @@ export function changeFieldType(fieldId: string, type: FieldType, extra: Pick<Fi
     const wantsOptions = derive !== null && !extra.options;
     const options = wantsOptions ? optionsFromTexts(sources.map((s) => s.text), derive === 'many') : (extra.options ?? from.options);
     const { options: _old, ...base } = from;
-    const to = await validated({
+    const to = await validated(w.db, {
       ...base, type, ...(options ? { options } : {}), settings: extra.settings ?? from.settings,
       mandatory: from.mandatory && !newSpec.computed, updatedAt: Date.now(),
     }, schema);
@@ -312,24 +312,25 @@ export function changeFieldType(fieldId: string, type: FieldType, extra: Pick<Fi
     const after = { ...schema, fields: schema.fields.map((f) => (f.id === fieldId ? to : f)) };
     const report: ConversionReport = { converted: 0, failed: [], removedFilters: [], createdOptions: wantsOptions ? (options?.length ?? 0) : 0 };
     let keeper: Field | undefined;
+    const saves: RecordSave[] = [];
     for (const { record, text } of sources) {
       let result = convertOne(text, to, newSpec, schema);
-      if (result.value !== undefined && newSpec.indexAs === 'linkedIds') result = await resolveLinks(result.value, to);
+      if (result.value !== undefined && newSpec.indexAs === 'linkedIds') result = await resolveLinks(w.db, result.value, to);
       const { [fieldId]: _prev, ...values } = record.values;
       if (result.value !== undefined) {
         report.converted++;
-        await putRecordValues(w, after, record, { ...values, [fieldId]: result.value }, [fieldId]);
+        saves.push(rewritten(record, { ...values, [fieldId]: result.value }, [fieldId]));
         continue;
       }
       keeper ??= await preservedField(w, from, after);
       report.failed.push({ recordId: record.id, title: record.title, oldText: text, ...(result.error ?? { code: 'invalid' }) });
-      const fields = [...after.fields, keeper];
-      const kept = { ...values, [keeper.id]: text.slice(0, LIMITS.longText) };
-      await putRecordValues(w, { ...after, fields }, record, kept, [fieldId, keeper.id]);
+      saves.push(rewritten(record, { ...values, [keeper.id]: text.slice(0, LIMITS.longText) }, [fieldId, keeper.id]));
     }
+    // Loaded after the field changes (the new type, the kept-text field), in this transaction.
+    await saveRecordsIn(w, await loadFolderSchema(w.db, from.folderId), saves);
     report.preservedFieldId = keeper?.id;
     const validOps = new Set(filterOps(to).map((o) => o.op));
-    for (const view of await db.views.where('folderId').equals(from.folderId).toArray()) {
+    for (const view of await w.db.views.where('folderId').equals(from.folderId).toArray()) {
       for (const f of view.filters) if (f.fieldId === fieldId && !validOps.has(f.op)) report.removedFilters.push({ viewName: view.name, op: f.op });
     }
     await dropFromViews(w, from.folderId, (v) => ({ ...v, filters: v.filters.filter((f) => f.fieldId !== fieldId || validOps.has(f.op)) }));

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { db } from '../db/db';
+import type { ThreadlineDB } from '../db/db';
 import { folderSchema, viewSchema, type Folder, type RecordValues, type View } from '../model/entities';
 import type { Field } from '../model/field';
 import { filterOps } from '../model/filterRegistry';
 import { newId } from '../model/ids';
 import { RecordValidationError } from '../model/recordSchema';
 import { mutate } from '../write/mutate';
-import { deleteRecord, updateRecord } from '../write/records';
+import { removeRecordsIn, updateRecordIn } from '../write/records';
 import { NotFoundError, StorageError, type StorageErrorCode, type StorageErrorParams } from '../model/errors';
 import { zodProblemEn } from '../model/issues';
 
@@ -30,11 +30,11 @@ function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 const folderInput = z.object({ name: z.string().trim().min(1, { error: 'needs a name' }).max(120), icon: z.string().max(8) });
 
 /** A custom folder with a mandatory "Name" field as its title and an "All" view, in one transaction. */
-export async function createFolder(input: { name: string; icon: string }): Promise<Folder> {
+export async function createFolder(db: ThreadlineDB, input: { name: string; icon: string }): Promise<Folder> {
   const { name, icon } = check(folderInput, input, 'Folder');
-  return mutate(async (w) => {
+  return mutate(db, async (w) => {
     const now = Date.now();
-    const order = ((await db.folders.toArray()).reduce((m, f) => Math.max(m, f.order), -1)) + 1;
+    const order = ((await w.db.folders.toArray()).reduce((m, f) => Math.max(m, f.order), -1)) + 1;
     const id = newId('folder');
     const nameField: Field = {
       id: newId('field'), folderId: id, key: 'name', label: 'Name', type: 'text', mandatory: true, hidden: false,
@@ -52,9 +52,9 @@ export async function createFolder(input: { name: string; icon: string }): Promi
   });
 }
 
-export function updateFolder(id: string, patch: { name?: string; icon?: string }): Promise<Folder> {
-  return mutate(async (w) => {
-    const current = await db.folders.get(id);
+export function updateFolder(db: ThreadlineDB, id: string, patch: { name?: string; icon?: string }): Promise<Folder> {
+  return mutate(db, async (w) => {
+    const current = await w.db.folders.get(id);
     if (!current) throw new NotFoundError('folder', id);
     const next = check(folderSchema, { ...current, ...patch, name: (patch.name ?? current.name).trim(), updatedAt: Date.now() }, 'Folder');
     const changed = (['name', 'icon'] as const).filter((k) => next[k] !== current[k]);
@@ -68,20 +68,20 @@ export function updateFolder(id: string, patch: { name?: string; icon?: string }
  * one transaction. Preset folders stay: the sidebar files people and deals into them. A folder
  * other folders link to is refused until those link fields go, so no field points at nothing.
  */
-export async function deleteFolder(id: string): Promise<{ deletedRecords: number }> {
-  return mutate(async (w) => {
-    const folder = await db.folders.get(id);
+export async function deleteFolder(db: ThreadlineDB, id: string): Promise<{ deletedRecords: number }> {
+  return mutate(db, async (w) => {
+    const folder = await w.db.folders.get(id);
     if (!folder) throw new NotFoundError('folder', id);
     if (folder.kind !== 'custom') throw new FolderError(`${folder.name} is a built-in folder and cannot be deleted`, 'builtInFolder', { folder: folder.name });
-    const linking = (await db.fields.toArray()).filter((f) => f.folderId !== id && f.type === 'link' && f.settings.targetFolderId === id);
+    const linking = (await w.db.fields.toArray()).filter((f) => f.folderId !== id && f.type === 'link' && f.settings.targetFolderId === id);
     if (linking.length) {
-      const names = await Promise.all(linking.map(async (f) => `${f.label} (${(await db.folders.get(f.folderId))?.name ?? f.folderId})`));
+      const names = await Promise.all(linking.map(async (f) => `${f.label} (${(await w.db.folders.get(f.folderId))?.name ?? f.folderId})`));
       throw new FolderError(`${folder.name} is linked from ${names.join(', ')}; delete those fields first`, 'folderLinked', { folder: folder.name, names: names.join(', ') });
     }
-    const recordIds = await db.records.where('folderId').equals(id).primaryKeys();
-    for (const recordId of recordIds) await deleteRecord(recordId);
-    for (const view of await db.views.where('folderId').equals(id).toArray()) await w.remove('views', view.id);
-    for (const field of await db.fields.where('folderId').equals(id).toArray()) await w.remove('fields', field.id);
+    const recordIds = await w.db.records.where('folderId').equals(id).primaryKeys();
+    await removeRecordsIn(w, recordIds);
+    for (const view of await w.db.views.where('folderId').equals(id).toArray()) await w.remove('views', view.id);
+    for (const field of await w.db.fields.where('folderId').equals(id).toArray()) await w.remove('fields', field.id);
     await w.remove('folders', id);
     return { deletedRecords: recordIds.length };
   });
@@ -90,7 +90,7 @@ export async function deleteFolder(id: string): Promise<{ deletedRecords: number
 export type ViewInput = Pick<View, 'name' | 'layout' | 'columns' | 'sort' | 'filters'> & { boardFieldId?: string };
 
 /** Every column, sort key and filter must name a field of the folder, with an operator its type has. */
-async function checkViewAgainstFields(folderId: string, view: ViewInput) {
+async function checkViewAgainstFields(db: ThreadlineDB, folderId: string, view: ViewInput) {
   const fields = await db.fields.where('folderId').equals(folderId).toArray();
   const byId = new Map(fields.map((f) => [f.id, f]));
   const unknown = [...view.columns, ...view.sort.map((s) => s.fieldId), ...view.filters.map((f) => f.fieldId)].filter((id) => !byId.has(id));
@@ -102,11 +102,11 @@ async function checkViewAgainstFields(folderId: string, view: ViewInput) {
   if (view.boardFieldId && !byId.has(view.boardFieldId)) throw new FolderError(`View "${view.name}" groups by a field that is not in this folder`);
 }
 
-export function createView(folderId: string, input: ViewInput): Promise<View> {
-  return mutate(async (w) => {
-    if (!(await db.folders.get(folderId))) throw new NotFoundError('folder', folderId);
-    await checkViewAgainstFields(folderId, input);
-    const siblings = await db.views.where('folderId').equals(folderId).toArray();
+export function createView(db: ThreadlineDB, folderId: string, input: ViewInput): Promise<View> {
+  return mutate(db, async (w) => {
+    if (!(await w.db.folders.get(folderId))) throw new NotFoundError('folder', folderId);
+    await checkViewAgainstFields(w.db, folderId, input);
+    const siblings = await w.db.views.where('folderId').equals(folderId).toArray();
     const now = Date.now();
     const view = check(viewSchema, {
       ...input, name: input.name.trim(), id: newId('view'), folderId, order: siblings.reduce((m, v) => Math.max(m, v.order), -1) + 1,
@@ -117,32 +117,31 @@ export function createView(folderId: string, input: ViewInput): Promise<View> {
   });
 }
 
-export function updateView(id: string, patch: Partial<ViewInput>): Promise<View> {
-  return mutate(async (w) => {
-    const current = await db.views.get(id);
+export function updateView(db: ThreadlineDB, id: string, patch: Partial<ViewInput>): Promise<View> {
+  return mutate(db, async (w) => {
+    const current = await w.db.views.get(id);
     if (!current) throw new NotFoundError('view', id);
     const next = check(viewSchema, { ...current, ...patch, updatedAt: Date.now() }, 'View');
-    await checkViewAgainstFields(current.folderId, next);
+    await checkViewAgainstFields(w.db, current.folderId, next);
     const changed = (Object.keys(patch) as (keyof ViewInput)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(current[k]));
     if (changed.length) await w.put('views', next, changed);
     return next;
   });
 }
 
-export async function deleteView(id: string): Promise<void> {
-  await mutate(async (w) => {
-    if (await db.views.get(id)) await w.remove('views', id);
+export async function deleteView(db: ThreadlineDB, id: string): Promise<void> {
+  await mutate(db, async (w) => {
+    if (await w.db.views.get(id)) await w.remove('views', id);
   });
 }
 
 /** One patch applied to many records, all or nothing: a refused record leaves every record as it was. */
-export function bulkUpdateRecords(ids: readonly string[], patch: RecordValues): Promise<number> {
-  return mutate(async () => {
+export function bulkUpdateRecords(db: ThreadlineDB, ids: readonly string[], patch: RecordValues): Promise<number> {
+  return mutate(db, async (w) => {
     for (const id of ids) {
-      // Read first: after a refused write the transaction is aborted and can read nothing more.
-      const title = (await db.records.get(id))?.title || id;
+      const title = (await w.db.records.get(id))?.title || id;
       try {
-        await updateRecord(id, patch);
+        await updateRecordIn(w, id, patch);
       } catch (e) {
         // Name the record at fault: the same message for 200 rows would not say which one to fix.
         if (!(e instanceof RecordValidationError)) throw e;
@@ -153,9 +152,11 @@ export function bulkUpdateRecords(ids: readonly string[], patch: RecordValues): 
   });
 }
 
-export function bulkDeleteRecords(ids: readonly string[]): Promise<number> {
-  return mutate(async () => {
-    for (const id of ids) await deleteRecord(id);
+export function bulkDeleteRecords(db: ThreadlineDB, ids: readonly string[]): Promise<number> {
+  return mutate(db, async (w) => {
+    // Records already gone (a teammate deleted them) are skipped: removing them again would queue a tombstone.
+    const existing = (await w.db.records.bulkGet([...ids])).flatMap((r) => (r ? [r.id] : []));
+    await removeRecordsIn(w, existing);
     return ids.length;
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { db } from '../db/db';
+import type { ThreadlineDB } from '../db/db';
 import { pipelineSchema, stageSchema, type Pipeline, type Stage } from '../model/entities';
 import type { StageValue } from '../model/fieldValues';
 import { newId } from '../model/ids';
@@ -38,7 +38,7 @@ export function defaultStages(): StageInput[] {
 }
 
 /** How many records sit in each stage of a pipeline, over every stage field of every folder. */
-export async function stageUsage(pipelineId: string): Promise<Map<string, number>> {
+export async function stageUsage(db: ThreadlineDB, pipelineId: string): Promise<Map<string, number>> {
   const stageFields = (await db.fields.toArray()).filter((f) => f.type === 'stage');
   const usage = new Map<string, number>();
   for (const field of stageFields) {
@@ -50,9 +50,9 @@ export async function stageUsage(pipelineId: string): Promise<Map<string, number
   return usage;
 }
 
-export function createPipeline(name: string, stages: readonly StageInput[] = defaultStages()): Promise<Pipeline> {
-  return mutate(async (w) => {
-    const all = await db.pipelines.toArray();
+export function createPipeline(db: ThreadlineDB, name: string, stages: readonly StageInput[] = defaultStages()): Promise<Pipeline> {
+  return mutate(db, async (w) => {
+    const all = await w.db.pipelines.toArray();
     const now = Date.now();
     const pipeline = parse({
       id: newId('pipeline'), name: z.string().parse(name).trim(), stages: withIds(stages),
@@ -67,14 +67,14 @@ export function createPipeline(name: string, stages: readonly StageInput[] = def
  * Renames a pipeline or replaces its stages (added, renamed, reordered, recoloured). A stage that
  * still holds records cannot be removed: the records would point at a stage that is gone.
  */
-export function updatePipeline(id: string, patch: { name?: string; stages?: readonly StageInput[] }): Promise<Pipeline> {
-  return mutate(async (w) => {
-    const current = await db.pipelines.get(id);
+export function updatePipeline(db: ThreadlineDB, id: string, patch: { name?: string; stages?: readonly StageInput[] }): Promise<Pipeline> {
+  return mutate(db, async (w) => {
+    const current = await w.db.pipelines.get(id);
     if (!current) throw new NotFoundError('pipeline', id);
     const stages = patch.stages ? withIds(patch.stages) : current.stages;
     const next = parse({ ...current, name: (patch.name ?? current.name).trim(), stages, updatedAt: Date.now() });
     const kept = new Set(stages.map((s) => s.id));
-    const usage = await stageUsage(id);
+    const usage = await stageUsage(w.db, id);
     for (const removed of current.stages.filter((s) => !kept.has(s.id))) {
       const n = usage.get(removed.id) ?? 0;
       if (n > 0) throw new PipelineError(`${n} record(s) are in stage "${removed.name}"; move them to another stage first`, 'stageInUse', { count: n, stage: removed.name });
@@ -86,12 +86,12 @@ export function updatePipeline(id: string, patch: { name?: string; stages?: read
 }
 
 /** Refused while any record uses the pipeline, and for the last pipeline (new deals need one). */
-export async function deletePipeline(id: string): Promise<void> {
-  await mutate(async (w) => {
-    const current = await db.pipelines.get(id);
+export async function deletePipeline(db: ThreadlineDB, id: string): Promise<void> {
+  await mutate(db, async (w) => {
+    const current = await w.db.pipelines.get(id);
     if (!current) return;
-    if ((await db.pipelines.count()) <= 1) throw new PipelineError('The last pipeline cannot be deleted', 'lastPipeline', {});
-    const used = [...(await stageUsage(id)).values()].reduce((a, b) => a + b, 0);
+    if ((await w.db.pipelines.count()) <= 1) throw new PipelineError('The last pipeline cannot be deleted', 'lastPipeline', {});
+    const used = [...(await stageUsage(w.db, id)).values()].reduce((a, b) => a + b, 0);
     if (used > 0) throw new PipelineError(`${used} record(s) are in pipeline "${current.name}"; move them first`, 'pipelineInUse', { count: used, pipeline: current.name });
     await w.remove('pipelines', id);
   });
