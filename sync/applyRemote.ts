@@ -8,6 +8,8 @@ import { isAlive, mergeDocs, sameState, tombstoneOf, type DocState } from '../st
 import { ENTITY_SCHEMAS, firstIssue, parseDocState, recordEnvelopeSchema } from './remoteSchema';
 import { fromUnits } from '../storage/replica/units';
 import { removeWithClocks, storeMerged, storeTombstone } from '../storage/write/remote';
+import { mutate } from '../storage/write/mutate';
+import { dropReferencesToIn } from '../storage/write/records';
 
 /** A document as another replica (or the server) holds it; `state` is parsed here, never trusted. */
 export type RemoteDoc = { table: SyncedTable; id: string; state: unknown };
@@ -35,15 +37,18 @@ export async function applyRemote(
   /** Runs inside the same transaction (the engine moves its cursor there: both or neither). */
   alsoInTransaction?: () => Promise<void>,
 ): Promise<ApplyReport> {
-  const tables = ['folders', 'fields', 'views', 'pipelines', 'records', 'activities', 'threadLinks', 'settings', 'clocks', 'parked', 'syncState'];
+  // outbox and meta too: the repair of references to deleted records is a local write (below).
+  const tables = ['folders', 'fields', 'views', 'pipelines', 'records', 'activities', 'threadLinks', 'settings', 'clocks', 'parked', 'syncState', 'outbox', 'meta'];
   return db.transaction('rw', tables, async () => {
     const report: ApplyReport = { applied: 0, unchanged: 0, skipped: [], parked: [] };
     const clock = new TxClock(db);
     const cache: SchemaCache = new Map();
+    const touched: RemoteDoc[] = [];
     let schemaChanged = false;
     for (const doc of docs) {
       const outcome = await applyOne(db, clock, cache, doc);
       tally(report, doc, outcome, log);
+      if (outcome.kind === 'applied') touched.push(doc);
       if (outcome.kind === 'applied' && SCHEMA_TABLES.has(doc.table)) {
         schemaChanged = true;
         cache.clear();
@@ -51,6 +56,8 @@ export async function applyRemote(
     }
     if (schemaChanged) await retryParked(db, clock, cache, report, log);
     await clock.save();
+    const dead = await deletedReferences(db, touched);
+    if (dead.length) await mutate(db, (w) => dropReferencesToIn(w, dead));
     await alsoInTransaction?.();
     return report;
   });
@@ -184,4 +191,23 @@ export async function replaceWithRemote(db: ThreadlineDB, table: SyncedTable, id
     if (parsed?.ok) await storeTombstone(db, table, id, clockRowOf(key, tombstoneOf(parsed.state)));
     else await removeWithClocks(db, table, id);
   });
+}
+
+/**
+ * Records deleted here that the applied documents still reach: a record that arrived deleted
+ * (others may point at it), or one that an arriving link, history entry or thread link names.
+ * Only a tombstone proves a record is gone; a record that has not arrived yet is not.
+ */
+async function deletedReferences(db: ThreadlineDB, applied: readonly RemoteDoc[]): Promise<string[]> {
+  const candidates = new Set<string>();
+  for (const doc of applied) {
+    if (doc.table === 'records') candidates.add(doc.id);
+    const stored = (await db.table(doc.table).get(doc.id)) as Record<string, unknown> | undefined;
+    if (!stored) continue;
+    const refs = doc.table === 'activities' ? stored.recordIds : doc.table === 'threadLinks' ? [stored.recordId] : doc.table === 'records' ? stored.linkedIds : [];
+    if (Array.isArray(refs)) for (const id of refs) if (typeof id === 'string') candidates.add(id);
+  }
+  const ids = [...candidates];
+  const [records, clocks] = await Promise.all([db.records.bulkGet(ids), db.clocks.bulkGet(ids.map((id) => clockKey('records', id)))]);
+  return ids.filter((_, i) => !records[i] && clocks[i]?.deleted !== undefined);
 }

@@ -167,14 +167,14 @@ export async function writeValidatedRecordsIn(w: Writer, schema: FolderSchema, w
 }
 
 /**
- * The only removal of records. Removes `ids` and rewrites every reference to them: with `into`
- * (a merge) links, history and thread links move to that record; without, links are dropped,
- * thread links go, and history that belonged to them alone goes too.
+ * Every reference to the `gone` records, rewritten: with `into` (a merge) links, history and
+ * thread links move to that record; without, links are dropped, thread links go, and history that
+ * belonged to them alone goes too.
  */
-export async function removeRecordsIn(w: Writer, ids: readonly string[], into?: string): Promise<void> {
-  const replacement: Replacement = { gone: new Set(ids), into };
+async function rewriteReferencesIn(w: Writer, replacement: Replacement): Promise<void> {
+  const { gone, into } = replacement;
   const now = Date.now();
-  const linking = (await w.db.records.where('linkedIds').anyOf([...ids]).distinct().toArray()).filter((r) => !replacement.gone.has(r.id) && r.id !== into);
+  const linking = (await w.db.records.where('linkedIds').anyOf([...gone]).distinct().toArray()).filter((r) => !gone.has(r.id) && r.id !== into);
   const byFolder = new Map<string, CrmRecord[]>();
   for (const r of linking) byFolder.set(r.folderId, [...(byFolder.get(r.folderId) ?? []), r]);
   for (const [folderId, others] of byFolder) {
@@ -186,7 +186,21 @@ export async function removeRecordsIn(w: Writer, ids: readonly string[], into?: 
     await saveRecordsIn(w, schema, saves.filter((s) => s.changed.length > 0));
   }
   await moveReferencesIn(w, replacement, now);
+}
+
+/** The only removal of records: removes `ids` and rewrites every reference to them (see above). */
+export async function removeRecordsIn(w: Writer, ids: readonly string[], into?: string): Promise<void> {
+  await rewriteReferencesIn(w, { gone: new Set(ids), into });
   for (const id of ids) await w.remove('records', id);
+}
+
+/**
+ * References that arrived to records already deleted here: a teammate linked, noted or tasked a
+ * record while another deleted it. Every device that sees both makes the same repair (the link or
+ * entry goes, as a local delete would have done), so replicas converge with nothing dangling.
+ */
+export async function dropReferencesToIn(w: Writer, deletedIds: readonly string[]): Promise<void> {
+  if (deletedIds.length) await rewriteReferencesIn(w, { gone: new Set(deletedIds), into: undefined });
 }
 
 /** Deletes a record, its thread links, the history that was its alone, and every link to it. */

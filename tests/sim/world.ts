@@ -152,6 +152,16 @@ async function heal(world: World) {
     await r.engine.pushAll();
   }
   for (const r of replicas) await r.engine.pullAll(true);
+  // A pull can cause local writes of its own: references that arrived to records deleted here are
+  // dropped (sync/applyRemote.ts), on every device that sees both. Push and pull until quiet.
+  for (let round = 0; round < 5; round++) {
+    const pending = await Promise.all(replicas.map((r) => r.db.outbox.count()));
+    if (pending.every((n) => n === 0)) break;
+    for (const r of replicas) await r.engine.pushAll();
+    for (const r of replicas) await r.engine.pullAll(true);
+  }
+  // Those repairs are writes like any other: acknowledged, they must not be lost either.
+  for (const r of replicas) world.writes.push(...(await r.collect()));
 }
 
 async function check(world: World): Promise<string[]> {
