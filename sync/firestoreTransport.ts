@@ -56,14 +56,25 @@ export function fromFirestore(data: DocumentData): unknown {
 const OFFLINE_CODES = new Set(['unavailable', 'deadline-exceeded', 'cancelled']);
 const REFUSED_CODES = new Set(['permission-denied', 'invalid-argument', 'failed-precondition', 'out-of-range', 'resource-exhausted']);
 
+/**
+ * By its name and code, not only `instanceof`: the SDK's Node build (tests, the bench) rejects
+ * with FirebaseErrors that are not instances of the exported FirestoreError class, which made a
+ * rules denial look transient (retried forever instead of reported as refused).
+ */
+function firestoreCode(error: unknown): string | undefined {
+  if (error instanceof FirestoreError) return error.code;
+  const code = error instanceof Error && error.name === 'FirebaseError' ? (error as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : undefined;
+}
+
 export function classify(error: unknown): TransportError {
   if (error instanceof TransportError) return error;
-  if (error instanceof FirestoreError) {
-    if (error.code === 'unauthenticated') return new TransportError('unauthenticated', error.message);
-    if (OFFLINE_CODES.has(error.code)) return new TransportError('offline', error.message);
-    if (REFUSED_CODES.has(error.code)) return new TransportError('refused', error.message);
-  }
-  return new TransportError('transient', error instanceof Error ? error.message : String(error));
+  const code = firestoreCode(error);
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'unauthenticated') return new TransportError('unauthenticated', message);
+  if (code !== undefined && OFFLINE_CODES.has(code)) return new TransportError('offline', message);
+  if (code !== undefined && REFUSED_CODES.has(code)) return new TransportError('refused', message);
+  return new TransportError('transient', message);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
-import { connectFirestoreEmulator, initializeFirestore, terminate, type Firestore } from 'firebase/firestore';
+import { connectFirestoreEmulator, doc, initializeFirestore, terminate, writeBatch, type Firestore } from 'firebase/firestore';
 import { Dexie } from 'dexie';
 import type { ThreadlineDB } from '../../storage/db/db';
 import { loadFolderSchema } from '../../storage/folders/schema';
@@ -10,30 +10,66 @@ import { createRecordIn, deleteRecord, updateRecordIn, writeValidatedRecordsIn }
 import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { SyncEngine } from '../../sync/engine';
 import { firestoreTransport } from '../../sync/firestoreTransport';
-import { setActiveWorkspace } from '../../sync/state';
+import { setActiveWorkspace, type Role } from '../../sync/state';
 import type { PullPage, PushDoc, Transport } from '../../sync/transport';
-import type { Emulator } from './emulator';
+import { workspaceOps, type WorkspaceOps } from '../../sync/workspaces';
+import { mockToken } from './sdk';
 
 let apps = 0;
 
-/** One device: its own IndexedDB database and its own Firestore SDK instance, counting its traffic. */
+/** Where the devices connect: the official emulator's host and the test file's own project id. */
+export type Env = { host: string; projectId: string };
+export type Person = { uid: string; email: string };
+
+/**
+ * Makes `members` members of a new workspace `<owner uid>:<name>` directly through an admin client
+ * (rules bypassed), as if they had joined: for tests about sync itself, not about joining. The
+ * first person is the owner.
+ */
+export async function seedWorkspace(admin: Firestore, name: string, members: [Person, Role][]): Promise<string> {
+  const owner = members.find(([, r]) => r === 'owner')![0];
+  const id = `${owner.uid}:${name}`;
+  const batch = writeBatch(admin);
+  batch.set(doc(admin, 'workspaces', id), { name, owner: owner.uid, createdAt: 1 });
+  for (const [p, role] of members) batch.set(doc(admin, 'workspaces', id, 'members', p.uid), { uid: p.uid, email: p.email, role, addedBy: p.uid });
+  await batch.commit();
+  return id;
+}
+
+/**
+ * One device of one person: its own IndexedDB database and its own Firestore SDK instance, signed
+ * in on the emulator with a mock token for `person` (verified email), counting its traffic. Its
+ * workspace operations are sync/workspaces.ts's, on that instance; `attach()` points its sync
+ * engine at a workspace.
+ */
 export class Client {
   readonly db: ThreadlineDB;
   readonly fs: Firestore;
-  readonly transport: Transport;
-  engine: SyncEngine;
+  readonly ops: WorkspaceOps;
+  readonly uid: string;
+  workspace = '';
+  transport!: Transport;
+  engine!: SyncEngine;
   /** Sizes of the push transactions sent, and documents read by pulls. */
   batches: number[] = [];
   reads = 0;
   logs: string[] = [];
   private readonly app: FirebaseApp;
 
-  constructor(emulator: Emulator, readonly workspace: string, readonly uid: string) {
-    this.app = initializeApp({ projectId: 'demo-threadline', apiKey: 'demo-key' }, `client-${++apps}`);
+  constructor(env: Env, readonly person: Person) {
+    this.uid = person.uid;
+    this.app = initializeApp({ projectId: env.projectId, apiKey: 'demo-key' }, `client-${++apps}`);
     this.fs = initializeFirestore(this.app, { ignoreUndefinedProperties: true });
-    connectFirestoreEmulator(this.fs, '127.0.0.1', emulator.port);
-    this.db = openThreadlineDb(`emulator-${uid}-${apps}`);
-    const inner = firestoreTransport(this.fs, workspace, uid);
+    const [host, port] = env.host.split(':') as [string, string];
+    connectFirestoreEmulator(this.fs, host, Number(port), { mockUserToken: mockToken({ uid: person.uid, email: person.email }) });
+    this.db = openThreadlineDb(`emulator-${person.uid}-${apps}`);
+    this.ops = workspaceOps(this.db, this.fs, () => ({ uid: person.uid, email: person.email }));
+  }
+
+  /** Syncs this device with `workspaceId` from now on (a new transport and engine). */
+  attach(workspaceId: string) {
+    this.workspace = workspaceId;
+    const inner = firestoreTransport(this.fs, workspaceId, this.person.uid);
     this.transport = {
       ...inner,
       push: async (docs: readonly PushDoc[]) => {
@@ -47,6 +83,7 @@ export class Client {
       },
     };
     this.engine = this.newEngine();
+    return this;
   }
 
   newEngine(overlapMs = 10_000) {
@@ -55,18 +92,13 @@ export class Client {
   }
 
   /**
-   * `shared`: the device is a member of the workspace already (its writes are stamped and queued);
-   * without, it works in the local workspace until the test moves it (sync/workspaces.ts activate).
+   * `shared`: the device is a member of `attach()`'s workspace already, with `role` (its writes are
+   * stamped and queued); without, it works in the local workspace until the test moves it.
    */
-  async open({ shared = true }: { shared?: boolean } = {}) {
+  async open({ shared = true, role = 'owner' }: { shared?: boolean; role?: Role } = {}) {
     await this.db.open();
-    if (shared) await this.share();
+    if (shared) await setActiveWorkspace(this.db, { id: this.workspace, name: this.workspace, role });
     return this;
-  }
-
-  /** Makes this device a member of the test's workspace, as sync/workspaces.ts does on create or join. */
-  share() {
-    return setActiveWorkspace(this.db, { id: this.workspace, name: this.workspace, role: 'owner' });
   }
 
   /** A contact written through the single write path, as the CRM page would. */

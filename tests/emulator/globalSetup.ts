@@ -17,6 +17,13 @@ declare module 'vitest' {
  * id, so files running side by side never clear each other's data.
  */
 export default async function setup(project: TestProject) {
+  // `vitest run --project unit tests/unit/x.test.ts`: no emulator file among the filters, no JVM.
+  const filters = process.argv.slice(2).filter((a) => !a.startsWith('-') && !a.includes('node_modules') && /[/.]/.test(a));
+  if (filters.length > 0 && !filters.some((f) => /emulator/.test(f))) {
+    project.provide('firestoreEmulator', '');
+    project.provide('firestoreEmulatorError', 'the Firestore emulator was not started: this run named no tests/emulator file');
+    return undefined;
+  }
   try {
     const emulator = await spawnEmulator();
     emulator.ready.catch(() => undefined);

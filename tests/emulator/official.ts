@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
  * that a test fails on an older version of the rules).
  */
 export const EMULATOR_JAR = '/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar';
-export const RULES_FILE = resolve(process.env.FIRESTORE_RULES ?? join(__dirname, '../../firestore.rules'));
+// __dirname under Vitest; bench/run.mjs bundles this as ESM and runs it from the repository root.
+export const RULES_FILE = resolve(process.env.FIRESTORE_RULES ?? (typeof __dirname === 'string' ? join(__dirname, '../../firestore.rules') : 'firestore.rules'));
 
 export type OfficialEmulator = { host: string; port: number; stop(): Promise<void> };
 
@@ -42,8 +43,8 @@ export async function waitForEmulator(host: string, timeoutMs = 60_000, exited?:
   }
 }
 
-/** Spawns the emulator; `ready` settles when it answers. */
-export async function spawnEmulator(rules = RULES_FILE): Promise<OfficialEmulator & { ready: Promise<void> }> {
+/** Spawns the emulator; `ready` settles when it answers. `heap`: the JVM's -Xmx (a shared two-core machine). */
+export async function spawnEmulator({ rules = RULES_FILE, heap = '1g' }: { rules?: string; heap?: string } = {}): Promise<OfficialEmulator & { ready: Promise<void> }> {
   if (!existsSync(EMULATOR_JAR)) {
     throw new Error(`The Firestore emulator is not installed (${EMULATOR_JAR}): apt-get install google-cloud-cli-firestore-emulator default-jre-headless (.ci/run does it)`);
   }
@@ -51,7 +52,7 @@ export async function spawnEmulator(rules = RULES_FILE): Promise<OfficialEmulato
   const host = `127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
     'java',
-    ['-Duser.language=en', '-cp', EMULATOR_JAR, 'com.google.cloud.datastore.emulator.firestore.CloudFirestore', 'start', '--host', '127.0.0.1', '--port', String(port), '--rules', rules],
+    [`-Xmx${heap}`, '-Duser.language=en', '-cp', EMULATOR_JAR, 'com.google.cloud.datastore.emulator.firestore.CloudFirestore', 'start', '--host', '127.0.0.1', '--port', String(port), '--rules', rules],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

@@ -47,7 +47,7 @@ beforeAll(async () => {
   emu = firestoreClients(await emulatorHost(), PROJECT);
   for (const [name, who] of Object.entries(PEOPLE)) as[name] = emu.client(who);
 }, 90_000);
-afterAll(() => emu?.closeAll());
+afterAll(() => emu?.closeAll(), 60_000);
 
 const denied = (p: Promise<unknown>) => expect(p).rejects.toMatchObject({ code: 'permission-denied' });
 const allowed = async (p: Promise<unknown>) => expect(await p.then(() => 'allowed')).toBe('allowed');
@@ -104,11 +104,11 @@ function attempt(actor: Actor, access: Access, resource: Resource): Promise<unkn
   return access === 'read' ? getDoc(path(fs, resource, id)) : setDoc(path(fs, resource, id), synced(SAMPLE[resource]!, uid));
 }
 
-describe('the role matrix of sync/roles.ts, cell by cell', () => {
+describe('the role matrix of sync/roles.ts, cell by cell', { timeout: 30_000 }, () => {
   beforeAll(async () => {
     await emu.clear();
     await seed();
-  });
+  }, 60_000);
   const cells = (Object.keys(ROLE_MATRIX) as Resource[]).flatMap((resource) =>
     (['owner', 'admin', 'member', 'viewer', 'nonMember'] as Actor[]).flatMap((actor) => (['read', 'write'] as Access[]).map((access) => ({ actor, access, resource }))),
   );
@@ -119,11 +119,11 @@ describe('the role matrix of sync/roles.ts, cell by cell', () => {
   });
 });
 
-describe('firestore.rules', () => {
+describe('firestore.rules', { timeout: 30_000 }, () => {
   beforeEach(async () => {
     await emu.clear();
     await seed();
-  });
+  }, 60_000);
 
   describe('creating a workspace', () => {
     const create = (fs: Firestore, uid: string, email: string, id = `${uid}:ws_new`) => {
