@@ -1,11 +1,10 @@
 /**
- * A structural checker for firestore.rules. No parser of the current rules language is installable
- * here (the npm grammars predate `rules_version`, `is` and `?:`, and the official emulator needs a
- * Java download), so this checks what a typo breaks: the header, balanced brackets, statement
- * shapes (match / allow / function / let / return), method names, `is` types, path patterns, and
- * that every bare name is in scope (path variables, parameters, lets, request, resource...) and
- * every bare call names a defined function or a built-in. It is not the real compiler: the rules
- * tests in tests/emulator/rules.test.ts run against the official emulator where it exists.
+ * A fast structural checker for firestore.rules, run by tests/unit/sync-rules.test.ts: the header,
+ * balanced brackets, statement shapes (match / allow / function / let / return), method names, `is`
+ * types, path patterns, and that every bare name is in scope (path variables, parameters, lets,
+ * request, resource...) and every bare call names a defined function or a built-in. It names the
+ * line of a typo, which the official emulator does not (it loads a broken file silently and then
+ * denies everything); what the rules mean is tested by tests/emulator/rules.test.ts on that emulator.
  */
 type Tok = { t: string; line: number; spaceBefore: boolean };
 
