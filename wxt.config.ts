@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { addSyncManifest } from './sync/config';
+import { INBOXSDK_PAGE_WORLD } from './entrypoints/gmail.content/pageWorld';
 
 // Permissions are documented, with the reason for each, in README.md ("Permissions").
 export default defineConfig({
@@ -29,7 +30,7 @@ export default defineConfig({
     'build:manifestGenerated': (wxt, manifest) => addSyncManifest(manifest, process.env, wxt.config.browser),
     // InboxSDK's page-world script must sit at the extension root (MV3 forbids loading it remotely).
     'build:publicAssets': (wxt, files) => {
-      files.push({ absoluteSrc: resolve(wxt.config.root, 'node_modules/@inboxsdk/core/pageWorld.js'), relativeDest: 'pageWorld.js' });
+      files.push({ absoluteSrc: resolve(wxt.config.root, INBOXSDK_PAGE_WORLD.source), relativeDest: INBOXSDK_PAGE_WORLD.dest });
     },
   },
   // `npm run dev` opens this browser with the extension loaded (Chromium as Debian installs it).
