@@ -8,7 +8,7 @@ import { zodProblemEn } from '../model/issues';
 import { getSetting, setSetting } from '../settings/settings';
 import { reminderRulesSchema, type ReminderRule } from '../reminders/reminderRules';
 import { writableByAutomation } from './effects';
-import { automationRulesSchema, type AutomationRule } from './rules';
+import { automationRulesSchema, type AutomationRule } from '../model/automationRules';
 
 /** `message` is English (logs, tests); the UI words `code` and `params`. */
 export class AutomationRuleError extends StorageError {

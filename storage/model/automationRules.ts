@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS } from '../model/limits';
+import { LIMITS } from './limits';
 
 /**
  * Workspace automations: "when … then …". Three kinds, each a closed shape so a rule written by
