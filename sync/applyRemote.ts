@@ -2,7 +2,7 @@ import type { ThreadlineDB } from '../storage/db/db';
 import type { z } from 'zod';
 import type { Folder, SyncedTable } from '../storage/model/entities';
 import type { Field } from '../storage/model/field';
-import { recordSchema, toRecordIssues, describeIssue } from '../storage/model/recordSchema';
+import { recordSchema, toRecordIssues, describeIssueEn } from '../storage/model/recordSchema';
 import { clockKey, stateFrom, TxClock, type ClockRow } from '../storage/replica/clocks';
 import { isAlive, mergeDocs, sameState, tombstoneOf, type DocState } from '../storage/replica/merge';
 import { ENTITY_SCHEMAS, firstIssue, parseDocState, recordEnvelopeSchema } from './remoteSchema';
@@ -160,7 +160,7 @@ async function buildRecord(db: ThreadlineDB, cache: SchemaCache, doc: Record<str
   const r = schema.safeParse(record.values);
   if (!r.success) {
     const unknownField = r.error.issues.some((i) => i.code === 'unrecognized_keys' && i.path.length === 0);
-    const reason = toRecordIssues(r.error, folder, fields).map(describeIssue).join('; ');
+    const reason = toRecordIssues(r.error, folder, fields).map(describeIssueEn).join('; ');
     return { ok: false, park: unknownField, reason };
   }
   // Derived columns (title, emails, …) are set as it is stored (storage/db/recordIndex.ts).

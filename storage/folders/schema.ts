@@ -4,12 +4,9 @@ import type { Field } from '../model/field';
 
 export type FolderSchema = { folder: Folder; fields: Field[]; pipelines: Pipeline[] };
 
-export class NotFoundError extends Error {
-  constructor(what: string) {
-    super(`${what} does not exist (it may have been deleted)`);
-    this.name = 'NotFoundError';
-  }
-}
+import { NotFoundError } from '../model/errors';
+
+export { NotFoundError };
 
 /** A folder with its fields in display order and the workspace's pipelines. */
 export async function loadFolderSchema(db: ThreadlineDB, folderId: string): Promise<FolderSchema> {
@@ -18,7 +15,7 @@ export async function loadFolderSchema(db: ThreadlineDB, folderId: string): Prom
     db.fields.where('folderId').equals(folderId).sortBy('order'),
     db.pipelines.orderBy('id').toArray(),
   ]);
-  if (!folder) throw new NotFoundError(`Folder ${folderId}`);
+  if (!folder) throw new NotFoundError('folder', folderId);
   pipelines.sort((a, b) => a.order - b.order);
   return { folder, fields, pipelines };
 }

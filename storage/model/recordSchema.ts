@@ -6,11 +6,6 @@ import { describeIssueEn, issueFromZod, type RecordIssue } from './issues';
 
 export type { IssueCode, RecordIssue } from './issues';
 export { describeIssueEn } from './issues';
-/**
- * @deprecated English only, for sync/applyRemote.ts's log line until it imports describeIssueEn;
- * the UI words issues with components/errors.ts's describeIssue.
- */
-export const describeIssue = describeIssueEn;
 
 /**
  * A record refused by validation; `issues` names every field at fault by code (worded by the UI).

@@ -90,7 +90,7 @@ export async function updateRecord(db: ThreadlineDB, id: string, patch: RecordVa
 /** updateRecord inside the caller's transaction (automations): one writer, one clock, one commit. */
 export async function updateRecordIn(w: Writer, id: string, patch: RecordValues, extra: Partial<Pick<CrmRecord, 'stats'>> = {}): Promise<CrmRecord> {
   const current = await w.db.records.get(id);
-  if (!current) throw new NotFoundError(`Record ${id}`);
+  if (!current) throw new NotFoundError('record', id);
   const schema = await loadFolderSchema(w.db, current.folderId);
   for (const field of schema.fields) {
     if (field.type === 'autoNumber' && field.id in patch && patch[field.id] !== current.values[field.id]) {
