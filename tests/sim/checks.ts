@@ -135,24 +135,30 @@ export async function derivedIndexes(r: Replica): Promise<string[]> {
   return problems;
 }
 
+/** A reference to a record that does not exist: `target` is the missing record's id. */
+export type Dangling = { target: string; text: string };
+
 /** No link value, history entry or thread link points at a record that does not exist. */
-export async function danglingLinks(r: Replica): Promise<string[]> {
-  const problems: string[] = [];
+export async function danglingReferences(r: Replica): Promise<Dangling[]> {
+  const found: Dangling[] = [];
   const bySchema = await schemas(r);
   const records = await r.db.records.toArray();
   const exists = new Set(records.map((x) => x.id));
+  const check = (target: string, text: string) => !exists.has(target) && found.push({ target, text: `replica ${r.index}: ${text}` });
   for (const rec of records) {
     for (const field of bySchema.get(rec.folderId)?.fields ?? []) {
       if (FIELD_REGISTRY[field.type].indexAs !== 'linkedIds') continue;
-      for (const id of (rec.values[field.id] as string[] | undefined) ?? []) {
-        if (!exists.has(id)) problems.push(`replica ${r.index}: dangling link ${rec.id}.${field.id} → ${id}`);
-      }
+      for (const id of (rec.values[field.id] as string[] | undefined) ?? []) check(id, `dangling link ${rec.id}.${field.id} → ${id}`);
     }
   }
   for (const a of await r.db.activities.toArray()) {
-    if (a.recordIds.length === 0) problems.push(`replica ${r.index}: activity ${a.id} (${a.kind}) belongs to no record`);
-    for (const id of a.recordIds) if (!exists.has(id)) problems.push(`replica ${r.index}: dangling activity ${a.id} (${a.kind}) → ${id}`);
+    if (a.recordIds.length === 0) found.push({ target: '', text: `replica ${r.index}: activity ${a.id} (${a.kind}) belongs to no record` });
+    for (const id of a.recordIds) check(id, `dangling activity ${a.id} (${a.kind}) → ${id}`);
   }
-  for (const l of await r.db.threadLinks.toArray()) if (!exists.has(l.recordId)) problems.push(`replica ${r.index}: dangling thread link ${l.id}`);
-  return problems;
+  for (const l of await r.db.threadLinks.toArray()) check(l.recordId, `dangling thread link ${l.id}`);
+  return found;
+}
+
+export async function danglingLinks(r: Replica): Promise<string[]> {
+  return (await danglingReferences(r)).map((d) => d.text);
 }

@@ -16,5 +16,6 @@ for (let i = 0; i < args.length; i++) {
   env[name] = value;
   i++;
 }
-const run = spawnSync('npx', ['vitest', 'run', '--project', 'unit', 'tests/sim'], { stdio: 'inherit', env });
+// Two workers: the seeds are split over two files so that both cores work (vitest alone keeps one free).
+const run = spawnSync('npx', ['vitest', 'run', '--project', 'unit', '--maxWorkers', '2', 'tests/sim'], { stdio: 'inherit', env });
 process.exit(run.status ?? 1);

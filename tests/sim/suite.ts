@@ -49,6 +49,7 @@ export async function simulate(seeds: readonly number[], label: string): Promise
       failures.push(result);
       console.error(`Seed ${seed} failed. Replay it with:\n  npm run test:sim -- --seed ${seed}\n${result.problems.slice(0, 10).join('\n')}`);
       if (failures.length >= Number(process.env.SIM_MAX_FAILURES ?? 5)) break;
+      if (writes.length % 500 === 0) console.log(`sync simulation ${label}: ${writes.length} of ${seeds.length} seeds, ${failures.length} failed, ${((performance.now() - started) / 1000).toFixed(0)} s`);
     }
     const byTag = new Map<string, number>();
     for (const f of failures) for (const t of new Set(f.problems.map((p) => /^\[([^\]]+)\]/.exec(p)?.[1] ?? 'other'))) byTag.set(t, (byTag.get(t) ?? 0) + 1);
