@@ -16,6 +16,15 @@ function randomDeviceId(): string {
 }
 
 /**
+ * Fixes this device's id, which breaks clock ties: a device picks a random one by itself; the sync
+ * simulation names its replicas so that a seed replays identically.
+ */
+export async function setDeviceId(db: ThreadlineDB, id: string): Promise<void> {
+  if (!isValidDeviceId(id)) throw new Error(`Not a device id: ${id}`);
+  await db.syncState.put({ key: DEVICE_KEY, value: id });
+}
+
+/**
  * The device's clock, read and written inside the caller's transaction (which must include
  * `syncState`): every page, the sync host and the background share one monotonic clock, because
  * IndexedDB serialises their transactions.

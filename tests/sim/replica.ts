@@ -1,6 +1,7 @@
 import type { ThreadlineDB } from '../../storage/db/db';
 import type { SyncedTable } from '../../storage/model/entities';
 import { openThreadlineDb } from '../../storage/open';
+import { setDeviceId } from '../../storage/replica/clocks';
 import { toUnits } from '../../storage/replica/units';
 import { SyncEngine } from '../../sync/engine';
 import { shareWorkspace } from '../support/db';
@@ -37,7 +38,7 @@ export class Replica {
     this.db = openThreadlineDb(this.name);
     await this.db.open();
     // Device ids decide clock ties: fixed per replica so that a seed replays identically.
-    await this.db.syncState.put({ key: 'deviceId', value: `r${this.index}` });
+    await setDeviceId(this.db, `r${this.index}`);
     await shareWorkspace(this.db, 'owner');
     this.newEngine();
   }
