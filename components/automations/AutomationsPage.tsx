@@ -12,6 +12,8 @@ import { EditArea, ViewOnlyNote } from '../workspace/ViewOnlyNote';
 import { ReminderRulesEditor } from '../tasks/ReminderRulesEditor';
 import { RuleEditor } from './RuleEditor';
 import '../reports/reports.css';
+import { ErrorAlert } from '../crm/ErrorAlert';
+import { describeError } from '../errors';
 
 const KIND_LABEL: Record<AutomationKind, PlainKey> = {
   stageEntered: 'automation.kind.stageEntered',
@@ -35,7 +37,7 @@ function AutomationRules() {
   // Edits live in a draft until saved; until the first edit the page shows what is stored.
   const [edited, setDraft] = useState<AutomationRule[]>();
   const [kind, setKind] = useState<AutomationKind>('dealWon');
-  const [status, setStatus] = useState<{ error: string } | 'saved' | undefined>();
+  const [status, setStatus] = useState<{ errors: string[] } | 'saved' | undefined>();
   const draft = edited ?? saved;
   if (!draft || !dealFields) return <p aria-busy="true">{t('common.loading')}</p>;
   const edit = (next: AutomationRule[]) => {
@@ -74,17 +76,13 @@ function AutomationRules() {
         <button
           type="button"
           className="tl-primary"
-          onClick={() => saveAutomationRules(db, draft).then(() => setStatus('saved'), (e: unknown) => setStatus({ error: (e as Error).message }))}
+          onClick={() => saveAutomationRules(db, draft).then(() => setStatus('saved'), (e: unknown) => setStatus({ errors: describeError(e) }))}
         >
           {t('automation.save')}
         </button>
         {status === 'saved' && <span role="status">{t('automation.saved')}</span>}
       </div>
-      {typeof status === 'object' && (
-        <p role="alert" className="tl-error">
-          {t('common.notSaved')} {status.error}
-        </p>
-      )}
+      {typeof status === 'object' && <ErrorAlert errors={status.errors} />}
     </section>
   );
 }

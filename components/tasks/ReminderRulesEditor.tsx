@@ -7,6 +7,8 @@ import { useFolders } from '../hooks';
 import { useDb } from '../shell/DbProvider';
 import { t, formatLocale } from '../../i18n';
 import { dateTimeFormat } from '../../storage/model/intl';
+import { describeError } from '../errors';
+import { ErrorAlert } from '../crm/ErrorAlert';
 
 const fmtDay = (iso: string) => dateTimeFormat(formatLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
@@ -18,7 +20,7 @@ export function ReminderRulesEditor() {
   const dateFields = useLiveQuery(() => reminderDateFields(db), [db]) ?? [];
   const due = useLiveQuery(() => dueDateReminders(db), [db]);
   const [edited, setDraft] = useState<ReminderRule[]>();
-  const [status, setStatus] = useState<{ error: string } | 'saved' | undefined>();
+  const [status, setStatus] = useState<{ errors: string[] } | 'saved' | undefined>();
   const draft = edited ?? saved;
   if (!draft) return <p aria-busy="true">{t('common.loading')}</p>;
   const edit = (i: number, patch: Partial<ReminderRule>) => {
@@ -77,16 +79,12 @@ export function ReminderRulesEditor() {
         <button type="button" onClick={add} disabled={dateFields.length === 0}>
           {t('reminders.add')}
         </button>
-        <button type="button" className="tl-primary" onClick={() => saveReminderRules(db, draft).then(() => setStatus('saved'), (e: unknown) => setStatus({ error: (e as Error).message }))}>
+        <button type="button" className="tl-primary" onClick={() => saveReminderRules(db, draft).then(() => setStatus('saved'), (e: unknown) => setStatus({ errors: describeError(e) }))}>
           {t('reminders.save')}
         </button>
         {status === 'saved' && <span role="status">{t('automation.saved')}</span>}
       </div>
-      {typeof status === 'object' && (
-        <p role="alert" className="tl-error">
-          {t('common.notSaved')} {status.error}
-        </p>
-      )}
+      {typeof status === 'object' && <ErrorAlert errors={status.errors} />}
       {due && due.length > 0 && (
         <>
           <h4>{t('reminders.dueNow')}</h4>
