@@ -1,5 +1,6 @@
 import type { Transaction } from 'dexie';
 import { recordAtKeys, RECORD_AT } from './activityIndex';
+import { SHARED_WORKSPACE_KEY } from '../replica/workspaceMode';
 
 /**
  * Every schema version the database has had, oldest first. Never edit a shipped entry: add a
@@ -61,6 +62,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         .modify((a: Record<string, unknown>) => {
           a[RECORD_AT] = recordAtKeys(a);
         }),
+  },
+  {
+    version: 4,
+    stores: {},
+    // Until v4 the local workspace queued an outbox entry and stamped clocks for every write, and
+    // nothing ever drained them (joining a shared workspace stamps and queues everything afresh).
+    // A local workspace drops them here; a shared one keeps its pending changes.
+    upgrade: async (tx) => {
+      if (await tx.table('syncState').get(SHARED_WORKSPACE_KEY)) return;
+      await Promise.all([tx.table('outbox').clear(), tx.table('clocks').clear()]);
+    },
   },
 ];
 

@@ -33,6 +33,8 @@ const fixtures = readdirSync(FIXTURE_DIR)
 const EXPECTED_REWRITES: Record<number, (data: Data) => Data> = {
   // v3: every activity gets its recordAt index keys, one per record.
   3: (data) => ({ ...data, activities: (data.activities ?? []).map((a) => ({ ...a, recordAt: recordAtKeys(a) })) }),
+  // v4: a local workspace (no shared workspace in syncState) drops the outbox and clocks nothing drains.
+  4: (data) => ((data.syncState ?? []).some((r) => r.key === 'workspace') ? data : { ...data, outbox: [], clocks: [] }),
 };
 
 function expectedAfterUpgrade(from: number, data: Data): Data {
