@@ -78,6 +78,9 @@ export class SyncEngine {
       await acknowledge(this.db, seqsOf(batch, docs));
     } catch (e) {
       if (!(e instanceof TransportError) || e.kind !== 'refused') throw e;
+      // A never-sent document may only be created (firestore.rules): refused, it may be there
+      // already (a first send that landed late). markSent has marked it, so go again with reads.
+      if (docs.some((d) => d.unsent)) return this.pushDocs(batch, docs.map(({ unsent: _, ...d }) => d));
       if (docs.length === 1) {
         await refuse(this.db, seqsOf(batch, docs), e.message);
         this.opts.log(`Threadline sync: the server refused ${docs[0]!.table}/${docs[0]!.id}: ${e.message}`);

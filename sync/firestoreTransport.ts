@@ -35,14 +35,17 @@ export type FirestoreDoc = {
   deleted: string | null;
   updatedBy: string;
   updatedAt: unknown;
+  fresh?: true;
 };
 
 /** Firestore ids cannot contain "/": encoded reversibly ("%" first, so decoding is unambiguous). */
 export const encodeDocId = (id: string) => id.replace(/%/g, '%25').replace(/\//g, '%2F');
 export const decodeDocId = (id: string) => id.replace(/%2F/g, '/').replace(/%25/g, '%');
 
-export function toFirestore(state: DocState, uid: string): FirestoreDoc {
-  return { v: state.units, _clock: state.clocks, born: state.born ?? null, deleted: state.deleted ?? null, updatedBy: uid, updatedAt: serverTimestamp() };
+/** `fresh`: written blind, so firestore.rules let it create the document only, never overwrite. */
+export function toFirestore(state: DocState, uid: string, fresh = false): FirestoreDoc {
+  const d: FirestoreDoc = { v: state.units, _clock: state.clocks, born: state.born ?? null, deleted: state.deleted ?? null, updatedBy: uid, updatedAt: serverTimestamp() };
+  return fresh ? { ...d, fresh: true } : d;
 }
 
 /** The merge state of a stored document, unchecked: storage/applyRemote.ts parses it. */
@@ -143,7 +146,8 @@ async function pushTransaction(fs: Firestore, col: (t: SyncedTable) => ReturnTyp
   }
   await runTransaction(fs, async (tx) => {
     const refs = docs.map((d) => doc(col(d.table), encodeDocId(d.id)));
-    // A never-sent document under an id minted on this device has no server copy to read.
+    // A never-sent document under an id minted on this device has no server copy to read; if one
+    // exists after all (a first send that landed late), the rules refuse and the engine retries.
     const snaps = await Promise.all(refs.map((r, i) => (docs[i]!.unsent ? undefined : tx.get(r))));
     docs.forEach((d, i) => {
       const snap = snaps[i];
@@ -152,7 +156,7 @@ async function pushTransaction(fs: Firestore, col: (t: SyncedTable) => ReturnTyp
       const base: DocState = current?.ok ? current.state : { units: {}, clocks: {} };
       const merged = mergeDocs(base, d.state);
       if (current?.ok && sameState(merged, current.state)) return;
-      tx.set(refs[i]!, toFirestore(merged, uid));
+      tx.set(refs[i]!, toFirestore(merged, uid, d.unsent === true));
     });
   }, { maxAttempts: 5 });
 }

@@ -58,8 +58,8 @@ export async function saveRecordsIn(w: Writer, schema: FolderSchema, saves: read
   if (saves.length === 0) return;
   const now = Date.now();
   const stored = saves.map((s) => ({ ...s, record: withIndexes(schema, s.record) }));
-  if (stored.length === 1) await w.put('records', stored[0]!.record, stored[0]!.changed);
-  else await w.putMany('records', stored.map((s) => ({ doc: s.record, changed: s.changed, fresh: s.fresh })));
+  // putMany even for one: it carries `fresh`, so a record created under a minted id is marked so.
+  await w.putMany('records', stored.map((s) => ({ doc: s.record, changed: s.changed, fresh: s.fresh })));
   await w.putMany('activities', stored.flatMap((s) => stageChangeEntries(schema, s.record, s.before?.values, now)));
   await runRecordsWritten(w, schema, stored.map((s): RecordWrite => ({ record: s.record, before: s.before })));
 }

@@ -112,6 +112,45 @@ describe('sync through Firestore', () => {
     expect((await contact(b, bea!))?.values).toEqual({ fc_firstName: 'Bea' });
   }, 60_000);
 
+  it('a first send that lands after its retry is refused by the rules: it never overwrites the newer copy', async () => {
+    const [a, b] = await s.pair();
+    const [ana] = await a.createContacts([{ fc_firstName: 'Ana' }]);
+    // The first push times out on the client while its request is still on its way.
+    const inner = a.transport.push;
+    let late: Parameters<typeof inner>[0] | undefined;
+    (a.transport as { push: typeof inner }).push = async (docs) => {
+      late = docs;
+      throw new TransportError('offline', 'timed out');
+    };
+    await expect(a.engine.pushAll()).rejects.toThrow(/timed out/);
+    (a.transport as { push: typeof inner }).push = inner;
+    expect(late!.map((d) => d.unsent)).toEqual([true]);
+    // The retry reads and merges; another client then edits the contact.
+    await a.engine.pushAll();
+    await b.engine.pullAll(false);
+    await b.putContact(ana!, { fc_lastName: 'Ruiz' });
+    await b.engine.pushAll();
+    // Now the stale blind write reaches the server.
+    await expect(inner(late!)).rejects.toMatchObject({ kind: 'refused' });
+    await a.engine.pullAll(false);
+    expect((await contact(a, ana!))?.values).toEqual({ fc_firstName: 'Ana', fc_lastName: 'Ruiz' });
+  }, 60_000);
+
+  it('a never-sent push refused because the server has the document goes again with a read', async () => {
+    const [a] = await s.pair();
+    const [ana] = await a.createContacts([{ fc_firstName: 'Ana' }]);
+    const batch = (await (await import('../../sync/outbox')).nextBatch(a.db))!;
+    // The same blind write, already committed once (its acknowledgement was never recorded).
+    await a.transport.push(batch.docs);
+    await a.putContact(ana!, { fc_lastName: 'Ruiz' });
+    const sent: (boolean | undefined)[][] = [];
+    const inner = a.transport.push;
+    (a.transport as { push: typeof inner }).push = (docs) => (sent.push(docs.map((d) => d.unsent)), inner(docs));
+    await a.engine.pushAll();
+    expect(sent).toEqual([[true], [undefined]]);
+    expect(await a.db.outbox.count()).toBe(0);
+  }, 60_000);
+
   it('a client that was offline reads only the documents changed since its cursor', async () => {
     const [a, b] = await s.pair();
     for (let i = 0; i < 40; i++) await a.putContact(`c_${i}`, { fc_firstName: `Contact ${i}` });

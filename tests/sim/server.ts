@@ -19,8 +19,6 @@ export class InMemoryServer {
   private readonly delivered = new WeakSet<readonly PushDoc[]>();
   /** Where the server says what each push did (the seed's step-by-step trace). */
   trace: (line: string) => void = () => {};
-  /** Pushes that broke the transport's contract (see `push`). */
-  readonly violations: string[] = [];
 
   private table(t: SyncedTable) {
     let m = this.tables.get(t);
@@ -33,6 +31,9 @@ export class InMemoryServer {
     for (const d of docs) {
       const parsed = parseDocState(JSON.parse(JSON.stringify(d.state)));
       if (!parsed.ok) throw new Error(`refused ${d.table}/${d.id}: ${parsed.reason}`);
+      // As firestore.rules do: a document pushed as never sent is written without reading, so it
+      // may only create; over an existing copy (a late first send, a duplicate) it is refused.
+      if (d.unsent && this.table(d.table).has(d.id)) throw new Error(`refused ${d.table}/${d.id}: pushed as never sent, but the server has it`);
     }
     const ts = ++this.time;
     this.pushes++;
@@ -41,12 +42,7 @@ export class InMemoryServer {
     this.delivered.add(docs);
     this.trace(`server: push ${ts}${repeated ? ' (again)' : ''}: ${docs.map((d) => `${d.table}/${d.id}${d.unsent ? ' (never sent)' : ''}`).join(' ')}`);
     for (const d of docs) {
-      const stored = this.table(d.table).get(d.id);
-      // Like the Firestore transport, a document pushed as never sent is written without reading
-      // the server's copy: if one existed, that copy is overwritten, and the run says so.
-      const blind = d.unsent && !repeated;
-      if (blind && stored) this.violations.push(`${d.table}/${d.id} was pushed as never sent, but the server already had it`);
-      const current = blind ? undefined : stored;
+      const current = this.table(d.table).get(d.id);
       // Documents travel as JSON, never as shared objects.
       const incoming = JSON.parse(JSON.stringify(d.state)) as DocState;
       const merged = current ? mergeDocs(current.state, incoming) : mergeDocs(incoming, { units: {}, clocks: {} });
