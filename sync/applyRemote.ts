@@ -200,12 +200,16 @@ export async function replaceWithRemote(db: ThreadlineDB, table: SyncedTable, id
  */
 async function deletedReferences(db: ThreadlineDB, applied: readonly RemoteDoc[]): Promise<string[]> {
   const candidates = new Set<string>();
-  for (const doc of applied) {
-    if (doc.table === 'records') candidates.add(doc.id);
-    const stored = (await db.table(doc.table).get(doc.id)) as Record<string, unknown> | undefined;
-    if (!stored) continue;
-    const refs = doc.table === 'activities' ? stored.recordIds : doc.table === 'threadLinks' ? [stored.recordId] : doc.table === 'records' ? stored.linkedIds : [];
-    if (Array.isArray(refs)) for (const id of refs) if (typeof id === 'string') candidates.add(id);
+  // One bulk read per table that can hold references, not a read per applied document.
+  for (const table of ['records', 'activities', 'threadLinks'] as const) {
+    const ids = applied.filter((d) => d.table === table).map((d) => d.id);
+    if (ids.length === 0) continue;
+    if (table === 'records') ids.forEach((id) => candidates.add(id));
+    for (const stored of (await db.table(table).bulkGet(ids)) as (Record<string, unknown> | undefined)[]) {
+      if (!stored) continue;
+      const refs = table === 'activities' ? stored.recordIds : table === 'threadLinks' ? [stored.recordId] : stored.linkedIds;
+      if (Array.isArray(refs)) for (const id of refs) if (typeof id === 'string') candidates.add(id);
+    }
   }
   const ids = [...candidates];
   const [records, clocks] = await Promise.all([db.records.bulkGet(ids), db.clocks.bulkGet(ids.map((id) => clockKey('records', id)))]);

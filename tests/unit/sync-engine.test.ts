@@ -24,7 +24,11 @@ function direct(server: InMemoryServer, refuse: (d: PushDoc) => string | undefin
       const bad = docs.map(refuse).find((r) => r);
       if (bad) throw new TransportError('refused', bad);
       t.batches.push(docs.length);
-      server.push(docs);
+      try {
+        server.push(docs);
+      } catch (e) {
+        throw new TransportError('refused', (e as Error).message);
+      }
     },
     async pull(table: SyncedTable, after: number | null, limit: number) {
       const page = server.pull(table, after, limit);
