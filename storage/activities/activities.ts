@@ -1,4 +1,5 @@
 import type { ThreadlineDB } from '../db/db';
+import { withoutRecordAt } from '../db/activityIndex';
 import { activitySchema, type Activity, type ActivityOf, type Person } from '../model/entities';
 import { newId, threadLinkId } from '../model/ids';
 import { mutate, type Writer } from '../write/mutate';
@@ -6,6 +7,7 @@ import { setRecordStatsIn } from '../write/records';
 import { NotFoundError, StorageError, type StorageErrorCode, type StorageErrorParams } from '../model/errors';
 import { zodProblemEn } from '../model/issues';
 import { runAutomations } from '../automations/run';
+import { PRESET_FOLDER_IDS } from '../folders/presets';
 
 /** `message` is English (logs, tests); the UI words `code` and `params`. */
 export class ActivityValidationError extends StorageError {
@@ -41,13 +43,16 @@ async function touchRecords(w: Writer, activity: Activity) {
   }
 }
 
-async function addActivity<A extends Activity>(db: ThreadlineDB, activity: A): Promise<A> {
-  return mutate(db, async (w) => {
-    validated(activity);
-    await w.put('activities', activity, Object.keys(activity));
-    await touchRecords(w, activity);
-    return activity;
-  });
+/** A new activity, validated, with its records' statistics, inside the caller's write. */
+export async function addActivityIn<A extends Activity>(w: Writer, activity: A): Promise<A> {
+  validated(activity);
+  await w.put('activities', activity, Object.keys(activity));
+  await touchRecords(w, activity);
+  return activity;
+}
+
+function addActivity<A extends Activity>(db: ThreadlineDB, activity: A): Promise<A> {
+  return mutate(db, (w) => addActivityIn(w, activity));
 }
 
 const stamp = () => {
@@ -55,14 +60,16 @@ const stamp = () => {
   return { at: now, createdAt: now, updatedAt: now };
 };
 
-export function addNote(db: ThreadlineDB, recordIds: string[], body: string): Promise<ActivityOf<'note'>> {
-  return addActivity(db, { id: newId('act'), kind: 'note', recordIds, body, ...stamp() });
+/** A note about records; `threadId` when written beside a Gmail thread (see linkThreadIn). */
+export function addNote(db: ThreadlineDB, recordIds: string[], body: string, threadId?: string): Promise<ActivityOf<'note'>> {
+  return addActivity(db, { id: newId('act'), kind: 'note', recordIds, body, ...(threadId ? { threadId } : {}), ...stamp() });
 }
 
 export function addTask(db: ThreadlineDB, recordIds: string[], title: string, due?: number): Promise<ActivityOf<'task'>> {
   return addActivity(db, { id: newId('act'), kind: 'task', recordIds, title, done: false, ...(due ? { due } : {}), ...stamp() });
 }
 
+/** A bare call (the sim, fixtures); the forms log through logCall (storage/activities/log.ts). */
 export function addCall(db: ThreadlineDB, recordIds: string[], body: string, outcome: ActivityOf<'call'>['outcome']): Promise<ActivityOf<'call'>> {
   return addActivity(db, { id: newId('act'), kind: 'call', recordIds, body, outcome, ...stamp() });
 }
@@ -103,7 +110,7 @@ export async function logEmailIn(w: Writer, email: EmailToLog, recordIds: string
   const id = emailActivityId(email.messageId);
   const existing = await w.db.activities.get(id);
   if (existing && existing.kind !== 'email') throw new ActivityValidationError(`Activity ${id} is not an email`);
-  const recordSet = new Set([...(existing?.recordIds ?? []), ...recordIds]);
+  const recordSet = new Set([...(existing?.recordIds ?? []), ...(await emailRecordsIn(w, email.threadId, recordIds))]);
   const now = Date.now();
   const { date, ...message } = email;
   const activity = validated<ActivityOf<'email'>>({
@@ -124,6 +131,19 @@ export async function logEmailIn(w: Writer, email: EmailToLog, recordIds: string
   return { activity, created: !existing };
 }
 
+/**
+ * Whom a logged email is about: the records asked for, the companies of the contacts among them,
+ * and the records the thread is linked to (its deals), whichever path logs it (the sidebar, sent
+ * mail, a sync replay).
+ */
+async function emailRecordsIn(w: Writer, threadId: string, recordIds: readonly string[]): Promise<string[]> {
+  const [records, links] = await Promise.all([w.db.records.bulkGet([...recordIds]), w.db.threadLinks.where('threadId').equals(threadId).toArray()]);
+  const companyIds = records.flatMap((r) => (r?.folderId === PRESET_FOLDER_IDS.contacts ? ((r.values.fc_company as string[] | undefined) ?? []) : []));
+  const companies = companyIds.length ? await w.db.records.bulkGet(companyIds) : [];
+  const existing = [...companies, ...(links.length ? await w.db.records.bulkGet(links.map((l) => l.recordId)) : [])].flatMap((r) => (r ? [r.id] : []));
+  return [...new Set([...recordIds, ...existing])];
+}
+
 /** Links a Gmail thread to a record (usually a deal); linking twice is a no-op. */
 export async function linkThread(db: ThreadlineDB, threadId: string, recordId: string): Promise<void> {
   await mutate(db, (w) => linkThreadIn(w, threadId, recordId));
@@ -135,6 +155,23 @@ export async function linkThreadIn(w: Writer, threadId: string, recordId: string
   if (await w.db.threadLinks.get(id)) return;
   const now = Date.now();
   await w.put('threadLinks', { id, threadId, recordId, createdAt: now, updatedAt: now }, ['threadId', 'recordId']);
+  await attachThreadActivitiesIn(w, threadId, recordId);
+}
+
+/**
+ * What was logged on the thread before it was linked (emails, and notes, calls and meetings written
+ * beside it) now belongs to the record too, so a deal made from a conversation starts with its
+ * history. Unlinking leaves them: they were about the deal when they were attached.
+ */
+async function attachThreadActivitiesIn(w: Writer, threadId: string, recordId: string): Promise<void> {
+  const onThread = await w.db.activities.where('threadId').equals(threadId).toArray();
+  for (const activity of onThread) {
+    if (activity.recordIds.includes(recordId)) continue;
+    // Read back with its derived index keys, which are no part of the document.
+    const attached = validated({ ...withoutRecordAt(activity), recordIds: [...activity.recordIds, recordId], updatedAt: Date.now() });
+    await w.put('activities', attached, ['recordIds']);
+    await touchRecords(w, { ...attached, recordIds: [recordId] });
+  }
 }
 
 export async function unlinkThread(db: ThreadlineDB, threadId: string, recordId: string): Promise<void> {

@@ -3,6 +3,7 @@ import { LIMITS } from './limits';
 import { automationEffectSchema, automationTriggerSchema } from './automationRules';
 
 export const FOLDER_KINDS = ['contacts', 'companies', 'deals', 'custom'] as const;
+export type FolderKind = (typeof FOLDER_KINDS)[number];
 
 export const folderSchema = z
   .object({
@@ -91,6 +92,14 @@ export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 const person = z.object({ name: z.string().max(LIMITS.shortText), email: z.string().max(LIMITS.email) });
 export type Person = z.infer<typeof person>;
 
+/** Minutes; a call or meeting of a day at most. */
+const durationSchema = z.number().int().min(0).max(24 * 60);
+/**
+ * The Gmail thread a note, call or meeting was logged from: linking that thread to a deal later
+ * attaches it to the deal too, as it does the thread's emails.
+ */
+const threadIdSchema = z.string().min(1).max(200);
+
 const activityBase = {
   id: z.string().min(1).max(160),
   recordIds: z.array(z.string()).min(1).max(LIMITS.linkTargets),
@@ -115,21 +124,29 @@ export const activitySchema = z.discriminatedUnion('kind', [
       snippet: z.string().max(LIMITS.shortText),
     })
     .strict(),
-  z.object({ ...activityBase, kind: z.literal('note'), body: z.string().min(1).max(LIMITS.longText) }).strict(),
+  z.object({ ...activityBase, kind: z.literal('note'), body: z.string().min(1).max(LIMITS.longText), threadId: threadIdSchema.optional() }).strict(),
   z
     .object({
       ...activityBase,
       kind: z.literal('call'),
       body: z.string().max(LIMITS.longText),
-      outcome: z.enum(['connected', 'noAnswer', 'leftVoicemail', 'wrongNumber', 'busy']),
+      /** An id of the workspace's call outcome list (settings `callOutcomes`), which admins edit. */
+      outcome: z.string().min(1).max(64),
+      durationMin: durationSchema.optional(),
+      threadId: threadIdSchema.optional(),
     })
     .strict(),
   z
     .object({
       ...activityBase,
       kind: z.literal('meeting'),
-      title: z.string().min(1).max(LIMITS.shortText),
+      /** May be empty: the history then says just "Meeting". */
+      title: z.string().max(LIMITS.shortText),
       body: z.string().max(LIMITS.longText),
+      durationMin: durationSchema.optional(),
+      /** The people who took part (contact ids); they are among `recordIds` too, so it shows in their history. */
+      attendeeIds: z.array(z.string().min(1).max(64)).max(LIMITS.linkTargets).optional(),
+      threadId: threadIdSchema.optional(),
     })
     .strict(),
   z

@@ -3,6 +3,7 @@ import type { ThreadlineDB } from '../db/db';
 import { mutate } from '../write/mutate';
 import { automationRulesSchema, type AutomationRule } from '../model/automationRules';
 import { reminderRulesSchema, type ReminderRule } from '../reminders/reminderRules';
+import { callOutcomesSchema, DEFAULT_CALL_OUTCOMES } from '../model/callOutcomes';
 
 /** Workspace settings: each key has a schema and a default, so a bad stored value never breaks a page. */
 export const SETTINGS = {
@@ -16,6 +17,8 @@ export const SETTINGS = {
   automations: { schema: automationRulesSchema, fallback: [] as AutomationRule[] },
   /** "Notify me N days before <date field>" rules (storage/reminders/dateReminders.ts). */
   reminderRules: { schema: reminderRulesSchema, fallback: [] as ReminderRule[] },
+  /** The outcomes a logged call picks from; admins edit the list (storage/activities/callOutcomes.ts). */
+  callOutcomes: { schema: callOutcomesSchema, fallback: DEFAULT_CALL_OUTCOMES },
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]['schema']>;
