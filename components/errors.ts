@@ -6,6 +6,7 @@ import { t } from '../i18n';
 import { formatCount } from './format';
 
 const text = (v: string | number | undefined) => (typeof v === 'number' ? formatCount(v) : (v ?? ''));
+const megabytes = (bytes: string | number | undefined) => formatCount(Math.floor(Number(bytes) / (1024 * 1024)));
 
 /** Each code's predicate in the UI language; the compiler names a code without wording. */
 const PROBLEM: { [C in IssueCode]: (p: IssueParams) => string } = {
@@ -86,6 +87,12 @@ const STORAGE_TEXT: { [C in StorageErrorCode]: (p: StorageErrorParams, message: 
   mergeSameFolder: () => t('storage.mergeSameFolder'),
   mergeChoiceOutside: (p) => t('storage.mergeChoiceOutside', { field: text(p.field) }),
   csvEmpty: () => t('storage.csvEmpty'),
+  csvTooBig: (p) => t('storage.csvTooBig', { max: megabytes(p.max) }),
+  csvHeaderTooLong: (p) => t('storage.csvHeaderTooLong', { max: text(p.max) }),
+  csvTooManyColumns: (p) => (p.row === 1 ? t('storage.csvTooManyHeaders', { max: text(p.max) }) : t('storage.csvTooManyColumns', { max: text(p.max), row: text(p.row) })),
+  csvCellTooLong: (p) => t('storage.csvCellTooLong', { max: text(p.max), row: text(p.row) }),
+  csvRowTooLong: (p) => t('storage.csvRowTooLong', { max: text(p.max), row: text(p.row) }),
+  csvTooManyRows: (p) => t('storage.csvTooManyRows', { max: text(p.max) }),
   importForgotten: () => t('storage.importForgotten'),
   importStatus: (p) => t('storage.importStatus', { status: IMPORT_STATUS[String(p.status)]?.() ?? text(p.status) }),
   importElsewhere: (p) => t('storage.importElsewhere', { row: text(p.row) }),

@@ -1,5 +1,6 @@
 import Papa, { type Parser } from 'papaparse';
 import { StorageError, type StorageErrorCode } from '../model/errors';
+import { checkFileSize, checkHeader, checkRow, checkStall } from './limits';
 
 /** A picked file, or text (tests, pasted data). */
 export type CsvSource = Blob | string;
@@ -44,10 +45,28 @@ export function guessDelimiter(sample: string, truncated = false): string {
   return sample.includes(Papa.RECORD_SEP) ? Papa.UNIT_SEP : Papa.RECORD_SEP;
 }
 
-async function delimiterOf(source: CsvSource): Promise<string> {
+/**
+ * The start of the source: its delimiter, guessed from the sample, after the size and the header
+ * are checked against CSV_LIMITS (the header must end within the sample), so a file past them is
+ * refused before anything reads on.
+ */
+async function openCsv(source: CsvSource): Promise<{ delimiter: string }> {
+  checkFileSize(sizeOf(source));
   const truncated = sizeOf(source) > SAMPLE_CHARS;
   const sample = typeof source === 'string' ? source.slice(0, SAMPLE_CHARS) : await readText(source.slice(0, SAMPLE_CHARS));
-  return guessDelimiter(sample, truncated);
+  const delimiter = guessDelimiter(sample, truncated);
+  const text = stripBom(sample);
+  let header: { cells: string[]; end: number } | undefined;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    step: (row: Papa.ParseStepResult<string[]>, parser: Parser) => {
+      if (row.data.every((c) => c.trim() === '')) return;
+      header = { cells: row.data, end: row.meta.cursor };
+      parser.abort();
+    },
+  });
+  if (header) checkHeader(header.cells, !truncated || header.end < text.length, header.end);
+  return { delimiter };
 }
 
 /** Blob.text() where the environment has it, FileReader otherwise (older test DOMs). */
@@ -69,22 +88,21 @@ export class CsvReadError extends StorageError {
   }
 }
 
-/** The header and the first `maxRows` data rows, for the mapping screen. */
+/** How much of the start of a file the mapping screen's preview reads (papaparse would read 10 MB). */
+const PREVIEW_CHARS = 1024 * 1024;
+
+/** The header and the first `maxRows` data rows, for the mapping screen; refuses what CSV_LIMITS does not allow. */
 export async function previewCsv(source: CsvSource, maxRows = 10): Promise<{ headers: string[]; rows: string[][] }> {
-  const delimiter = await delimiterOf(source);
-  return new Promise((resolve, reject) => {
-    Papa.parse<string[]>(source as never, {
-      delimiter,
-      preview: maxRows + 1,
-      skipEmptyLines: 'greedy',
-      complete: (result: Papa.ParseResult<string[]>) => {
-        const [header, ...rows] = result.data;
-        if (!header || header.every((h) => h.trim() === '')) reject(new CsvReadError('The file is empty or has no header row.', 'csvEmpty'));
-        else resolve({ headers: header.map((h, i) => (i === 0 ? stripBom(h) : h).trim()), rows });
-      },
-      error: (e: Error) => reject(new CsvReadError(e.message)),
-    });
-  });
+  const { delimiter } = await openCsv(source);
+  const truncated = sizeOf(source) > PREVIEW_CHARS;
+  const text = typeof source === 'string' ? source.slice(0, PREVIEW_CHARS) : await readText(source.slice(0, PREVIEW_CHARS));
+  const result = Papa.parse<string[]>(text, { delimiter, preview: maxRows + 1, skipEmptyLines: 'greedy' });
+  // A start cut from a longer file may end inside its last row.
+  if (truncated && result.data.length < maxRows + 1) result.data.pop();
+  const [header, ...rows] = result.data;
+  if (!header || header.every((h) => h.trim() === '')) throw new CsvReadError('The file is empty or has no header row.', 'csvEmpty');
+  rows.forEach((cells, i) => checkRow(cells, i));
+  return { headers: header.map((h, i) => (i === 0 ? stripBom(h) : h).trim()), rows };
 }
 
 /**
@@ -97,7 +115,7 @@ export async function streamCsvRows(
   source: CsvSource,
   opts: { batchSize: number; onHeaders?: (headers: string[]) => void; onBatch: (batch: CsvBatch) => Promise<void>; signal?: AbortSignal },
 ): Promise<{ aborted: boolean }> {
-  const delimiter = await delimiterOf(source);
+  const { delimiter } = await openCsv(source);
   const total = Math.max(1, sizeOf(source));
   let headers: string[] | undefined;
   // Each row with where it (roughly) ends in the source: a slice's rows share its span evenly, so
@@ -105,6 +123,7 @@ export async function streamCsvRows(
   const buffer: { row: CsvRow; at: number }[] = [];
   let next = 0;
   let cursor = 0;
+  let stalled = 0;
 
   async function flush(all: boolean) {
     while (buffer.length >= opts.batchSize || (all && buffer.length > 0)) {
@@ -121,8 +140,13 @@ export async function streamCsvRows(
       if (!headers) {
         headers = cells.map((h, i) => (i === 0 ? stripBom(h) : h).trim());
         opts.onHeaders?.(headers);
-      } else buffer.push({ row: { index: next++, cells }, at: start + ((end - start) * (i + 1)) / data.length });
+      } else {
+        checkRow(cells, next);
+        buffer.push({ row: { index: next++, cells }, at: start + ((end - start) * (i + 1)) / data.length });
+      }
     });
+    stalled = data.length === 0 ? stalled + 1 : 0;
+    checkStall(stalled, SLICE_BYTES, next);
     cursor = end;
   }
 

@@ -13,6 +13,13 @@ export const STORAGE_ERROR_CODES = [
   'mergeSameFolder',
   'mergeChoiceOutside', // params: field
   'csvEmpty',
+  // A CSV past storage/csv/limits.ts CSV_LIMITS; params: max, row (the spreadsheet's row number, when one row is at fault)
+  'csvTooBig',
+  'csvHeaderTooLong',
+  'csvTooManyColumns',
+  'csvCellTooLong',
+  'csvRowTooLong',
+  'csvTooManyRows',
   'importForgotten',
   'importStatus', // params: status
   'importElsewhere', // params: row
