@@ -10,7 +10,8 @@ import { headerFor, ID_HEADER } from './mapping';
 
 /** Excel reads a CSV as UTF-8 (accents intact) only when it starts with a byte-order mark. */
 const BOM = '\ufeff';
-const toCsvText = (header: string[], rows: string[][]) => BOM + Papa.unparse({ fields: header, data: rows }, { newline: '\r\n' });
+/** Header cells are guarded like values: a field label is text anyone with the field editor can write. */
+const toCsvText = (header: string[], rows: string[][]) => BOM + Papa.unparse({ fields: header.map(guardCell), data: rows }, { newline: '\r\n' });
 
 /** One cell through the field type's `toCsv`; computed fields export the value they show. */
 function cell(record: CrmRecord, schema: FolderSchema, fieldId: string): string {

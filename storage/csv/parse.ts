@@ -1,5 +1,6 @@
 import Papa, { type Parser } from 'papaparse';
 import { StorageError, type StorageErrorCode } from '../model/errors';
+import { unguardCell } from './cells';
 import { checkFileSize, checkHeader, checkRow, checkStall } from './limits';
 
 /** A picked file, or text (tests, pasted data). */
@@ -15,6 +16,8 @@ const SLICE_BYTES = 256 * 1024;
 
 const sizeOf = (source: CsvSource) => (typeof source === 'string' ? source.length : source.size);
 const stripBom = (s: string) => s.replace(/^\ufeff/, '');
+/** A header cell as its column is named: exports guard labels against formulas like any cell (cells.ts). */
+const headerCell = (h: string, i: number) => unguardCell((i === 0 ? stripBom(h) : h).trim()).trim();
 
 /** What CSV exports separate cells with: commas, the semicolons of European spreadsheets, tabs, pipes. */
 const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -102,7 +105,7 @@ export async function previewCsv(source: CsvSource, maxRows = 10): Promise<{ hea
   const [header, ...rows] = result.data;
   if (!header || header.every((h) => h.trim() === '')) throw new CsvReadError('The file is empty or has no header row.', 'csvEmpty');
   rows.forEach((cells, i) => checkRow(cells, i));
-  return { headers: header.map((h, i) => (i === 0 ? stripBom(h) : h).trim()), rows };
+  return { headers: header.map(headerCell), rows };
 }
 
 /**
@@ -138,7 +141,7 @@ export async function streamCsvRows(
     const start = cursor;
     data.forEach((cells, i) => {
       if (!headers) {
-        headers = cells.map((h, i) => (i === 0 ? stripBom(h) : h).trim());
+        headers = cells.map(headerCell);
         opts.onHeaders?.(headers);
       } else {
         checkRow(cells, next);
