@@ -42,6 +42,9 @@ export const en = {
   'issue.notAStage': 'is not a pipeline stage',
   'issue.noEquivalent': 'has no equivalent in the new type',
   'issue.notALinkedRecord': 'is not a record of the linked folder',
+  'issue.linkNotFound': 'matches no record of {folder} (keep “create missing” on to add it)',
+  'issue.linkAmbiguous': 'matches {count} records: {first} and {second}; write one of them more exactly (an email or domain) or use the Threadline ID column',
+  'issue.linkCannotCreate': 'cannot be added to {folder}: {field} must be filled there',
   'issue.invalid': 'is not valid',
   'issue.invalidDetail': 'is not valid ({detail})',
 

@@ -40,6 +40,9 @@ export const es = {
   'issue.notAStage': 'no es una etapa de un embudo',
   'issue.noEquivalent': 'no tiene equivalente en el nuevo tipo',
   'issue.notALinkedRecord': 'no es un registro de la carpeta vinculada',
+  'issue.linkNotFound': 'no coincide con ningún registro de {folder} (deja activado «crear los que falten» para añadirlo)',
+  'issue.linkAmbiguous': 'coincide con {count} registros: {first} y {second}; escribe uno de ellos con más precisión (un email o dominio) o usa la columna Threadline ID',
+  'issue.linkCannotCreate': 'no se puede añadir a {folder}: allí hay que rellenar {field}',
   'issue.invalid': 'no es válido',
   'issue.invalidDetail': 'no es válido ({detail})',
 

@@ -40,6 +40,9 @@ export const it = {
   'issue.notAStage': 'non è una fase di una pipeline',
   'issue.noEquivalent': 'non ha un equivalente nel nuovo tipo',
   'issue.notALinkedRecord': 'non è un record della cartella collegata',
+  'issue.linkNotFound': 'non corrisponde a nessun record di {folder} (lascia attivo «crea i mancanti» per aggiungerlo)',
+  'issue.linkAmbiguous': 'corrisponde a {count} record: {first} e {second}; scrivine uno in modo più preciso (un’email o un dominio) o usa la colonna Threadline ID',
+  'issue.linkCannotCreate': 'non si può aggiungere a {folder}: lì va compilato {field}',
   'issue.invalid': 'non è valido',
   'issue.invalidDetail': 'non è valido ({detail})',
 

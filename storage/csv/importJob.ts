@@ -4,6 +4,7 @@ import { newId } from '../model/ids';
 import { ISSUE_CODES, issueParamsSchema } from '../model/issues';
 import { STORAGE_ERROR_CODES, StorageError, type StorageErrorParams } from '../model/errors';
 import { mutate, type Writer } from '../write/mutate';
+import { linkOptionsSchema } from './links';
 
 export const DEDUP_MODES = ['skip', 'update', 'create'] as const;
 export type DedupMode = (typeof DEDUP_MODES)[number];
@@ -28,13 +29,16 @@ export const importJobSchema = z.object({
   headers: z.array(z.string()),
   mapping: z.array(z.string().nullable()),
   dedup: z.enum(DEDUP_MODES),
+  /** Per link field: the separator of several names, and whether missing ones are created. */
+  links: linkOptionsSchema.optional(),
   status: z.enum(['running', 'stopped', 'done']),
   /** Why the import stopped: English text for logs; `errorCode` and `errorParams` for the UI's wording. */
   error: z.string().optional(),
   errorCode: z.enum(STORAGE_ERROR_CODES).optional(),
   errorParams: issueParamsSchema.optional(),
   rowsDone: count,
-  counts: z.object({ created: count, updated: count, unchanged: count, skipped: count, blank: count, bad: count }),
+  /** `linkedCreated`: records made in link target folders for names nothing matched. */
+  counts: z.object({ created: count, updated: count, unchanged: count, skipped: count, blank: count, bad: count, linkedCreated: count.default(0) }),
   issues: z.array(rowIssueSchema),
   /** More issues than MAX_ISSUES were found; the rest are counted in `counts.bad` only. */
   issuesTruncated: z.boolean(),
@@ -88,7 +92,7 @@ export async function putImportJob(w: Writer, job: ImportJob): Promise<void> {
   await w.db.meta.put({ key: importKey(job.id), value: importJobSchema.parse(job) });
 }
 
-export type NewImport = Pick<ImportJob, 'folderId' | 'file' | 'headers' | 'mapping' | 'dedup'>;
+export type NewImport = Pick<ImportJob, 'folderId' | 'file' | 'headers' | 'mapping' | 'dedup' | 'links'>;
 
 export function startImportJob(db: ThreadlineDB, init: NewImport): Promise<ImportJob> {
   const now = Date.now();
@@ -97,7 +101,7 @@ export function startImportJob(db: ThreadlineDB, init: NewImport): Promise<Impor
     id: newId('imp'),
     status: 'running',
     rowsDone: 0,
-    counts: { created: 0, updated: 0, unchanged: 0, skipped: 0, blank: 0, bad: 0 },
+    counts: { created: 0, updated: 0, unchanged: 0, skipped: 0, blank: 0, bad: 0, linkedCreated: 0 },
     issues: [],
     issuesTruncated: false,
     startedAt: now,

@@ -1,7 +1,6 @@
 import { deriveIndexes } from '../model/derive';
 import type { ThreadlineDB } from '../db/db';
 import type { CrmRecord, RecordValues } from '../model/entities';
-import { recordSchema, toRecordIssues, withoutEmpties, type RecordIssue } from '../model/recordSchema';
 import { mutate } from '../write/mutate';
 import { ownValues, writeValidatedRecordsIn, type ValidatedRecordWrite } from '../write/records';
 import { newId } from '../model/ids';
@@ -9,27 +8,20 @@ import { loadFolderSchema, type FolderSchema } from '../folders/schema';
 import { convertRow, type ConvertedRow, type RowIssue } from './convert';
 import { ImportStateError, MAX_ISSUES, putImportJob, readImportJob, type ImportJob } from './importJob';
 import { KnownRecords } from './knownRecords';
-import { isAssignedByWritePath } from './mapping';
+import { LinkResolver, type RowLinks } from './linkResolver';
 import type { CsvRow } from './parse';
+import { checkNew, validatorFor, type Validator } from './validate';
 
 type Batch = {
   schema: FolderSchema;
   job: ImportJob;
   known: KnownRecords;
   validate: Validator;
+  links: LinkResolver;
   /** What the batch will write, by record id, in row order: a record written by two rows is written once. */
   writes: Map<string, ValidatedRecordWrite>;
 };
-type Validator = (values: RecordValues) => { values: RecordValues } | { issues: RecordIssue[] };
-
-/** validateRecordValues, with the folder's zod schema built once per batch instead of once per row. */
-function validatorFor(schema: FolderSchema): Validator {
-  const zod = recordSchema(schema.folder, schema.fields, schema);
-  return (values) => {
-    const r = zod.safeParse(withoutEmpties(values, schema.fields));
-    return r.success ? { values: r.data as RecordValues } : { issues: toRecordIssues(r.error, schema.folder, schema.fields) };
-  };
-}
+type Row = ConvertedRow & { links: RowLinks };
 
 /**
  * Imports one batch of rows in ONE transaction (mutate), together with the import's progress
@@ -46,7 +38,26 @@ function validatorFor(schema: FolderSchema): Validator {
  * middleware) in a few bulk requests. A
  * refused row is only reported; a failing write aborts the batch and its cursor, retried on resume.
  */
-export function importRows(db: ThreadlineDB, jobId: string, rows: readonly CsvRow[]): Promise<ImportJob> {
+export async function importRows(db: ThreadlineDB, jobId: string, rows: readonly CsvRow[], links?: LinkResolver): Promise<ImportJob> {
+  // runImport passes one resolver for the whole import; a batch on its own reads the targets itself.
+  const resolver = links ?? (await resolverFor(db, jobId));
+  try {
+    const job = await importBatch(db, jobId, rows, resolver);
+    resolver.settle(true);
+    return job;
+  } catch (e) {
+    resolver.settle(false);
+    throw e;
+  }
+}
+
+async function resolverFor(db: ThreadlineDB, jobId: string): Promise<LinkResolver> {
+  const job = await readImportJob(db, jobId);
+  if (!job) throw new ImportStateError('importForgotten');
+  return LinkResolver.load(db, await loadFolderSchema(db, job.folderId), job.mapping, job.links);
+}
+
+function importBatch(db: ThreadlineDB, jobId: string, rows: readonly CsvRow[], links: LinkResolver): Promise<ImportJob> {
   return mutate(db, async (w) => {
     const job = await readImportJob(w.db, jobId);
     if (!job) throw new ImportStateError('importForgotten');
@@ -56,13 +67,19 @@ export function importRows(db: ThreadlineDB, jobId: string, rows: readonly CsvRo
     // Rows must continue from the cursor: a gap means another tab is running this import too.
     if (pending[0]!.index !== job.rowsDone) throw new ImportStateError('importElsewhere', { row: job.rowsDone + 2 });
     const schema = await loadFolderSchema(w.db, job.folderId);
-    const converted = pending.map((r) => convertRow(r.cells, r.index, job.headers, job.mapping, schema));
+    const converted = pending.map((r): Row => {
+      const row = convertRow(r.cells, r.index, job.headers, links.plain, schema);
+      const resolved = links.resolve(r.cells, row.row, job.headers);
+      return { ...row, values: { ...row.values, ...resolved.values }, issues: [...row.issues, ...resolved.issues], links: resolved };
+    });
     const ids = converted.flatMap((c) => (c.id ? [c.id] : []));
     const emails = converted.flatMap((c) => deriveIndexes(schema.folder, schema.fields, c.values).emails);
     const known = await KnownRecords.load(w.db, ids, emails);
-    const batch: Batch = { schema, job: structuredClone(job), known, validate: validatorFor(schema), writes: new Map() };
+    const batch: Batch = { schema, job: structuredClone(job), known, validate: validatorFor(schema), links, writes: new Map() };
     // In row order: a row may match a record an earlier row of the batch created or changed.
     for (const row of converted) importOne(batch, row);
+    // Records created for link names first: the rows' links point at them.
+    for (const group of links.batchWrites()) await writeValidatedRecordsIn(w, group.schema, group.writes);
     await writeValidatedRecordsIn(w, schema, [...batch.writes.values()]);
     batch.job.rowsDone = pending.at(-1)!.index + 1;
     batch.job.updatedAt = Date.now();
@@ -80,22 +97,27 @@ function refuse(batch: Batch, issues: RowIssue[]): undefined {
   return undefined;
 }
 
-/** Decides a row's fate and adds its write to the batch's plan. */
-function importOne(batch: Batch, row: ConvertedRow): void {
+/** Decides a row's fate and adds its write to the batch's plan, with the linked records it creates. */
+function importOne(batch: Batch, row: Row): void {
+  if (decide(batch, row)) batch.job.counts.linkedCreated += batch.links.accept(row.links);
+}
+
+/** True when the row is written (created or updated). */
+function decide(batch: Batch, row: ConvertedRow): boolean {
   const { job } = batch;
   if (row.blank) {
     job.counts.blank += 1;
-    return undefined;
+    return false;
   }
-  if (row.issues.length) return refuse(batch, row.issues);
+  if (row.issues.length) return !!refuse(batch, row.issues);
   const match = findMatch(batch, row);
-  if (match && 'issue' in match) return refuse(batch, [match.issue]);
+  if (match && 'issue' in match) return !!refuse(batch, [match.issue]);
   if (match && job.dedup === 'skip') {
     job.counts.skipped += 1;
-    return undefined;
+    return false;
   }
-  if (match && job.dedup === 'update') update(batch, row, match.record);
-  else create(batch, row, match?.record.id);
+  if (match && job.dedup === 'update') return update(batch, row, match.record);
+  return create(batch, row, match?.record.id);
 }
 
 type Match = { record: CrmRecord } | { issue: RowIssue };
@@ -113,9 +135,9 @@ function findMatch({ schema, known }: Batch, row: ConvertedRow): Match | undefin
 }
 
 /** Validates as the write path will; a refusal becomes the row's issues, naming its columns. */
-function check(batch: Batch, row: ConvertedRow, values: RecordValues): RecordValues | undefined {
+function check(batch: Batch, row: ConvertedRow, values: RecordValues, fresh = false): RecordValues | undefined {
   const { job } = batch;
-  const result = batch.validate(values);
+  const result = fresh ? checkNew(batch.schema, batch.validate, values) : batch.validate(values);
   if ('values' in result) return result.values;
   refuse(
     batch,
@@ -129,14 +151,14 @@ function check(batch: Batch, row: ConvertedRow, values: RecordValues): RecordVal
   return undefined;
 }
 
-function update(batch: Batch, row: ConvertedRow, record: CrmRecord): void {
+function update(batch: Batch, row: ConvertedRow, record: CrmRecord): boolean {
   const clean = check(batch, row, { ...ownValues(batch.schema, record.values), ...row.values });
-  if (!clean) return;
+  if (!clean) return false;
   // Only what the file says differently is written: re-importing the same file changes nothing.
   const changed = Object.keys(row.values).filter((k) => JSON.stringify(clean[k]) !== JSON.stringify(record.values[k]));
   if (changed.length === 0) {
     batch.job.counts.unchanged += 1;
-    return;
+    return false;
   }
   batch.job.counts.updated += 1;
   const planned = batch.writes.get(record.id);
@@ -147,15 +169,13 @@ function update(batch: Batch, row: ConvertedRow, record: CrmRecord): void {
     batch.writes.set(record.id, { id: record.id, before: record, values: clean, changed });
   }
   batch.known.add(provisional(batch.schema, { ...record, values: clean }));
+  return true;
 }
 
-function create(batch: Batch, row: ConvertedRow, matchedId: string | undefined): void {
+function create(batch: Batch, row: ConvertedRow, matchedId: string | undefined): boolean {
   const { schema, known } = batch;
-  // The write path numbers these itself; check with a stand-in so a mandatory one passes as it will.
-  const assigned = schema.fields.filter(isAssignedByWritePath);
-  const checked = check(batch, row, { ...row.values, ...Object.fromEntries(assigned.map((f) => [f.id, 1])) });
-  if (!checked) return;
-  const values = Object.fromEntries(Object.entries(checked).filter(([k]) => !assigned.some((f) => f.id === k)));
+  const values = check(batch, row, row.values, true);
+  if (!values) return false;
   // Keep the file's id when it is free (links in other rows and files point at it); a matched id
   // is taken, so "create" mode makes a new record beside it.
   const keepFileId = !!row.id && row.id !== matchedId && !known.get(row.id) && !batch.writes.has(row.id);
@@ -163,7 +183,10 @@ function create(batch: Batch, row: ConvertedRow, matchedId: string | undefined):
   batch.job.counts.created += 1;
   batch.writes.set(id, { id, before: undefined, values, changed: [], fresh: !keepFileId });
   const now = Date.now();
-  known.add(provisional(schema, { id, folderId: schema.folder.id, values, stats: {}, createdAt: now, updatedAt: now }));
+  const record = provisional(schema, { id, folderId: schema.folder.id, values, stats: {}, createdAt: now, updatedAt: now });
+  known.add(record);
+  batch.links.learn(schema.folder.id, record);
+  return true;
 }
 
 /** The record as the batch will write it, so later rows of the batch match it. */

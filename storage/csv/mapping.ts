@@ -7,7 +7,16 @@ export const ID_HEADER = 'Threadline ID';
 /** Mapping target for that column; never a field id (field ids cannot start with '#'). */
 export const ID_TARGET = '#id';
 
-/** What one CSV column feeds: a field id, ID_TARGET, or null (not imported). */
+/**
+ * Mapping target of a link field's id column ("Company (Threadline ID)"): the linked records' ids,
+ * which win over the titles in the field's own column, so a re-imported export links exactly.
+ */
+export const linkIdTarget = (fieldId: string) => `${ID_TARGET}:${fieldId}`;
+/** The link field a target names the id column of, or undefined. */
+export const linkIdField = (target: string | null): string | undefined => (target?.startsWith(`${ID_TARGET}:`) ? target.slice(ID_TARGET.length + 1) : undefined);
+export const linkIdHeader = (field: Field, fields: readonly Field[]) => `${headerFor(field, fields)} (${ID_HEADER})`;
+
+/** What one CSV column feeds: a field id, ID_TARGET, a linkIdTarget, or null (not imported). */
 export type ColumnTarget = string | null;
 export type ColumnMapping = ColumnTarget[];
 
@@ -47,8 +56,11 @@ function namesOf(field: Field, fields: readonly Field[]): string[] {
 export function autoMap(headers: readonly string[], fields: readonly Field[]): ColumnMapping {
   const candidates = importableFields(fields);
   const used = new Set<string>();
+  const linkIds = candidates.filter((f) => f.type === 'link');
   const pick = (folded: string, match: (name: string) => boolean): ColumnTarget => {
     if (ID_NAMES.has(folded) && !used.has(ID_TARGET)) return ID_TARGET;
+    const idOf = linkIds.find((f) => !used.has(linkIdTarget(f.id)) && namesOf(f, fields).some((n) => folded === n + foldHeader(ID_HEADER)));
+    if (idOf) return linkIdTarget(idOf.id);
     return candidates.find((f) => !used.has(f.id) && namesOf(f, fields).some(match))?.id ?? null;
   };
   const mapping: ColumnMapping = headers.map(() => null);

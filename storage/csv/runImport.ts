@@ -1,5 +1,7 @@
 import type { ThreadlineDB } from '../db/db';
+import { loadFolderSchema } from '../folders/schema';
 import { importRows } from './importRows';
+import { LinkResolver } from './linkResolver';
 import { ImportStateError, readImportJob, setImportStatus, startImportJob, type ImportJob, type NewImport } from './importJob';
 import { streamCsvRows, type CsvSource } from './parse';
 
@@ -34,6 +36,8 @@ export async function runImport(db: ThreadlineDB, opts: RunImportOptions): Promi
   let read = 0;
   opts.onProgress?.({ job, fraction: 0 });
   try {
+    // Link targets are read once for the whole file; names created by one batch link in the next.
+    const links = await LinkResolver.load(db, await loadFolderSchema(db, job.folderId), job.mapping, job.links);
     const { aborted } = await streamCsvRows(opts.source, {
       batchSize: opts.batchSize ?? IMPORT_BATCH_ROWS,
       signal: opts.signal,
@@ -42,7 +46,7 @@ export async function runImport(db: ThreadlineDB, opts: RunImportOptions): Promi
       },
       onBatch: async ({ rows, fraction }) => {
         // When resuming, rows before the cursor are read again but not written again.
-        if (rows.at(-1)!.index >= job.rowsDone) job = await importRows(db, job.id, rows);
+        if (rows.at(-1)!.index >= job.rowsDone) job = await importRows(db, job.id, rows, links);
         read = fraction;
         opts.onProgress?.({ job, fraction });
       },

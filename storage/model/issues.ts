@@ -38,6 +38,9 @@ export const ISSUE_CODES = [
   'notAnAddress',
   'socialsShape',
   'notAStage',
+  'linkNotFound', // params: value, folder
+  'linkAmbiguous', // params: value, first, second (the candidates' titles), count
+  'linkCannotCreate', // params: value, folder, field (the target's field that refused)
   // field type changes (params.value as for CSV cells)
   'noEquivalent',
   'notALinkedRecord',
@@ -102,6 +105,9 @@ const EN: { [C in IssueCode]: (p: IssueParams) => string } = {
   notAnAddress: () => 'is not an address',
   socialsShape: () => 'should look like "linkedin: <address>"',
   notAStage: () => 'is not a pipeline stage',
+  linkNotFound: (p) => `matches no record of ${en(p.folder)}`,
+  linkAmbiguous: (p) => `matches ${en(p.count)} records: ${en(p.first)} and ${en(p.second)}`,
+  linkCannotCreate: (p) => `cannot be added to ${en(p.folder)}: ${en(p.field)} is required there`,
   noEquivalent: () => 'has no equivalent in the new type',
   notALinkedRecord: () => 'is not a record of the linked folder',
   invalid: (p) => (p.detail !== undefined ? `is not valid (${en(p.detail)})` : 'is not valid'),
