@@ -1,5 +1,7 @@
 // The only module allowed to import InboxSDK (ARCHITECTURE.md §1); everything else in this folder
 // works on the small surface in surface.ts so it can be tested with a fake.
+// First: InboxSDK's telemetry is stopped before any SDK code runs (telemetryGuard.ts says why).
+import './telemetryGuard';
 import * as InboxSDK from '@inboxsdk/core';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
@@ -24,7 +26,8 @@ export default defineContentScript({
       sdk = await InboxSDK.load(2, APP_ID, {
         appName: 'Threadline',
         appIconUrl: browser.runtime.getURL('/icon/128.png'),
-        // The CRM is the user's data: no usage events or error reports to InboxSDK's servers.
+        // The CRM is the user's data: no usage events or error reports to InboxSDK's servers. These
+        // two stop only part of it; telemetryGuard.ts stops the rest.
         eventTracking: false,
         globalErrorLogging: false,
       });
