@@ -1,37 +1,79 @@
 import { useId } from 'react';
-import { convertRow } from '../../storage/csv/convert';
-import { duplicateTargets, ID_TARGET, importableFields, type ColumnMapping } from '../../storage/csv/mapping';
+import { convertRow, rowNumber } from '../../storage/csv/convert';
+import { LinkResolver } from '../../storage/csv/linkResolver';
+import { linkOptionFor, planLinkColumns, type LinkOptions as LinkChoices } from '../../storage/csv/links';
+import { duplicateTargets, ID_TARGET, importableFields, linkIdField, linkIdTarget, type ColumnMapping } from '../../storage/csv/mapping';
 import { formatValue } from '../../storage/model/fieldRegistry';
 import type { FolderSchema } from '../../storage/folders/schema';
 import { formatContext } from '../hooks';
 import { t } from '../../i18n';
 import { describeRowIssue } from '../errors';
+import { LinkOptions, LinkSample } from './LinkColumn';
+import { useLinkIndexes } from './useLinkIndexes';
 
 const SAMPLE_ROWS = 3;
 
-type Props = { schema: FolderSchema; headers: string[]; rows: string[][]; mapping: ColumnMapping; onMapping: (m: ColumnMapping) => void };
+type Props = {
+  schema: FolderSchema;
+  headers: string[];
+  rows: string[][];
+  mapping: ColumnMapping;
+  onMapping: (m: ColumnMapping) => void;
+  links: LinkChoices;
+  onLinks: (l: LinkChoices) => void;
+};
 
 /**
  * Column → field mapping. The samples are the first rows read exactly as the import will read
  * them (convertRow), so a column that would be refused shows its reason before anything is written.
  */
-export function ImportMapping({ schema, headers, rows, mapping, onMapping }: Props) {
+export function ImportMapping({ schema, headers, rows, mapping, onMapping, links, onLinks }: Props) {
   const id = useId();
   const fields = importableFields(schema.fields);
   const ctx = formatContext(schema.pipelines);
-  const previews = rows.slice(0, SAMPLE_ROWS).map((cells, i) => convertRow(cells, i, headers, mapping, schema));
+  // Link cells are resolved as the import will: against the target folders, names created once.
+  const plan = planLinkColumns(mapping, schema.fields);
+  const indexes = useLinkIndexes(schema, mapping);
+  const resolver = indexes && LinkResolver.over(indexes, schema, mapping, links);
+  const linked = rows.slice(0, SAMPLE_ROWS).map((cells, i) => resolver?.resolve(cells, rowNumber(i), headers));
+  const previews = rows.slice(0, SAMPLE_ROWS).map((cells, i) => convertRow(cells, i, headers, plan.plain, schema));
+  const targetOf = (fieldId: string) => indexes?.get(schema.fields.find((f) => f.id === fieldId)?.settings.targetFolderId ?? '')?.schema.folder;
+  const linkFields = fields.filter((f) => f.type === 'link');
   const twice = new Set(duplicateTargets(mapping));
   const unfed = fields.filter((f) => f.mandatory && !mapping.includes(f.id));
 
   function sample(col: number, rowIndex: number) {
     const raw = rows[rowIndex]?.[col] ?? '';
     const target = mapping[col];
+    const linkColumn = plan.columns.find((c) => c.titleCol === col || c.idCol === col);
+    if (linkColumn && raw.trim()) {
+      const result = linked[rowIndex];
+      const parts = result?.parts.get(col);
+      const issue = result?.issues.find((i) => i.column === headers[col]);
+      if (!result || (!parts && !issue)) return <span className="tl-muted">{raw}</span>;
+      return <LinkSample parts={parts} issue={issue} folder={targetOf(linkColumn.field.id)?.name ?? ''} />;
+    }
     const field = schema.fields.find((f) => f.id === target);
     if (!field || !raw.trim()) return <span className="tl-muted">{raw}</span>;
     const issue = previews[rowIndex]?.issues.find((i) => i.column === headers[col]);
     if (issue) return <span className="tl-data-bad">⚠ {describeRowIssue(issue)}</span>;
     return <span>{formatValue(field, previews[rowIndex]?.values[field.id], ctx)}</span>;
   }
+
+  /** Under a link column's select: how its names are split, and whether missing ones are created. */
+  function linkChoice(col: number) {
+    const field = fields.find((f) => f.type === 'link' && f.id === mapping[col]);
+    const folder = field && targetOf(field.id);
+    if (!field || !folder) return null;
+    const option = linkOptionFor(links, field.id, folder);
+    return <LinkOptions option={option} folder={folder.name} onChange={(next) => onLinks({ ...links, [field.id]: next })} />;
+  }
+
+  const targetLabel = (target: string) => {
+    const idOf = linkIdField(target);
+    if (idOf) return t('data.import.linkIdColumn', { field: schema.fields.find((x) => x.id === idOf)?.label ?? idOf });
+    return target === ID_TARGET ? t('data.import.idColumn') : (schema.fields.find((x) => x.id === target)?.label ?? target);
+  };
 
   return (
     <section aria-labelledby={`${id}-h`}>
@@ -64,7 +106,13 @@ export function ImportMapping({ schema, headers, rows, mapping, onMapping }: Pro
                       {f.mandatory ? `${f.label} *` : f.label}
                     </option>
                   ))}
+                  {linkFields.map((f) => (
+                    <option key={`id-${f.id}`} value={linkIdTarget(f.id)}>
+                      {t('data.import.linkIdColumn', { field: f.label })}
+                    </option>
+                  ))}
                 </select>
+                {linkChoice(col)}
               </td>
               <td className="tl-data-samples">
                 {rows.slice(0, SAMPLE_ROWS).map((_r, i) => (
@@ -77,7 +125,7 @@ export function ImportMapping({ schema, headers, rows, mapping, onMapping }: Pro
       </table>
       {twice.size > 0 && (
         <p role="alert" className="tl-error">
-          {t('data.import.usedTwice', { fields: [...twice].map((f) => (f === ID_TARGET ? t('data.import.idColumn') : schema.fields.find((x) => x.id === f)?.label ?? f)).join(', ') })}
+          {t('data.import.usedTwice', { fields: [...twice].map(targetLabel).join(', ') })}
         </p>
       )}
       {unfed.length > 0 && <p className="tl-data-warn">{t('data.import.mandatoryUnmapped', { fields: unfed.map((f) => f.label).join(', ') })}</p>}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { DEDUP_MODES, discardImportJob, findResumableJob, type DedupMode, type ImportFile, type ImportJob } from '../../storage/csv/importJob';
+import type { LinkOptions } from '../../storage/csv/links';
 import { autoMap, duplicateTargets, type ColumnMapping } from '../../storage/csv/mapping';
 import { previewCsv } from '../../storage/csv/parse';
 import { describeError } from '../errors';
@@ -30,6 +31,7 @@ export function ImportPage() {
   const schema = useFolderSchema(folderId);
   const [picked, setPicked] = useState<Picked>();
   const [edited, setEdited] = useState<{ key: string; mapping: ColumnMapping }>();
+  const [linkChoices, setLinkChoices] = useState<{ key: string; links: LinkOptions }>();
   const [dedup, setDedup] = useState<DedupMode>('skip');
   const [resumable, setResumable] = useState<ImportJob>();
   const { running, result, errors, setErrors, run, clear } = useImportRun();
@@ -38,6 +40,8 @@ export function ImportPage() {
   // The proposed mapping for this file and folder until the person changes it.
   const mappingKey = picked && schema ? `${schema.folder.id}#${picked.pick}` : '';
   const mapping = edited?.key === mappingKey ? edited.mapping : picked && schema ? autoMap(picked.headers, schema.fields) : [];
+  // Only what the person changed; the rest takes the defaults the preview shows (defaultLinkOption).
+  const links = linkChoices?.key === mappingKey ? linkChoices.links : {};
 
   // A new file or folder: look for an unfinished import of this same file into this folder.
   useEffect(() => {
@@ -65,7 +69,7 @@ export function ImportPage() {
     if (!picked || !schema) return;
     if (resume) return run(picked.file, { resumeId: resume.id });
     if (resumable) await discardImportJob(db, resumable.id);
-    return run(picked.file, { start: { folderId: schema.folder.id, file: fingerprint(picked.file), headers: picked.headers, mapping, dedup } });
+    return run(picked.file, { start: { folderId: schema.folder.id, file: fingerprint(picked.file), headers: picked.headers, mapping, dedup, links } });
   }
 
   const blocked = !picked || !schema || duplicateTargets(mapping).length > 0 || !mapping.some(Boolean);
@@ -96,7 +100,15 @@ export function ImportPage() {
           </div>
           {picked && schema && (
             <>
-              <ImportMapping schema={schema} headers={picked.headers} rows={picked.rows} mapping={mapping} onMapping={(m) => setEdited({ key: mappingKey, mapping: m })} />
+              <ImportMapping
+                schema={schema}
+                headers={picked.headers}
+                rows={picked.rows}
+                mapping={mapping}
+                onMapping={(m) => setEdited({ key: mappingKey, mapping: m })}
+                links={links}
+                onLinks={(l) => setLinkChoices({ key: mappingKey, links: l })}
+              />
               <DedupChoice value={dedup} onChange={setDedup} />
               <StartButtons resumable={resumable} blocked={blocked} onStart={(resume) => void start(resume)} />
             </>

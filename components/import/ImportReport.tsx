@@ -17,6 +17,7 @@ export function ImportSummary({ job }: { job: ImportJob }) {
       <li>{t('data.report.imported', { n: formatCount(importedCount(job)) })}</li>
       <li>{t('data.report.breakdown', { created: formatCount(c.created), updated: formatCount(c.updated), unchanged: formatCount(c.unchanged) })}</li>
       {c.skipped > 0 && <li>{t('data.report.skipped', { n: formatCount(c.skipped) })}</li>}
+      {c.linkedCreated > 0 && <li>{t('data.report.linkedCreated', { n: formatCount(c.linkedCreated) })}</li>}
       <li className={c.bad ? 'tl-data-bad' : undefined}>{t('data.report.refused', { n: formatCount(c.bad) })}</li>
     </ul>
   );

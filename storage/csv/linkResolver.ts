@@ -71,14 +71,16 @@ export class LinkResolver {
       const names = cell(c.titleCol);
       const known = ids.filter((id) => c.target.index.get(id) ?? c.target.created.get(id));
       let parts: LinkPart[] | undefined;
-      if (ids.length && known.length === ids.length) parts = known.map((id) => this.part(c.target, id, id));
+      const byIds = ids.length > 0 && known.length === ids.length;
+      if (byIds) parts = known.map((id) => this.part(c.target, id, id));
       else if (names) parts = this.byNames(c, names, row, header(c.titleCol!), out);
       else if (ids.length) {
         const unknown = ids.find((id) => !known.includes(id))!;
         out.issues.push({ row, column: header(c.idCol!), code: 'notALinkedRecord', params: { value: unknown }, value: cell(c.idCol).slice(0, VALUE_SHOWN) });
       }
       if (!parts?.length) continue;
-      out.parts.set(c.titleCol ?? c.idCol!, parts);
+      // Under the column that decided: the preview shows it there.
+      out.parts.set(byIds ? c.idCol! : c.titleCol!, parts);
       out.values[c.field.id] = [...new Set(parts.map((p) => p.id))];
       for (const p of parts) {
         const pending = this.pending.get(p.id);
