@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { linkThread, unlinkThread } from '../../storage/activities/activities';
+import { unlinkThread } from '../../storage/activities/activities';
 import type { CrmRecord, Pipeline } from '../../storage/model/entities';
 import type { Currency, StageValue } from '../../storage/model/fieldValues';
 import { createDealForThread } from '../../storage/threads/quickCreate';
+import { linkThreadPrivately } from '../../storage/threads/threads';
 import { updateRecord } from '../../storage/write/records';
 import { describeError } from '../errors';
 import { useDb } from '../shell/DbProvider';
@@ -51,7 +52,7 @@ function DealCard({ deal, pipelines, threadId, linked, canWrite }: CardProps) {
           {t('sidebar.unlink')}
         </button>
       ) : (
-        <button type="button" onClick={() => run(linkThread(db, threadId, deal.id))}>
+        <button type="button" onClick={() => run(linkThreadPrivately(db, threadId, deal.id))}>
           {t('sidebar.link')}
         </button>
       )}

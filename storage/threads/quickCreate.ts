@@ -3,7 +3,7 @@ import type { CrmRecord } from '../model/entities';
 import { mutate } from '../write/mutate';
 import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../folders/presets';
 import { createRecordIn } from '../write/records';
-import { linkThreadIn } from '../activities/activities';
+import { linkThreadPrivatelyIn } from './threads';
 
 const { contacts, companies, deals } = PRESET_FOLDER_IDS;
 
@@ -48,7 +48,7 @@ export function createDealForThread(db: ThreadlineDB, input: { threadId: string;
       ...(input.contactIds.length ? { fd_mainContact: input.contactIds.slice(0, 1) } : {}),
       ...(input.companyIds.length ? { fd_company: input.companyIds.slice(0, 1) } : {}),
     });
-    await linkThreadIn(w, input.threadId, deal.id);
+    await linkThreadPrivatelyIn(w, input.threadId, deal.id);
     return deal;
   });
 }

@@ -2,7 +2,9 @@ import type { EmailSentReply, SentEmail } from '../../messaging/protocol';
 import { logEmail } from '../activities/activities';
 import { normalizeEmail } from '../model/normalize';
 import { PRESET_FOLDER_IDS } from '../folders/presets';
+import { loadNeverLog } from '../privacy/neverLog';
 import { isExcluded, loadPrivacyRules } from '../privacy/privacy';
+import { redactEmail } from '../privacy/scrub';
 import { findRecordsByEmails, threadLinksFor } from '../queries/queries';
 import { getSetting } from '../settings/settings';
 import type { ThreadlineDB } from '../db/db';
@@ -22,7 +24,10 @@ export async function handleSentEmail(db: ThreadlineDB, email: SentEmail, mode: 
   if (mode === 'auto' && (links.length === 0 || !(await getSetting(db, 'autoLogLinkedThreads')))) {
     return { logged: false, recordCount: recordIds.length };
   }
-  const { date, ...rest } = email;
-  await logEmail(db, { ...rest, date, direction: 'sent' }, recordIds);
+  // Nothing about a never-log recipient is kept: not their address, not a message only to them.
+  const isOwn = (address: string) => isExcluded(address, rules);
+  const kept = redactEmail({ ...email, direction: 'sent' as const }, await loadNeverLog(db), isOwn)?.email;
+  if (!kept) return { logged: false, recordCount: 0 };
+  await logEmail(db, kept, recordIds);
   return { logged: true, recordCount: recordIds.length };
 }

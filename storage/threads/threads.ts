@@ -1,10 +1,13 @@
 import type { Participant, ThreadContext, ThreadMessage } from '../../messaging/threadContext';
-import { logEmail, type EmailToLog } from '../activities/activities';
+import { linkThreadIn, logEmailIn, type EmailToLog } from '../activities/activities';
 import type { ThreadlineDB } from '../db/db';
 import type { Activity, CrmRecord, ThreadLink } from '../model/entities';
 import { normalizeEmail } from '../model/normalize';
 import { PRESET_FOLDER_IDS } from '../folders/presets';
-import { isExcluded, type PrivacyRules } from '../privacy/privacy';
+import { loadNeverLog, scrubThreadIn } from '../privacy/neverLog';
+import { isExcluded, loadPrivacyRules, type PrivacyRules } from '../privacy/privacy';
+import { redactEmail } from '../privacy/scrub';
+import { mutate, type Writer } from '../write/mutate';
 import { findRecordsByEmails, recordsWithAnyOf, threadLinksFor } from '../queries/queries';
 
 const { contacts: CONTACTS, companies: COMPANIES, deals: DEALS } = PRESET_FOLDER_IDS;
@@ -87,24 +90,47 @@ export function emailFromMessage(context: ThreadContext, message: ThreadMessage)
 
 /**
  * Logs every message of the thread against the known contacts on it and the deals the thread is
- * linked to. Idempotent per message, so the button can be pressed any number of times.
+ * linked to, in one write. Idempotent per message, so the button can be pressed any number of
+ * times. The never-log list is read inside the write: a message only between the rep and people
+ * on it is not logged at all (a linked deal would otherwise take it), and on the others their
+ * addresses and names are taken out, also from what the thread already held.
  */
 export async function logThread(db: ThreadlineDB, context: ThreadContext, rules: PrivacyRules): Promise<{ logged: number; created: number }> {
   const participants = threadParticipants(context, rules);
-  const records = await loadThreadRecords(db, context, participants);
-  const dealIds = records.linkedDeals.map((d) => d.id);
-  let logged = 0;
-  let created = 0;
-  for (const message of context.messages) {
-    const onMessage = [message.from, ...message.to, ...message.cc].map((p) => normalizeEmail(p.email));
-    const contactIds = [...new Set(onMessage.map((e) => records.contactByEmail.get(e)?.id).filter((id): id is string => !!id))];
-    const recordIds = [...contactIds, ...dealIds];
-    if (recordIds.length === 0) continue;
-    const result = await logEmail(db, emailFromMessage(context, message), recordIds);
-    logged++;
-    if (result.created) created++;
-  }
-  return { logged, created };
+  const isOwn = (email: string) => isExcluded(email, rules);
+  return mutate(db, async (w) => {
+    const [records, neverLog] = await Promise.all([loadThreadRecords(w.db, context, participants), loadNeverLog(w.db)]);
+    await scrubThreadIn(w, context.threadId, neverLog, isOwn);
+    const dealIds = records.linkedDeals.map((d) => d.id);
+    let logged = 0;
+    let created = 0;
+    for (const message of context.messages) {
+      const email = redactEmail(emailFromMessage(context, message), neverLog, isOwn)?.email;
+      if (!email) continue;
+      const onMessage = [email.from, ...email.to, ...email.cc].map((p) => normalizeEmail(p.email));
+      const contactIds = [...new Set(onMessage.map((e) => records.contactByEmail.get(e)?.id).filter((id): id is string => !!id))];
+      const recordIds = [...contactIds, ...dealIds];
+      if (recordIds.length === 0) continue;
+      const result = await logEmailIn(w, email, recordIds);
+      logged++;
+      if (result.created) created++;
+    }
+    return { logged, created };
+  });
+}
+
+/**
+ * Links the thread to a record (a deal) in one write with taking the never-log list's people out
+ * of what the thread already holds, since linking attaches the thread's emails to the record.
+ */
+export async function linkThreadPrivately(db: ThreadlineDB, threadId: string, recordId: string): Promise<void> {
+  await mutate(db, (w) => linkThreadPrivatelyIn(w, threadId, recordId));
+}
+
+export async function linkThreadPrivatelyIn(w: Writer, threadId: string, recordId: string): Promise<void> {
+  const [neverLog, team] = await Promise.all([loadNeverLog(w.db), loadPrivacyRules(w.db, [])]);
+  await scrubThreadIn(w, threadId, neverLog, (email) => isExcluded(email, team));
+  await linkThreadIn(w, threadId, recordId);
 }
 
 /** Which messages of the thread are already in the CRM, by message id. */
