@@ -10,7 +10,7 @@ const SEPARATOR_LABELS = { ';': 'data.import.linkSemicolon', ',': 'data.import.l
 
 /** A sample link cell as the import will read it: each name with the record it links, or "new". */
 export function LinkSample({ parts, issue, folder }: { parts: readonly LinkPart[] | undefined; issue: RowIssue | undefined; folder: string }) {
-  if (issue) return <span className="tl-data-bad">{describeRowIssue(issue)}</span>;
+  if (issue) return <span className="tl-data-bad tl-link-issue">{describeRowIssue(issue)}</span>;
   if (!parts?.length) return null;
   return (
     <span className="tl-link-parts">

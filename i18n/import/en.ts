@@ -34,7 +34,7 @@ export const en = {
   'data.import.linkSemicolon': '; (semicolon)',
   'data.import.linkComma': ', (comma)',
   'data.import.linkCreateMissing': 'Create missing names in {folder}',
-  'data.import.linkFound': 'links',
+  'data.import.linkFound': 'existing',
   'data.import.linkNew': 'new in {folder}',
 
   'data.report.title': 'Import report',

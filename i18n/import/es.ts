@@ -36,7 +36,7 @@ export const es = {
   'data.import.linkSemicolon': '; (punto y coma)',
   'data.import.linkComma': ', (coma)',
   'data.import.linkCreateMissing': 'Crear en {folder} los que falten',
-  'data.import.linkFound': 'vincula',
+  'data.import.linkFound': 'existente',
   'data.import.linkNew': 'nuevo en {folder}',
 
   'data.report.title': 'Informe de importación',

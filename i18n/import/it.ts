@@ -36,7 +36,7 @@ export const it = {
   'data.import.linkSemicolon': '; (punto e virgola)',
   'data.import.linkComma': ', (virgola)',
   'data.import.linkCreateMissing': 'Crea i mancanti in {folder}',
-  'data.import.linkFound': 'collega',
+  'data.import.linkFound': 'esistente',
   'data.import.linkNew': 'nuovo in {folder}',
 
   'data.report.title': 'Resoconto dell’importazione',

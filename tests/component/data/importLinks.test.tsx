@@ -30,11 +30,11 @@ describe('import preview of a link column', { timeout: 30_000 }, () => {
     expect(within(companyRow).getByLabelText('Company')).toHaveDisplayValue('Company');
     const samples = async () => {
       // Wait until the index is read and the cells are resolved (they show plain text before).
-      await within(companyRow).findAllByText(/^(links|new in Companies)$|matches/);
+      await within(companyRow).findAllByText(/^(existing|new in Companies)$|matches/);
       return [...companyRow.querySelectorAll('.tl-data-samples div')].map((d) => d.textContent);
     };
     // Row 2 links the existing Acme; row 3 creates Initech and links Acme; row 4 names two Globex.
-    expect(await samples()).toEqual(['Acmelinks', 'Initechnew in CompaniesAcmelinks', expect.stringMatching(/^"Globex" matches 2 records: Globex \(globex\.(com|io)\) and Globex \(globex\.(com|io)\)/)]);
+    expect(await samples()).toEqual(['Acmeexisting', 'Initechnew in CompaniesAcmeexisting', expect.stringMatching(/^"Globex" matches 2 records: Globex \(globex\.(com|io)\) and Globex \(globex\.(com|io)\)/)]);
 
     await user.selectOptions(within(companyRow).getByLabelText('Several names in a cell are separated by'), ',');
     expect((await samples())[1]).toBe('Initech; Acmenew in Companies');
