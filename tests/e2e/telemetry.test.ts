@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Request } from 'playwright-core';
+import type { BrowserContext, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './support/extension';
 import { useExtensionSession } from './support/session';
@@ -35,15 +35,21 @@ async function until(condition: () => boolean, what: string, timeout = 60_000) {
 describe('InboxSDK telemetry in the built extension', () => {
   const session = useExtensionSession();
 
+  const seen: Seen[] = [];
+  let serving: Promise<void> | undefined;
+  const serveGmail = (context: BrowserContext) =>
+    (serving ??= (async () => {
+      context.on('request', (r) => seen.push(describeRequest(r)));
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith('https://mail.google.com/')) return route.fulfill({ contentType: 'text/html', body: FIXTURE });
+        return route.fulfill({ status: 200, contentType: 'application/json', body: '' });
+      });
+    })());
+
   it('sends nothing to InboxSDK’s event or error endpoints from a Gmail page', async () => {
     const { context } = session();
-    const seen: Seen[] = [];
-    context.on('request', (r) => seen.push(describeRequest(r)));
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('https://mail.google.com/')) return route.fulfill({ contentType: 'text/html', body: FIXTURE });
-      return route.fulfill({ status: 200, contentType: 'application/json', body: '' });
-    });
+    await serveGmail(context);
 
     // The recorder hears the service worker too: a probe from it must show up.
     const worker = context.serviceWorkers()[0]!;
@@ -72,5 +78,21 @@ describe('InboxSDK telemetry in the built extension', () => {
     expect(queued).toEqual([]);
     // Only Gmail itself was asked for anything.
     expect(leaving.map((s) => new URL(s.url).host)).toEqual(leaving.map(() => 'mail.google.com'));
+  });
+
+  it('lets Gmail’s page reach its framed pages only through the per-session URL, never the fixed id', async () => {
+    const { context, extensionId } = session();
+    await serveGmail(context);
+    const page = await context.newPage();
+    await page.goto('https://mail.google.com/mail/u/0/#inbox');
+    await page.evaluate((src) => {
+      const frame = document.createElement('iframe');
+      frame.src = src;
+      document.body.append(frame);
+    }, `chrome-extension://${extensionId}/sidebar.html`);
+    // Chromium answers a web-accessible resource asked for by the fixed id with its error page.
+    const settled = () => page.frames().some((f) => f.url().startsWith('chrome-error://') || f.url().endsWith('/sidebar.html'));
+    await until(settled, 'the frame to load or be refused');
+    expect(page.frames().some((f) => f.url().endsWith('/sidebar.html'))).toBe(false);
   });
 });

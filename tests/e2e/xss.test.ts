@@ -20,8 +20,10 @@ type Tl = { createRecord: (folderId: string, values: Record<string, unknown>) =>
 async function frameReport(frame: Frame) {
   return frame.evaluate((selector) => {
     const root = document.getElementById('root') ?? document.body;
-    // The demo inbox frames the sidebar page itself: an iframe of the extension's own origin is the product.
-    const own = (url: string | null) => !!url && url.startsWith(`${location.origin}/`);
+    // The demo inbox frames the sidebar page itself: an iframe of the extension's own origin is the
+    // product, addressed by its fixed id or by the per-session one runtime.getURL gives (use_dynamic_url).
+    const dynamic = /^chrome-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\//;
+    const own = (url: string | null) => !!url && (url.startsWith(`${location.origin}/`) || dynamic.test(url));
     const injected = [...root.querySelectorAll(selector)].filter((e) => !(e.tagName === 'IFRAME' && own(e.getAttribute('src')))).map((e) => e.outerHTML.slice(0, 80));
     for (const el of root.querySelectorAll('*')) {
       for (const a of el.attributes) if (/^on/i.test(a.name)) injected.push(`${el.tagName}[${a.name}]`);

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import config from '../../wxt.config';
 import { cspProblem, documentedPermissions, hostCovers, type Build } from '../support/permissions';
@@ -13,7 +14,7 @@ type Manifest = {
   host_permissions?: string[];
   optional_host_permissions?: string[];
   content_security_policy?: { extension_pages?: string; sandbox?: string };
-  web_accessible_resources?: { resources: string[]; matches: string[] }[];
+  web_accessible_resources?: { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[];
   externally_connectable?: unknown;
 };
 
@@ -76,7 +77,51 @@ describe.each(BUILDS)('the manifest of a $browser build (sync: $sync)', (build) 
       for (const match of entry.matches) expect(documented.hosts.some((h) => hostCovers(h, match)), match).toBe(true);
       // Only the framed pages and the icons InboxSDK shows: never scripts a page could load.
       for (const r of entry.resources) expect(r).toMatch(/^(sidebar|dashboard)\.html$|^icon\/\*\.png$/);
+      // Reachable only through runtime.getURL's per-session id: Gmail's page cannot probe or frame them by the fixed id.
+      expect(entry.use_dynamic_url, entry.resources.join()).toBe(true);
     }
+  });
+});
+
+/** Every source file that runs in the extension (tests, benchmarks and dependencies aside). */
+function sourceFiles(dir = '.'): string[] {
+  const skip = new Set(['node_modules', 'tests', 'bench', '.output', '.wxt', '.git', '.ci', 'public']);
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return skip.has(e.name) || e.name.startsWith('.') ? [] : sourceFiles(path);
+    return /\.(ts|tsx)$/.test(e.name) && !e.name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+describe('permissions that code needs', () => {
+  it('asks for `storage` only if some code uses the extension storage API', () => {
+    const users = sourceFiles().filter((f) => /\b(browser|chrome)\.storage\b|wxt\/(utils\/)?storage|@wxt-dev\/storage/.test(readFileSync(f, 'utf8')));
+    const asked = manifestFor({ browser: 'chrome', sync: true }).permissions ?? [];
+    expect(asked.includes('storage'), `asked: ${asked.join()}; used by: ${users.join()}`).toBe(users.length > 0);
+  });
+});
+
+describe('the demo inbox', () => {
+  type Entry = { name: string; skipped: boolean };
+  function resolved(release: boolean): Entry[] {
+    const entrypoints: Entry[] = ['background', 'demo', 'sidebar', 'dashboard'].map((name) => ({ name, skipped: false }));
+    const hook = (config.hooks as Record<string, ((wxt: unknown, e: Entry[]) => void) | undefined>)['entrypoints:resolved'];
+    const saved = process.env.THREADLINE_RELEASE;
+    if (release) process.env.THREADLINE_RELEASE = '1';
+    else delete process.env.THREADLINE_RELEASE;
+    try {
+      hook?.({}, entrypoints);
+    } finally {
+      if (saved === undefined) delete process.env.THREADLINE_RELEASE;
+      else process.env.THREADLINE_RELEASE = saved;
+    }
+    return entrypoints.filter((e) => !e.skipped);
+  }
+
+  it('is left out of store packages, and only of them', () => {
+    expect(resolved(true).map((e) => e.name)).toEqual(['background', 'sidebar', 'dashboard']);
+    expect(resolved(false).map((e) => e.name)).toEqual(['background', 'demo', 'sidebar', 'dashboard']);
+    expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts.zip).toMatch(/^THREADLINE_RELEASE=1 wxt zip && THREADLINE_RELEASE=1 wxt zip -b firefox$/);
   });
 });
 
