@@ -10,6 +10,7 @@ export const SUBJECT_MAX = 1_000;
 const NAME_MAX = 500;
 const PARTICIPANTS_MAX = 500;
 const USER_EMAILS_MAX = 50;
+const DATE_MAX = 200;
 
 const emailSchema = participantSchema.shape.email;
 
@@ -26,10 +27,25 @@ export function attempt<T>(read: () => T, fallback: T): T {
 }
 
 // RFC 5322 quoted names ("Doe, Jane") reach us with their quotes; curly ones come from copy-paste.
-const SURROUNDING_QUOTES = /^["'“”‘’«»\s]+|["'“”‘’«»\s]+$/g;
+const QUOTE_OR_SPACE = /["'“”‘’«»\s]/;
+// Read at most this much of a raw name: whitespace and quotes still to go, it stays above NAME_MAX.
+const RAW_NAME_MAX = NAME_MAX * 4;
+
+/**
+ * Drops quotes and spaces at both ends by walking inwards: linear. The regex this replaces
+ * (`[…]+$`) retried from every character of a long run of quotes, quadratic on a hostile name.
+ */
+function unquote(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && QUOTE_OR_SPACE.test(text[start]!)) start++;
+  while (end > start && QUOTE_OR_SPACE.test(text[end - 1]!)) end--;
+  return text.slice(start, end);
+}
 
 export function displayName(raw: string | null | undefined, email: string): string {
-  const name = collapse(raw ?? '').replace(SURROUNDING_QUOTES, '');
+  // Clipped before any work, so a 100,000-character name costs what a 2,000-character one does.
+  const name = unquote(collapse((raw ?? '').slice(0, RAW_NAME_MAX)));
   return (name || email.slice(0, email.lastIndexOf('@'))).slice(0, NAME_MAX);
 }
 
@@ -65,7 +81,8 @@ export function toUserEmails(emails: readonly (string | null | undefined)[]): st
  * locales do not parse: 0 then stands for "unknown" rather than inventing a date.
  */
 export function parseGmailDate(text: string): number {
-  const cleaned = collapse(text.replace(/\([^)]*\)/g, '').replace(/\s+at\s+/i, ' '));
+  // A tooltip is some 40 characters; clipping first keeps both regexes' retries bounded.
+  const cleaned = collapse(text.slice(0, DATE_MAX).replace(/\([^)]*\)/g, '').replace(/\s+at\s+/i, ' '));
   const ms = cleaned ? Date.parse(cleaned) : Number.NaN;
   return Number.isFinite(ms) && ms >= 0 ? Math.trunc(ms) : 0;
 }

@@ -35,3 +35,24 @@ describe('toUserEmails', () => {
     expect(toUserEmails(many)).toHaveLength(50);
   });
 });
+
+describe('hostile lengths', () => {
+  // 100,000 characters each. The old quote-stripping regex was quadratic on the first one (20,000
+  // characters took ~0.9 s, 100,000 some 20 s); each must now simply return its clipped result.
+  const email = 'first.last@example.com';
+  it.each([
+    ['a run of quotes and spaces before a last letter', `x${' “'.repeat(49_999)}y`, 'x'],
+    ['one long word', 'A'.repeat(100_000), 'A'.repeat(500)],
+    ['nothing but quotes', '"'.repeat(100_000), 'first.last'],
+    ['quoted words', `"${'Jane Doe '.repeat(11_111)}"`, 'Jane Doe '.repeat(56).slice(0, 500)],
+  ])('displayName returns the clipped name for %s', (_what, raw, expected) => {
+    const name = displayName(raw, email);
+    expect(name).toBe(expected);
+    expect(name.length).toBeLessThanOrEqual(500);
+  });
+
+  it('parseGmailDate reads only the start of a huge tooltip', () => {
+    expect(parseGmailDate(`Thu, Feb 27, 2025, 3:45 PM (${'('.repeat(100_000)}`)).toBe(Date.parse('Feb 27, 2025 15:45'));
+    expect(parseGmailDate(' '.repeat(100_000))).toBe(0);
+  });
+});
