@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useLayoutEffect, useRef, useState } from 'react';
-import type { ThreadContext } from '../../messaging/threadContext';
+import { threadPeople, type ThreadContext } from '../../messaging/threadContext';
 import { loadThreadView } from '../../storage/threads/threadView';
 import { HISTORY_PAGE, Timeline } from '../timeline/Timeline';
 import { Composer } from './Composer';
@@ -58,6 +58,12 @@ export function ThreadPanel({ context, logRequests }: { context: ThreadContext; 
       )}
       <section aria-label={t('sidebar.people')}>
         <h2 className="tl-section">{t('sidebar.people')}</h2>
+        {/* A thread past THREAD_LIMITS arrives with only some of its people (messaging/threadContext.ts). */}
+        {context.peopleTotal !== undefined && (
+          <p className="tl-empty" role="note">
+            {t('sidebar.somePeople', { shown: threadPeople(context).length, total: context.peopleTotal })}
+          </p>
+        )}
         {participants.length === 0 && <p className="tl-empty">{t('sidebar.onlyTeam')}</p>}
         {shown.map((p) => {
           const contact = contactByEmail.get(p.email);

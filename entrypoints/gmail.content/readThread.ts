@@ -1,8 +1,6 @@
-import type { ThreadContext, ThreadMessage } from '../../messaging/threadContext';
+import { boundThreadContext, THREAD_LIMITS, type ThreadContext, type ThreadMessage } from '../../messaging/threadContext';
 import { attempt, bodySnippet, clip, parseGmailDate, SUBJECT_MAX, toParticipant, toParticipants, toUserEmails } from './normalise';
 import type { MessageViewSource, ThreadViewSource } from './surface';
-
-const MESSAGES_MAX = 500;
 
 /**
  * A loaded message as schema-shaped data, or null when Gmail cannot tell who sent it or its id:
@@ -37,17 +35,19 @@ const isLoaded = (view: MessageViewSource) => attempt(() => view.isLoaded(), fal
  * parses it and says "couldn't read this thread" when Gmail gave too little (e.g. no thread id or
  * no readable message), which is more useful than showing nothing.
  * Unloaded (collapsed) messages are skipped; the caller reads the thread again when one loads.
+ * Only the newest THREAD_LIMITS.messages are read, and the whole is brought within THREAD_LIMITS
+ * (people and size), saying how many people there were when some had to go.
  */
 export async function readThread(view: ThreadViewSource, userEmails: readonly string[]): Promise<ThreadContext> {
-  const loaded = attempt(() => view.getMessageViewsAll(), []).filter(isLoaded);
+  const loaded = attempt(() => view.getMessageViewsAll(), []).filter(isLoaded).slice(-THREAD_LIMITS.messages);
   const [threadId, messages] = await Promise.all([
     view.getThreadIDAsync().catch(() => ''),
     Promise.all(loaded.map(readMessage)),
   ]);
-  return {
+  return boundThreadContext({
     threadId,
     subject: clip(attempt(() => view.getSubject(), ''), SUBJECT_MAX),
-    messages: messages.filter((m): m is ThreadMessage => m !== null).slice(-MESSAGES_MAX),
+    messages: messages.filter((m): m is ThreadMessage => m !== null),
     userEmails: toUserEmails(userEmails),
-  };
+  });
 }

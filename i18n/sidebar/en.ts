@@ -41,4 +41,5 @@ export const en = {
   'sidebar.due': 'Due',
   'sidebar.addNote': 'Add note',
   'sidebar.addTask': 'Add task',
+  'sidebar.somePeople': 'Showing {shown} of {total} people: the thread is too long to read whole.',
 } as const;

@@ -43,4 +43,5 @@ export const es = {
   'sidebar.due': 'Vence',
   'sidebar.addNote': 'Añadir nota',
   'sidebar.addTask': 'Añadir tarea',
+  'sidebar.somePeople': 'Se muestran {shown} de {total} personas: el hilo es demasiado largo para leerlo entero.',
 } satisfies Catalogue<typeof en>;

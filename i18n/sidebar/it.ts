@@ -43,4 +43,5 @@ export const it = {
   'sidebar.due': 'Scadenza',
   'sidebar.addNote': 'Aggiungi nota',
   'sidebar.addTask': 'Aggiungi attività',
+  'sidebar.somePeople': 'Sono mostrate {shown} persone su {total}: la conversazione è troppo lunga per leggerla tutta.',
 } satisfies Catalogue<typeof en>;

@@ -109,15 +109,27 @@ describe('readThread', () => {
     expect(threadContextSchema.safeParse(context).success).toBe(true);
   });
 
-  it('keeps 200 participants and caps a message at the schema limit of 500', async () => {
+  it('keeps 200 participants, and a thread of 700 people within the limit of 250, saying how many there were', async () => {
     const people = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `P${i}`, emailAddress: `p${i}@example.com` }));
     const view = new FakeThreadView([
       new FakeMessageView({ messageId: 'm1', sender: { name: 'A', emailAddress: 'a@example.com' }, recipients: people(200) }),
       new FakeMessageView({ messageId: 'm2', sender: { name: 'A', emailAddress: 'a@example.com' }, recipients: people(700) }),
     ]);
+    const small = await readThread(new FakeThreadView([new FakeMessageView({ messageId: 'm1', sender: { name: 'A', emailAddress: 'a@example.com' }, recipients: people(200) })]), []);
+    expect(small.messages[0]!.to).toHaveLength(200);
+    expect(small.peopleTotal).toBeUndefined();
     const context = await readThread(view, []);
+    // The sender, then the first 249 recipients to appear; a message's own list is capped at 500 as it is read.
     expect(context.messages[0]!.to).toHaveLength(200);
-    expect(context.messages[1]!.to).toHaveLength(500);
+    expect(context.messages[1]!.to).toHaveLength(249);
+    expect(context.peopleTotal).toBe(501);
+    expect(threadContextSchema.safeParse(context).success).toBe(true);
+  });
+
+  it('reads only the newest 200 messages of a long thread', async () => {
+    const views = Array.from({ length: 260 }, (_, i) => new FakeMessageView({ messageId: `m${i}`, sender: { name: 'A', emailAddress: `a${i % 3}@example.com` } }));
+    const context = await readThread(new FakeThreadView(views), []);
+    expect(context.messages.map((m) => m.messageId)).toEqual(views.slice(60).map((_, i) => `m${i + 60}`));
     expect(threadContextSchema.safeParse(context).success).toBe(true);
   });
 
