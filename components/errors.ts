@@ -2,8 +2,10 @@ import { RecordValidationError } from '../storage/model/recordSchema';
 import type { IssueCode, IssueParams, RecordIssue } from '../storage/model/issues';
 import { StorageError, type MissingEntity, type StorageErrorCode, type StorageErrorParams } from '../storage/model/errors';
 import type { RowIssue } from '../storage/csv/convert';
-import { t } from '../i18n';
+import { INPUT_SUBJECTS, issueInParams, type InputSubject } from '../storage/model/inputErrors';
+import { getLocale, t } from '../i18n';
 import { formatCount } from './format';
+import { opLabel } from './crm/labels';
 
 const text = (v: string | number | undefined) => (typeof v === 'number' ? formatCount(v) : (v ?? ''));
 const megabytes = (bytes: string | number | undefined) => formatCount(Math.floor(Number(bytes) / (1024 * 1024)));
@@ -34,6 +36,8 @@ const PROBLEM: { [C in IssueCode]: (p: IssueParams) => string } = {
   notComputedImport: () => t('issue.notComputedImport'),
   notAnAmount: () => t('issue.notAnAmount'),
   unreadableDate: () => t('issue.unreadableDate'),
+  dateNotInOrder: (p) => t('issue.dateNotInOrder', { format: p.order === 'mdy' ? t('issue.dateFormatMdy') : t('issue.dateFormatDmy') }),
+  noSuchDay: () => t('issue.noSuchDay'),
   notYesNo: () => t('issue.notYesNo'),
   tooManyParts: () => t('issue.tooManyParts'),
   notAnAddress: () => t('issue.notAnAddress'),
@@ -44,7 +48,27 @@ const PROBLEM: { [C in IssueCode]: (p: IssueParams) => string } = {
   linkCannotCreate: (p) => t('issue.linkCannotCreate', { folder: text(p.folder), field: text(p.field) }),
   noEquivalent: () => t('issue.noEquivalent'),
   notALinkedRecord: () => t('issue.notALinkedRecord'),
-  invalid: (p) => (p.detail !== undefined ? t('issue.invalidDetail', { detail: text(p.detail) }) : t('issue.invalid')),
+  tooShort: (p) => t('issue.tooShort', { min: text(p.min) }),
+  tooFew: (p) => t('issue.tooFew', { min: text(p.min) }),
+  tooSmall: (p) => t('issue.tooSmall', { min: text(p.min) }),
+  tooBig: (p) => t('issue.tooBig', { max: text(p.max) }),
+  notInteger: () => t('issue.notInteger'),
+  badFormat: () => t('issue.badFormat'),
+  unknownKind: () => t('issue.unknownKind'),
+  needsLinkFolder: () => t('issue.needsLinkFolder'),
+  needsStatistic: () => t('issue.needsStatistic'),
+  computedMandatory: () => t('issue.computedMandatory'),
+  formulaEmpty: () => t('issue.formulaEmpty'),
+  formulaUnknownKey: (p) => t('issue.formulaUnknownKey', { key: text(p.key) }),
+  formulaNotNumber: (p) => t('issue.formulaNotNumber', { key: text(p.key) }),
+  formulaComputedInput: (p) => t('issue.formulaComputedInput', { key: text(p.key) }),
+  formulaUnexpected: (p) => t('issue.formulaUnexpected', { char: text(p.char), position: text(p.position) }),
+  formulaEndsEarly: () => t('issue.formulaEndsEarly'),
+  formulaTooDeep: (p) => t('issue.formulaTooDeep', { max: text(p.max) }),
+  formulaMissingParen: () => t('issue.formulaMissingParen'),
+  formulaTrailing: () => t('issue.formulaTrailing'),
+  // zod's own text (`detail`) is English, for logs: the page only says the value was refused.
+  invalid: () => t('issue.invalid'),
 };
 
 /**
@@ -78,6 +102,27 @@ const IMPORT_STATUS: Record<string, () => string> = {
   done: () => t('storage.importStatus.done'),
 };
 
+const SUBJECT: { [S in InputSubject]: (n: number) => string } = {
+  folder: () => t('subject.folder'), folderName: () => t('subject.folderName'), folderIcon: () => t('subject.folderIcon'),
+  view: () => t('subject.view'), viewName: () => t('subject.viewName'),
+  pipeline: () => t('subject.pipeline'), pipelineName: () => t('subject.pipelineName'), stages: () => t('subject.stages'),
+  stage: (n) => t('subject.stage', { n }), stageName: (n) => t('subject.stageName', { n }),
+  stageProbability: (n) => t('subject.stageProbability', { n }), stageColor: (n) => t('subject.stageColor', { n }),
+  field: () => t('subject.field'), fieldLabel: () => t('subject.fieldLabel'), options: () => t('subject.options'),
+  option: (n) => t('subject.option', { n }), optionLabel: (n) => t('subject.optionLabel', { n }), optionColor: (n) => t('subject.optionColor', { n }),
+  formula: () => t('subject.formula'), defaultCurrency: () => t('subject.defaultCurrency'),
+  activity: () => t('subject.activity'), noteText: () => t('subject.noteText'), callNotes: () => t('subject.callNotes'),
+  meetingTitle: () => t('subject.meetingTitle'), taskTitle: () => t('subject.taskTitle'), activityRecords: () => t('subject.activityRecords'),
+  rules: () => t('subject.rules'), rule: (n) => t('subject.rule', { n }), ruleName: (n) => t('subject.ruleName', { n }),
+  ruleTaskTitle: (n) => t('subject.ruleTaskTitle', { n }), ruleTaskDue: (n) => t('subject.ruleTaskDue', { n }),
+  reminders: () => t('subject.reminders'), reminder: (n) => t('subject.reminder', { n }), reminderName: (n) => t('subject.reminderName', { n }),
+  reminderDays: (n) => t('subject.reminderDays', { n }),
+};
+const SUBJECTS = new Set<string>(INPUT_SUBJECTS);
+
+/** "The name of stage 2" in the user's language; an unknown subject (a newer device's) is the whole thing. */
+export const describeSubject = (subject: string, n: number): string => (SUBJECTS.has(subject) ? SUBJECT[subject as InputSubject] : SUBJECT.field)(n);
+
 /** Each storage refusal in the user's language; `message` (English) is never shown. */
 const STORAGE_TEXT: { [C in StorageErrorCode]: (p: StorageErrorParams, message: string) => string } = {
   notFound: (p) => (NOT_FOUND[p.entity as MissingEntity] ?? NOT_FOUND.record)(),
@@ -100,8 +145,24 @@ const STORAGE_TEXT: { [C in StorageErrorCode]: (p: StorageErrorParams, message: 
   importStatus: (p) => t('storage.importStatus', { status: IMPORT_STATUS[String(p.status)]?.() ?? text(p.status) }),
   importElsewhere: (p) => t('storage.importElsewhere', { row: text(p.row) }),
   importColumnsDiffer: () => t('storage.importColumnsDiffer'),
-  // No wording of its own yet: the English text storage gave is better than nothing.
-  invalid: (p, message) => (p.detail !== undefined ? String(p.detail) : message),
+  invalidInput: (p) => t('storage.invalidInput', { subject: describeSubject(String(p.subject), Number(p.n)), problem: describeProblem(issueInParams('invalidInput', p)) }),
+  fieldSetup: (p) => t('storage.fieldSetup', { field: text(p.field), problem: describeProblem(issueInParams('fieldSetup', p)) }),
+  optionsInUse: (p) => t('storage.optionsInUse', { count: text(p.count), options: text(p.options) }),
+  titleField: (p) => t('storage.titleField', { field: text(p.field), folder: text(p.folder) }),
+  titleFieldType: (p) => t('storage.titleFieldType', { field: text(p.field), folder: text(p.folder) }),
+  formulaUsesField: (p) => t('storage.formulaUsesField', { field: text(p.field), formulas: text(p.formulas) }),
+  viewUnknownFields: (p) => t('storage.viewUnknownFields', { view: text(p.view), count: text(p.count) }),
+  viewBadFilter: (p) => t('storage.viewBadFilter', { op: opLabel(String(p.op)), field: text(p.field) }),
+  viewBoardField: (p) => t('storage.viewBoardField', { view: text(p.view) }),
+  activityNotEmail: () => t('storage.activityNotEmail'),
+  ruleNeedsDealField: (p) => t('storage.ruleNeedsDealField', { rule: text(p.rule) }),
+  ruleFieldComputed: (p) => t('storage.ruleFieldComputed', { rule: text(p.rule), field: text(p.field) }),
+  ruleNeedsValue: (p) => t('storage.ruleNeedsValue', { rule: text(p.rule), field: text(p.field) }),
+  ruleBadValue: (p) => t('storage.ruleBadValue', { rule: text(p.rule), field: text(p.field), problem: describeProblem(issueInParams('ruleBadValue', p)) }),
+  ruleStageGone: (p) => t('storage.ruleStageGone', { rule: text(p.rule) }),
+  reminderNeedsDateField: (p) => t('storage.reminderNeedsDateField', { rule: text(p.rule) }),
+  // `detail` is English, for logs: the page only says the change was refused.
+  invalid: () => t('storage.invalid'),
 };
 
 /** A storage refusal's code and params (thrown, or kept on an import job) in the user's language. */
@@ -130,6 +191,9 @@ export function describeError(error: unknown): string[] {
   const causes = chain(error);
   if (causes.some(isQuota)) return [t('errors.quota')];
   if (causes.some((e) => typeof e.name === 'string' && CLOSED.has(e.name))) return [t('errors.dbClosed')];
-  if (error instanceof Error) return [error.message];
-  return [String(error)];
+  // Anything else is not a refusal storage words (a bug, a browser failure): its text is English,
+  // so only an English page shows it; the others say what happened in their own language.
+  console.error(error);
+  if (getLocale() !== 'en') return [t('errors.unexpected')];
+  return [error instanceof Error ? error.message : String(error)];
 }

@@ -6,6 +6,7 @@ import { STATISTICS, type DropdownOption, type Field, type FieldType } from '../
 import { FIELD_REGISTRY, type FieldTypeSpec } from '../../storage/model/fieldRegistry';
 import { LIMITS } from '../../storage/model/limits';
 import { t } from '../../i18n';
+import { describeProblem } from '../errors';
 import { CURRENCIES } from './editors';
 
 /** The part of a field a settings editor may change. */
@@ -59,7 +60,7 @@ function FormulaSettings({ field, setup, folderFields, onChange }: SettingsEdito
         <input value={expression} maxLength={500} spellCheck={false} aria-invalid={problem !== undefined} placeholder="amount * probability"
           onChange={(e) => onChange({ ...setup, settings: { ...setup.settings, expression: e.target.value } })} />
       </label>
-      {problem ? <p className="tl-error-text" role="status">{t('views.fields.formulaError', { problem })}</p> : <p className="tl-ok-text" role="status">{t('views.fields.formulaOk')}</p>}
+      {problem ? <p className="tl-error-text" role="status">{t('views.fields.formulaError', { problem: describeProblem(problem) })}</p> : <p className="tl-ok-text" role="status">{t('views.fields.formulaOk')}</p>}
       <small className="tl-muted">{t('views.fields.formulaHelp', { keys: keys.join(', ') || '—' })}</small>
     </div>
   );

@@ -5,7 +5,7 @@ import { newId, threadLinkId } from '../model/ids';
 import { mutate, type Writer } from '../write/mutate';
 import { setRecordStatsIn } from '../write/records';
 import { NotFoundError, StorageError, type StorageErrorCode, type StorageErrorParams } from '../model/errors';
-import { zodProblemEn } from '../model/issues';
+import { inputRefusal } from '../model/inputErrors';
 import { runAutomations } from '../automations/run';
 import { PRESET_FOLDER_IDS } from '../folders/presets';
 
@@ -20,8 +20,8 @@ export class ActivityValidationError extends StorageError {
 function validated<A extends Activity>(activity: A): A {
   const r = activitySchema.safeParse(activity);
   if (!r.success) {
-    const issue = r.error.issues[0];
-    throw new ActivityValidationError(`${issue?.path.join('.') || 'activity'}: ${zodProblemEn(issue)}`);
+    const refusal = inputRefusal('activity', r.error, activity);
+    throw new ActivityValidationError(refusal.message, refusal.code, refusal.params);
   }
   return activity;
 }
@@ -109,7 +109,7 @@ export async function logEmail(db: ThreadlineDB, email: EmailToLog, recordIds: s
 export async function logEmailIn(w: Writer, email: EmailToLog, recordIds: string[]): Promise<{ activity: ActivityOf<'email'>; created: boolean }> {
   const id = emailActivityId(email.messageId);
   const existing = await w.db.activities.get(id);
-  if (existing && existing.kind !== 'email') throw new ActivityValidationError(`Activity ${id} is not an email`);
+  if (existing && existing.kind !== 'email') throw new ActivityValidationError(`Activity ${id} is not an email`, 'activityNotEmail', {});
   const recordSet = new Set([...(existing?.recordIds ?? []), ...(await emailRecordsIn(w, email.threadId, recordIds))]);
   const now = Date.now();
   const { date, ...message } = email;

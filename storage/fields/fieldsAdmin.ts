@@ -3,7 +3,8 @@ import { fieldValue } from './computed';
 import type { CrmRecord, View } from '../model/entities';
 import { fieldSchema, type DropdownOption, type Field, type FieldType } from '../model/field';
 import { FIELD_REGISTRY, normalizeValue, type CsvRefusal, type FieldTypeSpec, type SchemaContext } from '../model/fieldRegistry';
-import { issueFromZod, zodProblemEn } from '../model/issues';
+import { describeProblemEn, issueFromZod, type IssueCode, type IssueParams } from '../model/issues';
+import { inputRefusal } from '../model/inputErrors';
 import { filterOps } from '../model/filterRegistry';
 import { FormulaError, formulaRefs, parseFormula } from '../model/formula';
 import { newId, slugKey } from '../model/ids';
@@ -31,39 +32,46 @@ export type FieldInput = {
   settings?: Field['settings'];
 };
 
-type Setup = (db: ThreadlineDB, field: Field, schema: FolderSchema) => Promise<string | undefined> | string | undefined;
+/** What is wrong with a field's settings, as a code the UI words (components/errors.ts). */
+export type FieldProblem = { code: IssueCode; params?: IssueParams };
+type Setup = (db: ThreadlineDB, field: Field, schema: FolderSchema) => Promise<FieldProblem | undefined> | FieldProblem | undefined;
 
 /**
  * What each type needs configured before it can exist: a typed table over every FieldType, so a
- * new type is named here by the compiler too. Returns the problem, in words, or undefined.
+ * new type is named here by the compiler too. Returns the problem, or undefined.
  */
 const FIELD_SETUP: { [T in FieldType]: Setup | null } = {
   text: null, longText: null, number: null, autoNumber: null, percent: null, currency: null, date: null, checkbox: null,
   multiDropdown: null, user: null, email: null, phone: null, url: null, address: null, socials: null, stage: null,
   dropdown: null,
   link: async (db, field) =>
-    field.settings.targetFolderId && (await db.folders.get(field.settings.targetFolderId)) ? undefined : 'needs a folder to link to',
+    field.settings.targetFolderId && (await db.folders.get(field.settings.targetFolderId)) ? undefined : { code: 'needsLinkFolder' },
   formula: (_db, field, schema) => formulaProblem(field.settings.expression ?? '', schema.fields.filter((f) => f.id !== field.id)),
-  statistic: (_db, field) => (field.settings.statistic ? undefined : 'needs a statistic to show'),
+  statistic: (_db, field) => (field.settings.statistic ? undefined : { code: 'needsStatistic' }),
 };
 
 /** A formula's parse error, or a reference to a key that is not a number-like field of the folder. */
-export function formulaProblem(expression: string, fields: readonly Field[]): string | undefined {
-  if (!expression.trim()) return 'needs a formula, e.g. amount * probability';
+export function formulaProblem(expression: string, fields: readonly Field[]): FieldProblem | undefined {
+  if (!expression.trim()) return { code: 'formulaEmpty' };
   try {
     const refs = formulaRefs(parseFormula(expression));
     for (const key of refs) {
       const input = fields.find((f) => f.key === key);
-      if (!input) return `uses "${key}", which is not a field of this folder`;
-      if (!(FIELD_REGISTRY[input.type] as FieldTypeSpec<unknown>).toNumber) return `uses "${key}", which is not a number`;
+      if (!input) return { code: 'formulaUnknownKey', params: { key } };
+      if (!(FIELD_REGISTRY[input.type] as FieldTypeSpec<unknown>).toNumber) return { code: 'formulaNotNumber', params: { key } };
       // Formulas read stored values; a computed input has none, so the result would always be blank.
-      if (FIELD_REGISTRY[input.type].computed) return `uses "${key}", which is computed itself`;
+      if (FIELD_REGISTRY[input.type].computed) return { code: 'formulaComputedInput', params: { key } };
     }
     return undefined;
   } catch (e) {
-    return e instanceof FormulaError ? e.message : String(e);
+    if (e instanceof FormulaError) return { code: e.code, params: e.params };
+    throw e;
   }
 }
+
+/** A field whose settings are incomplete or wrong: "Weighted amount needs a statistic to show". */
+const setupError = (label: string, { code, params = {} }: FieldProblem) =>
+  new FieldAdminError(`${label} ${describeProblemEn(code, params)}`, 'fieldSetup', { ...params, field: label, issue: code });
 
 function uniqueKey(label: string, fields: readonly Field[], except?: string): string {
   const base = slugKey(label).slice(0, 60);
@@ -76,11 +84,11 @@ function uniqueKey(label: string, fields: readonly Field[], except?: string): st
 async function validated(db: ThreadlineDB, field: Field, schema: FolderSchema): Promise<Field> {
   const r = fieldSchema.safeParse(field);
   if (!r.success) {
-    const issue = r.error.issues[0];
-    throw new FieldAdminError(`${field.label || 'Field'}: ${issue?.path.join('.') || 'value'} ${zodProblemEn(issue)}`);
+    const refusal = inputRefusal('field', r.error, field);
+    throw new FieldAdminError(refusal.message, refusal.code, refusal.params);
   }
   const problem = await FIELD_SETUP[field.type]?.(db, field, schema);
-  if (problem) throw new FieldAdminError(`${field.label} ${problem}`);
+  if (problem) throw setupError(field.label, problem);
   return r.data;
 }
 
@@ -110,7 +118,7 @@ export function updateField(db: ThreadlineDB, fieldId: string, patch: FieldPatch
     if (!current) throw new NotFoundError('field', fieldId);
     const schema = await loadFolderSchema(w.db, current.folderId);
     const next = await validated(w.db, { ...current, ...patch, label: (patch.label ?? current.label).trim(), updatedAt: Date.now() }, schema);
-    if (FIELD_REGISTRY[next.type].computed && next.mandatory) throw new FieldAdminError(`${next.label} is computed and cannot be mandatory`);
+    if (FIELD_REGISTRY[next.type].computed && next.mandatory) throw setupError(next.label, { code: 'computedMandatory' });
     if (patch.options) await refuseRemovedOptionsInUse(w.db, current, next);
     const changed = (Object.keys(patch) as (keyof FieldPatch)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(current[k]));
     if (changed.length) await w.put('fields', next, changed);
@@ -129,7 +137,9 @@ async function refuseRemovedOptionsInUse(db: ThreadlineDB, before: Field, after:
   });
   const inUse = removed.filter((o) => uses.get(o.id));
   if (inUse.length) {
-    throw new FieldAdminError(inUse.map((o) => `${uses.get(o.id)} record(s) use the option "${o.label}"`).join('; ') + '; change them first');
+    const count = inUse.reduce((n, o) => n + (uses.get(o.id) ?? 0), 0);
+    const options = inUse.map((o) => `"${o.label}"`).join(', ');
+    throw new FieldAdminError(`${count} record(s) use the option(s) ${options}; change them first`, 'optionsInUse', { count, options });
   }
 }
 
@@ -173,9 +183,14 @@ export function deleteField(db: ThreadlineDB, fieldId: string): Promise<{ cleare
     const field = await w.db.fields.get(fieldId);
     if (!field) throw new NotFoundError('field', fieldId);
     const schema = await loadFolderSchema(w.db, field.folderId);
-    if (schema.folder.titleFieldIds.includes(fieldId)) throw new FieldAdminError(`${field.label} makes the title of ${schema.folder.name} and cannot be deleted`);
+    if (schema.folder.titleFieldIds.includes(fieldId)) {
+      throw new FieldAdminError(`${field.label} makes the title of ${schema.folder.name} and cannot be deleted`, 'titleField', { field: field.label, folder: schema.folder.name });
+    }
     const users = schema.fields.filter((f) => f.settings.expression && formulaUses(f.settings.expression, field.key));
-    if (users.length) throw new FieldAdminError(`${field.label} is used by the formula ${users.map((f) => f.label).join(', ')}; change it first`);
+    if (users.length) {
+      const formulas = users.map((f) => f.label).join(', ');
+      throw new FieldAdminError(`${field.label} is used by the formula ${formulas}; change it first`, 'formulaUsesField', { field: field.label, formulas });
+    }
     await w.remove('fields', fieldId);
     const saves: RecordSave[] = [];
     for (const record of await w.db.records.where('folderId').equals(field.folderId).toArray()) {
@@ -291,7 +306,9 @@ export function changeFieldType(db: ThreadlineDB, fieldId: string, type: FieldTy
     if (!from) throw new NotFoundError('field', fieldId);
     const schema = await loadFolderSchema(w.db, from.folderId);
     if (from.type === type) return { converted: 0, failed: [], removedFilters: [], createdOptions: 0 };
-    if (schema.folder.titleFieldIds.includes(fieldId)) throw new FieldAdminError(`${from.label} makes the title of ${schema.folder.name}; its type cannot change`);
+    if (schema.folder.titleFieldIds.includes(fieldId)) {
+      throw new FieldAdminError(`${from.label} makes the title of ${schema.folder.name}; its type cannot change`, 'titleFieldType', { field: from.label, folder: schema.folder.name });
+    }
     // Oldest first, so options made from text take the spelling people used first.
     const records = (await w.db.records.where('folderId').equals(from.folderId).toArray()).sort((a, b) => a.createdAt - b.createdAt);
     const oldSpec = FIELD_REGISTRY[from.type] as FieldTypeSpec<unknown>;

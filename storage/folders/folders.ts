@@ -8,7 +8,7 @@ import { RecordValidationError } from '../model/recordSchema';
 import { mutate } from '../write/mutate';
 import { removeRecordsIn, updateRecordIn } from '../write/records';
 import { NotFoundError, StorageError, type StorageErrorCode, type StorageErrorParams } from '../model/errors';
-import { zodProblemEn } from '../model/issues';
+import { inputRefusal, type InputEntity } from '../model/inputErrors';
 
 /** A refused change to folders or views: `message` is English (logs, tests); the UI words `code` and `params` for the person who asked. */
 export class FolderError extends StorageError {
@@ -18,20 +18,20 @@ export class FolderError extends StorageError {
   }
 }
 
-function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+function check<T>(schema: z.ZodType<T>, value: unknown, entity: Extract<InputEntity, 'folder' | 'view'>): T {
   const r = schema.safeParse(value);
   if (!r.success) {
-    const issue = r.error.issues[0];
-    throw new FolderError(`${what}: ${issue?.path.join('.') || 'value'} ${zodProblemEn(issue)}`);
+    const refusal = inputRefusal(entity, r.error, value);
+    throw new FolderError(refusal.message, refusal.code, refusal.params);
   }
   return r.data;
 }
 
-const folderInput = z.object({ name: z.string().trim().min(1, { error: 'needs a name' }).max(120), icon: z.string().max(8) });
+const folderInput = z.object({ name: z.string().trim().min(1).max(120), icon: z.string().max(8) });
 
 /** A custom folder with a mandatory "Name" field as its title and an "All" view, in one transaction. */
 export async function createFolder(db: ThreadlineDB, input: { name: string; icon: string }): Promise<Folder> {
-  const { name, icon } = check(folderInput, input, 'Folder');
+  const { name, icon } = check(folderInput, input, 'folder');
   return mutate(db, async (w) => {
     const now = Date.now();
     const order = ((await w.db.folders.toArray()).reduce((m, f) => Math.max(m, f.order), -1)) + 1;
@@ -40,7 +40,7 @@ export async function createFolder(db: ThreadlineDB, input: { name: string; icon
       id: newId('field'), folderId: id, key: 'name', label: 'Name', type: 'text', mandatory: true, hidden: false,
       order: 0, settings: {}, createdAt: now, updatedAt: now,
     };
-    const folder = check(folderSchema, { id, name, icon: icon || '📁', kind: 'custom', titleFieldIds: [nameField.id], order, createdAt: now, updatedAt: now }, 'Folder');
+    const folder = check(folderSchema, { id, name, icon: icon || '📁', kind: 'custom', titleFieldIds: [nameField.id], order, createdAt: now, updatedAt: now }, 'folder');
     await w.put('folders', folder, Object.keys(folder));
     await w.put('fields', nameField, Object.keys(nameField));
     const view: View = {
@@ -56,7 +56,7 @@ export function updateFolder(db: ThreadlineDB, id: string, patch: { name?: strin
   return mutate(db, async (w) => {
     const current = await w.db.folders.get(id);
     if (!current) throw new NotFoundError('folder', id);
-    const next = check(folderSchema, { ...current, ...patch, name: (patch.name ?? current.name).trim(), updatedAt: Date.now() }, 'Folder');
+    const next = check(folderSchema, { ...current, ...patch, name: (patch.name ?? current.name).trim(), updatedAt: Date.now() }, 'folder');
     const changed = (['name', 'icon'] as const).filter((k) => next[k] !== current[k]);
     if (changed.length) await w.put('folders', next, changed);
     return next;
@@ -94,12 +94,17 @@ async function checkViewAgainstFields(db: ThreadlineDB, folderId: string, view: 
   const fields = await db.fields.where('folderId').equals(folderId).toArray();
   const byId = new Map(fields.map((f) => [f.id, f]));
   const unknown = [...view.columns, ...view.sort.map((s) => s.fieldId), ...view.filters.map((f) => f.fieldId)].filter((id) => !byId.has(id));
-  if (unknown.length) throw new FolderError(`View "${view.name}" uses fields that are not in this folder: ${[...new Set(unknown)].join(', ')}`);
+  const missing = [...new Set(unknown)];
+  if (missing.length) {
+    throw new FolderError(`View "${view.name}" uses fields that are not in this folder: ${missing.join(', ')}`, 'viewUnknownFields', { view: view.name, count: missing.length });
+  }
   for (const f of view.filters) {
     const field = byId.get(f.fieldId)!;
-    if (!filterOps(field).some((o) => o.op === f.op)) throw new FolderError(`"${f.op}" is not a filter for ${field.label}`);
+    if (!filterOps(field).some((o) => o.op === f.op)) throw new FolderError(`"${f.op}" is not a filter for ${field.label}`, 'viewBadFilter', { op: f.op, field: field.label });
   }
-  if (view.boardFieldId && !byId.has(view.boardFieldId)) throw new FolderError(`View "${view.name}" groups by a field that is not in this folder`);
+  if (view.boardFieldId && !byId.has(view.boardFieldId)) {
+    throw new FolderError(`View "${view.name}" groups by a field that is not in this folder`, 'viewBoardField', { view: view.name });
+  }
 }
 
 export function createView(db: ThreadlineDB, folderId: string, input: ViewInput): Promise<View> {
@@ -111,7 +116,7 @@ export function createView(db: ThreadlineDB, folderId: string, input: ViewInput)
     const view = check(viewSchema, {
       ...input, name: input.name.trim(), id: newId('view'), folderId, order: siblings.reduce((m, v) => Math.max(m, v.order), -1) + 1,
       createdAt: now, updatedAt: now,
-    }, 'View');
+    }, 'view');
     await w.put('views', view, Object.keys(view));
     return view;
   });
@@ -121,7 +126,7 @@ export function updateView(db: ThreadlineDB, id: string, patch: Partial<ViewInpu
   return mutate(db, async (w) => {
     const current = await w.db.views.get(id);
     if (!current) throw new NotFoundError('view', id);
-    const next = check(viewSchema, { ...current, ...patch, updatedAt: Date.now() }, 'View');
+    const next = check(viewSchema, { ...current, ...patch, updatedAt: Date.now() }, 'view');
     await checkViewAgainstFields(w.db, current.folderId, next);
     const changed = (Object.keys(patch) as (keyof ViewInput)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(current[k]));
     if (changed.length) await w.put('views', next, changed);

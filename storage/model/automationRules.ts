@@ -12,7 +12,7 @@ export const automationActionSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('createTask'),
-      title: z.string().trim().min(1, { error: 'The task needs a title' }).max(LIMITS.shortText),
+      title: z.string().trim().min(1).max(LIMITS.shortText),
       /** Due this many days after the deal entered the stage; no due date when absent. */
       dueInDays: z.number().int().min(0).max(365).optional(),
     })
@@ -23,7 +23,7 @@ export type AutomationAction = z.infer<typeof automationActionSchema>;
 
 const base = {
   id: z.string().min(1).max(64),
-  name: z.string().trim().min(1, { error: 'The rule needs a name' }).max(LIMITS.label),
+  name: z.string().trim().min(1).max(LIMITS.label),
   enabled: z.boolean(),
 };
 

@@ -24,11 +24,49 @@ export const STORAGE_ERROR_CODES = [
   'importStatus', // params: status
   'importElsewhere', // params: row
   'importColumnsDiffer',
-  /** A refusal without its own code yet: `detail` holds the English text. */
+  // A folder, view, pipeline, field, activity or rule that its schema refused (storage/model/inputErrors.ts);
+  // params: subject (InputSubject), n (which stage, option or rule, from 1), issue (IssueCode) and that issue's params
+  'invalidInput',
+  // field admin
+  'fieldSetup', // params: field (its label), issue (IssueCode) and that issue's params
+  'optionsInUse', // params: count, options
+  'titleField', // params: field, folder
+  'titleFieldType', // params: field, folder
+  'formulaUsesField', // params: field, formulas
+  // views
+  'viewUnknownFields', // params: view, count
+  'viewBadFilter', // params: op, field
+  'viewBoardField', // params: view
+  // activities
+  'activityNotEmail',
+  // automations and reminders
+  'ruleNeedsDealField', // params: rule
+  'ruleFieldComputed', // params: rule, field
+  'ruleNeedsValue', // params: rule, field
+  'ruleBadValue', // params: rule, field, issue (IssueCode) and that issue's params
+  'ruleStageGone', // params: rule
+  'reminderNeedsDateField', // params: rule
+  /** A refusal without its own code: `detail` holds English text for logs; the UI says only that it was refused. */
   'invalid',
 ] as const;
 export type StorageErrorCode = (typeof STORAGE_ERROR_CODES)[number];
 export type StorageErrorParams = Record<string, string | number>;
+
+/**
+ * The parameters each code's wording uses (an issue's own params come with `issue`, see
+ * ISSUE_PARAMS). A new code must be listed: tests/unit/errorCatalogues.test.ts renders every code
+ * in every language with these and checks that each one changes the sentence.
+ */
+export const STORAGE_ERROR_PARAMS: { readonly [C in StorageErrorCode]: readonly string[] } = {
+  notFound: [], builtInFolder: ['folder'], folderLinked: ['folder', 'names'], lastPipeline: [], stageInUse: ['count', 'stage'],
+  pipelineInUse: ['count', 'pipeline'], mergeNeedsOther: [], mergeSameFolder: [], mergeChoiceOutside: ['field'], csvEmpty: [],
+  csvTooBig: ['max'], csvHeaderTooLong: ['max'], csvTooManyColumns: ['max', 'row'], csvCellTooLong: ['max', 'row'], csvRowTooLong: ['max', 'row'],
+  csvTooManyRows: ['max'], importForgotten: [], importStatus: ['status'], importElsewhere: ['row'], importColumnsDiffer: [],
+  invalidInput: ['subject', 'issue'], fieldSetup: ['field', 'issue'], optionsInUse: ['count', 'options'], titleField: ['field', 'folder'], titleFieldType: ['field', 'folder'],
+  formulaUsesField: ['field', 'formulas'], viewUnknownFields: ['view', 'count'], viewBadFilter: ['op', 'field'], viewBoardField: ['view'],
+  activityNotEmail: [], ruleNeedsDealField: ['rule'], ruleFieldComputed: ['rule', 'field'], ruleNeedsValue: ['rule', 'field'],
+  ruleBadValue: ['rule', 'field', 'issue'], ruleStageGone: ['rule'], reminderNeedsDateField: ['rule'], invalid: [],
+};
 
 export class StorageError extends Error {
   constructor(

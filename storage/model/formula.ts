@@ -1,3 +1,5 @@
+import { describeProblemEn, type IssueCode, type IssueParams } from './issues';
+
 /**
  * A small arithmetic language for formula fields: numbers, field keys, + - * /, unary minus and
  * parentheses. Parsed into a tree once and evaluated without eval(), so a shared workspace's
@@ -9,9 +11,24 @@ export type Expr =
   | { kind: 'neg'; arg: Expr }
   | { kind: 'bin'; op: '+' | '-' | '*' | '/'; left: Expr; right: Expr };
 
-export class FormulaError extends Error {}
+export type FormulaCode = Extract<IssueCode, `formula${string}` | 'tooLong'>;
 
-type Token = { kind: 'num'; value: number } | { kind: 'ident'; name: string } | { kind: 'op'; op: string };
+/** A formula that does not parse: a code the UI words (components/errors.ts); `message` is English, for logs. */
+export class FormulaError extends Error {
+  constructor(
+    readonly code: FormulaCode,
+    readonly params: IssueParams = {},
+  ) {
+    super(`Formula ${describeProblemEn(code, params)}`);
+    this.name = 'FormulaError';
+  }
+}
+
+export const FORMULA_MAX_LENGTH = 500;
+const MAX_DEPTH = 50;
+
+/** `at` is the token's position in the text, from 1, so a refusal can point at it. */
+type Token = { kind: 'num'; value: number; at: number } | { kind: 'ident'; name: string; at: number } | { kind: 'op'; op: string; at: number };
 
 function tokenize(src: string): Token[] {
   const tokens: Token[] = [];
@@ -23,18 +40,19 @@ function tokenize(src: string): Token[] {
     const m = re.exec(src);
     if (!m) {
       const at = pos + (/^\s*/.exec(src.slice(pos))?.[0].length ?? 0);
-      throw new FormulaError(`Unexpected "${src[at]}" at position ${at + 1}`);
+      throw new FormulaError('formulaUnexpected', { char: src[at]!, position: at + 1 });
     }
-    if (m[1] !== undefined) tokens.push({ kind: 'num', value: Number(m[1]) });
-    else if (m[2] !== undefined) tokens.push({ kind: 'ident', name: m[2] });
-    else tokens.push({ kind: 'op', op: m[3]! });
+    const at = pos + m[0].length - (m[1] ?? m[2] ?? m[3]!).length + 1;
+    if (m[1] !== undefined) tokens.push({ kind: 'num', value: Number(m[1]), at });
+    else if (m[2] !== undefined) tokens.push({ kind: 'ident', name: m[2], at });
+    else tokens.push({ kind: 'op', op: m[3]!, at });
     pos = re.lastIndex;
   }
   return tokens;
 }
 
 export function parseFormula(src: string): Expr {
-  if (src.length > 500) throw new FormulaError('Formula is longer than 500 characters');
+  if (src.length > FORMULA_MAX_LENGTH) throw new FormulaError('tooLong', { max: FORMULA_MAX_LENGTH });
   const tokens = tokenize(src);
   let i = 0;
   let depth = 0;
@@ -60,23 +78,23 @@ export function parseFormula(src: string): Expr {
   };
   const factor = (): Expr => {
     const t = tokens[i++];
-    if (!t) throw new FormulaError('Formula ends too early');
+    if (!t) throw new FormulaError('formulaEndsEarly');
     if (t.kind === 'num') return { kind: 'num', value: t.value };
     if (t.kind === 'ident') return { kind: 'ref', key: t.name };
     if (t.op === '-') return { kind: 'neg', arg: factor() };
     if (t.op === '+') return factor();
     if (t.op === '(') {
-      if (++depth > 50) throw new FormulaError('Formula nests too deeply');
+      if (++depth > MAX_DEPTH) throw new FormulaError('formulaTooDeep', { max: MAX_DEPTH });
       const inner = expression();
-      if (tokens[i]?.kind !== 'op' || peekOp() !== ')') throw new FormulaError('Missing ")"');
+      if (tokens[i]?.kind !== 'op' || peekOp() !== ')') throw new FormulaError('formulaMissingParen');
       i++;
       depth--;
       return inner;
     }
-    throw new FormulaError(`Unexpected "${t.op}"`);
+    throw new FormulaError('formulaUnexpected', { char: t.op, position: t.at });
   };
   const tree = expression();
-  if (i < tokens.length) throw new FormulaError('Unexpected text after the end of the formula');
+  if (i < tokens.length) throw new FormulaError('formulaTrailing');
   return tree;
 }
 

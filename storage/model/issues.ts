@@ -33,6 +33,8 @@ export const ISSUE_CODES = [
   'notComputedImport',
   'notAnAmount',
   'unreadableDate',
+  'dateNotInOrder', // params: value, order ('dmy' | 'mdy', the order the import reads dates in)
+  'noSuchDay', // params: value (31/02/2024)
   'notYesNo',
   'tooManyParts',
   'notAnAddress',
@@ -44,11 +46,52 @@ export const ISSUE_CODES = [
   // field type changes (params.value as for CSV cells)
   'noEquivalent',
   'notALinkedRecord',
-  /** Anything else; `detail` keeps zod's own text so nothing is lost. */
+  // zod's own checks on folders, views, pipelines, fields, activities and rules (read by issueFromZod)
+  'tooShort', // params: min
+  'tooFew', // params: min
+  'tooSmall', // params: min
+  'tooBig', // params: max
+  'notInteger',
+  'badFormat',
+  'unknownKind',
+  // field settings
+  'needsLinkFolder',
+  'needsStatistic',
+  'computedMandatory',
+  // formulas (storage/model/formula.ts, storage/fields/fieldsAdmin.ts formulaProblem)
+  'formulaEmpty',
+  'formulaUnknownKey', // params: key
+  'formulaNotNumber', // params: key
+  'formulaComputedInput', // params: key
+  'formulaUnexpected', // params: char, position
+  'formulaEndsEarly',
+  'formulaTooDeep', // params: max
+  'formulaMissingParen',
+  'formulaTrailing',
+  /** Anything else; `detail` keeps zod's own text for logs (the UI never shows it). */
   'invalid',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 export type IssueParams = Record<string, string | number>;
+
+/**
+ * The parameters each code's wording uses, besides `value` (any code may name the offending
+ * value). A new code must be listed here: tests/unit/errorCatalogues.test.ts renders every code in
+ * every language with these and checks each one appears.
+ */
+export const ISSUE_PARAMS: { readonly [C in IssueCode]: readonly string[] } = {
+  required: [], unknownField: ['folder'], computed: [], tooLong: ['max'], tooMany: ['max'], notANumber: [], invalidCurrency: [],
+  invalidDate: [], invalidEmail: [], invalidPhone: [], invalidUrl: [], notBoolean: [], unknownOption: [], unknownStage: [],
+  wrongType: [], autoNumberSet: [], autoNumberChanged: [], notRecordId: [], autoFilled: [], fieldGone: [], otherFolder: ['folder'],
+  notComputedImport: [], notAnAmount: [], unreadableDate: [], dateNotInOrder: [], noSuchDay: [], notYesNo: [], tooManyParts: [], notAnAddress: [], socialsShape: [],
+  notAStage: [], linkNotFound: ['folder'], linkAmbiguous: ['count', 'first', 'second'], linkCannotCreate: ['folder', 'field'],
+  noEquivalent: [], notALinkedRecord: [],
+  tooShort: ['min'], tooFew: ['min'], tooSmall: ['min'], tooBig: ['max'], notInteger: [], badFormat: [], unknownKind: [],
+  needsLinkFolder: [], needsStatistic: [], computedMandatory: [],
+  formulaEmpty: [], formulaUnknownKey: ['key'], formulaNotNumber: ['key'], formulaComputedInput: ['key'],
+  formulaUnexpected: ['char', 'position'], formulaEndsEarly: [], formulaTooDeep: ['max'], formulaMissingParen: [], formulaTrailing: [],
+  invalid: [],
+};
 
 /** One refused field of a record; `label` is the field's label (data, not wording). */
 export type RecordIssue = { fieldId?: string; label: string; code: IssueCode; params?: IssueParams };
@@ -68,8 +111,34 @@ export function issueFromZod(issue: z.core.$ZodIssue | undefined): { code: Issue
     return { code: issue.origin === 'string' ? 'tooLong' : 'tooMany', params: { max: Number(issue.maximum) } };
   }
   if (isIssueCode(issue.message)) return { code: issue.message };
-  if (issue.code === 'invalid_type') return { code: 'wrongType', params: { expected: String(issue.expected) } };
-  return { code: 'invalid', params: { detail: issue.message } };
+  return zodCheck(issue) ?? { code: 'invalid', params: { detail: issue.message } };
+}
+
+/** zod's built-in checks (sizes, ranges, integers, patterns, choices) as codes. */
+function zodCheck(issue: z.core.$ZodIssue): { code: IssueCode; params?: IssueParams } | undefined {
+  switch (issue.code) {
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string') return min <= 1 ? { code: 'required' } : { code: 'tooShort', params: { min } };
+      if (issue.origin === 'array' || issue.origin === 'set') return { code: 'tooFew', params: { min } };
+      return issue.origin === 'number' || issue.origin === 'bigint' ? { code: 'tooSmall', params: { min } } : undefined;
+    }
+    case 'too_big':
+      return issue.origin === 'number' || issue.origin === 'bigint' ? { code: 'tooBig', params: { max: Number(issue.maximum) } } : undefined;
+    case 'invalid_type':
+      if (issue.expected === 'int') return { code: 'notInteger' };
+      if (issue.expected === 'number') return { code: 'notANumber' };
+      return { code: 'wrongType', params: { expected: String(issue.expected) } };
+    case 'invalid_format':
+      return { code: 'badFormat' };
+    case 'invalid_value':
+      return { code: 'unknownOption' };
+    case 'invalid_union':
+      // A discriminated union (rules, activities) met a kind it does not list: a newer device's, or a typo.
+      return issue.discriminator !== undefined ? { code: 'unknownKind' } : undefined;
+    default:
+      return undefined;
+  }
 }
 
 const en = (n: unknown) => (typeof n === 'number' ? n.toLocaleString('en') : String(n ?? ''));
@@ -100,6 +169,8 @@ const EN: { [C in IssueCode]: (p: IssueParams) => string } = {
   notComputedImport: () => 'is computed and cannot be imported',
   notAnAmount: () => 'is not an amount',
   unreadableDate: () => 'is not a date (use YYYY-MM-DD or DD/MM/YYYY)',
+  dateNotInOrder: (p) => `is not a date (write it as ${p.order === 'mdy' ? 'MM/DD/YYYY' : 'DD/MM/YYYY'} or YYYY-MM-DD)`,
+  noSuchDay: () => 'is not a day of the calendar',
   notYesNo: () => 'is not yes/no',
   tooManyParts: () => 'has more than 5 parts (street | city | region | postal code | country)',
   notAnAddress: () => 'is not an address',
@@ -110,6 +181,25 @@ const EN: { [C in IssueCode]: (p: IssueParams) => string } = {
   linkCannotCreate: (p) => `cannot be added to ${en(p.folder)}: ${en(p.field)} is required there`,
   noEquivalent: () => 'has no equivalent in the new type',
   notALinkedRecord: () => 'is not a record of the linked folder',
+  tooShort: (p) => `is shorter than ${en(p.min)} characters`,
+  tooFew: (p) => `needs at least ${en(p.min)} item(s)`,
+  tooSmall: (p) => `must be at least ${en(p.min)}`,
+  tooBig: (p) => `must be at most ${en(p.max)}`,
+  notInteger: () => 'must be a whole number',
+  badFormat: () => 'is not written in the expected format',
+  unknownKind: () => 'is of a kind this version of Threadline does not know',
+  needsLinkFolder: () => 'needs a folder to link to',
+  needsStatistic: () => 'needs a statistic to show',
+  computedMandatory: () => 'is computed and cannot be mandatory',
+  formulaEmpty: () => 'needs a formula, e.g. amount * probability',
+  formulaUnknownKey: (p) => `uses "${en(p.key)}", which is not a field of this folder`,
+  formulaNotNumber: (p) => `uses "${en(p.key)}", which is not a number`,
+  formulaComputedInput: (p) => `uses "${en(p.key)}", which is computed itself`,
+  formulaUnexpected: (p) => `has an unexpected "${en(p.char)}" at position ${en(p.position)}`,
+  formulaEndsEarly: () => 'ends too early',
+  formulaTooDeep: (p) => `nests parentheses more than ${en(p.max)} deep`,
+  formulaMissingParen: () => 'is missing a ")"',
+  formulaTrailing: () => 'has text after its end',
   invalid: (p) => (p.detail !== undefined ? `is not valid (${en(p.detail)})` : 'is not valid'),
 };
 

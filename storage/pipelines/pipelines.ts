@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { ThreadlineDB } from '../db/db';
-import { pipelineSchema, stageSchema, type Pipeline, type Stage } from '../model/entities';
+import { pipelineSchema, type Pipeline, type Stage } from '../model/entities';
 import type { StageValue } from '../model/fieldValues';
 import { newId } from '../model/ids';
 import { mutate } from '../write/mutate';
 import { NotFoundError, StorageError, type StorageErrorCode, type StorageErrorParams } from '../model/errors';
-import { zodProblemEn } from '../model/issues';
+import { inputRefusal } from '../model/inputErrors';
 
 /** A refused pipeline change: `message` is English (logs, tests); the UI words `code` and `params` for the person who asked. */
 export class PipelineError extends StorageError {
@@ -20,13 +20,14 @@ export type StageInput = Omit<Stage, 'id'> & { id?: string };
 function parse(pipeline: unknown): Pipeline {
   const r = pipelineSchema.safeParse(pipeline);
   if (!r.success) {
-    const issue = r.error.issues[0];
-    throw new PipelineError(`Pipeline ${issue?.path.join('.') || ''} ${zodProblemEn(issue)}`.replace(/\s+/g, ' '));
+    const refusal = inputRefusal('pipeline', r.error, pipeline);
+    throw new PipelineError(refusal.message, refusal.code, refusal.params);
   }
   return r.data;
 }
 
-const withIds = (stages: readonly StageInput[]): Stage[] => stages.map((s) => stageSchema.parse({ ...s, id: s.id ?? newId('stage') }));
+// Checked with the whole pipeline by parse(), so a refusal names the stage (stageSchema.parse would throw zod's English).
+const withIds = (stages: readonly StageInput[]): Stage[] => stages.map((s) => ({ ...s, id: s.id ?? newId('stage') }));
 
 export function defaultStages(): StageInput[] {
   return [

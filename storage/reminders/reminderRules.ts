@@ -5,10 +5,10 @@ import { LIMITS } from '../model/limits';
 export const reminderRuleSchema = z
   .object({
     id: z.string().min(1).max(64),
-    name: z.string().trim().min(1, { error: 'The reminder needs a name' }).max(LIMITS.label),
+    name: z.string().trim().min(1).max(LIMITS.label),
     folderId: z.string().min(1).max(64),
     fieldId: z.string().min(1).max(64),
-    daysBefore: z.number({ error: 'Days before must be a number' }).int().min(0).max(365),
+    daysBefore: z.number().int().min(0).max(365),
     /** Yearly dates (birthdays, anniversaries) remind every year, ignoring the stored year. */
     yearly: z.boolean(),
     enabled: z.boolean(),

@@ -151,7 +151,7 @@ describe('automations', () => {
 
   it.each([
     ['a rule without a name', [{ id: 'r', name: ' ', enabled: true, kind: 'dealWon' }], /name/],
-    ['an unknown kind', [{ id: 'r', name: 'X', enabled: true, kind: 'whenever' }], /Automation rules/],
+    ['an unknown kind', [{ id: 'r', name: 'X', enabled: true, kind: 'whenever' }], /Rule 1 is of a kind this version of Threadline does not know/],
     ['a stage that does not exist', [rule({ kind: 'stageEntered', name: 'Gone', pipelineId: DEFAULT_PIPELINE_ID, stageId: 'nope', action: { kind: 'createTask', title: 'x' } })], /“Gone”: the stage no longer exists/],
     ['a computed field', [rule({ kind: 'stageEntered', name: 'W', pipelineId: DEFAULT_PIPELINE_ID, stageId: 'won', action: { kind: 'setField', fieldId: 'fd_weightedAmount', value: 3 } })], /Weighted amount is computed/],
     ['a contact field', [rule({ kind: 'stageEntered', name: 'C', pipelineId: DEFAULT_PIPELINE_ID, stageId: 'won', action: { kind: 'setField', fieldId: 'fc_leadStatus', value: 'open' } })], /choose a deal field/],

@@ -29,16 +29,20 @@ describe('field administration', () => {
   });
 
   it('rejects a formula that does not parse or uses a non-number, with the reason', async () => {
-    await expect(addField(db, deals, { label: 'Bad', type: 'formula', settings: { expression: 'amount * (' } })).rejects.toThrow(/Bad Formula ends too early/);
-    await expect(addField(db, deals, { label: 'Bad', type: 'formula', settings: { expression: 'amount * name' } })).rejects.toThrow(/"name", which is not a number/);
-    await expect(addField(db, deals, { label: 'Bad', type: 'formula', settings: { expression: 'amount * nope' } })).rejects.toThrow(/"nope", which is not a field/);
+    const refusal = (expression: string) => addField(db, deals, { label: 'Bad', type: 'formula', settings: { expression } });
+    await expect(refusal('amount * (')).rejects.toMatchObject({ code: 'fieldSetup', params: { field: 'Bad', issue: 'formulaEndsEarly' }, message: 'Bad ends too early' });
+    await expect(refusal('amount * name')).rejects.toMatchObject({ code: 'fieldSetup', params: { field: 'Bad', issue: 'formulaNotNumber', key: 'name' } });
+    await expect(refusal('amount * nope')).rejects.toMatchObject({ code: 'fieldSetup', params: { field: 'Bad', issue: 'formulaUnknownKey', key: 'nope' } });
+    await expect(refusal('')).rejects.toMatchObject({ code: 'fieldSetup', params: { issue: 'formulaEmpty' } });
     const ok = await addField(db, deals, { label: 'Net', type: 'formula', settings: { expression: 'amount * 0.8' } });
     expect(ok.mandatory).toBe(false);
   });
 
   it('needs a target folder for links and a statistic for statistics', async () => {
     await expect(addField(db, deals, { label: 'L', type: 'link' })).rejects.toThrow(FieldAdminError);
-    await expect(addField(db, deals, { label: 'S', type: 'statistic' })).rejects.toThrow(/needs a statistic/);
+    await expect(addField(db, deals, { label: 'L', type: 'link' })).rejects.toMatchObject({ code: 'fieldSetup', params: { field: 'L', issue: 'needsLinkFolder' } });
+    await expect(addField(db, deals, { label: 'S', type: 'statistic' })).rejects.toMatchObject({ code: 'fieldSetup', params: { field: 'S', issue: 'needsStatistic' } });
+    await expect(addField(db, deals, { label: '', type: 'text' })).rejects.toMatchObject({ code: 'invalidInput', params: { subject: 'fieldLabel', issue: 'required' } });
   });
 
   it('reorders and hides fields', async () => {
@@ -53,7 +57,7 @@ describe('field administration', () => {
   it('refuses to remove a dropdown option that records use', async () => {
     await createRecord(db, contacts, { fc_firstName: 'A', fc_leadStatus: 'open' });
     const field = (await db.fields.get('fc_leadStatus'))!;
-    await expect(updateField(db, field.id, { options: field.options!.filter((o) => o.id !== 'open') })).rejects.toThrow(/1 record\(s\) use the option "Open"/);
+    await expect(updateField(db, field.id, { options: field.options!.filter((o) => o.id !== 'open') })).rejects.toMatchObject({ code: 'optionsInUse', params: { count: 1, options: '"Open"' } });
     await updateField(db, field.id, { options: field.options!.map((o) => (o.id === 'new' ? { ...o, color: '#123456' } : o)) });
     expect((await db.fields.get(field.id))!.options!.find((o) => o.id === 'new')!.color).toBe('#123456');
   });
@@ -64,8 +68,8 @@ describe('field administration', () => {
     expect(await deleteField(db, 'fc_campaign')).toEqual({ clearedRecords: 1 });
     expect(await values(r.id)).not.toHaveProperty('fc_campaign');
     expect(await db.views.get(view.id)).toMatchObject({ columns: ['fc_firstName'], sort: [], filters: [] });
-    await expect(deleteField(db, 'fc_firstName')).rejects.toThrow(/makes the title/);
-    await expect(deleteField(db, 'fd_probability')).rejects.toThrow(/used by the formula Weighted amount/);
+    await expect(deleteField(db, 'fc_firstName')).rejects.toMatchObject({ code: 'titleField', params: { field: 'First name', folder: 'Contacts' } });
+    await expect(deleteField(db, 'fd_probability')).rejects.toMatchObject({ code: 'formulaUsesField', params: { field: 'Probability', formulas: 'Weighted amount' } });
   });
 });
 
@@ -129,7 +133,7 @@ describe('changing a field type', () => {
     await shareWorkspace();
     await createRecord(db, contacts, { fc_firstName: 'A', fc_campaign: 'x' });
     const outbox = await db.outbox.count();
-    await expect(changeFieldType(db, 'fc_campaign', 'link')).rejects.toThrow(/needs a folder/);
+    await expect(changeFieldType(db, 'fc_campaign', 'link')).rejects.toMatchObject({ code: 'fieldSetup', params: { issue: 'needsLinkFolder' } });
     await expect(changeFieldType(db, 'fc_firstName', 'number')).rejects.toThrow(/title/);
     expect(await db.outbox.count()).toBe(outbox);
     expect((await db.fields.get('fc_campaign'))!.type).toBe('text');

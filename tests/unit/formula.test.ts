@@ -99,39 +99,46 @@ describe('parseFormula and evaluateFormula', () => {
 });
 
 describe('formula syntax errors', () => {
+  // Codes and params, which the UI words in the user's language; `message` is the English for logs.
   it.each([
-    ['', 'Formula ends too early'],
-    ['   ', 'Formula ends too early'],
-    ['1 +', 'Formula ends too early'],
-    ['-', 'Formula ends too early'],
-    ['(1 + 2', 'Missing ")"'],
-    ['((1)', 'Missing ")"'],
-    ['1 + 2)', 'Unexpected text after the end of the formula'],
-    ['1 2', 'Unexpected text after the end of the formula'],
-    ['amount probability', 'Unexpected text after the end of the formula'],
-    ['* 2', 'Unexpected "*"'],
-    ['()', 'Unexpected ")"'],
-    ['1 + / 2', 'Unexpected "/"'],
-    ['2^3', 'Unexpected "^" at position 2'],
-    ['amount * $', 'Unexpected "$" at position 10'],
-    ['1 +   %', 'Unexpected "%" at position 7'],
-    ['.5', 'Unexpected "." at position 1'],
-    ['1..2', 'Unexpected "." at position 2'],
-  ])('refuses %j: %s', (src, message) => {
-    expect(syntaxError(src).message).toBe(message);
+    ['', 'formulaEndsEarly', {}],
+    ['   ', 'formulaEndsEarly', {}],
+    ['1 +', 'formulaEndsEarly', {}],
+    ['-', 'formulaEndsEarly', {}],
+    ['(1 + 2', 'formulaMissingParen', {}],
+    ['((1)', 'formulaMissingParen', {}],
+    ['1 + 2)', 'formulaTrailing', {}],
+    ['1 2', 'formulaTrailing', {}],
+    ['amount probability', 'formulaTrailing', {}],
+    ['* 2', 'formulaUnexpected', { char: '*', position: 1 }],
+    ['()', 'formulaUnexpected', { char: ')', position: 2 }],
+    ['1 + / 2', 'formulaUnexpected', { char: '/', position: 5 }],
+    ['2^3', 'formulaUnexpected', { char: '^', position: 2 }],
+    ['amount * $', 'formulaUnexpected', { char: '$', position: 10 }],
+    ['1 +   %', 'formulaUnexpected', { char: '%', position: 7 }],
+    ['.5', 'formulaUnexpected', { char: '.', position: 1 }],
+    ['1..2', 'formulaUnexpected', { char: '.', position: 2 }],
+  ])('refuses %j: %s %j', (src, code, params) => {
+    const e = syntaxError(src);
+    expect({ code: e.code, params: e.params }).toEqual({ code, params });
+  });
+
+  it('says the refusal in English in its message, for logs', () => {
+    expect(syntaxError('2^3').message).toBe('Formula has an unexpected "^" at position 2');
+    expect(syntaxError('(1').message).toBe('Formula is missing a ")"');
   });
 
   it('refuses formulas longer than 500 characters', () => {
     const max = `1${'+1'.repeat(249)}2`;
     expect(max).toHaveLength(500);
     expect(run(max)).toBe(261);
-    expect(syntaxError(`${max} `).message).toBe('Formula is longer than 500 characters');
+    expect(syntaxError(`${max} `)).toMatchObject({ code: 'tooLong', params: { max: 500 } });
   });
 
   it('limits nesting to 50 parentheses', () => {
     const nest = (n: number) => `${'('.repeat(n)}7${')'.repeat(n)}`;
     expect(run(nest(50))).toBe(7);
-    expect(syntaxError(nest(51)).message).toBe('Formula nests too deeply');
+    expect(syntaxError(nest(51))).toMatchObject({ code: 'formulaTooDeep', params: { max: 50 } });
     // Depth counts open parentheses, not how many there are in total.
     expect(run(Array(60).fill('(1)').join('+'))).toBe(60);
   });

@@ -188,10 +188,11 @@ describe('withoutEmpties', () => {
 });
 
 describe('describeIssue (UI) and describeIssueEn (logs)', () => {
-  it('word a code with its label, and keep an unknown zod text as detail', () => {
+  it('word a code with its label; zod’s own English (detail) stays in the log, never on the page', () => {
     setLocale('en');
     expect(describeIssue({ label: 'Name', code: 'required' })).toBe('Name is required');
-    expect(describeIssue({ label: 'Name', code: 'invalid', params: { detail: 'Invalid input' } })).toBe('Name is not valid (Invalid input)');
+    expect(describeIssue({ label: 'Name', code: 'invalid', params: { detail: 'Invalid input' } })).toBe('Name is not valid');
+    expect(describeIssueEn({ label: 'Name', code: 'invalid', params: { detail: 'Invalid input' } })).toBe('Name is not valid (Invalid input)');
     expect(describeIssue({ label: '', code: 'invalid' })).toBe('Record is not valid');
     expect(describeIssueEn({ label: 'Name', code: 'required' })).toBe('Name is required');
   });
@@ -199,7 +200,7 @@ describe('describeIssue (UI) and describeIssueEn (logs)', () => {
   it('say the same in English for every code, so logs and pages never drift apart', () => {
     setLocale('en');
     for (const code of ISSUE_CODES) {
-      for (const params of [{}, { max: 50, folder: 'Deals', detail: 'why', value: 'x@' }] as IssueParams[]) {
+      for (const params of [{}, { max: 50, min: 2, key: 'amount', char: '^', position: 3, folder: 'Deals', value: 'x@' }] as IssueParams[]) {
         expect(describeIssueEn({ label: 'Field', code, params })).toBe(describeIssue({ label: 'Field', code, params }));
       }
     }

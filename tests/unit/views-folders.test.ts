@@ -38,7 +38,8 @@ describe('folders', () => {
     await updateFolder(db, folder.id, { name: 'Resellers', icon: '🏪' });
     expect(await db.folders.get(folder.id)).toMatchObject({ name: 'Resellers', icon: '🏪' });
     await expect(updateFolder(db, folder.id, { name: '  ' })).rejects.toThrow(FolderError);
-    await expect(createFolder(db, { name: '', icon: '' })).rejects.toThrow(/needs a name/);
+    await expect(createFolder(db, { name: '', icon: '' })).rejects.toMatchObject({ code: 'invalidInput', params: { subject: 'folderName', issue: 'required' } });
+    await expect(updateFolder(db, folder.id, { name: 'x'.repeat(121) })).rejects.toMatchObject({ code: 'invalidInput', params: { subject: 'folderName', issue: 'tooLong', max: 120 } });
   });
 
   it('deletes a custom folder with its records, fields and views; built-in folders stay', async () => {
@@ -79,8 +80,8 @@ describe('saved views', () => {
 
   it('refuses fields of another folder and operators the field type does not have', async () => {
     const base = { name: 'x', layout: 'list' as const, columns: [], sort: [] };
-    await expect(createView(db, contacts, { ...base, filters: [{ fieldId: 'fd_amount', op: 'gt', value: 1 }] })).rejects.toThrow(/not in this folder/);
-    await expect(createView(db, contacts, { ...base, filters: [{ fieldId: 'fc_firstName', op: 'gt', value: 1 }] })).rejects.toThrow(/"gt" is not a filter for First name/);
+    await expect(createView(db, contacts, { ...base, filters: [{ fieldId: 'fd_amount', op: 'gt', value: 1 }] })).rejects.toMatchObject({ code: 'viewUnknownFields', params: { view: 'x', count: 1 } });
+    await expect(createView(db, contacts, { ...base, filters: [{ fieldId: 'fc_firstName', op: 'gt', value: 1 }] })).rejects.toMatchObject({ code: 'viewBadFilter', params: { op: 'gt', field: 'First name' } });
   });
 });
 
@@ -119,6 +120,10 @@ describe('pipelines', () => {
     await expect(deletePipeline(db, sales.id)).rejects.toThrow(PipelineError);
     const other = await createPipeline(db, 'Other');
     await deletePipeline(db, other.id);
-    await expect(updatePipeline(db, sales.id, { stages: [] })).rejects.toThrow(PipelineError);
+    await expect(updatePipeline(db, sales.id, { stages: [] })).rejects.toMatchObject({ code: 'invalidInput', params: { subject: 'stages', issue: 'tooFew', min: 1 } });
+    const renamed = sales.stages.map((s, i) => (i === 1 ? { ...s, name: '' } : s));
+    await expect(updatePipeline(db, sales.id, { stages: renamed })).rejects.toMatchObject({ code: 'invalidInput', params: { subject: 'stageName', n: 2, issue: 'required' } });
+    const far = sales.stages.map((s, i) => (i === 2 ? { ...s, probability: 140 } : s));
+    await expect(updatePipeline(db, sales.id, { stages: far })).rejects.toMatchObject({ code: 'invalidInput', params: { subject: 'stageProbability', n: 3, issue: 'tooBig', max: 100 } });
   });
 });
