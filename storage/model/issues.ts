@@ -176,9 +176,10 @@ const EN: { [C in IssueCode]: (p: IssueParams) => string } = {
   notAnAddress: () => 'is not an address',
   socialsShape: () => 'should look like "linkedin: <address>"',
   notAStage: () => 'is not a pipeline stage',
-  linkNotFound: (p) => `matches no record of ${en(p.folder)}`,
-  linkAmbiguous: (p) => `matches ${en(p.count)} records: ${en(p.first)} and ${en(p.second)}`,
-  linkCannotCreate: (p) => `cannot be added to ${en(p.folder)}: ${en(p.field)} is required there`,
+  linkNotFound: (p) => `matches no record of ${en(p.folder)} (keep “create missing” on to add it)`,
+  linkAmbiguous: (p) =>
+    `matches ${en(p.count)} records: ${en(p.first)} and ${en(p.second)}; write one of them more exactly (an email or domain) or use the Threadline ID column`,
+  linkCannotCreate: (p) => `cannot be added to ${en(p.folder)}: ${en(p.field)} must be filled there`,
   noEquivalent: () => 'has no equivalent in the new type',
   notALinkedRecord: () => 'is not a record of the linked folder',
   tooShort: (p) => `is shorter than ${en(p.min)} characters`,

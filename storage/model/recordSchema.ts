@@ -44,8 +44,11 @@ export function recordSchema(folder: Folder, fields: readonly Field[], ctx: Sche
     });
 }
 
-/** Turns zod's issues into ones that name fields by label, each with its code. */
-export function toRecordIssues(error: z.ZodError, folder: Folder, fields: readonly Field[]): RecordIssue[] {
+/**
+ * Turns zod's issues into ones that name fields by label, each with its code. With the values that
+ * were checked, a refused list item is named by its text ("ada@"), not by its index.
+ */
+export function toRecordIssues(error: z.ZodError, folder: Folder, fields: readonly Field[], values?: Record<string, unknown>): RecordIssue[] {
   const byId = new Map(fields.map((f) => [f.id, f]));
   return error.issues.flatMap((issue): RecordIssue[] => {
     // Only top-level extra keys are unknown fields; nested ones (e.g. inside a stage value) belong to their field.
@@ -54,11 +57,20 @@ export function toRecordIssues(error: z.ZodError, folder: Folder, fields: readon
     }
     const fieldId = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
     const field = fieldId ? byId.get(fieldId) : undefined;
-    const rest = issue.path.slice(1).join('.');
+    const rest = issue.path.slice(1);
+    const item = rest.length === 1 && typeof rest[0] === 'number' && fieldId ? listItem(values?.[fieldId], rest[0]) : undefined;
+    const { code, params } = issueFromZod(issue);
+    if (field && item !== undefined) return [{ fieldId, label: field.label, code, params: { ...params, value: item } }];
     // No field: the record as a whole; the wording supplies "Record" in the user's language.
-    const label = field ? (rest ? `${field.label} (${rest})` : field.label) : '';
-    return [{ fieldId, label, ...issueFromZod(issue) }];
+    const label = field ? (rest.length ? `${field.label} (${rest.join('.')})` : field.label) : '';
+    return [{ fieldId, label, code, ...(params ? { params } : {}) }];
   });
+}
+
+/** A list's item as short text, to quote in a refusal. */
+function listItem(list: unknown, index: number): string | undefined {
+  const v: unknown = Array.isArray(list) ? list[index] : undefined;
+  return typeof v === 'string' ? v.slice(0, 80) : undefined;
 }
 
 /** Normalises values and drops empty ones, so "cleared" and "never set" are stored the same way. */
@@ -84,6 +96,6 @@ export function validateRecordValues(
 ): Record<string, unknown> {
   const cleaned = withoutEmpties(values, fields);
   const result = recordSchema(folder, fields, ctx).safeParse(cleaned);
-  if (!result.success) throw new RecordValidationError(toRecordIssues(result.error, folder, fields));
+  if (!result.success) throw new RecordValidationError(toRecordIssues(result.error, folder, fields, cleaned));
   return result.data as Record<string, unknown>;
 }
