@@ -11,6 +11,7 @@ import { t } from '../../i18n';
 import { useCanWrite } from '../workspace/useWorkspaceRole';
 import { ViewOnlyNote } from '../workspace/ViewOnlyNote';
 import { Timeline } from '../timeline/Timeline';
+import { RecordActivities } from '../activities/RecordActivities';
 import { ConfirmButton } from './ConfirmButton';
 import { ErrorAlert } from './ErrorAlert';
 import { useSchemaOrNull } from './FolderPage';
@@ -77,7 +78,8 @@ function RecordDetails({ recordId, folderId }: { recordId: string; folderId: str
           <RecordTasks recordId={record.id} canWrite={canWrite} />
           <section aria-label={t('views.record.history')}>
             <h3 className="tl-section">{t('views.record.history')}</h3>
-            <Timeline recordIds={[record.id]} pipelines={schema.pipelines} />
+            <RecordActivities recordId={record.id} />
+            <Timeline rollupOf={record.id} pipelines={schema.pipelines} />
           </section>
         </div>
       </div>

@@ -75,7 +75,7 @@ export function ThreadPanel({ context, logRequests }: { context: ThreadContext; 
           </button>
         )}
       </section>
-      <Composer recordIds={actionIds} />
+      <Composer threadId={context.threadId} contacts={contacts} deals={linkedDeals} />
       <section aria-label={t('sidebar.history')}>
         <h2 className="tl-section">{t('sidebar.history')}</h2>
         <Timeline recordIds={view.historyIds} pipelines={pipelines} firstPage={view.history} />

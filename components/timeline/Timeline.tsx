@@ -1,90 +1,30 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { setTaskDone } from '../../storage/activities/activities';
-import type { Activity, ActivityOf, Pipeline } from '../../storage/model/entities';
+import type { Activity, Pipeline } from '../../storage/model/entities';
 import { timeline } from '../../storage/queries/queries';
-import { describeError } from '../errors';
-import { uiLocale } from '../hooks';
+import { recordRollup, type ViaRecord } from '../../storage/queries/history';
 import { t } from '../../i18n';
-import { AutomationEntry } from '../automations/AutomationEntry';
 import { useCanWrite } from '../workspace/useWorkspaceRole';
-import { dateTimeFormat } from '../../storage/model/intl';
+import { formatDateTime } from '../format';
 import { useDb } from '../shell/DbProvider';
+import { useCallOutcomes } from '../activities/outcomes';
+import { Entry, whose } from './Entry';
+import './timeline.css';
 
 /** Entries per page. The sidebar preloads HISTORY_PAGE + 1 (the one more says whether there is more). */
 export const HISTORY_PAGE = 20;
 const ICONS: Record<Activity['kind'], string> = { email: '✉', note: '📝', call: '📞', meeting: '📅', task: '☑', stageChange: '➜', automation: '⚙' };
 
-const when = (ms: number) => dateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
-
-function stageName(pipelines: readonly Pipeline[], v: { pipelineId: string; stageId: string } | undefined) {
-  if (!v) return '—';
-  return pipelines.find((p) => p.id === v.pipelineId)?.stages.find((s) => s.id === v.stageId)?.name ?? v.stageId;
-}
-
-/**
- * A task with its done box. The box follows the stored task (live query), so a refused write (full
- * disk, task deleted meanwhile) leaves it as it was and says why beside it.
- */
-function TaskEntry({ task, canWrite }: { task: ActivityOf<'task'>; canWrite: boolean }) {
-  const db = useDb();
-  const [error, setError] = useState<string>();
-  const toggle = (done: boolean) => setTaskDone(db, task.id, done).then(() => setError(undefined), (e: unknown) => setError(describeError(e).join(' ')));
-  return (
-    <>
-      <label className="tl-task">
-        <input type="checkbox" checked={task.done} disabled={!canWrite} onChange={(e) => void toggle(e.target.checked)} />
-        {/* Its own isolated element: an override in a title cannot run into the due date. */}
-        <span dir="auto" className={task.done ? 'tl-done' : undefined}>{task.title}</span>
-        {task.due && <small> · {t('timeline.due', { date: dateTimeFormat(uiLocale(), { dateStyle: 'medium' }).format(new Date(task.due)) })}</small>}
-      </label>
-      {error && <div role="alert" className="tl-error">{error}</div>}
-    </>
-  );
-}
-
-/** One history entry, as text only: names, subjects and snippets come from strangers. */
-function Entry({ activity, pipelines, canWrite }: { activity: Activity; pipelines: readonly Pipeline[]; canWrite: boolean }) {
-  let title: string;
-  let body: string | undefined;
-  switch (activity.kind) {
-    case 'email':
-      title = t(activity.direction === 'sent' ? 'timeline.emailTo' : 'timeline.emailFrom', {
-        who: activity.direction === 'sent' ? activity.to.map((p) => p.name || p.email).join(', ') : activity.from.name || activity.from.email,
-        subject: activity.subject || t('common.noSubject'),
-      });
-      body = activity.snippet;
-      break;
-    case 'note':
-      title = t('timeline.note');
-      body = activity.body;
-      break;
-    case 'call':
-      title = t('timeline.call', { outcome: activity.outcome });
-      body = activity.body;
-      break;
-    case 'meeting':
-      title = t('timeline.meeting', { title: activity.title });
-      body = activity.body;
-      break;
-    case 'task':
-      return <TaskEntry task={activity} canWrite={canWrite} />;
-    case 'stageChange':
-      title = t('timeline.stage', { from: stageName(pipelines, activity.from), to: stageName(pipelines, activity.to) });
-      break;
-    case 'automation':
-      return <AutomationEntry activity={activity} />;
-  }
-  return (
-    <>
-      <div className="tl-entry-title">{title}</div>
-      {body && <div className="tl-entry-body" dir="auto">{body}</div>}
-    </>
-  );
-}
+type Shown = { activity: Activity; via: readonly ViaRecord[] };
 
 type Props = {
-  recordIds: readonly string[];
+  /** Whose merged history to show (the sidebar's people, companies and deals). */
+  recordIds?: readonly string[];
+  /**
+   * Or one record's whole history (a record page): a company's with its people's and deals', a
+   * deal's with its linked threads' (storage/queries/history.ts), each entry saying whose it is.
+   */
+  rollupOf?: string;
   pipelines: readonly Pipeline[];
   /**
    * The first HISTORY_PAGE + 1 entries, read by the caller together with the rest of its view (the
@@ -93,29 +33,41 @@ type Props = {
   firstPage?: readonly Activity[];
 };
 
-/** The merged history of several records, newest first, a page at a time. */
-export function Timeline({ recordIds, pipelines, firstPage }: Props) {
+/** Newest first, a page at a time; "show more" reads one more page (the index keeps it a page's cost). */
+export function Timeline({ recordIds = [], rollupOf, pipelines, firstPage }: Props) {
   const db = useDb();
   const [limit, setLimit] = useState(HISTORY_PAGE);
   const canWrite = useCanWrite();
-  const key = recordIds.join(',');
-  const preloaded = firstPage !== undefined && limit === HISTORY_PAGE;
-  const queried = useLiveQuery(() => (preloaded ? undefined : timeline(db, recordIds, { limit: limit + 1 })), [db, key, limit, preloaded]);
+  const outcomes = useCallOutcomes();
+  const key = rollupOf ?? recordIds.join(',');
+  const preloaded = firstPage !== undefined && limit === HISTORY_PAGE && rollupOf === undefined;
+  const queried = useLiveQuery(async (): Promise<Shown[] | undefined> => {
+    if (preloaded) return undefined;
+    if (rollupOf === undefined) return (await timeline(db, recordIds, { limit: limit + 1 })).map((activity) => ({ activity, via: [] }));
+    // One more than shown says whether "show more" has anything to show.
+    const page = await recordRollup(db, rollupOf, { limit: limit + 1 });
+    return page.entries.map((e) => ({ activity: e.activity, via: e.via.flatMap((id) => page.via.get(id) ?? []) }));
+  }, [db, key, limit, preloaded]);
   // While a longer page loads, the preloaded one stays on screen.
-  const entries = (preloaded ? undefined : queried) ?? firstPage;
+  const entries = (preloaded ? undefined : queried) ?? firstPage?.map((activity): Shown => ({ activity, via: [] }));
   if (!entries) return <p aria-busy="true">{t('timeline.loading')}</p>;
   if (entries.length === 0) return <p className="tl-empty">{t('timeline.empty')}</p>;
   return (
     <>
       <ol className="tl-timeline" aria-label={t('timeline.label')}>
-        {entries.slice(0, limit).map((a) => (
+        {entries.slice(0, limit).map(({ activity: a, via }) => (
           <li key={a.id} className={`tl-entry tl-entry-${a.kind}`}>
             <span className="tl-entry-icon" aria-hidden="true">
               {ICONS[a.kind]}
             </span>
             <div>
-              <Entry activity={a} pipelines={pipelines} canWrite={canWrite} />
-              <time className="tl-entry-time">{when(a.at)}</time>
+              <Entry activity={a} pipelines={pipelines} canWrite={canWrite} outcomes={outcomes} />
+              <div className="tl-entry-foot">
+                <time className="tl-entry-time">{formatDateTime(a.at)}</time>
+                {via.map((v) => (
+                  <span key={v.id} className="tl-entry-whose" dir="auto">{whose(v)}</span>
+                ))}
+              </div>
             </div>
           </li>
         ))}

@@ -86,7 +86,7 @@ describe('sidebar panel', () => {
     for (const name of ['Add contact', 'New deal from this thread', 'Unlink thread', 'Link thread to this deal', 'Add note']) {
       expect(screen.queryByRole('button', { name }), name).toBeNull();
     }
-    expect(screen.queryByRole('form', { name: t('sidebar.composer') })).toBeNull();
+    expect(screen.queryByRole('region', { name: t('activity.composer') })).toBeNull();
     expect(screen.queryByRole('form', { name: 'Add bea@umbrella.it as a contact' })).toBeNull();
     // The unknown person is still listed, just without the form.
     expect(screen.getByText('bea@umbrella.it')).toBeInTheDocument();
@@ -102,7 +102,7 @@ describe('sidebar panel', () => {
     for (const name of ['Log email', 'Add contact', 'Unlink thread', 'Add note']) {
       expect(screen.getByRole('button', { name }), name).toBeInTheDocument();
     }
-    expect(screen.getByRole('form', { name: t('sidebar.composer') })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: t('activity.composer') })).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: 'Stage' })).toBeEnabled();
     expect(await screen.findByRole('checkbox', { name: /Send the offer/ })).toBeEnabled();
   });
