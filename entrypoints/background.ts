@@ -3,7 +3,7 @@ import '@inboxsdk/core/background.js';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { hostToBackgroundSchema } from '../messaging/protocol';
-import { handleSentEmail } from '../storage/threads/sentEmails';
+import { answerSentEmail } from '../storage/threads/sentEmails';
 import { startReminders } from '../storage/reminders/service';
 import { startSyncHost } from '../sync/host';
 import { openThreadlineDb } from '../storage/open';
@@ -26,8 +26,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     const parsed = hostToBackgroundSchema.safeParse(raw);
     if (!parsed.success || !sender.url?.startsWith('https://mail.google.com/')) return undefined;
-    const { type, email } = parsed.data;
-    handleSentEmail(db, email, type === 'threadline/email-sent' ? 'auto' : 'manual').then(sendResponse, (e: unknown) => {
+    answerSentEmail(db, parsed.data).then(sendResponse, (e: unknown) => {
       console.error('Threadline: could not log a sent email', e);
       sendResponse({ logged: false, recordCount: 0 });
     });

@@ -36,9 +36,9 @@ export type SentEmail = z.infer<typeof sentEmailSchema>;
 
 /** Content script → background: the background owns the database, the content script never does. */
 export const hostToBackgroundSchema = z.discriminatedUnion('type', [
-  // Logs automatically when the thread is linked and the workspace says so; otherwise reports whether it could.
+  // Gmail said a message was sent (a page script can forge that): never logged, answered with an offer.
   z.object({ type: z.literal('threadline/email-sent'), email: sentEmailSchema }),
-  // The user accepted the offer to log a sent message.
+  // The user asked: the compose's "Log when sent" box was ticked, or they accepted the offer.
   z.object({ type: z.literal('threadline/log-sent-email'), email: sentEmailSchema }),
 ]);
 export type HostToBackground = z.infer<typeof hostToBackgroundSchema>;

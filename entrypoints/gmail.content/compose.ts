@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../../i18n';
 import { emailSentReplySchema, hostToBackgroundSchema, type EmailSentReply, type HostToBackground, type SentEmail } from '../../messaging/protocol';
 import { attempt, clip, SNIPPET_MAX, SUBJECT_MAX, toParticipant, toParticipants } from './normalise';
 import type { ButterBarSource, ComposeViewSource, SentEventSource } from './surface';
@@ -8,6 +9,8 @@ export type ComposeDeps = {
   userEmail: () => string;
   /** Aborted when the content script is invalidated. */
   signal: AbortSignal;
+  /** Whether an input event came from the user; a page script's synthetic ones do not (tests stand in for the browser). */
+  isUserAction?: (event: Event) => boolean;
 };
 
 type Draft = Omit<SentEmail, 'threadId' | 'messageId' | 'date'>;
@@ -70,14 +73,41 @@ function offerToLog(email: SentEmail, recordCount: number, deps: ComposeDeps) {
   });
 }
 
-async function reportSent(draft: Draft, event: SentEventSource, deps: ComposeDeps) {
+async function reportSent(draft: Draft, event: SentEventSource, logWanted: boolean, deps: ComposeDeps) {
   const ids = await Promise.all([event.getThreadID(), event.getMessageID()]).catch(() => null);
   if (!ids || deps.signal.aborted) return;
   const email: SentEmail = { ...draft, threadId: ids[0], messageId: ids[1], date: Date.now() };
+  if (logWanted) return logSentEmail(email, deps);
+  // Not asked for: the background logs nothing and says whether there is anyone to log it against.
   const reply = await sendToBackground({ type: 'threadline/email-sent', email });
   if (!reply || deps.signal.aborted) return;
-  if (reply.logged) showLogged(deps);
-  else if (reply.recordCount > 0) offerToLog(email, reply.recordCount, deps);
+  if (reply.recordCount > 0) offerToLog(email, reply.recordCount, deps);
+}
+
+/**
+ * The compose's "Log to Threadline when sent" box, unticked at first. Gmail's page can forge a
+ * `sent` event (InboxSDK hears it through the page), so a message is logged on sending only when
+ * the user ticked this box; a synthetic click from a page script does not count and is undone.
+ */
+function addLogToggle(view: ComposeViewSource, deps: ComposeDeps) {
+  const isUserAction = deps.isUserAction ?? ((event: Event) => event.isTrusted);
+  let wanted = false;
+  const bar = attempt(() => view.addStatusBar({ height: 28 }), null);
+  if (!bar) return { wanted: () => false, remove: () => undefined };
+  const label = document.createElement('label');
+  label.style.cssText = 'display:flex;align-items:center;gap:6px;height:28px;padding:0 12px;font-size:13px;cursor:pointer';
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  // The click, not the change: a script's box.click() fires a trusted change event but an
+  // untrusted click, which is cancelled here. What counts is `wanted`, which only a user's click
+  // sets, not the box's `checked`, which Gmail's page can set too.
+  box.addEventListener('click', (event) => {
+    if (isUserAction(event)) wanted = box.checked;
+    else event.preventDefault();
+  });
+  label.append(box, document.createTextNode(t('sidebar.logWhenSent')));
+  bar.el.replaceChildren(label);
+  return { wanted: () => wanted, remove: () => attempt(() => bar.destroy(), undefined) };
 }
 
 /**
@@ -86,13 +116,15 @@ async function reportSent(draft: Draft, event: SentEventSource, deps: ComposeDep
  */
 export function attachComposeView(view: ComposeViewSource, deps: ComposeDeps) {
   let draft: Draft | undefined;
+  const toggle = addLogToggle(view, deps);
   const onPresending = () => {
     draft = readDraft(view, deps.userEmail());
   };
   const onSent = (event: SentEventSource) => {
-    void reportSent(draft ?? readDraft(view, deps.userEmail()), event, deps);
+    void reportSent(draft ?? readDraft(view, deps.userEmail()), event, toggle.wanted(), deps);
   };
   const dispose = () => {
+    toggle.remove();
     view.removeListener('presending', onPresending);
     view.removeListener('sent', onSent);
     view.removeListener('destroy', dispose);

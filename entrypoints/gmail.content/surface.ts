@@ -39,6 +39,8 @@ export type ComposeViewSource = {
   getCcRecipients(): ContactSource[];
   getSubject(): string;
   getTextContent(): string;
+  /** A strip under the compose that InboxSDK leaves to us (removed with the compose). */
+  addStatusBar(descriptor?: { height?: number; orderHint?: number }): { el: HTMLElement; destroy(): void };
   on(event: 'presending', listener: () => void): unknown;
   on(event: 'sent', listener: (event: SentEventSource) => void): unknown;
   on(event: 'destroy', listener: () => void): unknown;

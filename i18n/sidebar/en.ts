@@ -42,4 +42,5 @@ export const en = {
   'sidebar.addNote': 'Add note',
   'sidebar.addTask': 'Add task',
   'sidebar.somePeople': 'Showing {shown} of {total} people: the thread is too long to read whole.',
+  'sidebar.logWhenSent': 'Log to Threadline when sent',
 } as const;

@@ -44,4 +44,5 @@ export const es = {
   'sidebar.addNote': 'Añadir nota',
   'sidebar.addTask': 'Añadir tarea',
   'sidebar.somePeople': 'Se muestran {shown} de {total} personas: el hilo es demasiado largo para leerlo entero.',
+  'sidebar.logWhenSent': 'Registrar en Threadline al enviar',
 } satisfies Catalogue<typeof en>;

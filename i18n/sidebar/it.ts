@@ -44,4 +44,5 @@ export const it = {
   'sidebar.addNote': 'Aggiungi nota',
   'sidebar.addTask': 'Aggiungi attività',
   'sidebar.somePeople': 'Sono mostrate {shown} persone su {total}: la conversazione è troppo lunga per leggerla tutta.',
+  'sidebar.logWhenSent': 'Registra in Threadline all’invio',
 } satisfies Catalogue<typeof en>;

@@ -16,8 +16,8 @@ const compose = () =>
   });
 
 describe('sent email', () => {
-  it('reports the sent message to the background and confirms an automatic log', async () => {
-    const { sdk, sent } = startOnFake(() => ({ logged: true, recordCount: 2 }));
+  it('reports the sent message to the background, which only says whom it could be logged against', async () => {
+    const { sdk, sent } = startOnFake(() => ({ logged: false, recordCount: 2 }));
     const view = compose();
     sdk.openCompose(view);
     view.send(ids);
@@ -37,7 +37,7 @@ describe('sent email', () => {
     expect(email.snippet.startsWith('Hi Ada, long text')).toBe(true);
     expect(email.snippet.length).toBeLessThanOrEqual(1_000);
     expect(Math.abs(email.date - Date.now())).toBeLessThan(5_000);
-    expect(sdk.butterMessages.map((b) => b.message.text)).toEqual(['Logged to Threadline']);
+    expect(sdk.butterMessages.map((b) => b.message.text)).toEqual(['Log this email to 2 Threadline records?']);
   });
 
   it('offers to log when the background did not, and logs when the user accepts', async () => {

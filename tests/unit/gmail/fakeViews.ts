@@ -143,6 +143,13 @@ export class FakeComposeView extends FakeEmitter implements ComposeViewSource {
   getTextContent() {
     return this.read(this.init.text ?? '');
   }
+  /** The status bars added, in the document so events bubble as in Gmail; `destroyed` once removed. */
+  statusBars: { el: HTMLElement; destroyed: boolean }[] = [];
+  addStatusBar() {
+    const bar = { el: document.body.appendChild(document.createElement('div')), destroyed: false };
+    this.statusBars.push(bar);
+    return { el: bar.el, destroy: () => ((bar.destroyed = true), bar.el.remove()) };
+  }
   send(ids: { threadId: string; messageId: string }) {
     this.emit('presending', { cancel: () => undefined });
     const event: SentEventSource = { getThreadID: async () => ids.threadId, getMessageID: async () => ids.messageId };
