@@ -1,5 +1,7 @@
 import type { ActivityOf } from '../../storage/model/entities';
-import { t } from '../../i18n';
+import { getLocale, t } from '../../i18n';
+import { isIssueCode } from '../../storage/model/issues';
+import { describeIssue } from '../errors';
 
 function why(a: ActivityOf<'automation'>): string {
   switch (a.trigger.kind) {
@@ -19,8 +21,18 @@ function what(a: ActivityOf<'automation'>): string {
     case 'createTask':
       return t('automation.history.createTask', { record: a.effect.record, title: a.effect.title });
     case 'failed':
-      return t('automation.history.failed', { record: a.effect.record, message: a.effect.message });
+      return failed(a.effect);
   }
+}
+
+/** Why a run changed nothing, in the reader's language; `message` is English, so only an English page shows it bare. */
+function failed(effect: Extract<ActivityOf<'automation'>['effect'], { kind: 'failed' }>): string {
+  const { issue } = effect;
+  if (issue && isIssueCode(issue.code)) {
+    return t('automation.history.failed', { record: effect.record, message: describeIssue({ label: issue.label, code: issue.code, params: issue.params }) });
+  }
+  if (getLocale() === 'en') return t('automation.history.failed', { record: effect.record, message: effect.message });
+  return t('automation.history.notChanged', { record: effect.record });
 }
 
 /** A history entry saying which rule changed what, and why: so nobody wonders who edited the record. */

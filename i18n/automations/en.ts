@@ -30,6 +30,7 @@ export const en = {
   'automation.history.setField': '{record}: {field} set to {value}',
   'automation.history.createTask': '{record}: task “{title}” created',
   'automation.history.failed': '{record}: not changed ({message})',
+  'automation.history.notChanged': '{record}: not changed',
   'automation.history.stageEntered': 'because {record} entered {stage}',
   'automation.history.dealWon': 'because deal {record} was won',
   'automation.history.emailFromNewLead': 'because an email from {record} was logged',

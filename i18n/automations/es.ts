@@ -32,6 +32,7 @@ export const es = {
   'automation.history.setField': '{record}: {field} pasa a {value}',
   'automation.history.createTask': '{record}: tarea «{title}» creada',
   'automation.history.failed': '{record}: sin cambios ({message})',
+  'automation.history.notChanged': '{record}: sin cambios',
   'automation.history.stageEntered': 'porque {record} entró en {stage}',
   'automation.history.dealWon': 'porque se ganó el negocio {record}',
   'automation.history.emailFromNewLead': 'porque se registró un correo de {record}',

@@ -32,6 +32,7 @@ export const it = {
   'automation.history.setField': '{record}: {field} impostato a {value}',
   'automation.history.createTask': '{record}: creata l’attività «{title}»',
   'automation.history.failed': '{record}: non modificato ({message})',
+  'automation.history.notChanged': '{record}: non modificato',
   'automation.history.stageEntered': 'perché {record} è entrata in {stage}',
   'automation.history.dealWon': 'perché la trattativa {record} è stata vinta',
   'automation.history.emailFromNewLead': 'perché è stata registrata un’email di {record}',

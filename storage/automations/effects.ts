@@ -1,7 +1,7 @@
 import type { ActivityOf, CrmRecord } from '../model/entities';
 import type { Field } from '../model/field';
 import { FIELD_REGISTRY, formatValue } from '../model/fieldRegistry';
-import { validateRecordValues } from '../model/recordSchema';
+import { RecordValidationError, validateRecordValues } from '../model/recordSchema';
 import { updateRecordIn } from '../write/records';
 import type { Writer } from '../write/mutate';
 import { loadFolderSchema } from '../folders/schema';
@@ -42,11 +42,17 @@ export async function setFieldByAutomation(w: Writer, target: CrmRecord, change:
   const current = fresh.values[field.id];
   if (change.kind === 'setFieldByKey' && !conditionHolds(field, current, change)) return undefined;
   if (JSON.stringify(current) === JSON.stringify(change.value)) return undefined;
-  if (!writableByAutomation(field)) return { kind: 'failed', record: target.title, message: `${field.label} is computed` };
+  if (!writableByAutomation(field)) {
+    return { kind: 'failed', record: target.title, message: `${field.label} is computed`, issue: { label: field.label, code: 'computed' } };
+  }
   try {
     validateRecordValues(schema.folder, schema.fields, schema, { ...fresh.values, [field.id]: change.value });
   } catch (e) {
-    return { kind: 'failed', record: target.title, message: (e as Error).message.slice(0, 500) };
+    const issue = e instanceof RecordValidationError ? e.issues[0] : undefined;
+    return {
+      kind: 'failed', record: target.title, message: (e as Error).message.slice(0, 500),
+      ...(issue ? { issue: { label: issue.label.slice(0, 120), code: issue.code, ...(issue.params ? { params: issue.params } : {}) } } : {}),
+    };
   }
   await updateRecordIn(w, target.id, { [field.id]: change.value });
   return { kind: 'setField', record: target.title, field: field.label, value: formatValue(field, change.value, { locale: 'en', pipelines: schema.pipelines }) };

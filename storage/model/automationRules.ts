@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
+import { issueParamsSchema } from './issues';
 
 /**
  * Workspace automations: "when … then …". Three kinds, each a closed shape so a rule written by
@@ -46,7 +47,19 @@ export const automationEffectSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('setField'), record: z.string().max(LIMITS.shortText), field: z.string().max(LIMITS.label), value: z.string().max(LIMITS.shortText) }).strict(),
   z.object({ kind: z.literal('createTask'), record: z.string().max(LIMITS.shortText), title: z.string().max(LIMITS.shortText) }).strict(),
   /** The rule matched but its change would break the record's rules (e.g. an option was deleted). */
-  z.object({ kind: z.literal('failed'), record: z.string().max(LIMITS.shortText), message: z.string().max(LIMITS.shortText) }).strict(),
+  z
+    .object({
+      kind: z.literal('failed'),
+      record: z.string().max(LIMITS.shortText),
+      /** English, for logs and for entries written before `issue` existed. */
+      message: z.string().max(LIMITS.shortText),
+      /**
+       * Why, as the field and issue code the UI words in the reader's language. The code is a plain
+       * string here: a newer device's code must not make this entry unreadable (the UI checks it).
+       */
+      issue: z.object({ label: z.string().max(LIMITS.label), code: z.string().max(64), params: issueParamsSchema.optional() }).strict().optional(),
+    })
+    .strict(),
 ]);
 export type AutomationEffect = z.infer<typeof automationEffectSchema>;
 

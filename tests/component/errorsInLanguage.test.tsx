@@ -9,6 +9,9 @@ import { loadFolderSchema } from '../../storage/folders/schema';
 import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { db, resetDb } from '../support/db';
 import { renderWithDb } from '../support/render';
+import { render } from '@testing-library/react';
+import { AutomationEntry } from '../../components/automations/AutomationEntry';
+import type { ActivityOf } from '../../storage/model/entities';
 
 /**
  * Storage's refusals reach a Spanish or Italian screen in that language, naming what the person
@@ -73,5 +76,18 @@ describe('refusals in the user’s language', () => {
     const Editor = FIELD_SETTINGS_EDITORS.formula!;
     renderWithDb(<Editor field={field} setup={{ settings: { expression: 'amount ^ 2' } }} folderFields={schema.fields} onChange={() => {}} />);
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Error en la fórmula: tiene un «^» inesperado en la posición 8'));
+  });
+
+  it('an automation that changed nothing says why in the reader’s language; an old English reason is not shown', () => {
+    const entry = (effect: ActivityOf<'automation'>['effect']): ActivityOf<'automation'> => ({
+      id: 'act_1', kind: 'automation', recordIds: ['r'], at: 1, createdAt: 1, updatedAt: 1, ruleId: 'rule_1', ruleName: 'Caliente',
+      trigger: { kind: 'stageEntered', record: 'Piloto', stage: 'Propuesta' }, effect,
+    });
+    setLocale('es');
+    const { container, rerender } = render(<AutomationEntry activity={entry({ kind: 'failed', record: 'Piloto', message: 'Priority is not one of the options', issue: { label: 'Prioridad', code: 'unknownOption' } })} />);
+    expect(container).toHaveTextContent('Piloto: sin cambios (Prioridad no es una de las opciones)');
+    rerender(<AutomationEntry activity={entry({ kind: 'failed', record: 'Piloto', message: 'Priority is not one of the options' })} />);
+    expect(container).toHaveTextContent('Piloto: sin cambios');
+    expect(container).not.toHaveTextContent('Priority');
   });
 });

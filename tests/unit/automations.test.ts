@@ -115,7 +115,7 @@ describe('automations', () => {
     await db.fields.put({ ...priority, options: priority.options!.filter((o) => o.id !== 'high') });
     const deal = await createRecord(db, deals, { fd_name: 'Pilot', fd_stage: stage('proposal') });
     expect((await db.records.get(deal.id))?.values.fd_stage).toEqual(stage('proposal'));
-    expect((await runs(deal.id))[0]?.effect).toMatchObject({ kind: 'failed', message: expect.stringMatching(/Priority/) });
+    expect((await runs(deal.id))[0]?.effect).toMatchObject({ kind: 'failed', message: expect.stringMatching(/Priority/), issue: { label: 'Priority', code: 'unknownOption' } });
   });
 
   it('when the triggering write fails, the automation’s changes are rolled back with it', async () => {
