@@ -184,6 +184,17 @@ const isQuota = (e: { name?: unknown; message?: unknown }) =>
 /** The connection was closed under this page: another tab upgraded or deleted the database. */
 const CLOSED = new Set(['DatabaseClosedError', 'VersionError', 'VersionChangeError']);
 
+/**
+ * A failure kept as data (a stopped import's code, params and English message) in the user's
+ * language: the code when there is one, a full disk recognised by its text, else the English text
+ * on an English page only.
+ */
+export function describeStoredFailure(code: StorageErrorCode | undefined, params: StorageErrorParams | undefined, message: string): string {
+  if (code) return describeStorageError(code, params, message);
+  if (isQuota({ message })) return t('errors.quota');
+  return getLocale() === 'en' ? message : t('errors.unexpected');
+}
+
 /** Turns any failed write into sentences for the person who tried it. */
 export function describeError(error: unknown): string[] {
   if (error instanceof RecordValidationError) return error.issues.map(describeIssue);

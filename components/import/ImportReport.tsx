@@ -3,7 +3,7 @@ import type { ImportJob } from '../../storage/csv/importJob';
 import { t } from '../../i18n';
 import { downloadText } from './download';
 import { formatCount } from '../format';
-import { describeRowIssue, describeStorageError } from '../errors';
+import { describeRowIssue, describeStoredFailure } from '../errors';
 
 /** Rows listed on screen; the download holds them all. */
 const SHOWN = 200;
@@ -30,7 +30,7 @@ export function ImportReport({ job, onAgain }: { job: ImportJob; onAgain: () => 
   return (
     <section className="tl-data-report" aria-label={t('data.report.title')}>
       <h3>{job.status === 'done' ? t('data.report.done', { file: job.file.name }) : t('data.report.stopped', { file: job.file.name, row: formatCount(job.rowsDone + 2) })}</h3>
-      {job.error && <p role="alert" className="tl-error">{job.errorCode ? describeStorageError(job.errorCode, job.errorParams, job.error) : job.error}</p>}
+      {job.error && <p role="alert" className="tl-error">{describeStoredFailure(job.errorCode, job.errorParams, job.error)}</p>}
       <ImportSummary job={job} />
       {job.issues.length > 0 && (
         <>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { t } from '../../i18n';
+import { describeError } from '../errors';
 import { useDb } from '../shell/DbProvider';
 import { seedDemoWorkspace } from './demoData';
 
@@ -16,7 +17,7 @@ export function useDemoSeeding() {
     setState('busy');
     seedDemoWorkspace(db).then(
       () => setState('idle'),
-      (e: unknown) => setState({ error: (e as Error).message }),
+      (e: unknown) => setState({ error: describeError(e).join(' ') }),
     );
   };
   return { state, start };

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { createDrillView, drillTargets, type DrillTarget } from '../../storage/reports/drilldown';
 import { t } from '../../i18n';
+import { describeError } from '../errors';
 import { useDb } from '../shell/DbProvider';
 import { openView } from './navigation';
 
@@ -20,7 +21,7 @@ export function useDrill() {
     try {
       openView(await createDrillView(db, target.folderId, name, target.recordIds));
     } catch (e) {
-      setError((e as Error).message);
+      setError(describeError(e).join(' '));
     }
   }
 

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { describeProblem, describeStorageError, describeSubject } from '../../components/errors';
-import { setLocale, type Locale } from '../../i18n';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describeError, describeProblem, describeStorageError, describeStoredFailure, describeSubject } from '../../components/errors';
+import { setLocale, t, type Locale } from '../../i18n';
 import { ISSUE_CODES, ISSUE_PARAMS, type IssueCode, type IssueParams } from '../../storage/model/issues';
 import { STORAGE_ERROR_CODES, STORAGE_ERROR_PARAMS, type StorageErrorCode, type StorageErrorParams } from '../../storage/model/errors';
 import { INPUT_SUBJECTS, describeSubjectEn } from '../../storage/model/inputErrors';
@@ -112,5 +112,32 @@ describe('subjects in English', () => {
   it('say the same in storage’s log message and on the page', () => {
     setLocale('en');
     for (const subject of INPUT_SUBJECTS) expect(describeSubject(subject, 2)).toBe(describeSubjectEn(subject, 2));
+  });
+});
+
+describe('failures that are not refusals', () => {
+  it('show their English text on an English page only', () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      setLocale('en');
+      expect(describeError(new Error('Sign in first'))).toEqual(['Sign in first']);
+      for (const locale of ['es', 'it'] as const) {
+        setLocale(locale);
+        expect(describeError(new Error('Sign in first'))).toEqual([t('errors.unexpected')]);
+        expect(describeError('a string thrown')).toEqual([t('errors.unexpected')]);
+      }
+      expect(log).toHaveBeenCalled();
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  it('word a stopped import by its code, a full disk by its text, and hide other English', () => {
+    setLocale('it');
+    expect(describeStoredFailure('importStatus', { status: 'stopped' }, 'This import is stopped')).toBe('Questa importazione è interrotta.');
+    expect(describeStoredFailure(undefined, undefined, 'QuotaExceededError: the quota has been exceeded')).toBe(t('errors.quota'));
+    expect(describeStoredFailure(undefined, undefined, 'Something English broke')).toBe(t('errors.unexpected'));
+    setLocale('en');
+    expect(describeStoredFailure(undefined, undefined, 'Something English broke')).toBe('Something English broke');
   });
 });
