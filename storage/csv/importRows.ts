@@ -67,17 +67,14 @@ function importBatch(db: ThreadlineDB, jobId: string, rows: readonly CsvRow[], l
     // Rows must continue from the cursor: a gap means another tab is running this import too.
     if (pending[0]!.index !== job.rowsDone) throw new ImportStateError('importElsewhere', { row: job.rowsDone + 2 });
     const schema = await loadFolderSchema(w.db, job.folderId);
-    const converted = pending.map((r): Row => {
-      const row = convertRow(r.cells, r.index, job.headers, links.plain, schema);
-      const resolved = links.resolve(r.cells, row.row, job.headers);
-      return { ...row, values: { ...row.values, ...resolved.values }, issues: [...row.issues, ...resolved.issues], links: resolved };
-    });
-    const ids = converted.flatMap((c) => (c.id ? [c.id] : []));
-    const emails = converted.flatMap((c) => deriveIndexes(schema.folder, schema.fields, c.values).emails);
+    const converted = pending.map((r) => ({ cells: r.cells, row: convertRow(r.cells, r.index, job.headers, links.plain, schema) }));
+    const ids = converted.flatMap(({ row }) => (row.id ? [row.id] : []));
+    const emails = converted.flatMap(({ row }) => deriveIndexes(schema.folder, schema.fields, row.values).emails);
     const known = await KnownRecords.load(w.db, ids, emails);
     const batch: Batch = { schema, job: structuredClone(job), known, validate: validatorFor(schema), links, writes: new Map() };
     // In row order: a row may match a record an earlier row of the batch created or changed.
-    for (const row of converted) importOne(batch, row);
+    // Links are resolved row by row too, so a link into this folder finds what earlier rows created.
+    for (const { cells, row } of converted) importOne(batch, withLinks(batch, row, cells));
     // Records created for link names first: the rows' links point at them.
     for (const group of links.batchWrites()) await writeValidatedRecordsIn(w, group.schema, group.writes);
     await writeValidatedRecordsIn(w, schema, [...batch.writes.values()]);
@@ -95,6 +92,11 @@ function refuse(batch: Batch, issues: RowIssue[]): undefined {
   if (issues.length > room) job.issuesTruncated = true;
   job.issues.push(...issues.slice(0, Math.max(0, room)));
   return undefined;
+}
+
+function withLinks(batch: Batch, row: ConvertedRow, cells: readonly string[]): Row {
+  const links = batch.links.resolve(cells, row.row, batch.job.headers);
+  return { ...row, values: { ...row.values, ...links.values }, issues: [...row.issues, ...links.issues], links };
 }
 
 /** Decides a row's fate and adds its write to the batch's plan, with the linked records it creates. */

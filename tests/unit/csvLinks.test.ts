@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportRecordsCsv } from '../../storage/csv/exportCsv';
-import type { DedupMode } from '../../storage/csv/importJob';
+import { addField } from '../../storage/fields/fieldsAdmin';
+import { readImportJob, type DedupMode } from '../../storage/csv/importJob';
 import { LinkIndex } from '../../storage/csv/linkIndex';
 import { LinkResolver } from '../../storage/csv/linkResolver';
 import type { LinkOptions } from '../../storage/csv/links';
@@ -115,6 +116,41 @@ describe('CSV link columns', { timeout: 30_000 }, () => {
     const job = await importCsv(`First name,Company\r\nA,${acme.id}; ${cafe.id}\r\n`);
     expect(job.counts).toMatchObject({ created: 1, linkedCreated: 0 });
     expect(companyOf((await byFirstName()).get('A'))).toEqual([acme.id, cafe.id]);
+  });
+
+  it('a batch that fails writes none of its companies; resuming creates each exactly once', async () => {
+    await shareWorkspace();
+    const csv = 'First name,Company\r\nA,Initech\r\nB,Hooli\r\nC,Initech; Hooli\r\nD,hooli\r\n';
+    // The second batch (row B and the Hooli it creates) dies at its outbox append.
+    const realBulkAdd = db.outbox.bulkAdd.bind(db.outbox);
+    let calls = 0;
+    const spy = vi.spyOn(db.outbox, 'bulkAdd').mockImplementation(((entries: never) => (++calls === 3 ? Promise.reject(new Error('killed')) : realBulkAdd(entries))) as never);
+    const error = await importCsv(csv, { batchSize: 1 }).catch((e: unknown) => e);
+    spy.mockRestore();
+    expect((error as Error).message).toBe('killed');
+    const [stopped] = await db.meta.where('key').startsWith('imports:').toArray();
+    const job = (await readImportJob(db, (stopped!.value as { id: string }).id))!;
+    expect(job).toMatchObject({ status: 'stopped', rowsDone: 1, counts: { created: 1, linkedCreated: 1 } });
+    expect((await companyRecords()).map((c) => c.title).sort()).toEqual(['Acme', 'Café Núñez', 'GLOBEX', 'Globex', 'Initech']);
+
+    const resumed = await runImport(db, { source: csv, resumeId: job.id, batchSize: 1 });
+    expect(resumed.counts).toMatchObject({ created: 4, bad: 0, linkedCreated: 2 });
+    const titles = (await companyRecords()).map((c) => c.title).sort();
+    expect(titles).toEqual(['Acme', 'Café Núñez', 'GLOBEX', 'Globex', 'Hooli', 'Initech']);
+    const hooli = (await companyRecords()).find((c) => c.title === 'Hooli')!;
+    expect(companyOf((await byFirstName()).get('D'))).toEqual([hooli.id]);
+    // Every stored record has its outbox entry, nothing more: the failed batch left no trace.
+    expect(await db.outbox.count()).toBe(await db.records.count() - 4);
+  });
+
+  it('a link into the folder being imported finds the records earlier rows created', async () => {
+    const parent = await addField(db, companies, { label: 'Parent company', type: 'link', settings: { targetFolderId: companies } } as never);
+    const job = await importCsv('Name,Parent company\r\nAcme Holdings,\r\nAcme Spain,acme holdings\r\n', { folderId: companies, links: { [parent.id]: { separator: ';', createMissing: true } } });
+    expect(job.counts).toMatchObject({ created: 2, bad: 0, linkedCreated: 0 });
+    const all = await companyRecords();
+    const holdings = all.filter((c) => c.title === 'Acme Holdings');
+    expect(holdings).toHaveLength(1);
+    expect(all.find((c) => c.title === 'Acme Spain')!.values[parent.id]).toEqual([holdings[0]!.id]);
   });
 
   it('links people by any of their emails (a deal’s main contact)', async () => {
