@@ -50,8 +50,12 @@ export function ImportMapping({ schema, headers, rows, mapping, onMapping, links
       const result = linked[rowIndex];
       const parts = result?.parts.get(col);
       const issue = result?.issues.find((i) => i.column === headers[col]);
+      const idDecides = col === linkColumn.titleCol && linkColumn.idCol !== undefined && !!result?.parts.has(linkColumn.idCol);
+      if (idDecides) return <span className="tl-muted">{t('data.import.linkIdDecides', { value: raw })}</span>;
       if (!result || (!parts && !issue)) return <span className="tl-muted">{raw}</span>;
-      return <LinkSample parts={parts} issue={issue} folder={targetOf(linkColumn.field.id)?.name ?? ''} />;
+      // A row refused for another cell creates nothing: say so rather than promise a new record.
+      const refused = (previews[rowIndex]?.issues.length ?? 0) > 0 || result.issues.some((i) => i.column !== headers[col]);
+      return <LinkSample parts={parts} issue={issue} folder={targetOf(linkColumn.field.id)?.name ?? ''} refused={refused} />;
     }
     const field = schema.fields.find((f) => f.id === target);
     if (!field || !raw.trim()) return <span className="tl-muted">{raw}</span>;

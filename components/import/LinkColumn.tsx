@@ -9,7 +9,7 @@ import './links.css';
 const SEPARATOR_LABELS = { ';': 'data.import.linkSemicolon', ',': 'data.import.linkComma' } as const;
 
 /** A sample link cell as the import will read it: each name with the record it links, or "new". */
-export function LinkSample({ parts, issue, folder }: { parts: readonly LinkPart[] | undefined; issue: RowIssue | undefined; folder: string }) {
+export function LinkSample({ parts, issue, folder, refused }: { parts: readonly LinkPart[] | undefined; issue: RowIssue | undefined; folder: string; refused: boolean }) {
   if (issue) return <span className="tl-data-bad tl-link-issue">{describeRowIssue(issue)}</span>;
   if (!parts?.length) return null;
   return (
@@ -17,7 +17,7 @@ export function LinkSample({ parts, issue, folder }: { parts: readonly LinkPart[
       {parts.map((p, i) => (
         <span key={i} className={p.created ? 'tl-link-part tl-link-new' : 'tl-link-part'}>
           <span className="tl-link-title">{p.title}</span>
-          <span className="tl-link-tag">{p.created ? t('data.import.linkNew', { folder }) : t('data.import.linkFound')}</span>
+          <span className="tl-link-tag">{!p.created ? t('data.import.linkFound') : refused ? t('data.import.linkNotCreated') : t('data.import.linkNew', { folder })}</span>
         </span>
       ))}
     </span>

@@ -36,6 +36,8 @@ export const en = {
   'data.import.linkCreateMissing': 'Create missing names in {folder}',
   'data.import.linkFound': 'existing',
   'data.import.linkNew': 'new in {folder}',
+  'data.import.linkIdDecides': '{value} (the Threadline ID column decides)',
+  'data.import.linkNotCreated': 'not added: the row is refused',
 
   'data.report.title': 'Import report',
   'data.report.done': 'Import of {file} finished',

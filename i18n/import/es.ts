@@ -38,6 +38,8 @@ export const es = {
   'data.import.linkCreateMissing': 'Crear en {folder} los que falten',
   'data.import.linkFound': 'existente',
   'data.import.linkNew': 'nuevo en {folder}',
+  'data.import.linkIdDecides': '{value} (decide la columna ID de Threadline)',
+  'data.import.linkNotCreated': 'no se añade: la fila se rechaza',
 
   'data.report.title': 'Informe de importación',
   'data.report.done': 'Importación de {file} terminada',

@@ -38,6 +38,8 @@ export const it = {
   'data.import.linkCreateMissing': 'Crea i mancanti in {folder}',
   'data.import.linkFound': 'esistente',
   'data.import.linkNew': 'nuovo in {folder}',
+  'data.import.linkIdDecides': '{value} (decide la colonna ID Threadline)',
+  'data.import.linkNotCreated': 'non aggiunto: la riga viene rifiutata',
 
   'data.report.title': 'Resoconto dell’importazione',
   'data.report.done': 'Importazione di {file} terminata',

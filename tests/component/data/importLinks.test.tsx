@@ -55,4 +55,18 @@ describe('import preview of a link column', { timeout: 30_000 }, () => {
     const dani = (await db.records.where('folderId').equals(contacts).toArray()).find((r) => r.values.fc_firstName === 'Dani');
     expect(dani!.values.fc_company).toEqual([initech[0]!.id]);
   });
+
+  it('says when a new company will not be added because its row is refused, and when the id column decides', async () => {
+    const acme = (await db.records.where('folderId').equals(companies).toArray()).find((c) => c.title === 'Acme')!;
+    const user = userEvent.setup();
+    renderWithDb(<ImportPage />);
+    const csv = ['First name,Email,Company,Company (Threadline ID)', `Ana,not-an-email,Hooli,`, `Bea,bea@acme.es,Old name,${acme.id}`].join('\r\n');
+    await user.upload(await screen.findByLabelText('CSV file'), file(csv));
+    const mapping = await screen.findByRole('table', { name: 'Columns and fields' });
+    const row = (name: string) => within(mapping).getAllByRole('row').find((r) => within(r).queryByRole('rowheader', { name }))!;
+    await within(row('Company')).findByText('not added: the row is refused');
+    const texts = (name: string) => [...row(name).querySelectorAll('.tl-data-samples div')].map((d) => d.textContent);
+    expect(texts('Company')).toEqual(['Hoolinot added: the row is refused', 'Old name (the Threadline ID column decides)']);
+    expect(texts('Company (Threadline ID)')).toEqual(['', 'Acmeexisting']);
+  });
 });
