@@ -82,7 +82,9 @@ export function describeProblem({ code, params = {} }: { code: IssueCode; params
 
 /** "First name is required" in the user's language. */
 export function describeIssue(issue: RecordIssue): string {
-  return t('issue.sentence', { label: issue.label || t('issue.record'), problem: describeProblem(issue) });
+  const label = issue.label || t('issue.record');
+  // A quoted value between label and predicate reads as one phrase; the colon keeps them apart: 'Emails: "ada@" is not…'.
+  return t(issue.params?.value !== undefined ? 'issue.sentenceValue' : 'issue.sentence', { label, problem: describeProblem(issue) });
 }
 
 /** An import report's reason column. */

@@ -9,6 +9,7 @@ export const en = {
   'errors.unexpected': 'Something went wrong and nothing was saved. Try again; if it happens again, reload the page.',
 
   'issue.sentence': '{label} {problem}',
+  'issue.sentenceValue': '{label}: {problem}',
   'issue.quoted': '"{value}" {problem}',
   'issue.record': 'Record',
 

@@ -7,6 +7,7 @@ export const es = {
   'errors.unexpected': 'Algo salió mal y no se guardó nada. Vuelve a intentarlo; si vuelve a ocurrir, recarga la página.',
 
   'issue.sentence': '{label} {problem}',
+  'issue.sentenceValue': '{label}: {problem}',
   'issue.quoted': '«{value}» {problem}',
   'issue.record': 'Registro',
 

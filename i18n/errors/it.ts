@@ -7,6 +7,7 @@ export const it = {
   'errors.unexpected': 'Qualcosa è andato storto e non è stato salvato nulla. Riprova; se succede di nuovo, ricarica la pagina.',
 
   'issue.sentence': '{label} {problem}',
+  'issue.sentenceValue': '{label}: {problem}',
   'issue.quoted': '«{value}» {problem}',
   'issue.record': 'Record',
 

@@ -212,7 +212,7 @@ export function describeProblemEn(code: IssueCode, params: IssueParams = {}): st
 
 /** "First name is required": for sync logs and Error.message, never for the UI. */
 export function describeIssueEn(issue: RecordIssue): string {
-  return `${issue.label || 'Record'} ${describeProblemEn(issue.code, issue.params)}`;
+  return `${issue.label || 'Record'}${issue.params?.value !== undefined ? ':' : ''} ${describeProblemEn(issue.code, issue.params)}`;
 }
 
 /** A zod issue's problem in English ("is longer than 1,000 characters"), for error messages built from schemas. */

@@ -38,7 +38,7 @@ describe('refusals in the user’s language', () => {
     fireEvent.change(screen.getByLabelText(new RegExp(`^${first.label}`)), { target: { value: 'Niccolò' } });
     fireEvent.change(screen.getByLabelText(new RegExp(`^${emails.label}`)), { target: { value: 'niccolo@esempio' } });
     fireEvent.click(screen.getByRole('button', { name: 'Crea' }));
-    expect(await alertText()).toEqual([`${emails.label} «niccolo@esempio» non è un indirizzo email`]);
+    expect(await alertText()).toEqual([`${emails.label}: «niccolo@esempio» non è un indirizzo email`]);
     expect(await db.records.where('folderId').equals(contacts).count()).toBe(0);
   });
 

@@ -98,7 +98,7 @@ describe('validateRecordValues with the preset folders', () => {
   it('names the list item and the nested part at fault', () => {
     const err = refusal(contacts, { ...ada, fc_emails: ['ada@example.com', 'not-an-email'] });
     expect(err.issues).toEqual([{ fieldId: 'fc_emails', label: 'Emails', code: 'invalidEmail', params: { value: 'not-an-email' } }]);
-    expect(err.message).toBe('Emails "not-an-email" is not an email address');
+    expect(err.message).toBe('Emails: "not-an-email" is not an email address');
     const money = refusal(deals, { ...deal, fd_amount: { amount: 1, currency: 'euro' } });
     expect(money.issues[0]?.label).toBe('Amount (currency)');
     expect(money.issues[0]?.code).toBe('invalidCurrency');
