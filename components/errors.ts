@@ -50,11 +50,13 @@ const PROBLEM: { [C in IssueCode]: (p: IssueParams) => string } = {
   notALinkedRecord: () => t('issue.notALinkedRecord'),
   tooShort: (p) => t('issue.tooShort', { min: text(p.min) }),
   tooFew: (p) => t('issue.tooFew', { min: text(p.min) }),
+  emptyList: () => t('issue.emptyList'),
   tooSmall: (p) => t('issue.tooSmall', { min: text(p.min) }),
   tooBig: (p) => t('issue.tooBig', { max: text(p.max) }),
   notInteger: () => t('issue.notInteger'),
   badFormat: () => t('issue.badFormat'),
   unknownKind: () => t('issue.unknownKind'),
+  duplicate: () => t('issue.duplicate'),
   needsLinkFolder: () => t('issue.needsLinkFolder'),
   needsStatistic: () => t('issue.needsStatistic'),
   computedMandatory: () => t('issue.computedMandatory'),
@@ -119,6 +121,9 @@ const SUBJECT: { [S in InputSubject]: (n: number) => string } = {
   ruleTaskTitle: (n) => t('subject.ruleTaskTitle', { n }), ruleTaskDue: (n) => t('subject.ruleTaskDue', { n }),
   reminders: () => t('subject.reminders'), reminder: (n) => t('subject.reminder', { n }), reminderName: (n) => t('subject.reminderName', { n }),
   reminderDays: (n) => t('subject.reminderDays', { n }),
+  activityTime: () => t('subject.activityTime'), duration: () => t('subject.duration'), meetingNotes: () => t('subject.meetingNotes'),
+  callOutcome: () => t('subject.callOutcome'), attendees: () => t('subject.attendees'), callOutcomes: () => t('subject.callOutcomes'),
+  callOutcomeItem: (n) => t('subject.callOutcomeItem', { n }), callOutcomeLabel: (n) => t('subject.callOutcomeLabel', { n }),
 };
 const SUBJECTS = new Set<string>(INPUT_SUBJECTS);
 

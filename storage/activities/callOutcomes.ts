@@ -1,6 +1,6 @@
 import type { ThreadlineDB } from '../db/db';
 import { callOutcomesSchema, type CallOutcome } from '../model/callOutcomes';
-import { zodProblemEn } from '../model/issues';
+import { inputRefusal } from '../model/inputErrors';
 import { getSetting, setSetting } from '../settings/settings';
 import { ActivityValidationError } from './activities';
 
@@ -16,8 +16,8 @@ export function loadCallOutcomes(db: ThreadlineDB): Promise<CallOutcome[]> {
 export async function saveCallOutcomes(db: ThreadlineDB, outcomes: readonly CallOutcome[]): Promise<void> {
   const parsed = callOutcomesSchema.safeParse(outcomes);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ActivityValidationError(`callOutcomes${issue?.path.length ? `.${issue.path.join('.')}` : ''}: ${zodProblemEn(issue)}`);
+    const refusal = inputRefusal('callOutcomes', parsed.error, outcomes);
+    throw new ActivityValidationError(refusal.message, refusal.code, refusal.params);
   }
   await setSetting(db, 'callOutcomes', parsed.data);
 }

@@ -3,7 +3,7 @@ import type { ThreadlineDB } from '../db/db';
 import type { ActivityOf } from '../model/entities';
 import { newId } from '../model/ids';
 import { LIMITS } from '../model/limits';
-import { zodProblemEn } from '../model/issues';
+import { inputRefusal } from '../model/inputErrors';
 import { mutate, type Writer } from '../write/mutate';
 import { getSetting } from '../settings/settings';
 import { ActivityValidationError, addActivityIn } from './activities';
@@ -25,11 +25,11 @@ export type CallInput = z.infer<typeof callInputSchema>;
 export const meetingInputSchema = z.object({ ...common, title: z.string().trim().max(LIMITS.shortText), attendeeIds: ids }).strict();
 export type MeetingInput = z.infer<typeof meetingInputSchema>;
 
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+function parse<S extends z.ZodType>(schema: S, input: unknown, entity: 'call' | 'meeting'): z.infer<S> {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  throw new ActivityValidationError(`${issue?.path.join('.') || 'input'}: ${zodProblemEn(issue)}`);
+  const refusal = inputRefusal(entity, r.error, input);
+  throw new ActivityValidationError(refusal.message, refusal.code, refusal.params);
 }
 
 const unique = (...lists: (readonly string[] | undefined)[]) => [...new Set(lists.flatMap((l) => l ?? []))];
@@ -44,7 +44,7 @@ const stamp = (at: number) => {
  * refused: the list on screen was stale). The person called (`withIds`) gets it in their history too.
  */
 export async function logCall(db: ThreadlineDB, input: CallInput): Promise<ActivityOf<'call'>> {
-  const call = parse(callInputSchema, input);
+  const call = parse(callInputSchema, input, 'call');
   return mutate(db, async (w) => {
     const outcomes = await getSetting(w.db, 'callOutcomes');
     if (!outcomes.some((o) => o.id === call.outcome)) throw new ActivityValidationError(`outcome: ${call.outcome} is not in the workspace's list`);
@@ -64,7 +64,7 @@ export async function logCall(db: ThreadlineDB, input: CallInput): Promise<Activ
 
 /** A meeting; its attendees (contacts) carry it in their histories as well as the records it is about. */
 export async function logMeeting(db: ThreadlineDB, input: MeetingInput): Promise<ActivityOf<'meeting'>> {
-  const meeting = parse(meetingInputSchema, input);
+  const meeting = parse(meetingInputSchema, input, 'meeting');
   return mutate(db, (w) =>
     logged(w, {
       id: newId('act'),

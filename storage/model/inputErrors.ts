@@ -13,11 +13,12 @@ export const INPUT_SUBJECTS = [
   'pipeline', 'pipelineName', 'stages', 'stage' /* n */, 'stageName' /* n */, 'stageProbability' /* n */, 'stageColor' /* n */,
   'field', 'fieldLabel', 'options', 'option' /* n */, 'optionLabel' /* n */, 'optionColor' /* n */, 'formula', 'defaultCurrency',
   'activity', 'noteText', 'callNotes', 'meetingTitle', 'taskTitle', 'activityRecords',
+  'activityTime', 'duration', 'meetingNotes', 'callOutcome', 'attendees', 'callOutcomes', 'callOutcomeItem' /* n */, 'callOutcomeLabel' /* n */,
   'rules', 'rule' /* n */, 'ruleName' /* n */, 'ruleTaskTitle' /* n */, 'ruleTaskDue' /* n */,
   'reminders', 'reminder' /* n */, 'reminderName' /* n */, 'reminderDays' /* n */,
 ] as const;
 export type InputSubject = (typeof INPUT_SUBJECTS)[number];
-export type InputEntity = 'folder' | 'view' | 'pipeline' | 'field' | 'activity' | 'automationRules' | 'reminderRules';
+export type InputEntity = 'folder' | 'view' | 'pipeline' | 'field' | 'activity' | 'call' | 'meeting' | 'callOutcomes' | 'automationRules' | 'reminderRules';
 
 type Path = readonly PropertyKey[];
 type Located = { subject: InputSubject; n?: number };
@@ -32,6 +33,9 @@ function item(path: Path, list: string): { n?: number; key?: PropertyKey } | und
 }
 
 const ACTIVITY_TEXTS: Record<string, InputSubject> = { 'note.body': 'noteText', 'call.body': 'callNotes', 'meeting.title': 'meetingTitle', 'task.title': 'taskTitle' };
+
+/** The call and meeting forms (storage/activities/log.ts): what the person filled in. */
+const LOGGED: Record<string, InputSubject> = { recordIds: 'activityRecords', at: 'activityTime', durationMin: 'duration', outcome: 'callOutcome', attendeeIds: 'attendees', title: 'meetingTitle' };
 
 const LOCATE: { [E in InputEntity]: (path: Path, value: unknown) => Located } = {
   folder: (p) => ({ subject: p[0] === 'name' ? 'folderName' : p[0] === 'icon' ? 'folderIcon' : 'folder' }),
@@ -54,6 +58,13 @@ const LOCATE: { [E in InputEntity]: (path: Path, value: unknown) => Located } = 
     const kind = value && typeof value === 'object' ? String((value as { kind?: unknown }).kind) : '';
     if (p[0] === 'recordIds') return { subject: 'activityRecords' };
     return { subject: ACTIVITY_TEXTS[`${kind}.${String(p[0])}`] ?? 'activity' };
+  },
+  call: (p) => ({ subject: p[0] === 'body' ? 'callNotes' : LOGGED[String(p[0])] ?? 'activity' }),
+  meeting: (p) => ({ subject: p[0] === 'body' ? 'meetingNotes' : LOGGED[String(p[0])] ?? 'activity' }),
+  callOutcomes: (p) => {
+    const n = at(p, 0);
+    if (n === undefined) return { subject: 'callOutcomes' };
+    return withN(p[1] === 'label' ? 'callOutcomeLabel' : 'callOutcomeItem', n);
   },
   automationRules: (p) => {
     const n = at(p, 0);
@@ -78,7 +89,9 @@ const SUBJECT_EN: { [S in InputSubject]: string } = {
   field: 'The field', fieldLabel: 'The field name', options: 'The list of options', option: 'Option {n}',
   optionLabel: 'The name of option {n}', optionColor: 'The colour of option {n}', formula: 'The formula', defaultCurrency: 'The default currency',
   activity: 'The history entry', noteText: 'The note', callNotes: 'The call notes', meetingTitle: 'The meeting title', taskTitle: 'The task title',
-  activityRecords: 'The list of records', rules: 'The list of rules', rule: 'Rule {n}', ruleName: 'The name of rule {n}',
+  activityRecords: 'The list of records',
+  activityTime: 'The date and time', duration: 'The duration', meetingNotes: 'The meeting notes', callOutcome: 'The call outcome', attendees: 'The list of attendees',
+  callOutcomes: 'The list of call outcomes', callOutcomeItem: 'Call outcome {n}', callOutcomeLabel: 'The name of call outcome {n}', rules: 'The list of rules', rule: 'Rule {n}', ruleName: 'The name of rule {n}',
   ruleTaskTitle: 'The task title of rule {n}', ruleTaskDue: 'The due-in days of rule {n}',
   reminders: 'The list of reminders', reminder: 'Reminder {n}', reminderName: 'The name of reminder {n}', reminderDays: 'The days ahead of reminder {n}',
 };

@@ -48,12 +48,14 @@ export const ISSUE_CODES = [
   'notALinkedRecord',
   // zod's own checks on folders, views, pipelines, fields, activities and rules (read by issueFromZod)
   'tooShort', // params: min
-  'tooFew', // params: min
+  'tooFew', // params: min (2 or more)
+  'emptyList',
   'tooSmall', // params: min
   'tooBig', // params: max
   'notInteger',
   'badFormat',
   'unknownKind',
+  'duplicate',
   // field settings
   'needsLinkFolder',
   'needsStatistic',
@@ -86,7 +88,7 @@ export const ISSUE_PARAMS: { readonly [C in IssueCode]: readonly string[] } = {
   notComputedImport: [], notAnAmount: [], unreadableDate: [], dateNotInOrder: [], noSuchDay: [], notYesNo: [], tooManyParts: [], notAnAddress: [], socialsShape: [],
   notAStage: [], linkNotFound: ['folder'], linkAmbiguous: ['count', 'first', 'second'], linkCannotCreate: ['folder', 'field'],
   noEquivalent: [], notALinkedRecord: [],
-  tooShort: ['min'], tooFew: ['min'], tooSmall: ['min'], tooBig: ['max'], notInteger: [], badFormat: [], unknownKind: [],
+  tooShort: ['min'], tooFew: ['min'], emptyList: [], tooSmall: ['min'], tooBig: ['max'], notInteger: [], badFormat: [], unknownKind: [], duplicate: [],
   needsLinkFolder: [], needsStatistic: [], computedMandatory: [],
   formulaEmpty: [], formulaUnknownKey: ['key'], formulaNotNumber: ['key'], formulaComputedInput: ['key'],
   formulaUnexpected: ['char', 'position'], formulaEndsEarly: [], formulaTooDeep: ['max'], formulaMissingParen: [], formulaTrailing: [],
@@ -120,7 +122,7 @@ function zodCheck(issue: z.core.$ZodIssue): { code: IssueCode; params?: IssuePar
     case 'too_small': {
       const min = Number(issue.minimum);
       if (issue.origin === 'string') return min <= 1 ? { code: 'required' } : { code: 'tooShort', params: { min } };
-      if (issue.origin === 'array' || issue.origin === 'set') return { code: 'tooFew', params: { min } };
+      if (issue.origin === 'array' || issue.origin === 'set') return min <= 1 ? { code: 'emptyList' } : { code: 'tooFew', params: { min } };
       return issue.origin === 'number' || issue.origin === 'bigint' ? { code: 'tooSmall', params: { min } } : undefined;
     }
     case 'too_big':
@@ -183,12 +185,14 @@ const EN: { [C in IssueCode]: (p: IssueParams) => string } = {
   noEquivalent: () => 'has no equivalent in the new type',
   notALinkedRecord: () => 'is not a record of the linked folder',
   tooShort: (p) => `is shorter than ${en(p.min)} characters`,
-  tooFew: (p) => `needs at least ${en(p.min)} item(s)`,
+  tooFew: (p) => `needs at least ${en(p.min)} items`,
+  emptyList: () => 'needs at least one item',
   tooSmall: (p) => `must be at least ${en(p.min)}`,
   tooBig: (p) => `must be at most ${en(p.max)}`,
   notInteger: () => 'must be a whole number',
   badFormat: () => 'is not written in the expected format',
   unknownKind: () => 'is of a kind this version of Threadline does not know',
+  duplicate: () => 'lists the same item more than once',
   needsLinkFolder: () => 'needs a folder to link to',
   needsStatistic: () => 'needs a statistic to show',
   computedMandatory: () => 'is computed and cannot be mandatory',

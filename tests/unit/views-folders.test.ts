@@ -120,7 +120,7 @@ describe('pipelines', () => {
     await expect(deletePipeline(db, sales.id)).rejects.toThrow(PipelineError);
     const other = await createPipeline(db, 'Other');
     await deletePipeline(db, other.id);
-    await expect(updatePipeline(db, sales.id, { stages: [] })).rejects.toMatchObject({ code: 'invalidInput', params: { subject: 'stages', issue: 'tooFew', min: 1 } });
+    await expect(updatePipeline(db, sales.id, { stages: [] })).rejects.toMatchObject({ code: 'invalidInput', params: { subject: 'stages', issue: 'emptyList' } });
     const renamed = sales.stages.map((s, i) => (i === 1 ? { ...s, name: '' } : s));
     await expect(updatePipeline(db, sales.id, { stages: renamed })).rejects.toMatchObject({ code: 'invalidInput', params: { subject: 'stageName', n: 2, issue: 'required' } });
     const far = sales.stages.map((s, i) => (i === 2 ? { ...s, probability: 140 } : s));
