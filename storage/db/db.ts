@@ -4,7 +4,8 @@ import type { Field } from '../model/field';
 import { activityIndexMiddleware } from './activityIndex';
 import { recordIndexMiddleware } from './recordIndex';
 import { SCHEMA_VERSIONS } from './migrations';
-import { presetFields, presetFolders, presetPipelines, presetViews } from '../folders/presets';
+import { presetWorkspace } from '../folders/presets';
+import { getLocale } from '../../i18n';
 import type { ClockRow, ParkedDoc } from '../replica/rows';
 
 export type KeyValue = { key: string; value: unknown };
@@ -72,13 +73,14 @@ export class ThreadlineDB extends Dexie {
     // This page's upgrade waits until older pages close the database: say so rather than hang silently.
     this.on('blocked', () => this.connection.set('blocked'));
     this.on('ready', () => this.connection.set('ok'), true);
-    // Runs once, inside the creating transaction: a new workspace is never seen empty.
+    // Runs once, inside the creating transaction: a new workspace is never seen empty. It is named
+    // in the page's language (the device's choice, else the browser's), with the same ids in all.
     this.on('populate', (tx) => {
-      const now = Date.now();
-      void tx.table('folders').bulkAdd(presetFolders(now));
-      void tx.table('fields').bulkAdd(presetFields(now));
-      void tx.table('pipelines').bulkAdd(presetPipelines(now));
-      void tx.table('views').bulkAdd(presetViews(now));
+      const presets = presetWorkspace(Date.now(), getLocale());
+      void tx.table('folders').bulkAdd(presets.folders);
+      void tx.table('fields').bulkAdd(presets.fields);
+      void tx.table('pipelines').bulkAdd(presets.pipelines);
+      void tx.table('views').bulkAdd(presets.views);
     });
   }
 }

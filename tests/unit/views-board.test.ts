@@ -17,7 +17,7 @@ const at = (stageId: string, pipelineId = DEFAULT_PIPELINE_ID) => ({ fd_stage: {
 
 describe('board model', () => {
   it('offers only stage and dropdown fields as columns', () => {
-    expect(boardFields(dealFields).map((f) => f.id)).toEqual(['fd_stage', 'fd_priority', 'fd_source']);
+    expect(boardFields(dealFields).map((f) => f.id)).toEqual(['fd_stage', 'fd_priority', 'fd_source', 'fd_lostReason']);
   });
 
   it('stage columns follow the pipeline; deals of other pipelines are not on this board', () => {

@@ -1,0 +1,123 @@
+/**
+ * The names a new workspace starts with, in English: the source table. es.ts and it.ts translate it
+ * key for key (`PresetLabels`). Keys are the presets' fixed ids, never labels, so a workspace
+ * created in any language merges with one created in another.
+ */
+export const en = {
+  folders: { contacts: 'Contacts', companies: 'Companies', deals: 'Deals' },
+  fields: {
+    contacts: {
+      firstName: 'First name',
+      lastName: 'Last name',
+      emails: 'Emails',
+      phones: 'Phones',
+      company: 'Company',
+      position: 'Position',
+      socials: 'Socials',
+      birthday: 'Birthday',
+      lifecycleStage: 'Lifecycle stage',
+      leadStatus: 'Lead status',
+      source: 'Source',
+      campaign: 'Campaign',
+      owner: 'Owner',
+      createdAt: 'Created at',
+      lastEmailReceived: 'Last email received',
+      emailThreadCount: 'Email threads',
+      lastActivity: 'Last activity',
+    },
+    companies: {
+      name: 'Name',
+      domain: 'Domain',
+      industry: 'Industry',
+      size: 'Size',
+      phones: 'Phones',
+      address: 'Address',
+      source: 'Source',
+      owner: 'Owner',
+      createdAt: 'Created at',
+      lastActivity: 'Last activity',
+    },
+    deals: {
+      name: 'Name',
+      stage: 'Stage',
+      amount: 'Amount',
+      probability: 'Probability',
+      weightedAmount: 'Weighted amount',
+      priority: 'Priority',
+      mainContact: 'Main contact',
+      company: 'Company',
+      owner: 'Owner',
+      startDate: 'Start date',
+      expectedClose: 'Expected close date',
+      product: 'Product',
+      source: 'Source',
+      campaign: 'Campaign',
+      lostReason: 'Lost reason',
+      createdAt: 'Created at',
+      lastActivity: 'Last activity',
+    },
+  },
+  options: {
+    lifecycle: {
+      subscriber: 'Subscriber',
+      lead: 'Lead',
+      qualifiedLead: 'Qualified lead',
+      opportunity: 'Opportunity',
+      customer: 'Customer',
+      evangelist: 'Evangelist',
+    },
+    leadStatus: { new: 'New', open: 'Open', inProgress: 'In progress', openDeal: 'Open deal', unqualified: 'Unqualified' },
+    source: {
+      tradeFair: 'Trade fair',
+      webForm: 'Web form',
+      referral: 'Referral',
+      coldOutreach: 'Cold outreach',
+      advertising: 'Advertising',
+      event: 'Event',
+      other: 'Other',
+    },
+    industry: {
+      software: 'Software',
+      manufacturing: 'Manufacturing',
+      retail: 'Retail',
+      finance: 'Finance',
+      health: 'Health',
+      education: 'Education',
+      services: 'Services',
+      other: 'Other',
+    },
+    priority: { low: 'Low', medium: 'Medium', high: 'High' },
+    lostReason: {
+      price: 'Price',
+      competitor: 'Chose a competitor',
+      budget: 'No budget',
+      timing: 'Bad timing',
+      noResponse: 'No response',
+      other: 'Other',
+    },
+  },
+  pipelines: { sales: 'Sales' },
+  stages: { new: 'New', qualified: 'Qualified', proposal: 'Proposal', negotiation: 'Negotiation', won: 'Won', lost: 'Lost' },
+  views: {
+    contactsAll: 'All contacts',
+    companiesAll: 'All companies',
+    dealsAll: 'All deals',
+    dealsBoard: 'Pipeline',
+    contactsLeadsWeek: 'Leads created this week',
+    dealsClosingMonth: 'Deals closing this month',
+    dealsInactive: 'Inactive deals (no activity 30 days)',
+  },
+  /** What a folder or pipeline the user creates starts with. */
+  custom: {
+    nameField: 'Name',
+    allView: 'All {name}',
+    stageNew: 'New',
+    stageInProgress: 'In progress',
+    stageWon: 'Won',
+    stageLost: 'Lost',
+  },
+} as const;
+
+/** A translation of `en`: the same keys at every level, each leaf a string. */
+export type Translation<E> = { readonly [K in keyof E]: E[K] extends string ? string : Translation<E[K]> };
+export type PresetLabels = Translation<typeof en>;
