@@ -10,7 +10,8 @@ import { useSubmit } from './useSubmit';
 
 /** People worth asking about: not when the only one is the record itself (a contact's own page). */
 export function choosablePeople(target: ActivityTarget) {
-  return target.people.length === 1 && target.recordIds.includes(target.people[0]!.id) ? [] : target.people;
+  const [only] = target.people;
+  return target.people.length === 1 && target.recordIds.length === 1 && target.recordIds[0] === only?.id ? [] : target.people;
 }
 
 export function CallForm({ target }: { target: ActivityTarget }) {
@@ -68,6 +69,8 @@ export function CallForm({ target }: { target: ActivityTarget }) {
             </select>
           </div>
         )}
+      </div>
+      <div className="tl-act-when">
         <WhenField id={`${id}-when`} value={when} onChange={setWhen} />
         <DurationField id={`${id}-duration`} value={duration} onChange={setDuration} />
       </div>

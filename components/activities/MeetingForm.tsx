@@ -46,7 +46,7 @@ export function MeetingForm({ target }: { target: ActivityTarget }) {
         <label htmlFor={`${id}-title`}>{t('activity.meetingTitle')}</label>
         <input id={`${id}-title`} value={title} maxLength={1000} onChange={(e) => setTitle(e.target.value)} placeholder={t('activity.meetingTitlePlaceholder')} />
       </div>
-      <div className="tl-act-grid">
+      <div className="tl-act-when">
         <WhenField id={`${id}-when`} value={when} onChange={setWhen} />
         <DurationField id={`${id}-duration`} value={duration} onChange={setDuration} />
       </div>

@@ -88,7 +88,10 @@ export function Entry({ activity, pipelines, canWrite, outcomes }: Props) {
     case 'task':
       return <TaskEntry task={activity} canWrite={canWrite} />;
     case 'stageChange':
-      title = t('timeline.stage', { from: stageName(pipelines, activity.from), to: stageName(pipelines, activity.to) });
+      // A deal's first stage has no "from": it was created there.
+      title = activity.from
+        ? t('timeline.stage', { from: stageName(pipelines, activity.from), to: stageName(pipelines, activity.to) })
+        : t('timeline.stageSet', { to: stageName(pipelines, activity.to) });
       break;
     case 'automation':
       return <AutomationEntry activity={activity} />;

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { ArrowRight, CalendarDays, Mail, Phone, Settings, SquareCheck, StickyNote, type LucideIcon } from 'lucide-react';
 import type { Activity, Pipeline } from '../../storage/model/entities';
 import { timeline } from '../../storage/queries/queries';
 import { recordRollup, type ViaRecord } from '../../storage/queries/history';
@@ -13,7 +14,12 @@ import './timeline.css';
 
 /** Entries per page. The sidebar preloads HISTORY_PAGE + 1 (the one more says whether there is more). */
 export const HISTORY_PAGE = 20;
-const ICONS: Record<Activity['kind'], string> = { email: '✉', note: '📝', call: '📞', meeting: '📅', task: '☑', stageChange: '➜', automation: '⚙' };
+const ICONS: Record<Activity['kind'], LucideIcon> = { email: Mail, note: StickyNote, call: Phone, meeting: CalendarDays, task: SquareCheck, stageChange: ArrowRight, automation: Settings };
+
+function Icon({ kind }: { kind: Activity['kind'] }) {
+  const Svg = ICONS[kind];
+  return <Svg size={15} strokeWidth={2} />;
+}
 
 type Shown = { activity: Activity; via: readonly ViaRecord[] };
 
@@ -58,7 +64,7 @@ export function Timeline({ recordIds = [], rollupOf, pipelines, firstPage }: Pro
         {entries.slice(0, limit).map(({ activity: a, via }) => (
           <li key={a.id} className={`tl-entry tl-entry-${a.kind}`}>
             <span className="tl-entry-icon" aria-hidden="true">
-              {ICONS[a.kind]}
+              <Icon kind={a.kind} />
             </span>
             <div>
               <Entry activity={a} pipelines={pipelines} canWrite={canWrite} outcomes={outcomes} />

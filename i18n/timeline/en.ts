@@ -11,6 +11,7 @@ export const en = {
   'timeline.call': 'Call: {outcome}',
   'timeline.meeting': 'Meeting: {title}',
   'timeline.stage': 'Stage: {from} → {to}',
+  'timeline.stageSet': 'Stage: {to}',
   'timeline.meetingUntitled': 'Meeting',
   'timeline.minutes': '{minutes} min',
   'timeline.onContact': 'on {name}',

@@ -13,6 +13,7 @@ export const es = {
   'timeline.call': 'Llamada: {outcome}',
   'timeline.meeting': 'Reunión: {title}',
   'timeline.stage': 'Etapa: {from} → {to}',
+  'timeline.stageSet': 'Etapa: {to}',
   'timeline.meetingUntitled': 'Reunión',
   'timeline.minutes': '{minutes} min',
   'timeline.onContact': 'de {name}',

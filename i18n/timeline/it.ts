@@ -13,6 +13,7 @@ export const it = {
   'timeline.call': 'Chiamata: {outcome}',
   'timeline.meeting': 'Riunione: {title}',
   'timeline.stage': 'Fase: {from} → {to}',
+  'timeline.stageSet': 'Fase: {to}',
   'timeline.meetingUntitled': 'Riunione',
   'timeline.minutes': '{minutes} min',
   'timeline.onContact': 'di {name}',

@@ -24,7 +24,10 @@ async function frameReport(frame: Frame) {
     // product, addressed by its fixed id or by the per-session one runtime.getURL gives (use_dynamic_url).
     const dynamic = /^chrome-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\//;
     const own = (url: string | null) => !!url && (url.startsWith(`${location.origin}/`) || dynamic.test(url));
-    const injected = [...root.querySelectorAll(selector)].filter((e) => !(e.tagName === 'IFRAME' && own(e.getAttribute('src')))).map((e) => e.outerHTML.slice(0, 80));
+    // Threadline's own icons (lucide-react): a hidden svg of plain shapes, which can neither run nor load anything.
+    const shapes = ['path', 'circle', 'rect', 'line', 'polyline', 'polygon', 'ellipse'];
+    const icon = (e: Element) => e.tagName.toLowerCase() === 'svg' && e.classList.contains('lucide') && e.getAttribute('aria-hidden') === 'true' && [...e.querySelectorAll('*')].every((c) => shapes.includes(c.tagName.toLowerCase()));
+    const injected = [...root.querySelectorAll(selector)].filter((e) => !(e.tagName === 'IFRAME' && own(e.getAttribute('src'))) && !icon(e)).map((e) => e.outerHTML.slice(0, 80));
     for (const el of root.querySelectorAll('*')) {
       for (const a of el.attributes) if (/^on/i.test(a.name)) injected.push(`${el.tagName}[${a.name}]`);
     }

@@ -5,6 +5,7 @@ import { openThreadlineDb } from '../../../storage/open';
 import { SHARED_WORKSPACE_KEY } from '../../../storage/replica/workspaceMode';
 import { mutate, type Writer } from '../../../storage/write/mutate';
 import { createRecord } from '../../../storage/write/records';
+import { recordRollup, type RollupQuery } from '../../../storage/queries/history';
 
 /**
  * What end-to-end tests drive inside an extension page (bundled by pageModules.ts): the real
@@ -16,6 +17,8 @@ export const addRecord = (folderId: string, values: RecordValues) => createRecor
 export const importCsv = (opts: RunImportOptions) => runImport(db, opts);
 export const importJob = (id: string) => readImportJob(db, id);
 export const importJobs = () => listImportJobs(db);
+/** One page of a record's whole history (a company's people and deals included). */
+export const rollup = (recordId: string, query?: RollupQuery) => recordRollup(db, recordId, query);
 /** Joins a (pretend) shared workspace: writes then stamp clocks and queue outbox entries. */
 export const share = () => db.syncState.put({ key: SHARED_WORKSPACE_KEY, value: { id: 'ws_e2e', name: 'E2E', role: 'owner' } });
 export { SyncEngine } from '../../../sync/engine';

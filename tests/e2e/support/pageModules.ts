@@ -13,6 +13,7 @@ const ENTRY = `
 export {
   db, SyncEngine, TransportError, share,
   write as mutate, addRecord as createRecord, importCsv as runImport, importJob as readImportJob, importJobs as listImportJobs,
+  rollup as recordRollup,
 } from '${resolve('tests/e2e/support/pageApi.ts')}';
 `;
 
