@@ -1,16 +1,9 @@
 import { z } from 'zod';
-import {
-  activitySchema,
-  folderSchema,
-  pipelineSchema,
-  recordStatsSchema,
-  threadLinkSchema,
-  viewSchema,
-  type SyncedTable,
-} from '../storage/model/entities';
-import { fieldSchema } from '../storage/model/field';
+import { ENTITY_SCHEMAS, recordEnvelopeSchema } from '../storage/model/entitySchemas';
 import { isHlc, type Hlc } from '../storage/replica/hlc';
 import type { DocState } from '../storage/replica/merge';
+
+export { ENTITY_SCHEMAS, recordEnvelopeSchema };
 
 /** Largest number of units a document may carry (a record with this many filled fields). */
 export const MAX_UNITS = 500;
@@ -35,31 +28,6 @@ export const docStateSchema = z
     }
   });
 
-
-const settingSchema = z.object({ key: z.string().min(1).max(120), value: z.unknown(), updatedAt: z.number() }).strict();
-
-/** A record as stored, minus the derived indexes, which the receiver computes itself. */
-export const recordEnvelopeSchema = z
-  .object({
-    id: z.string().min(1).max(200),
-    folderId: z.string().min(1).max(64),
-    values: z.record(z.string(), z.unknown()),
-    stats: recordStatsSchema.strict(),
-    createdAt: z.number(),
-    updatedAt: z.number(),
-  })
-  .strict();
-
-/** Entity schemas of the tables whose documents have a fixed shape (records depend on their folder). */
-export const ENTITY_SCHEMAS: Record<Exclude<SyncedTable, 'records'>, z.ZodType> = {
-  folders: folderSchema,
-  fields: fieldSchema,
-  views: viewSchema,
-  pipelines: pipelineSchema,
-  activities: activitySchema,
-  threadLinks: threadLinkSchema,
-  settings: settingSchema,
-};
 
 /** The first issue of a failed parse, as one line for logs and the sync status. */
 export function firstIssue(error: z.ZodError, what: string): string {

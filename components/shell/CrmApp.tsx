@@ -11,6 +11,7 @@ import { Nav } from './Nav';
 import { RecordPage } from '../crm/RecordPage';
 import { navigate, useRoute, type Route } from './router';
 import { SearchPage } from '../crm/SearchPage';
+import { useAutoBackup } from '../workspace/useAutoBackup';
 import '../crm/crm.css';
 
 function ViewRedirect({ viewId }: { viewId: string }) {
@@ -52,6 +53,7 @@ export function CrmApp() {
   const views = useAllViews();
   const counts = useFolderCounts(folders);
   const first = folders?.[0];
+  useAutoBackup();
   useEffect(() => {
     if (route.page === 'home' && first) navigate({ page: 'folder', folderId: first.id }, { replace: true });
   }, [route.page, first]);

@@ -6,7 +6,7 @@ import { clockKey, TxClock, type ClockRow } from '../replica/clocks';
 import { changedUnits, docId, toUnits } from '../replica/units';
 import { isSharedWorkspace } from '../replica/workspaceMode';
 
-type DocOf = {
+export type DocOf = {
   folders: Folder;
   fields: Field;
   views: View;

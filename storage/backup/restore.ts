@@ -1,0 +1,90 @@
+import type { ThreadlineDB } from '../db/db';
+import type { DocOf } from '../write/mutate';
+import { mutate } from '../write/mutate';
+import { putRestoredIn, putRestoredRecordsIn } from '../write/restore';
+import { loadFolderSchema } from '../folders/schema';
+import { BACKUP_TABLES, portable, type Backup, type BackupRecord, type BackupTable } from './format';
+
+export type TableSummary = { added: number; updated: number; kept: number };
+export type RestorePlan = {
+  summary: Record<BackupTable, TableSummary>;
+  /** The rows to write: new ones, and those the backup has in a newer version. */
+  writes: { [T in BackupTable]: T extends 'records' ? BackupRecord[] : Record<string, unknown>[] };
+};
+
+const keyOf = (table: BackupTable, row: Record<string, unknown>) => String(table === 'settings' ? row.key : row.id);
+const updatedAt = (row: Record<string, unknown> | undefined) => (typeof row?.updatedAt === 'number' ? row.updatedAt : 0);
+/** Never edited since it was made: the presets a new workspace starts with hold nothing of the user's. */
+const untouched = (row: Record<string, unknown>) => typeof row.createdAt === 'number' && row.createdAt === row.updatedAt;
+/** Equal as data whatever the key order (parsed rows come out in schema order). */
+const canonical = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])])) : v;
+const sameRow = (table: BackupTable, backup: Record<string, unknown>, here: Record<string, unknown>) =>
+  JSON.stringify(canonical(backup)) === JSON.stringify(canonical(portable(table, here)));
+
+/**
+ * What restoring `backup` here would do, before anything is written: per table, rows that are new,
+ * rows the backup holds in a newer version (they replace this workspace's), and rows kept because
+ * this workspace's copy is as new or newer. A row never edited here (a preset folder, field or
+ * pipeline of a new workspace) yields to the backup's, so a restore into a fresh profile brings the
+ * user's renamed stages and added options back even though the fresh presets are younger.
+ */
+export async function planRestore(db: ThreadlineDB, backup: Backup): Promise<RestorePlan> {
+  const summary = {} as RestorePlan['summary'];
+  const writes = {} as Record<BackupTable, Record<string, unknown>[]>;
+  for (const table of BACKUP_TABLES) {
+    const rows = backup.tables[table] as Record<string, unknown>[];
+    const current = (await db.table(table).bulkGet(rows.map((r) => keyOf(table, r)))) as (Record<string, unknown> | undefined)[];
+    const s: TableSummary = { added: 0, updated: 0, kept: 0 };
+    writes[table] = rows.filter((row, i) => {
+      const here = current[i];
+      if (!here) s.added++;
+      else if (updatedAt(row) > updatedAt(here) || (untouched(here) && !sameRow(table, row, here))) s.updated++;
+      else return (s.kept++, false);
+      return true;
+    });
+    summary[table] = s;
+  }
+  return { summary, writes: writes as RestorePlan['writes'] };
+}
+
+/** Rows per transaction: small enough to keep the page responsive and show progress. */
+const CHUNK = 2_000;
+
+/**
+ * Writes the plan through the write path, the workspace's shape first (folders, fields, pipelines)
+ * so records are indexed with their fields. Each chunk is its own transaction: a restore stopped
+ * half way is finished by running it again (the plan then finds the rows already there).
+ */
+export async function applyRestore(db: ThreadlineDB, plan: RestorePlan, onProgress: (done: number, total: number) => void = () => {}): Promise<void> {
+  const total = BACKUP_TABLES.reduce((n, t) => n + plan.writes[t].length, 0);
+  let done = 0;
+  for (const table of BACKUP_TABLES) {
+    if (table === 'records') continue;
+    const rows = plan.writes[table];
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK) as DocOf[typeof table][];
+      await mutate(db, (w) => putRestoredIn(w, table, chunk));
+      onProgress((done += chunk.length), total);
+    }
+    if (table === 'settings') done = await restoreRecords(db, plan.writes.records, done, total, onProgress);
+  }
+}
+
+async function restoreRecords(db: ThreadlineDB, records: readonly BackupRecord[], done: number, total: number, onProgress: (done: number, total: number) => void): Promise<number> {
+  const byFolder = new Map<string, BackupRecord[]>();
+  for (const r of records) {
+    const list = byFolder.get(r.folderId);
+    if (list) list.push(r);
+    else byFolder.set(r.folderId, [r]);
+  }
+  for (const [folderId, rows] of byFolder) {
+    const schema = await loadFolderSchema(db, folderId);
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK);
+      await mutate(db, (w) => putRestoredRecordsIn(w, schema, chunk));
+      onProgress((done += chunk.length), total);
+    }
+  }
+  return done;
+}
