@@ -142,6 +142,7 @@ const STORAGE_TEXT: { [C in StorageErrorCode]: (p: StorageErrorParams, message: 
   mergeSameFolder: () => t('storage.mergeSameFolder'),
   mergeChoiceOutside: (p) => t('storage.mergeChoiceOutside', { field: text(p.field) }),
   csvEmpty: () => t('storage.csvEmpty'),
+  csvUnreadable: () => t('storage.csvUnreadable'),
   csvTooBig: (p) => t('storage.csvTooBig', { max: megabytes(p.max) }),
   csvHeaderTooLong: (p) => t('storage.csvHeaderTooLong', { max: text(p.max) }),
   csvTooManyColumns: (p) => (p.row === 1 ? t('storage.csvTooManyHeaders', { max: text(p.max) }) : t('storage.csvTooManyColumns', { max: text(p.max), row: text(p.row) })),

@@ -89,6 +89,7 @@ export const en = {
   'storage.mergeSameFolder': 'Only records of the same folder can be merged.',
   'storage.mergeChoiceOutside': '{field}: the chosen record is not part of this merge.',
   'storage.csvEmpty': 'The file is empty or has no header row.',
+  'storage.csvUnreadable': 'This file could not be read. Check that it is a CSV file you can open, then try again.',
   'storage.csvTooBig': 'The file is larger than {max} MB. Split it into smaller files and import them one after another.',
   'storage.csvHeaderTooLong': 'The first row (the column names) is longer than {max} characters. Check that this is a CSV file with one header row.',
   'storage.csvTooManyHeaders': 'The file has more than {max} columns. Remove the columns you do not need and try again.',

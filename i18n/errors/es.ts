@@ -87,6 +87,7 @@ export const es = {
   'storage.mergeSameFolder': 'Solo se pueden fusionar registros de la misma carpeta.',
   'storage.mergeChoiceOutside': '{field}: el registro elegido no forma parte de esta fusión.',
   'storage.csvEmpty': 'El archivo está vacío o no tiene fila de encabezado.',
+  'storage.csvUnreadable': 'No se pudo leer este archivo. Comprueba que es un archivo CSV que puedes abrir y vuelve a intentarlo.',
   'storage.csvTooBig': 'El archivo ocupa más de {max} MB. Divídelo en archivos más pequeños e impórtalos uno tras otro.',
   'storage.csvHeaderTooLong': 'La primera fila (los nombres de las columnas) tiene más de {max} caracteres. Comprueba que sea un archivo CSV con una sola fila de encabezado.',
   'storage.csvTooManyHeaders': 'El archivo tiene más de {max} columnas. Quita las columnas que no necesites y vuelve a intentarlo.',

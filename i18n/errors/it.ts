@@ -87,6 +87,7 @@ export const it = {
   'storage.mergeSameFolder': 'Si possono unire solo record della stessa cartella.',
   'storage.mergeChoiceOutside': '{field}: il record scelto non fa parte di questa unione.',
   'storage.csvEmpty': 'Il file è vuoto o non ha una riga di intestazione.',
+  'storage.csvUnreadable': 'Impossibile leggere questo file. Verifica che sia un file CSV che puoi aprire e riprova.',
   'storage.csvTooBig': 'Il file supera i {max} MB. Dividilo in file più piccoli e importali uno dopo l’altro.',
   'storage.csvHeaderTooLong': 'La prima riga (i nomi delle colonne) supera i {max} caratteri. Verifica che sia un file CSV con una sola riga di intestazione.',
   'storage.csvTooManyHeaders': 'Il file ha più di {max} colonne. Elimina le colonne che non ti servono e riprova.',

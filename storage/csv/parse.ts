@@ -192,7 +192,7 @@ export async function streamCsvRows(
           resolve({ aborted: opts.signal?.aborted ?? false });
         }, (e: unknown) => fail(e));
       },
-      error: (e: Error) => fail(new CsvReadError(e.message)),
+      error: (e: Error) => fail(new CsvReadError(e.message, 'csvUnreadable')),
     });
   });
 }

@@ -13,6 +13,7 @@ export const STORAGE_ERROR_CODES = [
   'mergeSameFolder',
   'mergeChoiceOutside', // params: field
   'csvEmpty',
+  'csvUnreadable', // the browser could not read the file (the parser's own text stays in `message`)
   // A CSV past storage/csv/limits.ts CSV_LIMITS; params: max, row (the spreadsheet's row number, when one row is at fault)
   'csvTooBig',
   'csvHeaderTooLong',
@@ -59,7 +60,7 @@ export type StorageErrorParams = Record<string, string | number>;
  */
 export const STORAGE_ERROR_PARAMS: { readonly [C in StorageErrorCode]: readonly string[] } = {
   notFound: [], builtInFolder: ['folder'], folderLinked: ['folder', 'names'], lastPipeline: [], stageInUse: ['count', 'stage'],
-  pipelineInUse: ['count', 'pipeline'], mergeNeedsOther: [], mergeSameFolder: [], mergeChoiceOutside: ['field'], csvEmpty: [],
+  pipelineInUse: ['count', 'pipeline'], mergeNeedsOther: [], mergeSameFolder: [], mergeChoiceOutside: ['field'], csvEmpty: [], csvUnreadable: [],
   csvTooBig: ['max'], csvHeaderTooLong: ['max'], csvTooManyColumns: ['max', 'row'], csvCellTooLong: ['max', 'row'], csvRowTooLong: ['max', 'row'],
   csvTooManyRows: ['max'], importForgotten: [], importStatus: ['status'], importElsewhere: ['row'], importColumnsDiffer: [],
   invalidInput: ['subject', 'issue'], fieldSetup: ['field', 'issue'], optionsInUse: ['count', 'options'], titleField: ['field', 'folder'], titleFieldType: ['field', 'folder'],
