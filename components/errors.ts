@@ -155,6 +155,7 @@ const STORAGE_TEXT: { [C in StorageErrorCode]: (p: StorageErrorParams, message: 
   importColumnsDiffer: () => t('storage.importColumnsDiffer'),
   invalidInput: (p) => t('storage.invalidInput', { subject: describeSubject(String(p.subject), Number(p.n)), problem: describeProblem(issueInParams('invalidInput', p)) }),
   fieldSetup: (p) => t('storage.fieldSetup', { field: text(p.field), problem: describeProblem(issueInParams('fieldSetup', p)) }),
+  formulaSetup: (p) => t('storage.formulaSetup', { field: text(p.field), problem: describeProblem(issueInParams('formulaSetup', p)) }),
   optionsInUse: (p) => t('storage.optionsInUse', { count: text(p.count), options: text(p.options) }),
   titleField: (p) => t('storage.titleField', { field: text(p.field), folder: text(p.folder) }),
   titleFieldType: (p) => t('storage.titleFieldType', { field: text(p.field), folder: text(p.folder) }),

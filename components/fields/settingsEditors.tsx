@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listFolders } from '../../storage/queries/crm';
 import { useDb } from '../shell/DbProvider';
-import { formulaProblem } from '../../storage/fields/fieldsAdmin';
+import { formulaProblem } from '../../storage/fields/fieldSetup';
 import { STATISTICS, type DropdownOption, type Field, type FieldType } from '../../storage/model/field';
 import { FIELD_REGISTRY, type FieldTypeSpec } from '../../storage/model/fieldRegistry';
 import { LIMITS } from '../../storage/model/limits';

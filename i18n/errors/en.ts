@@ -106,6 +106,7 @@ export const en = {
   'storage.importStatus.done': 'done',
   'storage.invalidInput': '{subject} {problem}.',
   'storage.fieldSetup': '{field} {problem}.',
+  'storage.formulaSetup': 'The formula of {field} {problem}.',
   'storage.optionsInUse': '{count} record(s) use the option(s) {options}; change them first.',
   'storage.titleField': '{field} makes the title of {folder} and cannot be deleted.',
   'storage.titleFieldType': '{field} makes the title of {folder}; its type cannot change.',

@@ -104,6 +104,7 @@ export const es = {
   'storage.importStatus.done': 'terminada',
   'storage.invalidInput': '{subject} {problem}.',
   'storage.fieldSetup': '{field} {problem}.',
+  'storage.formulaSetup': 'La fórmula de {field} {problem}.',
   'storage.optionsInUse': 'Hay {count} registro(s) que usan la(s) opción(es) {options}; cámbialos antes.',
   'storage.titleField': '{field} forma el título de {folder} y no se puede eliminar.',
   'storage.titleFieldType': '{field} forma el título de {folder}; su tipo no se puede cambiar.',

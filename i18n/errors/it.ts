@@ -104,6 +104,7 @@ export const it = {
   'storage.importStatus.done': 'completata',
   'storage.invalidInput': '{subject} {problem}.',
   'storage.fieldSetup': '{field} {problem}.',
+  'storage.formulaSetup': 'La formula di {field} {problem}.',
   'storage.optionsInUse': '{count} record usano l’opzione o le opzioni {options}; modificali prima.',
   'storage.titleField': '{field} compone il titolo di {folder} e non si può eliminare.',
   'storage.titleFieldType': '{field} compone il titolo di {folder}; il suo tipo non si può cambiare.',

@@ -30,6 +30,7 @@ export const STORAGE_ERROR_CODES = [
   'invalidInput',
   // field admin
   'fieldSetup', // params: field (its label), issue (IssueCode) and that issue's params
+  'formulaSetup', // the same, for the field's formula: 'The formula of Net ends too early'
   'optionsInUse', // params: count, options
   'titleField', // params: field, folder
   'titleFieldType', // params: field, folder
@@ -63,7 +64,7 @@ export const STORAGE_ERROR_PARAMS: { readonly [C in StorageErrorCode]: readonly 
   pipelineInUse: ['count', 'pipeline'], mergeNeedsOther: [], mergeSameFolder: [], mergeChoiceOutside: ['field'], csvEmpty: [], csvUnreadable: [],
   csvTooBig: ['max'], csvHeaderTooLong: ['max'], csvTooManyColumns: ['max', 'row'], csvCellTooLong: ['max', 'row'], csvRowTooLong: ['max', 'row'],
   csvTooManyRows: ['max'], importForgotten: [], importStatus: ['status'], importElsewhere: ['row'], importColumnsDiffer: [],
-  invalidInput: ['subject', 'issue'], fieldSetup: ['field', 'issue'], optionsInUse: ['count', 'options'], titleField: ['field', 'folder'], titleFieldType: ['field', 'folder'],
+  invalidInput: ['subject', 'issue'], fieldSetup: ['field', 'issue'], formulaSetup: ['field', 'issue'], optionsInUse: ['count', 'options'], titleField: ['field', 'folder'], titleFieldType: ['field', 'folder'],
   formulaUsesField: ['field', 'formulas'], viewUnknownFields: ['view', 'count'], viewBadFilter: ['op', 'field'], viewBoardField: ['view'],
   activityNotEmail: [], ruleNeedsDealField: ['rule'], ruleFieldComputed: ['rule', 'field'], ruleNeedsValue: ['rule', 'field'],
   ruleBadValue: ['rule', 'field', 'issue'], ruleStageGone: ['rule'], reminderNeedsDateField: ['rule'], invalid: [],

@@ -30,10 +30,10 @@ describe('field administration', () => {
 
   it('rejects a formula that does not parse or uses a non-number, with the reason', async () => {
     const refusal = (expression: string) => addField(db, deals, { label: 'Bad', type: 'formula', settings: { expression } });
-    await expect(refusal('amount * (')).rejects.toMatchObject({ code: 'fieldSetup', params: { field: 'Bad', issue: 'formulaEndsEarly' }, message: 'Bad ends too early' });
-    await expect(refusal('amount * name')).rejects.toMatchObject({ code: 'fieldSetup', params: { field: 'Bad', issue: 'formulaNotNumber', key: 'name' } });
-    await expect(refusal('amount * nope')).rejects.toMatchObject({ code: 'fieldSetup', params: { field: 'Bad', issue: 'formulaUnknownKey', key: 'nope' } });
-    await expect(refusal('')).rejects.toMatchObject({ code: 'fieldSetup', params: { issue: 'formulaEmpty' } });
+    await expect(refusal('amount * (')).rejects.toMatchObject({ code: 'formulaSetup', params: { field: 'Bad', issue: 'formulaEndsEarly' }, message: 'The formula of Bad ends too early' });
+    await expect(refusal('amount * name')).rejects.toMatchObject({ code: 'formulaSetup', params: { field: 'Bad', issue: 'formulaNotNumber', key: 'name' } });
+    await expect(refusal('amount * nope')).rejects.toMatchObject({ code: 'formulaSetup', params: { field: 'Bad', issue: 'formulaUnknownKey', key: 'nope' } });
+    await expect(refusal('')).rejects.toMatchObject({ code: 'formulaSetup', params: { issue: 'formulaEmpty' } });
     const ok = await addField(db, deals, { label: 'Net', type: 'formula', settings: { expression: 'amount * 0.8' } });
     expect(ok.mandatory).toBe(false);
   });

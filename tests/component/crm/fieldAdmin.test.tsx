@@ -39,9 +39,9 @@ describe('field editor page', { timeout: 30_000 }, () => {
     fireEvent.change(within(form).getByLabelText('Label'), { target: { value: 'Net' } });
     fireEvent.change(within(form).getByLabelText('Type'), { target: { value: 'formula' } });
     fireEvent.change(within(form).getByLabelText(/^Formula/), { target: { value: 'amount * (1 - ' } });
-    expect(within(form).getByRole('status')).toHaveTextContent('Formula error: Formula ends too early');
+    expect(within(form).getByRole('status')).toHaveTextContent('Formula error: ends too early');
     fireEvent.click(within(form).getByRole('button', { name: 'Add field' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Net Formula ends too early');
+    expect(await screen.findByRole('alert')).toHaveTextContent('The formula of Net ends too early.');
     fireEvent.change(within(form).getByLabelText(/^Formula/), { target: { value: 'amount * (1 - probability)' } });
     expect(within(form).getByRole('status')).toHaveTextContent('The formula is valid.');
   });
