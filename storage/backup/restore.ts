@@ -19,8 +19,11 @@ const untouched = (row: Record<string, unknown>) => typeof row.createdAt === 'nu
 /** Equal as data whatever the key order (parsed rows come out in schema order). */
 const canonical = (v: unknown): unknown =>
   Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])])) : v;
-const sameRow = (table: BackupTable, backup: Record<string, unknown>, here: Record<string, unknown>) =>
-  JSON.stringify(canonical(backup)) === JSON.stringify(canonical(portable(table, here)));
+/** Equal but for when each copy was made (a fresh workspace's presets are younger than the backup's). */
+const sameRow = (table: BackupTable, backup: Record<string, unknown>, here: Record<string, unknown>) => {
+  const content = (row: Record<string, unknown>) => JSON.stringify(canonical({ ...row, createdAt: 0, updatedAt: 0 }));
+  return content(backup) === content(portable(table, here));
+};
 
 /**
  * What restoring `backup` here would do, before anything is written: per table, rows that are new,

@@ -6,6 +6,7 @@ import { SHARED_WORKSPACE_KEY } from '../../../storage/replica/workspaceMode';
 import { mutate, type Writer } from '../../../storage/write/mutate';
 import { createRecord } from '../../../storage/write/records';
 import { recordRollup, type RollupQuery } from '../../../storage/queries/history';
+import { seedWorkspace } from './seed';
 
 /**
  * What end-to-end tests drive inside an extension page (bundled by pageModules.ts): the real
@@ -19,6 +20,8 @@ export const importJob = (id: string) => readImportJob(db, id);
 export const importJobs = () => listImportJobs(db);
 /** One page of a record's whole history (a company's people and deals included). */
 export const rollup = (recordId: string, query?: RollupQuery) => recordRollup(db, recordId, query);
+/** `contacts` contacts linked to `companies` companies, in bulk (backup round trips at scale). */
+export const seed = (contacts: number, companies: number) => seedWorkspace(db, contacts, companies);
 /** Joins a (pretend) shared workspace: writes then stamp clocks and queue outbox entries. */
 export const share = () => db.syncState.put({ key: SHARED_WORKSPACE_KEY, value: { id: 'ws_e2e', name: 'E2E', role: 'owner' } });
 export { SyncEngine } from '../../../sync/engine';
