@@ -52,8 +52,8 @@ export class LinkIndex {
     if (this.entries.has(text)) return [text];
     const keys = [`t:${foldName(text)}`];
     if (text.includes('@')) keys.push(`e:${normalizeEmail(text)}`);
-    const domain = normalizeDomain(text);
-    if (this.byDomain && DOMAIN_LIKE.test(domain)) keys.push(`d:${domain}`);
+    const domain = this.domainOf(text);
+    if (domain) keys.push(`d:${domain}`);
     return [...new Set(keys.flatMap((k) => this.keys.get(k) ?? []))];
   }
 
@@ -67,8 +67,9 @@ export class LinkIndex {
 
   /** Whether `name` looks like a domain (companies only): a created company then keeps it as its domain too. */
   domainOf(name: string): string | undefined {
+    if (!this.byDomain || !name.includes('.')) return undefined;
     const domain = normalizeDomain(name);
-    return this.byDomain && DOMAIN_LIKE.test(domain) ? domain : undefined;
+    return DOMAIN_LIKE.test(domain) ? domain : undefined;
   }
 }
 
