@@ -11,6 +11,8 @@ function why(a: ActivityOf<'automation'>): string {
       return t('automation.history.dealWon', { record: a.trigger.record });
     case 'emailFromNewLead':
       return t('automation.history.emailFromNewLead', { record: a.trigger.record });
+    case 'activityLogged':
+      return t('automation.history.activityLogged', { record: a.trigger.record });
   }
 }
 

@@ -19,10 +19,12 @@ const KIND_LABEL: Record<AutomationKind, PlainKey> = {
   stageEntered: 'automation.kind.stageEntered',
   dealWon: 'automation.kind.dealWon',
   emailFromNewLead: 'automation.kind.emailFromNewLead',
+  activityLogged: 'automation.kind.activityLogged',
 };
 
 function newRule(kind: AutomationKind, pipelines: readonly Pipeline[]): AutomationRule {
   const base = { id: newRuleId(), name: t(KIND_LABEL[kind]), enabled: true };
+  if (kind === 'activityLogged') return { ...base, kind, activityKind: 'call', action: { kind: 'createTask', title: '' } };
   if (kind !== 'stageEntered') return { ...base, kind };
   const p = pipelines[0];
   return { ...base, kind, pipelineId: p?.id ?? '', stageId: p?.stages[0]?.id ?? '', action: { kind: 'createTask', title: '' } };

@@ -4,6 +4,7 @@ import type { Pipeline } from '../../storage/model/entities';
 import type { Field } from '../../storage/model/field';
 import { FieldEditor } from '../fields/FieldEditor';
 import { t } from '../../i18n';
+import { ActivityRuleEditor } from './ActivityRuleEditor';
 
 type Props = {
   rule: AutomationRule;
@@ -109,6 +110,8 @@ export function RuleEditor(props: Props) {
           </label>
           <ActionEditor {...props} rule={rule} />
         </>
+      ) : rule.kind === 'activityLogged' ? (
+        <ActivityRuleEditor rule={rule} onChange={onChange} />
       ) : (
         <p className="tl-rp-sentence">{t(rule.kind === 'dealWon' ? 'automation.sentence.dealWon' : 'automation.sentence.emailFromNewLead')}</p>
       )}

@@ -34,4 +34,12 @@ export const en = {
   'automation.history.stageEntered': 'because {record} entered {stage}',
   'automation.history.dealWon': 'because deal {record} was won',
   'automation.history.emailFromNewLead': 'because an email from {record} was logged',
+  'automation.kind.activityLogged': 'Call or meeting logged',
+  'automation.whenLogged': 'When someone logs a',
+  'automation.loggedCall': 'call',
+  'automation.loggedMeeting': 'meeting',
+  'automation.withOutcome': 'with outcome',
+  'automation.anyOutcome': 'any outcome',
+  'automation.thenTask': 'then create the task',
+  'automation.history.activityLogged': 'because a call or meeting was logged on {record}',
 } as const;

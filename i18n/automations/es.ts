@@ -36,4 +36,12 @@ export const es = {
   'automation.history.stageEntered': 'porque {record} entró en {stage}',
   'automation.history.dealWon': 'porque se ganó el negocio {record}',
   'automation.history.emailFromNewLead': 'porque se registró un correo de {record}',
+  'automation.kind.activityLogged': 'Llamada o reunión registrada',
+  'automation.whenLogged': 'Cuando alguien registra una',
+  'automation.loggedCall': 'llamada',
+  'automation.loggedMeeting': 'reunión',
+  'automation.withOutcome': 'con resultado',
+  'automation.anyOutcome': 'cualquier resultado',
+  'automation.thenTask': 'entonces crea la tarea',
+  'automation.history.activityLogged': 'porque se registró una llamada o reunión en {record}',
 } satisfies Catalogue<typeof en>;

@@ -36,4 +36,12 @@ export const it = {
   'automation.history.stageEntered': 'perché {record} è entrata in {stage}',
   'automation.history.dealWon': 'perché la trattativa {record} è stata vinta',
   'automation.history.emailFromNewLead': 'perché è stata registrata un’email di {record}',
+  'automation.kind.activityLogged': 'Chiamata o riunione registrata',
+  'automation.whenLogged': 'Quando qualcuno registra una',
+  'automation.loggedCall': 'chiamata',
+  'automation.loggedMeeting': 'riunione',
+  'automation.withOutcome': 'con esito',
+  'automation.anyOutcome': 'qualsiasi esito',
+  'automation.thenTask': 'allora crea l’attività',
+  'automation.history.activityLogged': 'perché è stata registrata una chiamata o riunione su {record}',
 } satisfies Catalogue<typeof en>;

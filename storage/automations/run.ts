@@ -12,7 +12,9 @@ export type AutomationEvent =
   /** After createRecord/updateRecord wrote `record`; `before` is undefined for a new record. */
   | { kind: 'recordWritten'; record: CrmRecord; before: RecordValues | undefined; schema: FolderSchema }
   /** After logEmail wrote or extended an email activity. */
-  | { kind: 'emailLogged'; activity: ActivityOf<'email'> };
+  | { kind: 'emailLogged'; activity: ActivityOf<'email'> }
+  /** After logCall/logMeeting wrote a call or a meeting (storage/activities/log.ts). */
+  | { kind: 'activityLogged'; activity: ActivityOf<'call'> | ActivityOf<'meeting'> };
 
 /** One rule firing on one record. */
 type Job = { rule: AutomationRule; trigger: AutomationTrigger; triggerId: string; targetId: string; change: Change };
@@ -66,6 +68,31 @@ async function emailJobs(w: Writer, rules: readonly AutomationRule[], e: Extract
   return jobs;
 }
 
+/** "When a call or meeting is logged": a task on the record it was logged on (its first). */
+async function activityJobs(w: Writer, rules: readonly AutomationRule[], e: Extract<AutomationEvent, { kind: 'activityLogged' }>): Promise<Job[]> {
+  const { activity } = e;
+  const matching = rules.filter(
+    (r): r is Extract<AutomationRule, { kind: 'activityLogged' }> =>
+      r.kind === 'activityLogged' && r.activityKind === activity.kind && (r.outcome === undefined || (activity.kind === 'call' && activity.outcome === r.outcome)),
+  );
+  const targetId = activity.recordIds[0];
+  if (matching.length === 0 || !targetId) return [];
+  const target = await w.db.records.get(targetId);
+  if (!target) return [];
+  return matching.map((rule) => ({ rule, trigger: { kind: rule.kind, record: target.title }, triggerId: target.id, targetId: target.id, change: rule.action }));
+}
+
+function jobsFor(w: Writer, rules: readonly AutomationRule[], event: AutomationEvent): Job[] | Promise<Job[]> {
+  switch (event.kind) {
+    case 'recordWritten':
+      return dealJobs(rules, event);
+    case 'emailLogged':
+      return emailJobs(w, rules, event);
+    case 'activityLogged':
+      return activityJobs(w, rules, event);
+  }
+}
+
 /**
  * Runs the workspace's enabled rules for a change, inside the transaction that made the change:
  * the rule's writes and their history commit with it or not at all, and sync like any edit.
@@ -75,7 +102,7 @@ export async function runAutomations(w: Writer, event: AutomationEvent): Promise
   if (rules.length === 0) return;
   const ctx = runContext(w);
   if (ctx.depth >= MAX_AUTOMATION_DEPTH) return;
-  const jobs = event.kind === 'recordWritten' ? dealJobs(rules, event) : await emailJobs(w, rules, event);
+  const jobs = await jobsFor(w, rules, event);
   ctx.depth += 1;
   try {
     for (const job of jobs) {

@@ -6,18 +6,20 @@ import { issueParamsSchema } from './issues';
  * Workspace automations: "when … then …". Three kinds, each a closed shape so a rule written by
  * another device or an older version is either understood fully or refused by zod.
  */
-export const AUTOMATION_KINDS = ['stageEntered', 'dealWon', 'emailFromNewLead'] as const;
+export const AUTOMATION_KINDS = ['stageEntered', 'dealWon', 'emailFromNewLead', 'activityLogged'] as const;
 export type AutomationKind = (typeof AUTOMATION_KINDS)[number];
 
+const createTaskSchema = z
+  .object({
+    kind: z.literal('createTask'),
+    title: z.string().trim().min(1).max(LIMITS.shortText),
+    /** Due this many days after the rule fired (the deal entered the stage, the call was logged); no due date when absent. */
+    dueInDays: z.number().int().min(0).max(365).optional(),
+  })
+  .strict();
+
 export const automationActionSchema = z.discriminatedUnion('kind', [
-  z
-    .object({
-      kind: z.literal('createTask'),
-      title: z.string().trim().min(1).max(LIMITS.shortText),
-      /** Due this many days after the deal entered the stage; no due date when absent. */
-      dueInDays: z.number().int().min(0).max(365).optional(),
-    })
-    .strict(),
+  createTaskSchema,
   z.object({ kind: z.literal('setField'), fieldId: z.string().min(1).max(64), value: z.unknown() }).strict(),
 ]);
 export type AutomationAction = z.infer<typeof automationActionSchema>;
@@ -37,6 +39,20 @@ export const automationRuleSchema = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('dealWon') }).strict(),
   /** When an email from a contact whose lead status is "new" is logged → the status becomes "open". */
   z.object({ ...base, kind: z.literal('emailFromNewLead') }).strict(),
+  /**
+   * When a call (with this outcome, or any) or a meeting is logged → a task on the record it was
+   * logged on, e.g. "left voicemail → call again in 2 days".
+   */
+  z
+    .object({
+      ...base,
+      kind: z.literal('activityLogged'),
+      activityKind: z.enum(['call', 'meeting']),
+      /** A call outcome id (settings callOutcomes); any outcome when absent. */
+      outcome: z.string().min(1).max(64).optional(),
+      action: createTaskSchema,
+    })
+    .strict(),
 ]);
 export type AutomationRule = z.infer<typeof automationRuleSchema>;
 

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { addNote, linkThread, logEmail, type EmailToLog } from '../../storage/activities/activities';
 import { logCall, logMeeting } from '../../storage/activities/log';
 import { saveCallOutcomes } from '../../storage/activities/callOutcomes';
+import { saveAutomationRules } from '../../storage/automations/store';
 import { PRESET_FOLDER_IDS, DEFAULT_PIPELINE_ID } from '../../storage/folders/presets';
 import { createDealForThread } from '../../storage/threads/quickCreate';
 import { recordRollup, type RollupPage } from '../../storage/queries/history';
@@ -135,5 +136,29 @@ describe('history where people look', () => {
     const first = await recordRollup(db, acme.id, { limit: 20 });
     expect(first.next).toBeDefined();
     expect(first.entries).toHaveLength(20);
+  });
+});
+
+describe('calls and meetings as automation triggers', () => {
+  beforeEach(resetDb);
+
+  it('a call with the rule’s outcome creates the follow-up task on the record it was logged on; another outcome does not', async () => {
+    const { ana } = await acmeWithAna();
+    await saveAutomationRules(db, [
+      { id: 'r1', name: 'Voicemail follow-up', enabled: true, kind: 'activityLogged', activityKind: 'call', outcome: 'leftVoicemail', action: { kind: 'createTask', title: 'Call again', dueInDays: 2 } },
+      { id: 'r2', name: 'Meeting notes', enabled: true, kind: 'activityLogged', activityKind: 'meeting', action: { kind: 'createTask', title: 'Send the minutes' } },
+    ]);
+    await logCall(db, { recordIds: [ana.id], outcome: 'connected', body: '', at: T0 });
+    expect(await db.activities.filter((a) => a.kind === 'task').count()).toBe(0);
+    await logCall(db, { recordIds: [ana.id], outcome: 'leftVoicemail', body: '', at: T0 });
+    await logMeeting(db, { recordIds: [ana.id], attendeeIds: [], title: 'Demo', body: '', at: T0 });
+    const tasks = (await db.activities.toArray()).filter((a) => a.kind === 'task');
+    expect(tasks.map((a) => (a.kind === 'task' ? a.title : '')).sort()).toEqual(['Call again', 'Send the minutes']);
+    expect(tasks.every((a) => a.recordIds.join() === ana.id)).toBe(true);
+    const why = (await db.activities.toArray()).filter((a) => a.kind === 'automation');
+    expect(why.map((a) => (a.kind === 'automation' ? a.trigger : undefined))).toEqual([
+      { kind: 'activityLogged', record: 'Ana Ruiz' },
+      { kind: 'activityLogged', record: 'Ana Ruiz' },
+    ]);
   });
 });
