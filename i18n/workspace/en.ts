@@ -56,7 +56,7 @@ export const en = {
   'sync.gdpr.export': 'Export {name} as JSON',
   'sync.gdpr.erase': 'Erase {name} everywhere',
   'sync.gdpr.eraseConfirm': 'Erase {name}, their history and thread links on every device? This cannot be undone.',
-  'sync.gdpr.erased': 'Erased {name}: {activities} history entries and {links} thread links.',
+  'sync.gdpr.erased': 'Erased {name}: {activities} history entries and {links} thread links deleted; {scrubbed} other entries no longer name this person.',
 
   // Said once per page to a viewer, whose edits firestore.rules would refuse.
   'sync.viewOnly': 'View only: your role in this workspace is viewer.',

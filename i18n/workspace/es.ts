@@ -58,7 +58,7 @@ export const es = {
   'sync.gdpr.export': 'Exportar {name} como JSON',
   'sync.gdpr.erase': 'Borrar {name} en todas partes',
   'sync.gdpr.eraseConfirm': '¿Borrar a {name}, su historial y sus hilos vinculados en todos los dispositivos? No se puede deshacer.',
-  'sync.gdpr.erased': 'Se borró a {name}: {activities} entradas de historial y {links} hilos vinculados.',
+  'sync.gdpr.erased': 'Se borró a {name}: {activities} entradas de historial y {links} hilos vinculados eliminados; otras {scrubbed} entradas ya no mencionan a esta persona.',
 
   'sync.viewOnly': 'Solo lectura: tu rol en este espacio de trabajo es lector.',
   'sync.shapeAdminsOnly': 'Solo los propietarios y administradores de este espacio de trabajo cambian sus carpetas, campos y embudos.',

@@ -58,7 +58,7 @@ export const it = {
   'sync.gdpr.export': 'Esporta {name} in JSON',
   'sync.gdpr.erase': 'Cancella {name} ovunque',
   'sync.gdpr.eraseConfirm': 'Cancellare {name}, la sua cronologia e i thread collegati su ogni dispositivo? Non si può annullare.',
-  'sync.gdpr.erased': 'Cancellato {name}: {activities} voci di cronologia e {links} thread collegati.',
+  'sync.gdpr.erased': 'Cancellato {name}: {activities} voci di cronologia e {links} thread collegati eliminati; altre {scrubbed} voci non nominano più questa persona.',
 
   'sync.viewOnly': 'Sola lettura: il tuo ruolo in questo spazio di lavoro è lettore.',
   'sync.shapeAdminsOnly': 'Solo i proprietari e gli amministratori di questo spazio di lavoro ne modificano cartelle, campi e pipeline.',

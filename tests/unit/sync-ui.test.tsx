@@ -127,7 +127,7 @@ describe('WorkspacePage', () => {
     await userEvent.type(screen.getByLabelText('Contact’s email address'), 'ana@acme.com');
     await userEvent.click(screen.getByRole('button', { name: 'Find' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Erase Ana everywhere' }));
-    expect(await screen.findByText('Erased Ana: 0 history entries and 0 thread links.')).toBeInTheDocument();
+    expect(await screen.findByText('Erased Ana: 0 history entries and 0 thread links deleted; 0 other entries no longer name this person.')).toBeInTheDocument();
     expect(await db.records.get(ana.id)).toBeUndefined();
   });
 });

@@ -91,7 +91,7 @@ describe('GDPR', () => {
     await shareWorkspace(db);
     const { ana, deal } = await person();
     await db.outbox.clear();
-    expect(await eraseContact(db, ana.id)).toEqual({ activities: 2, links: 1 });
+    expect(await eraseContact(db, ana.id)).toEqual({ activities: 2, scrubbed: 0, links: 1, reports: 0, parked: 0 });
     expect(await db.records.get(ana.id)).toBeUndefined();
     expect(await db.activities.count()).toBe(1); // the deal's stage-change history, which never named Ana
     expect((await db.records.get(deal.id))!.values.fd_mainContact).toBeUndefined();
