@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addNote, linkThread, logEmail, type EmailToLog } from '../../storage/activities/activities';
+import { addActivityIn, addNote, linkThread, logEmail, type EmailToLog } from '../../storage/activities/activities';
+import { mutate } from '../../storage/write/mutate';
 import { logCall, logMeeting } from '../../storage/activities/log';
 import { saveCallOutcomes } from '../../storage/activities/callOutcomes';
 import { saveAutomationRules } from '../../storage/automations/store';
@@ -103,6 +104,21 @@ describe('history where people look', () => {
     // Attached, not only shown: the deal's own index holds them, and the deal's statistics follow.
     expect((await db.activities.get(mail.id))!.recordIds).toContain(deal.id);
     expect((await db.records.get(deal.id))!.stats.emailThreadIds).toEqual(['t1']);
+  });
+
+  it('a deal rollup reads its linked threads too: an entry of the thread not attached to the deal shows, from the thread', async () => {
+    const { ana } = await acmeWithAna();
+    const deal = await createRecord(db, deals, { fd_name: 'Pilot', fd_stage: STAGE });
+    await linkThread(db, 't1', deal.id);
+    // Written on the thread without the deal (as another device's write, synced after the link, can be).
+    const note = await mutate(db, (w) => addActivityIn(w, { id: 'act_thread_only', kind: 'note', recordIds: [ana.id], body: 'On the thread', threadId: 't1', at: T0, createdAt: T0, updatedAt: T0 }));
+    await logEmail(db, email({ threadId: 't1' }), [ana.id]);
+    const page = await recordRollup(db, deal.id);
+    const byId = new Map(page.entries.map((e) => [e.activity.id, e.via]));
+    expect(byId.get(note.id)).toEqual(expect.arrayContaining(['t1']));
+    expect(page.via.get('t1')).toMatchObject({ kind: 'thread' });
+    // The email went to the deal itself (the thread is linked): no "from the thread" on it.
+    expect(byId.get('email_m1')).toEqual([]);
   });
 
   it('a company rollup holds its own, its people and its deals entries, saying whose each is', async () => {
