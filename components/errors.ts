@@ -1,5 +1,5 @@
 import { RecordValidationError } from '../storage/model/recordSchema';
-import type { IssueCode, IssueParams, RecordIssue } from '../storage/model/issues';
+import { isValuePart, type IssueCode, type IssueParams, type RecordIssue, type ValuePart } from '../storage/model/issues';
 import { StorageError, type MissingEntity, type StorageErrorCode, type StorageErrorParams } from '../storage/model/errors';
 import type { RowIssue } from '../storage/csv/convert';
 import { INPUT_SUBJECTS, issueInParams, type InputSubject } from '../storage/model/inputErrors';
@@ -82,9 +82,15 @@ export function describeProblem({ code, params = {} }: { code: IssueCode; params
   return params.value !== undefined ? t('issue.quoted', { value: text(params.value), problem }) : problem;
 }
 
+const PART: { [P in ValuePart]: () => string } = {
+  street: () => t('part.street'), city: () => t('part.city'), region: () => t('part.region'), postalCode: () => t('part.postalCode'),
+  country: () => t('part.country'), amount: () => t('part.amount'), currency: () => t('part.currency'),
+};
+
 /** "First name is required" in the user's language. */
 export function describeIssue(issue: RecordIssue): string {
-  const label = issue.label || t('issue.record');
+  const part = issue.params?.part;
+  const label = isValuePart(part) ? t('issue.withPart', { label: issue.label, part: PART[part]() }) : issue.label || t('issue.record');
   // A quoted value between label and predicate reads as one phrase; the colon keeps them apart: 'Emails: "ada@" is not…'.
   return t(issue.params?.value !== undefined ? 'issue.sentenceValue' : 'issue.sentence', { label, problem: describeProblem(issue) });
 }

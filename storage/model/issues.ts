@@ -95,6 +95,18 @@ export const ISSUE_PARAMS: { readonly [C in IssueCode]: readonly string[] } = {
   invalid: [],
 };
 
+/**
+ * The parts of a compound value a refusal can name (`params.part`): the UI words them, so a Spanish
+ * page reads "Dirección (ciudad)", not the property's English name.
+ */
+export const VALUE_PARTS = ['street', 'city', 'region', 'postalCode', 'country', 'amount', 'currency'] as const;
+export type ValuePart = (typeof VALUE_PARTS)[number];
+const PARTS = new Set<string>(VALUE_PARTS);
+export const isValuePart = (s: unknown): s is ValuePart => typeof s === 'string' && PARTS.has(s);
+const PART_EN: { [P in ValuePart]: string } = {
+  street: 'street', city: 'city', region: 'region', postalCode: 'postal code', country: 'country', amount: 'amount', currency: 'currency',
+};
+
 /** One refused field of a record; `label` is the field's label (data, not wording). */
 export type RecordIssue = { fieldId?: string; label: string; code: IssueCode; params?: IssueParams };
 
@@ -216,7 +228,9 @@ export function describeProblemEn(code: IssueCode, params: IssueParams = {}): st
 
 /** "First name is required": for sync logs and Error.message, never for the UI. */
 export function describeIssueEn(issue: RecordIssue): string {
-  return `${issue.label || 'Record'}${issue.params?.value !== undefined ? ':' : ''} ${describeProblemEn(issue.code, issue.params)}`;
+  const part = issue.params?.part;
+  const label = `${issue.label || 'Record'}${isValuePart(part) ? ` (${PART_EN[part]})` : ''}`;
+  return `${label}${issue.params?.value !== undefined ? ':' : ''} ${describeProblemEn(issue.code, issue.params)}`;
 }
 
 /** A zod issue's problem in English ("is longer than 1,000 characters"), for error messages built from schemas. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Folder } from './entities';
 import type { Field } from './field';
 import { FIELD_REGISTRY, isEmptyValue, normalizeValue, type SchemaContext } from './fieldRegistry';
-import { describeIssueEn, issueFromZod, type RecordIssue } from './issues';
+import { describeIssueEn, isValuePart, issueFromZod, type RecordIssue } from './issues';
 
 export type { IssueCode, RecordIssue } from './issues';
 export { describeIssueEn } from './issues';
@@ -61,6 +61,7 @@ export function toRecordIssues(error: z.ZodError, folder: Folder, fields: readon
     const item = rest.length === 1 && typeof rest[0] === 'number' && fieldId ? listItem(values?.[fieldId], rest[0]) : undefined;
     const { code, params } = issueFromZod(issue);
     if (field && item !== undefined) return [{ fieldId, label: field.label, code, params: { ...params, value: item } }];
+    if (field && rest.length === 1 && isValuePart(rest[0])) return [{ fieldId, label: field.label, code, params: { ...params, part: rest[0] } }];
     // No field: the record as a whole; the wording supplies "Record" in the user's language.
     const label = field ? (rest.length ? `${field.label} (${rest.join('.')})` : field.label) : '';
     return [{ fieldId, label, code, ...(params ? { params } : {}) }];

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { describeError, describeProblem, describeStorageError, describeStoredFailure, describeSubject } from '../../components/errors';
+import { describeError, describeIssue, describeProblem, describeStorageError, describeStoredFailure, describeSubject } from '../../components/errors';
 import { setLocale, t, type Locale } from '../../i18n';
-import { ISSUE_CODES, ISSUE_PARAMS, type IssueCode, type IssueParams } from '../../storage/model/issues';
+import { ISSUE_CODES, ISSUE_PARAMS, VALUE_PARTS, describeIssueEn, type IssueCode, type IssueParams } from '../../storage/model/issues';
 import { STORAGE_ERROR_CODES, STORAGE_ERROR_PARAMS, type StorageErrorCode, type StorageErrorParams } from '../../storage/model/errors';
 import { INPUT_SUBJECTS, describeSubjectEn } from '../../storage/model/inputErrors';
 
@@ -39,7 +39,7 @@ const RAW = [...ISSUE_CODES, ...STORAGE_ERROR_CODES, ...INPUT_SUBJECTS].filter((
 function expectClean(sentence: string, what: string) {
   expect(sentence.trim(), what).not.toBe('');
   expect(sentence, what).not.toMatch(/undefined|NaN|\bnull\b|\[object|\{\w+\}/);
-  expect(sentence, what).not.toMatch(/\b(issue|storage|subject|errors)\.\w/);
+  expect(sentence, what).not.toMatch(/\b(issue|storage|subject|errors|part)\.\w/);
   for (const raw of RAW) expect(sentence.includes(raw) && !sentence.includes(`Alpha${raw}`), `${what} shows the code ${raw}`).toBe(false);
 }
 
@@ -105,6 +105,22 @@ describe('Spanish and Italian', () => {
       expect(storage('invalid', { detail: 'Secret English' })).not.toContain('Secret English');
       expect(problem('invalid', { detail: 'Secret English' })).not.toContain('Secret English');
     }
+  });
+});
+
+describe('parts of a compound value', () => {
+  it.each(LOCALES)('are named in %s, and the same in English logs', (locale) => {
+    for (const part of VALUE_PARTS) {
+      setLocale(locale);
+      const text = describeIssue({ label: 'Addr', code: 'tooLong', params: { max: 5, part } });
+      expectClean(text, `${locale}:${part}`);
+      expect(text).toMatch(/^Addr \(.+\) /);
+      if (locale !== 'en') expect(text, part).not.toBe((setLocale('en'), describeIssue({ label: 'Addr', code: 'tooLong', params: { max: 5, part } })));
+      setLocale('en');
+      expect(describeIssueEn({ label: 'Addr', code: 'tooLong', params: { max: 5, part } })).toBe(describeIssue({ label: 'Addr', code: 'tooLong', params: { max: 5, part } }));
+    }
+    setLocale('es');
+    expect(describeIssue({ label: 'Dirección', code: 'tooLong', params: { max: 5, part: 'city' } })).toBe('Dirección (ciudad) tiene más de 5 caracteres');
   });
 });
 

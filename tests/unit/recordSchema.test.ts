@@ -100,7 +100,8 @@ describe('validateRecordValues with the preset folders', () => {
     expect(err.issues).toEqual([{ fieldId: 'fc_emails', label: 'Emails', code: 'invalidEmail', params: { value: 'not-an-email' } }]);
     expect(err.message).toBe('Emails: "not-an-email" is not an email address');
     const money = refusal(deals, { ...deal, fd_amount: { amount: 1, currency: 'euro' } });
-    expect(money.issues[0]?.label).toBe('Amount (currency)');
+    expect(money.issues[0]).toMatchObject({ label: 'Amount', params: { part: 'currency' } });
+    expect(money.message).toBe('Amount (currency) needs a 3-letter ISO currency code such as EUR');
     expect(money.issues[0]?.code).toBe('invalidCurrency');
   });
 
