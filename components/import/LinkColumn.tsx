@@ -15,7 +15,7 @@ export function LinkSample({ parts, issue, folder, refused }: { parts: readonly 
   return (
     <span className="tl-link-parts">
       {parts.map((p, i) => (
-        <span key={i} className={p.created ? 'tl-link-part tl-link-new' : 'tl-link-part'}>
+        <span key={i} className={!p.created ? 'tl-link-part' : refused ? 'tl-link-part tl-link-skipped' : 'tl-link-part tl-link-new'}>
           <span className="tl-link-title">{p.title}</span>
           <span className="tl-link-tag">{!p.created ? t('data.import.linkFound') : refused ? t('data.import.linkNotCreated') : t('data.import.linkNew', { folder })}</span>
         </span>
