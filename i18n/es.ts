@@ -12,6 +12,7 @@ import { es as workspace } from './workspace/es';
 import { es as reports } from './reports/es';
 import { es as automations } from './automations/es';
 import { es as errors } from './errors/es';
+import { es as language } from './language/es';
 import { es as backup } from './backup/es';
 
 const core = {
@@ -46,4 +47,4 @@ const core = {
   'automation.saved': 'Guardado.',
 } satisfies Catalogue<Record<CoreKey, string>>;
 
-export const es = { ...core, ...crm, ...timeline, ...fields, ...shell, ...sidebar, ...importer, ...duplicates, ...tasks, ...workspace, ...reports, ...automations, ...errors, ...backup } satisfies Catalogue<Record<MessageKey, string>>;
+export const es = { ...core, ...crm, ...timeline, ...fields, ...shell, ...sidebar, ...importer, ...duplicates, ...tasks, ...workspace, ...reports, ...automations, ...errors, ...language, ...backup } satisfies Catalogue<Record<MessageKey, string>>;

@@ -34,7 +34,10 @@ export function detectLocale(languages: readonly string[] = typeof navigator ===
 
 let current: Locale = detectLocale();
 
-/** For tests and a future language picker; pages render once per load, so no subscription is needed. */
+/**
+ * Sets the language t() speaks. Pages call it through components/shell/LocaleProvider.tsx, which
+ * follows the device's stored choice and mounts the page again under the new language.
+ */
 export function setLocale(locale: Locale) {
   current = locale;
 }

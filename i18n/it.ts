@@ -12,6 +12,7 @@ import { it as workspace } from './workspace/it';
 import { it as reports } from './reports/it';
 import { it as automations } from './automations/it';
 import { it as errors } from './errors/it';
+import { it as language } from './language/it';
 import { it as backup } from './backup/it';
 
 const core = {
@@ -46,4 +47,4 @@ const core = {
   'automation.saved': 'Salvato.',
 } satisfies Catalogue<Record<CoreKey, string>>;
 
-export const it = { ...core, ...crm, ...timeline, ...fields, ...shell, ...sidebar, ...importer, ...duplicates, ...tasks, ...workspace, ...reports, ...automations, ...errors, ...backup } satisfies Catalogue<Record<MessageKey, string>>;
+export const it = { ...core, ...crm, ...timeline, ...fields, ...shell, ...sidebar, ...importer, ...duplicates, ...tasks, ...workspace, ...reports, ...automations, ...errors, ...language, ...backup } satisfies Catalogue<Record<MessageKey, string>>;

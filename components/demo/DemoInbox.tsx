@@ -2,7 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { createThreadHost, type ThreadHost } from '../../messaging/threadHost';
 import { DEMO_THREADS, type DemoThread } from './fixtures';
+import { routeHref } from '../shell/router';
 import { dateTimeFormat } from '../../storage/model/intl';
+import { t } from '../../i18n';
 
 function useThreadHost(): ThreadHost | undefined {
   const [host, setHost] = useState<ThreadHost>();
@@ -11,7 +13,9 @@ function useThreadHost(): ThreadHost | undefined {
     void browser.tabs.getCurrent().then((tab) => {
       if (abort.signal.aborted) return;
       // Only this tab's sidebar may ask: other tabs' sidebars hear the same runtime messages.
-      setHost(createThreadHost(abort.signal, (sender) => sender.tab?.id === tab?.id));
+      // The demo's Threadline route is the CRM page in a tab of its own.
+      const openRecord = (recordId: string) => window.open(browser.runtime.getURL('/dashboard.html') + routeHref({ page: 'record', recordId }), '_blank');
+      setHost(createThreadHost(abort.signal, (sender) => sender.tab?.id === tab?.id, { openRecord }));
     });
     return () => abort.abort();
   }, []);
@@ -23,11 +27,11 @@ const when = (ms: number) => dateTimeFormat(undefined, { dateStyle: 'medium', ti
 function ThreadView({ thread, onLog }: { thread: DemoThread; onLog: () => void }) {
   const ctx = thread.context as { subject?: string; messages?: { messageId: string; from?: { name: string; email: string }; date?: number; snippet?: string }[] };
   return (
-    <article className="demo-thread" aria-label="Open thread">
+    <article className="demo-thread" aria-label={t('demo.openThread')}>
       <header className="demo-thread-header">
         <h2>{ctx.subject}</h2>
         <button type="button" onClick={onLog}>
-          Log to Threadline
+          {t('demo.log')}
         </button>
       </header>
       {ctx.messages?.map((m) => (
@@ -47,33 +51,33 @@ function ThreadView({ thread, onLog }: { thread: DemoThread; onLog: () => void }
 export function DemoInbox() {
   const host = useThreadHost();
   const [openId, setOpenId] = useState<string>();
-  const open = useMemo(() => DEMO_THREADS.find((t) => t.id === openId), [openId]);
+  const open = useMemo(() => DEMO_THREADS.find((d) => d.id === openId), [openId]);
 
-  const openThread = (t: DemoThread) => {
+  const openThread = (thread: DemoThread) => {
     if (open && host) host.threadClosed(open.id);
-    setOpenId(t.id);
-    host?.threadOpened(t.context, t.id);
+    setOpenId(thread.id);
+    host?.threadOpened(thread.context, thread.id);
   };
 
   return (
     <div className="demo">
-      <nav className="demo-list" aria-label="Inbox">
-        <h1>Demo inbox</h1>
+      <nav className="demo-list" aria-label={t('demo.inbox')}>
+        <h1>{t('demo.title')}</h1>
         <ul>
-          {DEMO_THREADS.map((t) => (
-            <li key={t.id}>
-              <button type="button" aria-current={t.id === openId ? 'true' : undefined} onClick={() => openThread(t)} disabled={!host}>
-                {t.label}
+          {DEMO_THREADS.map((thread) => (
+            <li key={thread.id}>
+              <button type="button" aria-current={thread.id === openId ? 'true' : undefined} onClick={() => openThread(thread)} disabled={!host}>
+                {thread.label()}
               </button>
             </li>
           ))}
         </ul>
         <a href={browser.runtime.getURL('/dashboard.html')} target="_blank" rel="noreferrer">
-          Open the CRM
+          {t('demo.openCrm')}
         </a>
       </nav>
-      <main className="demo-main">{open ? <ThreadView thread={open} onLog={() => host?.logEmailRequested(open.id)} /> : <p>Pick a thread.</p>}</main>
-      <iframe className="demo-sidebar" title="Threadline sidebar" src={browser.runtime.getURL('/sidebar.html')} />
+      <main className="demo-main">{open ? <ThreadView thread={open} onLog={() => host?.logEmailRequested(open.id)} /> : <p>{t('demo.pick')}</p>}</main>
+      <iframe className="demo-sidebar" title={t('demo.sidebar')} src={browser.runtime.getURL('/sidebar.html')} />
     </div>
   );
 }

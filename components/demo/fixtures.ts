@@ -1,9 +1,11 @@
 import type { ThreadContext } from '../../messaging/threadContext';
+import { t } from '../../i18n';
 
 /**
  * The demo inbox: threads a rep would see, in English, Spanish and Italian, from company and
  * webmail senders, one with 50 people, one with a hostile sender, and one Threadline cannot
  * read (as if Gmail's page had changed). Used by `npm run dev`, the e2e tests and the benchmarks.
+ * Mail is what people wrote, in their language; the inbox's own words follow the page's language.
  */
 export const DEMO_USER = { name: 'Alex Morgan', email: 'alex@threadline-demo.com' };
 const me = DEMO_USER;
@@ -14,7 +16,9 @@ const lucia = p('Lucía García', 'lucia.garcia@acme-iberia.es');
 const marco = p('Marco Rossi', 'marco.rossi@gmail.com');
 const emily = p('Emily Carter', 'emily.carter@northwind.co.uk');
 
-export type DemoThread = { id: string; label: string; context: ThreadContext | Record<string, unknown> };
+/** `label` is called at render time, so the inbox's own words follow the page's language. */
+export type DemoThread = { id: string; label: () => string; context: ThreadContext | Record<string, unknown> };
+const said = (text: string) => () => text;
 
 const thread = (threadId: string, subject: string, messages: ThreadContext['messages']): ThreadContext => ({
   threadId,
@@ -23,12 +27,12 @@ const thread = (threadId: string, subject: string, messages: ThreadContext['mess
   userEmails: [me.email],
 });
 
-const many = Array.from({ length: 49 }, (_, i) => p(`Participant ${i + 1}`, `person${i + 1}@bigcorp-events.com`));
+const many = Array.from({ length: 49 }, (_, i) => p(t('demo.participant', { n: i + 1 }), `person${i + 1}@bigcorp-events.com`));
 
 export const DEMO_THREADS: DemoThread[] = [
   {
     id: 'demo-thread-1',
-    label: 'Lucía García — Precio para 200 licencias',
+    label: said('Lucía García — Precio para 200 licencias'),
     context: thread('demo-thread-1', 'Precio para 200 licencias', [
       { messageId: 'demo-msg-1a', from: lucia, to: [me], cc: [], date: day(17, 9), snippet: 'Hola Alex, ¿podrías enviarnos una propuesta para 200 licencias antes del viernes?' },
       { messageId: 'demo-msg-1b', from: me, to: [lucia], cc: [], date: day(17, 15), snippet: 'Hola Lucía, claro: te la envío mañana con el descuento por volumen.' },
@@ -36,21 +40,21 @@ export const DEMO_THREADS: DemoThread[] = [
   },
   {
     id: 'demo-thread-2',
-    label: 'Lucía García — Re: propuesta',
+    label: said('Lucía García — Re: propuesta'),
     context: thread('demo-thread-2', 'Re: propuesta', [
       { messageId: 'demo-msg-2a', from: lucia, to: [me], cc: [], date: day(20, 11), snippet: 'Gracias por la propuesta. Lo revisamos con dirección la semana que viene.' },
     ]),
   },
   {
     id: 'demo-thread-3',
-    label: 'Marco Rossi — Preventivo fornitura',
+    label: said('Marco Rossi — Preventivo fornitura'),
     context: thread('demo-thread-3', 'Preventivo fornitura', [
       { messageId: 'demo-msg-3a', from: marco, to: [me], cc: [], date: day(19, 8), snippet: 'Buongiorno, vorrei un preventivo per la fornitura annuale. Grazie, Marco' },
     ]),
   },
   {
     id: 'demo-thread-4',
-    label: 'Emily Carter — Partnership intro',
+    label: said('Emily Carter — Partnership intro'),
     context: thread('demo-thread-4', 'Partnership intro', [
       {
         messageId: 'demo-msg-4a',
@@ -64,14 +68,14 @@ export const DEMO_THREADS: DemoThread[] = [
   },
   {
     id: 'demo-thread-5',
-    label: 'BigCorp Events — Kickoff (50 people)',
+    label: () => t('demo.label.kickoff'),
     context: thread('demo-thread-5', 'Kickoff: all hands', [
       { messageId: 'demo-msg-5a', from: many[0]!, to: [me, ...many.slice(1)], cc: [], date: day(22, 16), snippet: 'Welcome everyone to the kickoff. Agenda attached.' },
     ]),
   },
   {
     id: 'demo-thread-6',
-    label: 'Suspicious sender',
+    label: () => t('demo.label.suspicious'),
     context: thread('demo-thread-6', '<b>Invoice</b><script>window.__pwned = 1</script>', [
       {
         messageId: 'demo-msg-6a',
@@ -85,7 +89,7 @@ export const DEMO_THREADS: DemoThread[] = [
   },
   {
     id: 'demo-thread-7',
-    label: 'Unreadable thread',
+    label: () => t('demo.label.unreadable'),
     // What a changed Gmail page could yield: no messages, an address that is not one.
     context: { threadId: 'demo-thread-7', subject: 'Broken', messages: [{ messageId: 'x', from: { name: 'A', email: 'not-an-address' } }], userEmails: [] },
   },

@@ -8,6 +8,7 @@ import { describeError } from '../errors';
 import { useDb } from '../shell/DbProvider';
 import { t } from '../../i18n';
 import { BackupPanel } from './BackupPanel';
+import { LanguageSetting } from './LanguageSetting';
 import { MembersPanel, roleLabel } from './MembersPanel';
 import { PrivacyPanel } from './PrivacyPanel';
 import { RefusedChanges } from './RefusedChanges';
@@ -26,6 +27,7 @@ export function WorkspacePage({ service, confirm = (q) => window.confirm(q) }: W
   return (
     <div className="tl-workspace">
       <h1>{t('sync.ws.title')}</h1>
+      <LanguageSetting />
       {service ? <SharedWorkspace service={service} confirm={confirm} /> : <p>{t('sync.ws.notConfigured')}</p>}
       <BackupPanel />
       <PrivacyPanel confirm={confirm} />

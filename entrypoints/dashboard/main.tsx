@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DatabaseBanner } from '../../components/shell/DatabaseBanner';
 import { DbProvider } from '../../components/shell/DbProvider';
+import { LocaleProvider } from '../../components/shell/LocaleProvider';
 import { openThreadlineDb } from '../../storage/open';
 // The theme first: the CRM's own stylesheet (imported by CrmApp) refines it.
 import '../../components/theme.css';
@@ -11,7 +12,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <DbProvider db={openThreadlineDb()}>
       <DatabaseBanner />
-      <CrmApp />
+      <LocaleProvider>
+        <CrmApp />
+      </LocaleProvider>
     </DbProvider>
   </StrictMode>,
 );

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DatabaseBanner } from '../../components/shell/DatabaseBanner';
 import { DbProvider } from '../../components/shell/DbProvider';
+import { LocaleProvider } from '../../components/shell/LocaleProvider';
 import { SidebarApp } from '../../components/sidebar/SidebarApp';
 import { openThreadlineDb } from '../../storage/open';
 import { warmThreadView } from '../../storage/threads/threadView';
@@ -18,7 +19,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <DbProvider db={db}>
       <DatabaseBanner />
-      <SidebarApp />
+      <LocaleProvider>
+        <SidebarApp />
+      </LocaleProvider>
     </DbProvider>
   </StrictMode>,
 );

@@ -1,0 +1,37 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { createContext, Fragment, useContext, useEffect, type ReactNode } from 'react';
+import { detectLocale, setLocale, type Locale } from '../../i18n';
+import { getDeviceLocale } from '../../storage/settings/locale';
+import { useDb } from './DbProvider';
+
+const LocaleContext = createContext<Locale | undefined>(undefined);
+
+/**
+ * The page's language: the one this device chose (storage/settings/locale.ts), else the browser's.
+ * Every page of the extension watches the same stored choice, so a change made on the CRM page
+ * reaches the sidebar beside Gmail at once. t() reads a module-level locale and memoised rows do
+ * not re-render on their own, so the tree below is mounted again under the new language: a
+ * language change is rare, and a remount cannot leave one stale string behind.
+ */
+export function LocaleProvider({ children }: { children: ReactNode }) {
+  const db = useDb();
+  // null: never chosen. A failed read falls back to the browser's language rather than a blank page.
+  const stored = useLiveQuery(() => getDeviceLocale(db).then((l) => l ?? null, () => null), [db]);
+  const locale = stored === undefined ? undefined : (stored ?? detectLocale());
+  if (locale) setLocale(locale);
+  useEffect(() => {
+    if (locale) document.documentElement.lang = locale;
+  }, [locale]);
+  // Until the first read answers (a few milliseconds), render nothing rather than flash another language.
+  if (!locale) return null;
+  return (
+    <LocaleContext.Provider value={locale}>
+      <Fragment key={locale}>{children}</Fragment>
+    </LocaleContext.Provider>
+  );
+}
+
+/** The language the page is shown in (inside LocaleProvider; else the i18n default). */
+export function useLocale(): Locale {
+  return useContext(LocaleContext) ?? detectLocale();
+}

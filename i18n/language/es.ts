@@ -1,0 +1,35 @@
+import type { Catalogue } from '../types';
+import type { en } from './en';
+
+export const es = {
+  'language.title': 'Idioma',
+  'language.label': 'Idioma de Threadline en este ordenador',
+  'language.help': 'Cada persona elige el suyo: no se comparte con el espacio de trabajo. Mientras no elijas, Threadline sigue el idioma del navegador.',
+  'language.name.en': 'inglés',
+  'language.name.es': 'español',
+  'language.name.it': 'italiano',
+  'language.dialog': '¿Renombrar los nombres iniciales?',
+  'language.dialogHelp': 'Estos nombres siguen siendo los que Threadline creó al empezar. Se pueden renombrar en {language}, para todas las personas de un espacio compartido. Los nombres que cambiaste tú no aparecen y se quedan como están.',
+  'language.renameAndSwitch': 'Cambiar y renombrar {count} nombres',
+  'language.switchOnly': 'Cambiar sin renombrar',
+  'language.kind.folder': 'Carpeta',
+  'language.kind.view': 'Vista',
+  'language.kind.field': 'Campo',
+  'language.kind.option': 'Opción',
+  'language.kind.pipeline': 'Embudo',
+  'language.kind.stage': 'Etapa',
+  'language.renamed': 'Se renombraron {count} nombres.',
+  'language.renamedNone': 'Nada que renombrar: ningún nombre inicial quedó como estaba.',
+
+  'demo.inbox': 'Bandeja de entrada',
+  'demo.title': 'Bandeja de demostración',
+  'demo.openCrm': 'Abrir el CRM',
+  'demo.pick': 'Elige una conversación.',
+  'demo.openThread': 'Conversación abierta',
+  'demo.log': 'Registrar en Threadline',
+  'demo.sidebar': 'Panel lateral de Threadline',
+  'demo.label.kickoff': 'BigCorp Events — Reunión inicial (50 personas)',
+  'demo.label.suspicious': 'Remitente sospechoso',
+  'demo.label.unreadable': 'Conversación ilegible',
+  'demo.participant': 'Participante {n}',
+} satisfies Catalogue<typeof en>;

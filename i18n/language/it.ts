@@ -1,0 +1,35 @@
+import type { Catalogue } from '../types';
+import type { en } from './en';
+
+export const it = {
+  'language.title': 'Lingua',
+  'language.label': 'Lingua di Threadline su questo computer',
+  'language.help': 'Ognuno sceglie la propria: non è condivisa con lo spazio di lavoro. Finché non scegli, Threadline segue la lingua del browser.',
+  'language.name.en': 'inglese',
+  'language.name.es': 'spagnolo',
+  'language.name.it': 'italiano',
+  'language.dialog': 'Rinominare i nomi iniziali?',
+  'language.dialogHelp': 'Questi nomi sono ancora quelli creati da Threadline all’inizio. Si possono rinominare in {language}, per tutti in uno spazio condiviso. I nomi che hai cambiato tu non sono elencati e restano come sono.',
+  'language.renameAndSwitch': 'Cambia e rinomina {count} nomi',
+  'language.switchOnly': 'Cambia senza rinominare',
+  'language.kind.folder': 'Cartella',
+  'language.kind.view': 'Vista',
+  'language.kind.field': 'Campo',
+  'language.kind.option': 'Opzione',
+  'language.kind.pipeline': 'Flusso di vendita',
+  'language.kind.stage': 'Fase',
+  'language.renamed': 'Rinominati {count} nomi.',
+  'language.renamedNone': 'Niente da rinominare: nessun nome iniziale è rimasto com’era.',
+
+  'demo.inbox': 'Posta in arrivo',
+  'demo.title': 'Posta di prova',
+  'demo.openCrm': 'Apri il CRM',
+  'demo.pick': 'Scegli una conversazione.',
+  'demo.openThread': 'Conversazione aperta',
+  'demo.log': 'Registra in Threadline',
+  'demo.sidebar': 'Pannello laterale di Threadline',
+  'demo.label.kickoff': 'BigCorp Events — Riunione di avvio (50 persone)',
+  'demo.label.suspicious': 'Mittente sospetto',
+  'demo.label.unreadable': 'Conversazione illeggibile',
+  'demo.participant': 'Partecipante {n}',
+} satisfies Catalogue<typeof en>;
