@@ -1,3 +1,4 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { setTaskDone } from '../../storage/activities/activities';
 import type { Activity, ActivityOf, Pipeline } from '../../storage/model/entities';
@@ -11,6 +12,7 @@ import { outcomeLabel } from '../activities/outcomes';
 import { dateTimeFormat } from '../../storage/model/intl';
 import { formatCount } from '../format';
 import { useDb } from '../shell/DbProvider';
+import { recordTitles } from '../../storage/queries/crm';
 
 function stageName(pipelines: readonly Pipeline[], v: { pipelineId: string; stageId: string } | undefined) {
   if (!v) return '—';
@@ -55,6 +57,15 @@ export function whose(via: ViaRecord): string {
 }
 
 const minutes = (a: { durationMin?: number }) => (a.durationMin !== undefined ? t('timeline.minutes', { minutes: formatCount(a.durationMin) }) : undefined);
+
+/** "with Ana Ruiz, Bo Lind": a meeting's attendees by their current names (a deleted one drops out). */
+function Attendees({ ids }: { ids: readonly string[] }) {
+  const db = useDb();
+  const titles = useLiveQuery(() => recordTitles(db, ids), [db, ids.join(',')]);
+  const names = ids.flatMap((id) => titles?.get(id) ?? []).filter(Boolean);
+  if (names.length === 0) return null;
+  return <div className="tl-entry-with" dir="auto">{t('timeline.with', { names: names.join(', ') })}</div>;
+}
 
 type Props = { activity: Activity; pipelines: readonly Pipeline[]; canWrite: boolean; outcomes: readonly CallOutcome[] | undefined };
 
@@ -102,6 +113,7 @@ export function Entry({ activity, pipelines, canWrite, outcomes }: Props) {
         {title}
         {meta && <span className="tl-entry-meta"> · {meta}</span>}
       </div>
+      {activity.kind === 'meeting' && activity.attendeeIds && activity.attendeeIds.length > 0 && <Attendees ids={activity.attendeeIds} />}
       {body && <div className="tl-entry-body" dir="auto">{body}</div>}
     </>
   );

@@ -68,6 +68,7 @@ describe('activity forms', () => {
     const history = await screen.findByRole('list', { name: 'History' });
     const entry = (await within(history).findByText(/Meeting: .*Kick-off/)).closest('li')!;
     expect(within(entry).getByText(/on .*Ana Ruiz/)).toBeInTheDocument();
+    expect(await within(entry).findByText(/with .*Ana Ruiz/)).toBeInTheDocument();
   });
 
   it('refuses a duration out of range in the user’s words and keeps what was typed', async () => {
