@@ -9,13 +9,13 @@ import { StorageError, type StorageErrorParams } from '../model/errors';
 export const CSV_LIMITS = {
   /** Bytes of the picked file. */
   fileBytes: 50 * 1024 * 1024,
-  /** Characters of the header row; it must end within the sample the delimiter is guessed from. */
-  headerChars: 64 * 1024,
+  /** Characters of the header row; it must also end within the sample the delimiter is guessed from (64 KiB). */
+  headerChars: 60_000,
   columns: 500,
   /** No field holds more than a long text. */
   cellChars: LIMITS.longText,
   /** Characters of one data row, so a row without an end is not re-read slice after slice. */
-  rowChars: 2 * 1024 * 1024,
+  rowChars: 2_000_000,
   rows: 100_000,
 } as const;
 

@@ -17,7 +17,7 @@ describe('ImportPage limits', { timeout: 30_000 }, () => {
     renderWithDb(<ImportPage />);
     const file = new File([`${','.repeat(999_999)}\r\n1,2\r\n`], 'ancho.csv', { type: 'text/csv' });
     await user.upload(await screen.findByLabelText('Archivo CSV'), file);
-    expect(await screen.findByRole('alert')).toHaveTextContent('La primera fila (los nombres de las columnas) tiene más de 65.536 caracteres.');
+    expect(await screen.findByRole('alert')).toHaveTextContent('La primera fila (los nombres de las columnas) tiene más de 60.000 caracteres.');
     expect(screen.queryByRole('table')).toBeNull();
     expect(await db.meta.count()).toBe(0);
   });
