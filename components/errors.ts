@@ -200,6 +200,12 @@ const isQuota = (e: { name?: unknown; message?: unknown }) =>
 const CLOSED = new Set(['DatabaseClosedError', 'VersionError', 'VersionChangeError']);
 
 /**
+ * A reason that only exists in English (a server's or the browser's own text, a sync engine's
+ * log line): shown as is on an English page, as a plain "a problem was reported" elsewhere.
+ */
+export const foreignText = (english: string): string => (getLocale() === 'en' ? english : t('errors.foreign'));
+
+/**
  * A failure kept as data (a stopped import's code, params and English message) in the user's
  * language: the code when there is one, a full disk recognised by its text, else the English text
  * on an English page only.

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '../shell/DbProvider';
 import { discardRefused, refusedEntries } from '../../sync/outbox';
 import { t } from '../../i18n';
+import { foreignText } from '../errors';
 
 /** Changes the server refused (rules, validation), with its reason; they never block the rest. */
 export function RefusedChanges() {
@@ -14,7 +15,7 @@ export function RefusedChanges() {
       <ul>
         {refused.map((e) => (
           <li key={e.seq}>
-            <span>{`${e.table}/${e.docId}: ${e.refused?.reason ?? ''}`}</span>{' '}
+            <span>{`${e.table}/${e.docId}: ${foreignText(e.refused?.reason ?? '')}`}</span>{' '}
             <button type="button" onClick={() => void discardRefused(db, e.seq!)}>{t('sync.ws.discard')}</button>
           </li>
         ))}

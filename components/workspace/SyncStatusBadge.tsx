@@ -3,6 +3,7 @@ import { useDb } from '../shell/DbProvider';
 import { refusedEntries, waitingCount } from '../../sync/outbox';
 import { readStatus, type SyncStatus } from '../../sync/state';
 import { t } from '../../i18n';
+import { foreignText } from '../errors';
 
 export type BadgeView = { text: string; tone: 'local' | 'ok' | 'busy' | 'warn' | 'error'; progress?: { done: number; total: number } };
 
@@ -17,7 +18,7 @@ export function describeStatus(status: SyncStatus, waiting: number): BadgeView {
     case 'offline':
       return { text: waiting ? t('sync.status.offlineWaiting', { count: waiting }) : t('sync.status.offline'), tone: 'warn' };
     case 'error':
-      return { text: t('sync.status.error', { reason: status.reason }), tone: 'error' };
+      return { text: t('sync.status.error', { reason: foreignText(status.reason) }), tone: 'error' };
     case 'syncing': {
       const p = status.progress;
       if (p && p.total > 0) return { text: t('sync.status.downloading', { percent: Math.min(100, Math.floor((p.done / p.total) * 100)) }), tone: 'busy', progress: p };

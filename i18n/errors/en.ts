@@ -7,6 +7,7 @@ export const en = {
   'errors.quota': 'The browser has no room left for Threadline’s data. Free disk space or clear other sites’ data, then try again. Nothing was saved.',
   'errors.dbClosed': 'Threadline was updated or reset in another tab, so this page can no longer save. Reload this page and try again. Nothing was saved.',
   'errors.unexpected': 'Something went wrong and nothing was saved. Try again; if it happens again, reload the page.',
+  'errors.foreign': 'the server or the browser reported a problem',
 
   'issue.sentence': '{label} {problem}',
   'issue.sentenceValue': '{label}: {problem}',

@@ -5,6 +5,7 @@ export const es = {
   'errors.quota': 'El navegador no tiene espacio para los datos de Threadline. Libera espacio en disco o borra datos de otros sitios y vuelve a intentarlo. No se guardó nada.',
   'errors.dbClosed': 'Threadline se actualizó o se restableció en otra pestaña, así que esta página ya no puede guardar. Recarga esta página y vuelve a intentarlo. No se guardó nada.',
   'errors.unexpected': 'Algo salió mal y no se guardó nada. Vuelve a intentarlo; si vuelve a ocurrir, recarga la página.',
+  'errors.foreign': 'el servidor o el navegador informó de un problema',
 
   'issue.sentence': '{label} {problem}',
   'issue.sentenceValue': '{label}: {problem}',

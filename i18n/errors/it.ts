@@ -5,6 +5,7 @@ export const it = {
   'errors.quota': 'Il browser non ha più spazio per i dati di Threadline. Libera spazio su disco o cancella i dati di altri siti, poi riprova. Non è stato salvato nulla.',
   'errors.dbClosed': 'Threadline è stato aggiornato o reimpostato in un’altra scheda, quindi questa pagina non può più salvare. Ricarica la pagina e riprova. Non è stato salvato nulla.',
   'errors.unexpected': 'Qualcosa è andato storto e non è stato salvato nulla. Riprova; se succede di nuovo, ricarica la pagina.',
+  'errors.foreign': 'il server o il browser ha segnalato un problema',
 
   'issue.sentence': '{label} {problem}',
   'issue.sentenceValue': '{label}: {problem}',

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describeStatus } from '../../components/workspace/SyncStatusBadge';
 import { describeError, describeIssue, describeProblem, describeStorageError, describeStoredFailure, describeSubject } from '../../components/errors';
 import { setLocale, t, type Locale } from '../../i18n';
 import { ISSUE_CODES, ISSUE_PARAMS, VALUE_PARTS, describeIssueEn, type IssueCode, type IssueParams } from '../../storage/model/issues';
@@ -146,6 +147,16 @@ describe('failures that are not refusals', () => {
     } finally {
       log.mockRestore();
     }
+  });
+
+  it('keep a sync failure’s English reason off a Spanish or Italian badge', () => {
+    const status = { state: 'error', waiting: 2, reason: 'Missing or insufficient permissions.' } as const;
+    setLocale('en');
+    expect(describeStatus(status, 2).text).toContain('Missing or insufficient permissions.');
+    setLocale('es');
+    expect(describeStatus(status, 2).text).toBe('Error de sincronización: el servidor o el navegador informó de un problema');
+    setLocale('it');
+    expect(describeStatus(status, 2).text).not.toContain('Missing');
   });
 
   it('word a stopped import by its code, a full disk by its text, and hide other English', () => {
