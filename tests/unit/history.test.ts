@@ -4,6 +4,8 @@ import { mutate } from '../../storage/write/mutate';
 import { logCall, logMeeting } from '../../storage/activities/log';
 import { saveCallOutcomes } from '../../storage/activities/callOutcomes';
 import { saveAutomationRules } from '../../storage/automations/store';
+import { activityByRep } from '../../storage/reports/activityByRep';
+import { loadReportData } from '../../storage/reports/load';
 import { PRESET_FOLDER_IDS, DEFAULT_PIPELINE_ID } from '../../storage/folders/presets';
 import { createDealForThread } from '../../storage/threads/quickCreate';
 import { recordRollup, type RollupPage } from '../../storage/queries/history';
@@ -176,5 +178,21 @@ describe('calls and meetings as automation triggers', () => {
       { kind: 'activityLogged', record: 'Ana Ruiz' },
       { kind: 'activityLogged', record: 'Ana Ruiz' },
     ]);
+  });
+});
+
+describe('calls and meetings in the reports', () => {
+  beforeEach(resetDb);
+
+  it('activity by rep counts a logged call and a meeting once each, however many records they are on', async () => {
+    const { acme, ana } = await acmeWithAna();
+    const deal = await createRecord(db, deals, { fd_name: 'Pilot', fd_stage: STAGE, fd_company: [acme.id] });
+    const at = Date.UTC(2026, 2, 4, 10);
+    await logCall(db, { recordIds: [deal.id], withIds: [ana.id], outcome: 'connected', body: '', at });
+    await logMeeting(db, { recordIds: [deal.id], attendeeIds: [ana.id], title: 'Demo', body: '', at });
+    const period = { from: '2026-03-01', to: '2026-03-31' };
+    const rows = activityByRep(await loadReportData(db, period), { period });
+    expect(rows.reduce((n, r) => n + r.calls, 0)).toBe(1);
+    expect(rows.reduce((n, r) => n + r.meetings, 0)).toBe(1);
   });
 });
