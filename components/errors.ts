@@ -57,6 +57,7 @@ const PROBLEM: { [C in IssueCode]: (p: IssueParams) => string } = {
   badFormat: () => t('issue.badFormat'),
   unknownKind: () => t('issue.unknownKind'),
   duplicate: () => t('issue.duplicate'),
+  unknownPart: () => t('issue.unknownPart'),
   needsLinkFolder: () => t('issue.needsLinkFolder'),
   needsStatistic: () => t('issue.needsStatistic'),
   computedMandatory: () => t('issue.computedMandatory'),

@@ -69,6 +69,7 @@ export const en = {
   'issue.badFormat': 'is not written in the expected format',
   'issue.unknownKind': 'is of a kind this version of Threadline does not know',
   'issue.duplicate': 'lists the same item more than once',
+  'issue.unknownPart': 'is not a part this value can have',
   'issue.needsLinkFolder': 'needs a folder to link to',
   'issue.needsStatistic': 'needs a statistic to show',
   'issue.computedMandatory': 'is computed and cannot be mandatory',

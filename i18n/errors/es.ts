@@ -67,6 +67,7 @@ export const es = {
   'issue.badFormat': 'no tiene el formato esperado',
   'issue.unknownKind': 'es de un tipo que esta versión de Threadline no conoce',
   'issue.duplicate': 'incluye el mismo elemento más de una vez',
+  'issue.unknownPart': 'no es una parte que este valor pueda tener',
   'issue.needsLinkFolder': 'necesita una carpeta a la que vincularse',
   'issue.needsStatistic': 'necesita una estadística que mostrar',
   'issue.computedMandatory': 'se calcula y no puede ser obligatorio',

@@ -67,6 +67,7 @@ export const it = {
   'issue.badFormat': 'non ha il formato previsto',
   'issue.unknownKind': 'è di un tipo che questa versione di Threadline non conosce',
   'issue.duplicate': 'include lo stesso elemento più di una volta',
+  'issue.unknownPart': 'non è una parte che questo valore può avere',
   'issue.needsLinkFolder': 'richiede una cartella da collegare',
   'issue.needsStatistic': 'richiede una statistica da mostrare',
   'issue.computedMandatory': 'è calcolato e non può essere obbligatorio',

@@ -56,6 +56,7 @@ export const ISSUE_CODES = [
   'badFormat',
   'unknownKind',
   'duplicate',
+  'unknownPart', // params: value (the parts' names)
   // field settings
   'needsLinkFolder',
   'needsStatistic',
@@ -88,7 +89,7 @@ export const ISSUE_PARAMS: { readonly [C in IssueCode]: readonly string[] } = {
   notComputedImport: [], notAnAmount: [], unreadableDate: [], dateNotInOrder: [], noSuchDay: [], notYesNo: [], tooManyParts: [], notAnAddress: [], socialsShape: [],
   notAStage: [], linkNotFound: ['folder'], linkAmbiguous: ['count', 'first', 'second'], linkCannotCreate: ['folder', 'field'],
   noEquivalent: [], notALinkedRecord: [],
-  tooShort: ['min'], tooFew: ['min'], emptyList: [], tooSmall: ['min'], tooBig: ['max'], notInteger: [], badFormat: [], unknownKind: [], duplicate: [],
+  tooShort: ['min'], tooFew: ['min'], emptyList: [], tooSmall: ['min'], tooBig: ['max'], notInteger: [], badFormat: [], unknownKind: [], duplicate: [], unknownPart: [],
   needsLinkFolder: [], needsStatistic: [], computedMandatory: [],
   formulaEmpty: [], formulaUnknownKey: ['key'], formulaNotNumber: ['key'], formulaComputedInput: ['key'],
   formulaUnexpected: ['char', 'position'], formulaEndsEarly: [], formulaTooDeep: ['max'], formulaMissingParen: [], formulaTrailing: [],
@@ -147,6 +148,9 @@ function zodCheck(issue: z.core.$ZodIssue): { code: IssueCode; params?: IssuePar
       return { code: 'badFormat' };
     case 'invalid_value':
       return { code: 'unknownOption' };
+    case 'unrecognized_keys':
+      // Inside a value (an address, socials): the names are the caller's; a record's own extra keys are unknownField.
+      return { code: 'unknownPart', params: { value: issue.keys.join(', ').slice(0, 120) } };
     case 'invalid_union':
       // A discriminated union (rules, activities) met a kind it does not list: a newer device's, or a typo.
       return issue.discriminator !== undefined ? { code: 'unknownKind' } : undefined;
@@ -205,6 +209,7 @@ const EN: { [C in IssueCode]: (p: IssueParams) => string } = {
   badFormat: () => 'is not written in the expected format',
   unknownKind: () => 'is of a kind this version of Threadline does not know',
   duplicate: () => 'lists the same item more than once',
+  unknownPart: () => 'is not a part this value can have',
   needsLinkFolder: () => 'needs a folder to link to',
   needsStatistic: () => 'needs a statistic to show',
   computedMandatory: () => 'is computed and cannot be mandatory',

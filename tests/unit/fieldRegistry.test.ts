@@ -77,7 +77,7 @@ const cases: { [T in FieldType]: Case<FieldValueMap[T]> } = {
   },
   autoNumber: {
     valid: 7,
-    invalid: [1.5, /wrong kind/],
+    invalid: [1.5, /whole number/],
     csv: { good: [' 42 ', 42], bad: ['#42', '"#42" is not a number'] },
     order: [9, 10],
     format: [12345, { en: '12345' }],
@@ -191,7 +191,7 @@ const cases: { [T in FieldType]: Case<FieldValueMap[T]> } = {
   },
   link: {
     valid: ['rec_1', 'rec_2'],
-    invalid: [[''], /1/],
+    invalid: [[''], /required/],
     csv: { good: ['rec_1; rec_2', ['rec_1', 'rec_2']], bad: { acceptsAnyText: true } },
     order: [['rec_9'], ['rec_1', 'rec_2']], // by number of links
     empty: [],

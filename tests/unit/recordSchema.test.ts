@@ -147,7 +147,8 @@ describe('validateRecordValues with the preset folders', () => {
     expect(refusal(deals, { ...deal, fd_stage: stage('closed') }).message).toBe(msg);
     expect(refusal(deals, { ...deal, fd_stage: stage('won', 'pipeline_marketing') }).message).toBe(msg);
     const nested = refusal(deals, { ...deal, fd_stage: { ...stage('won'), extra: 1 } });
-    expect(nested.issues).toEqual([{ fieldId: 'fd_stage', label: 'Stage', code: 'invalid', params: { detail: expect.stringContaining('extra') } }]);
+    expect(nested.issues).toEqual([{ fieldId: 'fd_stage', label: 'Stage', code: 'unknownPart', params: { value: 'extra' } }]);
+    expect(nested.message).toBe('Stage: "extra" is not a part this value can have');
     expect(validate(deals, { ...deal, fd_stage: stage('won') }).fd_stage).toEqual(stage('won'));
   });
 
