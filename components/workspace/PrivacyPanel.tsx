@@ -39,7 +39,11 @@ export function PrivacyPanel({ confirm = (q: string) => window.confirm(q) }: { c
     try {
       const done = await eraseContact(db, record.id);
       setMessage(t('sync.gdpr.erased', { name, ...done }));
-      setFound((list) => list?.filter((r) => r.id !== record.id));
+      // The others found stay; with none left the list goes, rather than saying no one has the address.
+      setFound((list) => {
+        const rest = list?.filter((r) => r.id !== record.id);
+        return rest?.length ? rest : undefined;
+      });
     } catch (err) {
       setMessage(describeError(err).join(' '));
     }

@@ -128,6 +128,8 @@ describe('WorkspacePage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Find' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Erase Ana everywhere' }));
     expect(await screen.findByText('Erased Ana: 0 history entries and 0 thread links deleted; 0 other entries no longer name this person.')).toBeInTheDocument();
+    // Erasing the one contact found does not then claim that no one has the address.
+    expect(screen.queryByText('No contact has this email address.')).toBeNull();
     expect(await db.records.get(ana.id)).toBeUndefined();
   });
 });
