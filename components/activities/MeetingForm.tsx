@@ -6,6 +6,9 @@ import { choosablePeople } from './CallForm';
 import { DurationField, fromLocalInput, localInputValue, minutesFrom, SubmitRow, submitOnModEnter, WhenField, type ActivityTarget } from './formParts';
 import { useSubmit } from './useSubmit';
 
+/** Past this many people (a company's), the attendee list gets a filter box. */
+const FILTER_FROM = 8;
+
 /** A meeting: when, how long, who of the record's people took part, and what was decided. */
 export function MeetingForm({ target }: { target: ActivityTarget }) {
   const db = useDb();
@@ -17,6 +20,10 @@ export function MeetingForm({ target }: { target: ActivityTarget }) {
   const [attendees, setAttendees] = useState<ReadonlySet<string>>(() => new Set(people.length === 1 ? [people[0]!.id] : []));
   const [body, setBody] = useState('');
   const { busy, error, status, run, setError } = useSubmit();
+  const [find, setFind] = useState('');
+  // Ticked people stay listed whatever the filter, so a choice never disappears from view.
+  const needle = find.trim().toLocaleLowerCase();
+  const shown = needle ? people.filter((p) => attendees.has(p.id) || p.title.toLocaleLowerCase().includes(needle)) : people;
 
   const toggle = (personId: string, on: boolean) => {
     const next = new Set(attendees);
@@ -50,10 +57,16 @@ export function MeetingForm({ target }: { target: ActivityTarget }) {
         <WhenField id={`${id}-when`} value={when} onChange={setWhen} />
         <DurationField id={`${id}-duration`} value={duration} onChange={setDuration} />
       </div>
+      {people.length > FILTER_FROM && (
+        <div className="tl-act-field">
+          <label htmlFor={`${id}-find`}>{t('activity.findAttendee')}</label>
+          <input id={`${id}-find`} type="search" value={find} onChange={(e) => setFind(e.target.value)} />
+        </div>
+      )}
       {people.length > 0 && (
         <fieldset className="tl-act-people">
           <legend>{t('activity.attendees')}</legend>
-          {people.map((p) => (
+          {shown.map((p) => (
             <label key={p.id} className="tl-check">
               <input type="checkbox" checked={attendees.has(p.id)} onChange={(e) => toggle(p.id, e.target.checked)} />
               <span dir="auto">{p.title || t('common.untitled')}</span>

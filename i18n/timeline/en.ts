@@ -43,6 +43,7 @@ export const en = {
   'activity.meetingTitle': 'Title',
   'activity.meetingTitlePlaceholder': 'e.g. Demo, kick-off',
   'activity.attendees': 'Attendees',
+  'activity.findAttendee': 'Find a person',
   'activity.noPeople': 'No people on this record yet.',
   'activity.meetingPlaceholder': 'Agenda, decisions, next steps…',
   'activity.logMeeting': 'Log meeting',

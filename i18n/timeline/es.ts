@@ -45,6 +45,7 @@ export const es = {
   'activity.meetingTitle': 'Título',
   'activity.meetingTitlePlaceholder': 'p. ej. Demo, arranque',
   'activity.attendees': 'Asistentes',
+  'activity.findAttendee': 'Buscar una persona',
   'activity.noPeople': 'Este registro aún no tiene personas.',
   'activity.meetingPlaceholder': 'Orden del día, decisiones, próximos pasos…',
   'activity.logMeeting': 'Registrar reunión',

@@ -45,6 +45,7 @@ export const it = {
   'activity.meetingTitle': 'Titolo',
   'activity.meetingTitlePlaceholder': 'es. Demo, kick-off',
   'activity.attendees': 'Partecipanti',
+  'activity.findAttendee': 'Cerca una persona',
   'activity.noPeople': 'Questo record non ha ancora persone.',
   'activity.meetingPlaceholder': 'Ordine del giorno, decisioni, prossimi passi…',
   'activity.logMeeting': 'Registra riunione',

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { RecordPage } from '../../../components/crm/RecordPage';
 import { ActivityComposer } from '../../../components/activities/ActivityComposer';
 import { setLocale } from '../../../i18n';
@@ -12,6 +12,9 @@ import { db, resetDb } from '../../support/db';
 import { renderWithDb } from '../../support/render';
 
 const { contacts, companies } = PRESET_FOLDER_IDS;
+
+// This machine is shared: the limit bounds a hang, it times nothing.
+vi.setConfig({ testTimeout: 60_000 });
 
 beforeEach(async () => {
   await resetDb();
@@ -69,6 +72,18 @@ describe('activity forms', () => {
     const entry = (await within(history).findByText(/Meeting: .*Kick-off/)).closest('li')!;
     expect(within(entry).getByText(/on .*Ana Ruiz/)).toBeInTheDocument();
     expect(await within(entry).findByText(/with .*Ana Ruiz/)).toBeInTheDocument();
+  });
+
+  it('filters a long attendee list, keeping ticked people in view', async () => {
+    const { company } = await acme();
+    for (let i = 0; i < 8; i++) await createRecord(db, contacts, { fc_firstName: `Zoe${i}`, fc_company: [company.id] });
+    renderWithDb(<RecordPage recordId={company.id} />);
+    await userEvent.click(await screen.findByRole('radio', { name: 'Meeting' }));
+    const form = screen.getByRole('form', { name: 'Meeting' });
+    await userEvent.click(await within(form).findByRole('checkbox', { name: 'Ana Ruiz' }));
+    await userEvent.type(within(form).getByRole('searchbox', { name: 'Find a person' }), 'zoe3');
+    const names = within(within(form).getByRole('group', { name: 'Attendees' })).getAllByRole('checkbox').map((c) => c.getAttribute('aria-label') ?? c.parentElement!.textContent);
+    expect(names).toEqual(['Ana Ruiz', 'Zoe3']);
   });
 
   it('refuses a duration out of range in the user’s words and keeps what was typed', async () => {
