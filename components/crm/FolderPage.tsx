@@ -97,7 +97,8 @@ function ViewWorkspace({ schema, view }: { schema: FolderSchema; view: View | un
       ) : rows.length === 0 ? (
         <p className="tl-empty">{t('views.noMatches')}</p>
       ) : (
-        <TableView schema={schema} rows={rows} columns={columns} selected={visibleSelection} onSelect={setSelected} sort={draft.sort} onSort={(sort) => setDraft({ ...draft, sort })} canWrite={canWrite} />
+        <TableView schema={schema} rows={rows} columns={columns} selected={visibleSelection} onSelect={setSelected} sort={draft.sort} onSort={(sort) => setDraft({ ...draft, sort })} canWrite={canWrite}
+          orderKey={JSON.stringify(query)} />
       )}
     </section>
   );

@@ -7,6 +7,7 @@ import type { FolderSchema } from '../../storage/folders/schema';
 import { FIELD_EDITORS } from '../fields/editors';
 import { FieldValue } from '../fields/FieldValue';
 import { t } from '../../i18n';
+import { cellAttr, type CellMove, type CellRef } from './cellFocus';
 import { InlineEditor } from './InlineEditor';
 import { routeHref } from '../shell/router';
 
@@ -22,7 +23,7 @@ type Props = {
   editingFieldId: string | undefined;
   onToggle: (id: string) => void;
   onEdit: (recordId: string, fieldId: string) => void;
-  onEditDone: () => void;
+  onEditDone: (from: CellRef, move: CellMove) => void;
   onError: (errors: string[]) => void;
   canWrite: boolean;
 };
@@ -42,22 +43,24 @@ export const TableRow = memo(function TableRow({ index, record, columns, schema,
   };
   return (
     <tr aria-rowindex={index + 2} aria-selected={selected} data-index={index}>
-      <td>
+      <td className="tl-sticky">
         <input type="checkbox" aria-label={t('views.selectRow', { title })} checked={selected} onChange={() => onToggle(record.id)} />
       </td>
       {columns.map((f, ci) => {
         const value = fieldValue(record, f, schema.fields);
         const shown = <FieldValue field={f} value={value} ctx={ctx} />;
+        const cell = { recordId: record.id, fieldId: f.id };
+        const classes = [ci === 0 && 'tl-sticky tl-sticky-title', editingFieldId === f.id && 'tl-cell-editing'].filter(Boolean).join(' ');
         return (
-          <td key={f.id} tabIndex={canEdit(f) ? 0 : undefined} onDoubleClick={() => canEdit(f) && onEdit(record.id, f.id)} onKeyDown={onKey(f)}
-            className={editingFieldId === f.id ? 'tl-cell-editing' : undefined}>
+          <td key={f.id} {...cellAttr(cell)} tabIndex={canEdit(f) ? 0 : undefined} onDoubleClick={() => canEdit(f) && onEdit(record.id, f.id)} onKeyDown={onKey(f)}
+            className={classes || undefined}>
             {ci === 0 ? (
               <a href={routeHref({ page: 'record', recordId: record.id })}>
                 {shown}
                 {value === undefined && <span className="tl-muted" dir="auto">{title}</span>}
               </a>
             ) : shown}
-            {canWrite && editingFieldId === f.id && <InlineEditor record={record} field={f} schema={schema} onClose={onEditDone} onError={onError} />}
+            {canWrite && editingFieldId === f.id && <InlineEditor record={record} field={f} schema={schema} onClose={(move) => onEditDone(cell, move)} onError={onError} />}
           </td>
         );
       })}

@@ -7,8 +7,10 @@ import type { ViewSort } from '../../storage/views/viewQuery';
 import { formatContext } from '../hooks';
 import { t } from '../../i18n';
 import { useRecordTitles } from './data';
+import { targetCell, useCellFocus, type CellMove } from './cellFocus';
 import { ErrorAlert } from './ErrorAlert';
-import { TableRow } from './TableRow';
+import { useStableRows } from './stableOrder';
+import { editable, TableRow } from './TableRow';
 
 export const ROW_HEIGHT = 36;
 /** Linked titles are fetched for the rows around the window in chunks, so scrolling a few rows re-queries nothing. */
@@ -24,6 +26,11 @@ type Props = {
   onSort: (sort: ViewSort[]) => void;
   /** False for viewers: cells do not open their editors. */
   canWrite?: boolean;
+  /**
+   * The explicit sort and filter the rows come from: the row order is held until it changes
+   * (defaults to the sort), so edits never move rows under the person editing them.
+   */
+  orderKey?: string;
 };
 
 function nextSort(sort: readonly ViewSort[], fieldId: string): ViewSort[] {
@@ -37,7 +44,8 @@ function nextSort(sort: readonly ViewSort[], fieldId: string): ViewSort[] {
  * The folder's rows, virtualised: only the rows in view (plus a few) are in the DOM, so 50,000
  * records scroll like 50. Rows have one fixed height, so no row is ever measured.
  */
-export function TableView({ schema, rows, columns, selected, onSelect, sort, onSort, canWrite = true }: Props) {
+export function TableView({ schema, rows: liveRows, columns, selected, onSelect, sort, onSort, canWrite = true, orderKey }: Props) {
+  const rows = useStableRows(liveRows, orderKey ?? JSON.stringify(sort));
   const scroller = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState<{ recordId: string; fieldId: string }>();
   const [errors, setErrors] = useState<string[]>([]);
@@ -68,7 +76,21 @@ export function TableView({ schema, rows, columns, selected, onSelect, sort, onS
     onSelect(next);
   }, [onSelect]);
   const startEdit = useCallback((recordId: string, fieldId: string) => canWrite && setEditing({ recordId, fieldId }), [canWrite]);
-  const stopEdit = useCallback(() => setEditing(undefined), []);
+
+  // Read by the stable callbacks below at the time of the move, not of the render that made them.
+  const layout = useRef({ rows, columns, canWrite });
+  layout.current = { rows, columns, canWrite };
+  const focusCell = useCellFocus(scroller, (recordId) => {
+    const index = layout.current.rows.findIndex((r) => r.id === recordId);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  });
+  const stopEdit = useCallback((from: { recordId: string; fieldId: string }, move: CellMove) => {
+    setEditing(undefined);
+    const { rows: now, columns: cols, canWrite: writes } = layout.current;
+    const byId = new Map(cols.map((c) => [c.id, c]));
+    const to = targetCell(now.map((r) => r.id), cols.map((c) => c.id), (id) => writes && editable(byId.get(id)!), from, move);
+    if (to) focusCell(to);
+  }, [focusCell]);
 
   return (
     <>
@@ -81,14 +103,14 @@ export function TableView({ schema, rows, columns, selected, onSelect, sort, onS
           </colgroup>
           <thead>
             <tr aria-rowindex={1}>
-              <th scope="col">
+              <th scope="col" className="tl-sticky">
                 <input type="checkbox" aria-label={t('views.selectAll', { count: rows.length })} checked={allSelected}
                   onChange={() => onSelect(allSelected ? new Set() : new Set(rows.map((r) => r.id)))} />
               </th>
-              {columns.map((f) => {
+              {columns.map((f, ci) => {
                 const dir = sort[0]?.fieldId === f.id ? sort[0].direction : undefined;
                 return (
-                  <th key={f.id} scope="col" aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}>
+                  <th key={f.id} scope="col" className={ci === 0 ? 'tl-sticky tl-sticky-title' : undefined} aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}>
                     <button type="button" className="tl-th-button" title={t('views.sortByField', { field: f.label })} onClick={() => onSort(nextSort(sort, f.id))}>
                       {f.label} <span aria-hidden="true">{dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : ''}</span>
                     </button>

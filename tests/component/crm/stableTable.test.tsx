@@ -1,0 +1,123 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { placeInOrder } from '../../../components/crm/stableOrder';
+import { targetCell } from '../../../components/crm/cellFocus';
+import { CrmApp } from '../../../components/shell/CrmApp';
+import { setLocale } from '../../../i18n';
+import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
+import { createRecord } from '../../../storage/write/records';
+import { db, resetDb } from '../../support/db';
+import { renderWithDb } from '../../support/render';
+
+const { contacts } = PRESET_FOLDER_IDS;
+
+function go(hash: string) {
+  act(() => {
+    window.location.hash = hash;
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  });
+}
+
+/** jsdom has no layout: give the table's scroller the height a browser window would. */
+const clientHeight = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight')!;
+beforeAll(() => {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.dataset.testid === 'table-scroll' ? 700 : clientHeight.get!.call(this);
+    },
+  });
+});
+afterAll(() => {
+  delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
+});
+
+const bodyRows = (table: HTMLElement) => within(table).getAllByRole('row').filter((r) => !r.classList.contains('tl-spacer') && r.closest('tbody'));
+const firstNames = (table: HTMLElement) => bodyRows(table).map((r) => r.querySelectorAll('td')[1]!.textContent);
+/** The cell of `column` (0 = first name) in the row whose first name is `name`. */
+const cellOf = (table: HTMLElement, name: string, column: number) =>
+  bodyRows(table).find((r) => r.querySelectorAll('td')[1]!.textContent === name)!.querySelectorAll('td')[column + 1]!;
+
+describe('placeInOrder', () => {
+  const rows = (...ids: string[]) => ids.map((id) => ({ id }));
+  it('keeps the frozen order, drops rows that left, and puts new rows where the live order has them', () => {
+    expect(placeInOrder(['a', 'b', 'c'], rows('b', 'a', 'c')).map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    expect(placeInOrder(['a', 'b', 'c'], rows('c', 'a')).map((r) => r.id)).toEqual(['a', 'c']);
+    // A new record first in a newest-first view shows first; others follow the row before them there.
+    expect(placeInOrder(['a', 'b', 'c'], rows('n', 'b', 'a', 'm', 'c', 'z')).map((r) => r.id)).toEqual(['n', 'a', 'm', 'b', 'c', 'z']);
+  });
+});
+
+describe('targetCell', () => {
+  const ids = ['r1', 'r2'];
+  const fields = ['f1', 'f2', 'f3'];
+  const canEdit = (f: string) => f !== 'f2';
+  it('moves down in the column, right and left over cells without an editor, wrapping rows', () => {
+    expect(targetCell(ids, fields, canEdit, { recordId: 'r1', fieldId: 'f3' }, 'down')).toEqual({ recordId: 'r2', fieldId: 'f3' });
+    expect(targetCell(ids, fields, canEdit, { recordId: 'r2', fieldId: 'f3' }, 'down')).toEqual({ recordId: 'r2', fieldId: 'f3' });
+    expect(targetCell(ids, fields, canEdit, { recordId: 'r1', fieldId: 'f1' }, 'right')).toEqual({ recordId: 'r1', fieldId: 'f3' });
+    expect(targetCell(ids, fields, canEdit, { recordId: 'r1', fieldId: 'f3' }, 'right')).toEqual({ recordId: 'r2', fieldId: 'f1' });
+    expect(targetCell(ids, fields, canEdit, { recordId: 'r2', fieldId: 'f1' }, 'left')).toEqual({ recordId: 'r1', fieldId: 'f3' });
+    expect(targetCell(ids, fields, canEdit, { recordId: 'r1', fieldId: 'f1' }, 'none')).toBeUndefined();
+  });
+});
+
+describe('a table while it is edited', { timeout: 30_000 }, () => {
+  beforeEach(async () => {
+    await resetDb();
+    setLocale('en');
+    window.location.hash = '';
+  });
+
+  it('keeps every row in its place while the second row is edited; Tab, Enter and Escape move like a spreadsheet', async () => {
+    // Created oldest first: the view (newest change first) shows Cleo, Bea, Ana.
+    await createRecord(db, contacts, { fc_firstName: 'Ana', fc_lastName: 'Alba' });
+    const bea = await createRecord(db, contacts, { fc_firstName: 'Bea', fc_lastName: 'Bravo' });
+    await createRecord(db, contacts, { fc_firstName: 'Cleo', fc_lastName: 'Costa' });
+    renderWithDb(<CrmApp />);
+    go('#/folder/folder_contacts');
+    const table = await screen.findByRole('table', { name: 'Contacts' });
+    await waitFor(() => expect(firstNames(table)).toEqual(['Cleo', 'Bea', 'Ana']));
+
+    // Second row, first name: Enter opens the editor, Tab saves and moves right to the last name.
+    const first = cellOf(table, 'Bea', 0);
+    first.focus();
+    fireEvent.keyDown(first, { key: 'Enter' });
+    const input = within(screen.getByRole('group', { name: /Edit First name/ })).getByLabelText('First name');
+    expect(input).toHaveFocus();
+    fireEvent.change(input, { target: { value: 'Beatriz' } });
+    fireEvent.keyDown(input, { key: 'Tab' });
+    await waitFor(() => expect(cellOf(table, 'Beatriz', 1)).toHaveFocus());
+    expect(firstNames(table)).toEqual(['Cleo', 'Beatriz', 'Ana']);
+
+    // The same row again (it is now the newest change, yet stays second); Enter saves and moves down.
+    fireEvent.keyDown(cellOf(table, 'Beatriz', 1), { key: 'Enter' });
+    const last = within(screen.getByRole('group', { name: /Edit Last name/ })).getByLabelText('Last name');
+    fireEvent.change(last, { target: { value: 'Blanco' } });
+    fireEvent.keyDown(last, { key: 'Enter' });
+    await waitFor(() => expect(cellOf(table, 'Ana', 1)).toHaveFocus());
+    await waitFor(() => expect(cellOf(table, 'Beatriz', 1)).toHaveTextContent('Blanco'));
+    expect(firstNames(table)).toEqual(['Cleo', 'Beatriz', 'Ana']);
+
+    // Shift+Tab from the last name goes back to the first name of the same row.
+    fireEvent.keyDown(cellOf(table, 'Beatriz', 1), { key: 'Enter' });
+    fireEvent.keyDown(within(screen.getByRole('group', { name: /Edit Last name/ })).getByLabelText('Last name'), { key: 'Tab', shiftKey: true });
+    await waitFor(() => expect(cellOf(table, 'Beatriz', 0)).toHaveFocus());
+
+    // Escape cancels: nothing written, focus back on the cell.
+    fireEvent.keyDown(cellOf(table, 'Beatriz', 0), { key: 'Enter' });
+    const again = within(screen.getByRole('group', { name: /Edit First name/ })).getByLabelText('First name');
+    fireEvent.change(again, { target: { value: 'Nope' } });
+    fireEvent.keyDown(again, { key: 'Escape' });
+    expect(screen.queryByRole('group', { name: /Edit First name/ })).toBeNull();
+    expect(cellOf(table, 'Beatriz', 0)).toHaveFocus();
+
+    const saved = (await db.records.get(bea.id))!.values;
+    expect([saved.fc_firstName, saved.fc_lastName]).toEqual(['Beatriz', 'Blanco']);
+    expect(firstNames(table)).toEqual(['Cleo', 'Beatriz', 'Ana']);
+
+    // An explicit sort refreshes the order.
+    fireEvent.click(within(table).getByRole('button', { name: /^First name/ }));
+    await waitFor(() => expect(firstNames(table)).toEqual(['Ana', 'Beatriz', 'Cleo']));
+  });
+});
