@@ -79,7 +79,12 @@ describe('calls, meetings and history where people look', () => {
     await sidebar.getByRole('button', { name: 'Log email' }).click();
     expect(await visible(sidebar.getByRole('button', { name: '✓ Email logged' }))).toBe(true);
     await sidebar.getByRole('button', { name: 'New deal from this thread' }).click();
-    expect(await visible(sidebar.getByRole('article', { name: 'Deal Precio para 200 licencias' }))).toBe(true);
+    // The sidebar may ask the deal's name and amount first (prefilled from the subject): accept them.
+    const dealCard = sidebar.getByRole('article', { name: 'Deal Precio para 200 licencias' });
+    const create = sidebar.getByRole('form', { name: 'New deal from this thread' }).getByRole('button', { name: 'Create deal' });
+    await Promise.race([dealCard.waitFor({ timeout: 10_000 }), create.waitFor({ timeout: 10_000 })]);
+    if (await create.isVisible()) await create.click();
+    expect(await visible(dealCard)).toBe(true);
 
     await logCall(sidebar, { outcome: 'Left voicemail', minutes: '2', note: 'Sidebar call: asked for pricing' });
     await logMeeting(sidebar, { title: 'Sidebar demo', attendee: 'Lucía García' });
