@@ -9,6 +9,7 @@ import { t } from '../../i18n';
 import { ErrorAlert } from './ErrorAlert';
 import { EditArea } from '../workspace/ViewOnlyNote';
 import { useDb } from '../shell/DbProvider';
+import { presetItemName } from '../../storage/folders/presets';
 
 type Props = {
   schema: FolderSchema;
@@ -86,4 +87,5 @@ export function RecordForm({ schema, record, initialValues, onSaved, onCancel, s
   );
 }
 
-export const singular = (folderName: string) => folderName.replace(/ies$/, 'y').replace(/s$/, '').toLowerCase();
+/** "New: {item}": a preset folder's own word in its language, else English-style plural trimming (a custom name). */
+export const singular = (folderName: string) => presetItemName(folderName) ?? folderName.replace(/ies$/, 'y').replace(/s$/, '').toLowerCase();

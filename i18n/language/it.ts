@@ -16,7 +16,7 @@ export const it = {
   'language.kind.view': 'Vista',
   'language.kind.field': 'Campo',
   'language.kind.option': 'Opzione',
-  'language.kind.pipeline': 'Flusso di vendita',
+  'language.kind.pipeline': 'Pipeline',
   'language.kind.stage': 'Fase',
   'language.renamed': 'Rinominati {count} nomi.',
   'language.renamedNone': 'Niente da rinominare: nessun nome iniziale è rimasto com’era.',

@@ -6,6 +6,8 @@ import { filterOps } from '../model/filterRegistry';
 import { newId } from '../model/ids';
 import { RecordValidationError } from '../model/recordSchema';
 import { mutate } from '../write/mutate';
+import { presetLabels } from './presetLabels';
+import { getLocale } from '../../i18n';
 import { removeRecordsIn, updateRecordIn } from '../write/records';
 import { NotFoundError, StorageError, type StorageErrorCode, type StorageErrorParams } from '../model/errors';
 import { inputRefusal, type InputEntity } from '../model/inputErrors';
@@ -32,19 +34,21 @@ const folderInput = z.object({ name: z.string().trim().min(1).max(120), icon: z.
 /** A custom folder with a mandatory "Name" field as its title and an "All" view, in one transaction. */
 export async function createFolder(db: ThreadlineDB, input: { name: string; icon: string }): Promise<Folder> {
   const { name, icon } = check(folderInput, input, 'folder');
+  // Named in the language of the page that creates it; the user renames them like any other.
+  const names = presetLabels(getLocale()).custom;
   return mutate(db, async (w) => {
     const now = Date.now();
     const order = ((await w.db.folders.toArray()).reduce((m, f) => Math.max(m, f.order), -1)) + 1;
     const id = newId('folder');
     const nameField: Field = {
-      id: newId('field'), folderId: id, key: 'name', label: 'Name', type: 'text', mandatory: true, hidden: false,
+      id: newId('field'), folderId: id, key: 'name', label: names.nameField, type: 'text', mandatory: true, hidden: false,
       order: 0, settings: {}, createdAt: now, updatedAt: now,
     };
     const folder = check(folderSchema, { id, name, icon: icon || '📁', kind: 'custom', titleFieldIds: [nameField.id], order, createdAt: now, updatedAt: now }, 'folder');
     await w.put('folders', folder, Object.keys(folder));
     await w.put('fields', nameField, Object.keys(nameField));
     const view: View = {
-      id: newId('view'), folderId: id, name: `All ${name.toLowerCase()}`, layout: 'list', columns: [nameField.id], sort: [], filters: [],
+      id: newId('view'), folderId: id, name: names.allView.replace('{name}', name.toLowerCase()), layout: 'list', columns: [nameField.id], sort: [], filters: [],
       order: 0, createdAt: now, updatedAt: now,
     };
     await w.put('views', view, Object.keys(view));

@@ -1,7 +1,7 @@
 import type { Locale } from '../../i18n';
 import type { Folder, Pipeline, View } from '../model/entities';
 import type { Field, FieldType, DropdownOption } from '../model/field';
-import { presetLabels, type PresetLabels } from './presetLabels';
+import { PRESET_LABELS, presetLabels, type PresetLabels } from './presetLabels';
 
 /**
  * What a new workspace starts with, named in the language it is created in (presetLabels/). Ids
@@ -190,4 +190,17 @@ export function presetWorkspace(now: number, locale: Locale = 'en') {
     pipelines: presetPipelines(now, locale),
     views: presetViews(now, locale),
   };
+}
+
+/**
+ * One record of a preset folder still carrying a preset name, in that name's language
+ * ("Trattative" → "trattativa"); undefined for any other name, which callers word themselves.
+ */
+export function presetItemName(folderName: string): string | undefined {
+  for (const labels of Object.values(PRESET_LABELS)) {
+    for (const kind of ['contacts', 'companies', 'deals'] as const) {
+      if (labels.folders[kind] === folderName) return labels.items[kind];
+    }
+  }
+  return undefined;
 }

@@ -4,6 +4,8 @@ import { pipelineSchema, type Pipeline, type Stage } from '../model/entities';
 import type { StageValue } from '../model/fieldValues';
 import { newId } from '../model/ids';
 import { mutate } from '../write/mutate';
+import { presetLabels } from '../folders/presetLabels';
+import { getLocale } from '../../i18n';
 import { NotFoundError, StorageError, type StorageErrorCode, type StorageErrorParams } from '../model/errors';
 import { inputRefusal } from '../model/inputErrors';
 
@@ -29,12 +31,14 @@ function parse(pipeline: unknown): Pipeline {
 // Checked with the whole pipeline by parse(), so a refusal names the stage (stageSchema.parse would throw zod's English).
 const withIds = (stages: readonly StageInput[]): Stage[] => stages.map((s) => ({ ...s, id: s.id ?? newId('stage') }));
 
+/** A new pipeline's stages, named in the language of the page that creates it. */
 export function defaultStages(): StageInput[] {
+  const names = presetLabels(getLocale()).custom;
   return [
-    { name: 'New', probability: 10, color: '#90caf9', outcome: 'open' },
-    { name: 'In progress', probability: 50, color: '#ffb74d', outcome: 'open' },
-    { name: 'Won', probability: 100, color: '#66bb6a', outcome: 'won' },
-    { name: 'Lost', probability: 0, color: '#e57373', outcome: 'lost' },
+    { name: names.stageNew, probability: 10, color: '#90caf9', outcome: 'open' },
+    { name: names.stageInProgress, probability: 50, color: '#ffb74d', outcome: 'open' },
+    { name: names.stageWon, probability: 100, color: '#66bb6a', outcome: 'won' },
+    { name: names.stageLost, probability: 0, color: '#e57373', outcome: 'lost' },
   ];
 }
 

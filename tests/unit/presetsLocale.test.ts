@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLocale, type Locale } from '../../i18n';
 import { openThreadlineDb } from '../../storage/open';
-import { PRESET_FOLDER_IDS, DEFAULT_PIPELINE_ID, presetWorkspace } from '../../storage/folders/presets';
+import { PRESET_FOLDER_IDS, DEFAULT_PIPELINE_ID, presetItemName, presetWorkspace } from '../../storage/folders/presets';
 import { applyPresetRenames, loadPresetRenames, planPresetRenames } from '../../storage/folders/presetRenames';
-import { updateFolder } from '../../storage/folders/folders';
+import { createFolder, updateFolder } from '../../storage/folders/folders';
 import { updateField } from '../../storage/fields/fieldsAdmin';
-import { updatePipeline } from '../../storage/pipelines/pipelines';
+import { createPipeline, updatePipeline } from '../../storage/pipelines/pipelines';
 import { getDeviceLocale, LOCALE_KEY, setDeviceLocale } from '../../storage/settings/locale';
 import { db, resetDb, shareWorkspace } from '../support/db';
 
@@ -56,6 +56,11 @@ describe('presets in the user language', () => {
     expect([es.get(`${DEFAULT_PIPELINE_ID}/won`), it_.get(`${DEFAULT_PIPELINE_ID}/lost`), it_.get(DEFAULT_PIPELINE_ID)]).toEqual(['Ganado', 'Perso', 'Vendite']);
     expect([es.get('fc_lifecycleStage/customer'), it_.get('fd_priority/high'), es.get('fd_lostReason/competitor')]).toEqual(['Cliente', 'Alta', 'Eligió a la competencia']);
     expect(it_.get('view_contacts_leads_week')).toBe('Potenziali clienti creati questa settimana');
+  });
+
+  it('names one record of a preset folder in the language of its name; other names get nothing', () => {
+    expect(['Deals', 'Negocios', 'Trattative', 'Aziende', 'Contactos'].map(presetItemName)).toEqual(['deal', 'negocio', 'trattativa', 'azienda', 'contacto']);
+    expect(presetItemName('Projects')).toBeUndefined();
   });
 
   it.each(['en', 'es', 'it'] as const)('a database created while the page speaks %s starts in that language', async (locale: Locale) => {
@@ -136,6 +141,20 @@ describe('renaming presets into another language', () => {
       ['fields', 'fd_priority', ['label', 'options']],
     ]);
     expect(new Set(queued.map((e) => e.mutationId)).size).toBe(1);
+  });
+});
+
+describe('what the user creates starts in the page language', () => {
+  beforeEach(resetDb);
+  afterEach(() => setLocale('en'));
+
+  it('a new folder gets its name field and first view, a new pipeline its stages, in that language', async () => {
+    setLocale('es');
+    const folder = await createFolder(db, { name: 'Proyectos', icon: '' });
+    expect((await db.fields.where('folderId').equals(folder.id).toArray()).map((f) => f.label)).toEqual(['Nombre']);
+    expect((await db.views.where('folderId').equals(folder.id).toArray()).map((v) => v.name)).toEqual(['Todo en proyectos']);
+    setLocale('it');
+    expect((await createPipeline(db, 'Rinnovi')).stages.map((s) => s.name)).toEqual(['Nuovo', 'In corso', 'Vinto', 'Perso']);
   });
 });
 

@@ -5,6 +5,8 @@
  */
 export const en = {
   folders: { contacts: 'Contacts', companies: 'Companies', deals: 'Deals' },
+  /** One record of each preset folder, as "New: {item}" names it. */
+  items: { contacts: 'contact', companies: 'company', deals: 'deal' },
   fields: {
     contacts: {
       firstName: 'First name',

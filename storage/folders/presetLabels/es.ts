@@ -2,6 +2,7 @@ import type { PresetLabels } from './en';
 
 export const es = {
   folders: { contacts: 'Contactos', companies: 'Empresas', deals: 'Negocios' },
+  items: { contacts: 'contacto', companies: 'empresa', deals: 'negocio' },
   fields: {
     contacts: {
       firstName: 'Nombre',

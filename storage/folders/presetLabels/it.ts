@@ -2,6 +2,7 @@ import type { PresetLabels } from './en';
 
 export const it = {
   folders: { contacts: 'Contatti', companies: 'Aziende', deals: 'Trattative' },
+  items: { contacts: 'contatto', companies: 'azienda', deals: 'trattativa' },
   fields: {
     contacts: {
       firstName: 'Nome',
