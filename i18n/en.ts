@@ -3,6 +3,7 @@ import { en as timeline } from './timeline/en';
 import { en as fields } from './fields/en';
 import { en as shell } from './shell/en';
 import { en as sidebar } from './sidebar/en';
+import { en as mandatory } from './mandatory/en';
 import { en as importer } from './import/en';
 import { en as duplicates } from './duplicates/en';
 import { en as tasks } from './tasks/en';
@@ -47,7 +48,7 @@ const core = {
 } as const;
 
 /** Each feature keeps its strings in the folder named like its components/ folder, so parallel work never collides. */
-export const en = { ...core, ...crm, ...timeline, ...fields, ...shell, ...sidebar, ...importer, ...duplicates, ...tasks, ...workspace, ...reports, ...automations, ...errors, ...language, ...backup } as const;
+export const en = { ...core, ...crm, ...timeline, ...fields, ...shell, ...sidebar, ...mandatory, ...importer, ...duplicates, ...tasks, ...workspace, ...reports, ...automations, ...errors, ...language, ...backup } as const;
 
 export type MessageKey = keyof typeof en;
 export type CoreKey = keyof typeof core;

@@ -5,6 +5,7 @@ import { es as timeline } from './timeline/es';
 import { es as fields } from './fields/es';
 import { es as shell } from './shell/es';
 import { es as sidebar } from './sidebar/es';
+import { es as mandatory } from './mandatory/es';
 import { es as importer } from './import/es';
 import { es as duplicates } from './duplicates/es';
 import { es as tasks } from './tasks/es';
@@ -47,4 +48,4 @@ const core = {
   'automation.saved': 'Guardado.',
 } satisfies Catalogue<Record<CoreKey, string>>;
 
-export const es = { ...core, ...crm, ...timeline, ...fields, ...shell, ...sidebar, ...importer, ...duplicates, ...tasks, ...workspace, ...reports, ...automations, ...errors, ...language, ...backup } satisfies Catalogue<Record<MessageKey, string>>;
+export const es = { ...core, ...crm, ...timeline, ...fields, ...shell, ...sidebar, ...mandatory, ...importer, ...duplicates, ...tasks, ...workspace, ...reports, ...automations, ...errors, ...language, ...backup } satisfies Catalogue<Record<MessageKey, string>>;

@@ -5,6 +5,7 @@ import { it as timeline } from './timeline/it';
 import { it as fields } from './fields/it';
 import { it as shell } from './shell/it';
 import { it as sidebar } from './sidebar/it';
+import { it as mandatory } from './mandatory/it';
 import { it as importer } from './import/it';
 import { it as duplicates } from './duplicates/it';
 import { it as tasks } from './tasks/it';
@@ -47,4 +48,4 @@ const core = {
   'automation.saved': 'Salvato.',
 } satisfies Catalogue<Record<CoreKey, string>>;
 
-export const it = { ...core, ...crm, ...timeline, ...fields, ...shell, ...sidebar, ...importer, ...duplicates, ...tasks, ...workspace, ...reports, ...automations, ...errors, ...language, ...backup } satisfies Catalogue<Record<MessageKey, string>>;
+export const it = { ...core, ...crm, ...timeline, ...fields, ...shell, ...sidebar, ...mandatory, ...importer, ...duplicates, ...tasks, ...workspace, ...reports, ...automations, ...errors, ...language, ...backup } satisfies Catalogue<Record<MessageKey, string>>;

@@ -15,9 +15,19 @@ export const hostToSidebarSchema = z.discriminatedUnion('type', [
 ]);
 export type HostToSidebar = z.infer<typeof hostToSidebarSchema>;
 
-/** Sent by a sidebar to its host frame (frameId 0 of its tab), which answers with the open thread. */
-export const sidebarToHostSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('threadline/sidebar-ready') })]);
+/**
+ * Sent by a sidebar to its host frame (frameId 0 of its tab): `sidebar-ready` is answered with the
+ * open thread; `open-record` asks the host to show a record's page (Gmail: the Threadline route).
+ */
+export const sidebarToHostSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('threadline/sidebar-ready') }),
+  z.object({ type: z.literal('threadline/open-record'), recordId: z.string().min(1).max(200) }),
+]);
 export type SidebarToHost = z.infer<typeof sidebarToHostSchema>;
+
+/** The host's answer to `open-record`: whether it showed the record (else the sidebar opens a tab). */
+export const openRecordReplySchema = z.object({ opened: z.boolean() });
+export type OpenRecordReply = z.infer<typeof openRecordReplySchema>;
 
 /** A message the user just sent from Gmail's compose window. */
 export const sentEmailSchema = z

@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { sidebarToHostSchema, type HostToSidebar } from './protocol';
+import { sidebarToHostSchema, type HostToSidebar, type OpenRecordReply } from './protocol';
 import type { ThreadContext } from './threadContext';
 
 /**
@@ -7,7 +7,12 @@ import type { ThreadContext } from './threadContext';
  * demo inbox so both drive the sidebar with exactly the same messages. It remembers the open
  * thread and answers a sidebar that (re)loads and asks for it.
  */
-export function createThreadHost(signal: AbortSignal, acceptSender: (sender: Browser.runtime.MessageSender) => boolean = () => true) {
+export type ThreadHostOptions = {
+  /** Shows a record's page when the sidebar asks (a card's name was clicked). */
+  openRecord?: (recordId: string) => void;
+};
+
+export function createThreadHost(signal: AbortSignal, acceptSender: (sender: Browser.runtime.MessageSender) => boolean = () => true, options: ThreadHostOptions = {}) {
   let current: ThreadContext | unknown;
   let currentThreadId: string | undefined;
 
@@ -16,9 +21,14 @@ export function createThreadHost(signal: AbortSignal, acceptSender: (sender: Bro
     browser.runtime.sendMessage(message).catch(() => undefined);
   };
 
-  const onMessage = (raw: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r: HostToSidebar | undefined) => void) => {
+  const onMessage = (raw: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r: HostToSidebar | OpenRecordReply | undefined) => void) => {
     const parsed = sidebarToHostSchema.safeParse(raw);
     if (!parsed.success || !acceptSender(sender)) return undefined;
+    if (parsed.data.type === 'threadline/open-record') {
+      options.openRecord?.(parsed.data.recordId);
+      sendResponse({ opened: options.openRecord !== undefined });
+      return undefined;
+    }
     sendResponse(current === undefined ? undefined : { type: 'threadline/thread-opened', context: current });
     return undefined;
   };

@@ -1,4 +1,5 @@
 import { useDraggable } from '@dnd-kit/core';
+import type { ReactNode } from 'react';
 import type { ActivityOf, CrmRecord } from '../../storage/model/entities';
 import type { FormatContext } from '../../storage/model/fieldRegistry';
 import type { FolderSchema } from '../../storage/folders/schema';
@@ -34,12 +35,15 @@ export function CardBody({ record, cards, ctx, task }: CardProps) {
  * A draggable card: focus it and press Space to pick it up, arrows to move, Space to drop. A
  * viewer's cards stay put: a move they cannot save is not offered.
  */
-export function BoardCard({ canWrite = true, ...props }: CardProps & { dimmed: boolean; canWrite?: boolean }) {
-  const { attributes, listeners, setNodeRef } = useDraggable({ id: props.record.id, disabled: !canWrite });
+export function BoardCard({ canWrite = true, ask, ...props }: CardProps & { dimmed: boolean; canWrite?: boolean; ask?: ReactNode }) {
+  // While it asks for missing fields the card stays where it was and is not draggable: its form takes the keys.
+  const { attributes, listeners, setNodeRef } = useDraggable({ id: props.record.id, disabled: !canWrite || !!ask });
   return (
-    <article ref={setNodeRef} className="tl-board-card" data-dimmed={props.dimmed || undefined} {...(canWrite ? { ...attributes, ...listeners } : {})}
-      aria-label={props.record.title || t('common.untitled')} aria-describedby={canWrite ? 'tl-board-help' : undefined}>
+    <article ref={setNodeRef} className="tl-board-card" data-dimmed={props.dimmed || undefined} data-asking={ask ? true : undefined}
+      {...(canWrite && !ask ? { ...attributes, ...listeners } : {})}
+      aria-label={props.record.title || t('common.untitled')} aria-describedby={canWrite && !ask ? 'tl-board-help' : undefined}>
       <CardBody {...props} />
+      {ask}
     </article>
   );
 }

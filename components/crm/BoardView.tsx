@@ -18,6 +18,8 @@ import { BoardCard, CardBody } from './BoardCard';
 import { buildBoard, boardGrouping, cardFields, columnTotals, NO_VALUE, type BoardColumn } from './boardModel';
 import { ErrorAlert } from './ErrorAlert';
 import { PipelineDialog } from './PipelineDialog';
+import { useMandatoryAsk } from '../mandatory/useMandatoryAsk';
+import { MissingFieldsForm } from '../mandatory/MissingFieldsForm';
 import { TotalsLine } from './TotalsLine';
 
 /** A board column holds at most this many cards; the rest are counted (the table shows them all). */
@@ -80,6 +82,10 @@ export function BoardView({ schema, rows, field, canWrite = true }: { schema: Fo
   const canShape = useCanShape();
   const [activeId, setActiveId] = useState<string>();
   const [errors, setErrors] = useState<string[]>([]);
+  // The live region says what really happened to a drop, once the write has answered.
+  const [outcome, setOutcome] = useState('');
+  const { ask, attempt, clear } = useMandatoryAsk();
+  const [asking, setAsking] = useState<{ recordId: string; column: BoardColumn }>();
   const pipeline = schema.pipelines.find((p) => p.id === pipelineId) ?? schema.pipelines[0];
   const columns = useMemo(() => buildBoard(rows, field, pipeline), [rows, field, pipeline]);
   const shownIds = columns.flatMap((c) => c.records.slice(0, CARD_CAP).map((r) => r.id));
@@ -95,7 +101,8 @@ export function BoardView({ schema, rows, field, canWrite = true }: { schema: Fo
   const announcements: Announcements = {
     onDragStart: ({ active }) => t('views.board.picked', { title: titleOf(active.id) }),
     onDragOver: ({ active, over }) => (over ? t('views.board.over', { title: titleOf(active.id), column: columnName(colOf(over.id)!) }) : undefined),
-    onDragEnd: ({ active, over }) => (over ? t('views.board.dropped', { title: titleOf(active.id), column: columnName(colOf(over.id)!) }) : t('views.board.cancelled', { title: titleOf(active.id) })),
+    // Not "moved" yet: the write may refuse it; onDragEnd below announces its answer.
+    onDragEnd: ({ active, over }) => (over ? t('mandatory.dropping', { title: titleOf(active.id), column: columnName(colOf(over.id)!) }) : t('views.board.cancelled', { title: titleOf(active.id) })),
     onDragCancel: ({ active }) => t('views.board.cancelled', { title: titleOf(active.id) }),
   };
 
@@ -104,13 +111,46 @@ export function BoardView({ schema, rows, field, canWrite = true }: { schema: Fo
     const target = colOf(over?.id);
     const record = byId.get(String(active.id));
     if (!target || !record || target.records.some((r) => r.id === record.id)) return;
+    const title = titleOf(record.id);
+    const column = columnName(target);
     try {
-      await updateRecord(db, record.id, { [field.id]: target.value });
+      const done = await attempt(schema.folder.id, (extra) => updateRecord(db, record.id, { ...extra, [field.id]: target.value }));
       setErrors([]);
+      if (done === 'saved') {
+        setAsking(undefined);
+        setOutcome(t('mandatory.boardMoved', { title, column }));
+      } else {
+        setAsking({ recordId: record.id, column: target });
+        setOutcome(t('mandatory.boardAsk', { title, column, fields: done.fields.map((f) => f.label).join(', ') }));
+      }
     } catch (e) {
-      setErrors(describeError(e));
+      const reasons = describeError(e);
+      setErrors(reasons);
+      setOutcome(t('mandatory.boardNotMoved', { title, column, reason: reasons.join(' ') }));
     }
   }
+
+  const cancelAsk = () => {
+    if (asking) setOutcome(t('mandatory.boardStays', { title: titleOf(asking.recordId), column: columnName(columns.find((c) => c.records.some((r) => r.id === asking.recordId)) ?? asking.column) }));
+    setAsking(undefined);
+    clear();
+  };
+  const askFor = (recordId: string) =>
+    ask && asking?.recordId === recordId ? (
+      <MissingFieldsForm
+        name={titleOf(recordId)}
+        fields={ask.fields}
+        pipelines={schema.pipelines}
+        saveLabel={t('mandatory.moveTo', { column: columnName(asking.column) })}
+        onCancel={cancelAsk}
+        onSave={async (values) => {
+          await ask.retry(values);
+          setOutcome(t('mandatory.boardMoved', { title: titleOf(recordId), column: columnName(asking.column) }));
+          setAsking(undefined);
+          clear();
+        }}
+      />
+    ) : undefined;
 
   return (
     <div className="tl-board-wrap">
@@ -128,6 +168,7 @@ export function BoardView({ schema, rows, field, canWrite = true }: { schema: Fo
       {canShape && editingPipelines && <PipelineDialog pipelines={schema.pipelines} initialId={pipeline?.id} onClose={() => setEditingPipelines(false)} />}
       <ErrorAlert errors={errors} onDismiss={() => setErrors([])} />
       {canWrite && <p id="tl-board-help" className="tl-muted tl-small">{t('views.board.moveHelp')}</p>}
+      <p role="status" aria-live="polite" className="tl-visually-hidden" data-testid="board-outcome">{outcome}</p>
       <DndContext
         sensors={sensors}
         collisionDetection={collision}
@@ -140,7 +181,7 @@ export function BoardView({ schema, rows, field, canWrite = true }: { schema: Fo
           {columns.map((c) => (
             <Column key={c.id} column={c} totals={<TotalsLine totals={columnTotals(c, cards.amount, cards.probability)} amountField={cards.amount} ctx={ctx} />}>
               {c.records.slice(0, CARD_CAP).map((r) => (
-                <BoardCard key={r.id} record={r} schema={schema} cards={cards} ctx={ctx} task={tasks?.get(r.id)} dimmed={r.id === activeId} canWrite={canWrite} />
+                <BoardCard key={r.id} record={r} schema={schema} cards={cards} ctx={ctx} task={tasks?.get(r.id)} dimmed={r.id === activeId} canWrite={canWrite} ask={askFor(r.id)} />
               ))}
               {c.records.length > CARD_CAP && <p className="tl-muted tl-small">{t('views.board.more', { count: c.records.length - CARD_CAP })}</p>}
             </Column>

@@ -1,17 +1,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
 import type { Participant } from '../../messaging/threadContext';
-import type { CrmRecord } from '../../storage/model/entities';
-import { LIFECYCLE_STAGES, PRESET_FOLDER_IDS } from '../../storage/folders/presets';
+import type { CrmRecord, Pipeline } from '../../storage/model/entities';
+import type { Field } from '../../storage/model/field';
+import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { findCompanyForEmail } from '../../storage/queries/queries';
 import { createContactFromSender, type CompanyChoice } from '../../storage/threads/quickCreate';
 import { describeError } from '../errors';
 import { companyFromEmail, splitName } from './guess';
 import { t } from '../../i18n';
 import { useDb } from '../shell/DbProvider';
+import { CardFields } from './CardFields';
+import { RecordLink } from './RecordLink';
 
 /** Texts from outside, each isolated, joined by `separator`. */
-function joined(parts: readonly (string | undefined)[], separator: string) {
+export function joined(parts: readonly (string | undefined)[], separator: string) {
   return parts.filter(Boolean).map((p, i) => (
     <span key={i}>
       {i > 0 && separator}
@@ -20,21 +23,19 @@ function joined(parts: readonly (string | undefined)[], separator: string) {
   ));
 }
 
-/** A known contact: who they are, at a glance. */
-export function ContactCard({ contact, companies }: { contact: CrmRecord; companies: readonly CrmRecord[] }) {
+type ContactCardProps = { contact: CrmRecord; companies: readonly CrmRecord[]; fields: readonly Field[]; pipelines: readonly Pipeline[]; canWrite: boolean };
+
+/** A known contact: who they are, their company, and the fields a rep keeps up to date, editable in place. */
+export function ContactCard({ contact, companies, fields, pipelines, canWrite }: ContactCardProps) {
   const companyIds = (contact.values.fc_company as string[] | undefined) ?? [];
   const company = companies.find((c) => companyIds.includes(c.id));
-  const stage = LIFECYCLE_STAGES.find((s) => s.id === contact.values.fc_lifecycleStage)?.label;
-  const position = contact.values.fc_position as string | undefined;
   return (
     <article className="tl-card" aria-label={t('sidebar.contact', { name: contact.title })}>
-      <h3 className="tl-card-title" dir="auto">{contact.title}</h3>
+      <h3 className="tl-card-title" dir="auto"><RecordLink record={contact} /></h3>
+      {company && <div className="tl-card-sub"><RecordLink record={company} /></div>}
       {/* Each outside text in its own isolate (<bdi>): an override in one cannot reverse the next. */}
-      <div className="tl-card-sub">{joined([position, company?.title], ' · ')}</div>
-      <div className="tl-card-meta">
-        {joined(contact.emails, ', ')}
-        {stage && <span className="tl-badge">{stage}</span>}
-      </div>
+      <div className="tl-card-meta">{joined(contact.emails, ', ')}</div>
+      <CardFields record={contact} fields={fields} kind="contacts" pipelines={pipelines} canWrite={canWrite} />
     </article>
   );
 }

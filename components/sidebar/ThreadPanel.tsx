@@ -6,7 +6,9 @@ import { HISTORY_PAGE, Timeline } from '../timeline/Timeline';
 import { Composer } from './Composer';
 import { DealsSection } from './DealsSection';
 import { LogEmailButton } from './LogEmailButton';
-import { AddContactForm, ContactCard } from './PersonCard';
+import { ContactCard } from './PersonCard';
+import { UnknownPeople } from './UnknownPeople';
+import { openRecord, recordUrl } from './host';
 import { t } from '../../i18n';
 import { useCanWrite } from '../workspace/useWorkspaceRole';
 import { useDb } from '../shell/DbProvider';
@@ -38,12 +40,23 @@ export function ThreadPanel({ context, logRequests }: { context: ThreadContext; 
   });
   if (!view) return <p aria-busy="true">{t('common.loading')}</p>;
 
-  const { rules, participants, shown, contactByEmail, contacts, companies, linkedDeals, otherDeals, pipelines } = view;
+  const { rules, participants, shown, contactByEmail, contacts, companies, linkedDeals, otherDeals, pipelines, fields } = view;
+  const unknown = shown.filter((p) => !contactByEmail.has(p.email));
+  // "Open the CRM" opens what the thread is about: its deal, else its first person, else their company.
+  const current = linkedDeals[0] ?? contacts[0] ?? companies[0];
   const hiddenPeople = participants.length - shown.length;
   const actionIds = [...contacts.map((c) => c.id), ...linkedDeals.map((d) => d.id)];
   return (
     <div className="tl-thread" data-thread-id={context.threadId}>
-      <h1 className="tl-subject">{context.subject || t('common.noSubject')}</h1>
+      <div className="tl-thread-head">
+        <h1 className="tl-subject">{context.subject || t('common.noSubject')}</h1>
+        {current && (
+          <a className="tl-open-crm" href={recordUrl(current.id)} onClick={(e) => {
+            e.preventDefault();
+            void openRecord(current.id);
+          }}>{t('sidebar.openCrm')}</a>
+        )}
+      </div>
       <LogEmailButton context={context} rules={rules} loggedCount={view.loggedMessageIds.size} canLog={actionIds.length > 0} logRequests={logRequests} />
       {(contacts.length > 0 || linkedDeals.length > 0 || otherDeals.length > 0) && (
         <DealsSection
@@ -54,6 +67,7 @@ export function ThreadPanel({ context, logRequests }: { context: ThreadContext; 
           contactIds={contacts.map((c) => c.id)}
           companyIds={companies.map((c) => c.id)}
           pipelines={pipelines}
+          fields={fields}
         />
       )}
       <section aria-label={t('sidebar.people')}>
@@ -65,10 +79,8 @@ export function ThreadPanel({ context, logRequests }: { context: ThreadContext; 
           </p>
         )}
         {participants.length === 0 && <p className="tl-empty">{t('sidebar.onlyTeam')}</p>}
-        {shown.map((p) => {
-          const contact = contactByEmail.get(p.email);
-          return contact ? <ContactCard key={p.email} contact={contact} companies={companies} /> : <AddContactForm key={p.email} participant={p} canWrite={canWrite} />;
-        })}
+        {contacts.map((c) => <ContactCard key={c.id} contact={c} companies={companies} fields={fields} pipelines={pipelines} canWrite={canWrite} />)}
+        <UnknownPeople people={unknown} canWrite={canWrite} />
         {hiddenPeople > 0 && (
           <button type="button" className="tl-link" disabled={peopleLimit > shown.length} onClick={() => setPeopleLimit(participants.length)}>
             {t('sidebar.morePeople', { count: hiddenPeople })}

@@ -2,18 +2,13 @@ import { useEffect, useState } from 'react';
 import { browser, type Browser } from 'wxt/browser';
 import { hostToSidebarSchema, parseThreadContext, type SidebarToHost } from '../../messaging/protocol';
 import type { ThreadContext } from '../../messaging/threadContext';
+import { sendToHost } from './host';
 
 export type ThreadState =
   | { status: 'waiting' }
   | { status: 'closed' }
   | { status: 'invalid'; reason: string }
   | { status: 'open'; context: ThreadContext; logRequests: number };
-
-/** The demo inbox is an extension page; Gmail is not. Each host is reached differently. */
-function hostIsExtensionPage(): boolean {
-  const parent = location.ancestorOrigins?.[0] ?? (document.referrer ? new URL(document.referrer).origin : '');
-  return parent === location.origin;
-}
 
 /**
  * The thread open beside this sidebar, from its host page over runtime messaging. Only messages
@@ -48,9 +43,7 @@ export function useThreadContext(): ThreadState {
       tabId = (await browser.tabs.getCurrent())?.id;
       if (tabId === undefined) return;
       const ready: SidebarToHost = { type: 'threadline/sidebar-ready' };
-      const reply: unknown = hostIsExtensionPage()
-        ? await browser.runtime.sendMessage(ready).catch(() => undefined)
-        : await browser.tabs.sendMessage(tabId, ready, { frameId: 0 }).catch(() => undefined);
+      const reply = await sendToHost(ready);
       if (reply) apply(reply);
     })();
     return () => browser.runtime.onMessage.removeListener(listener);

@@ -15,14 +15,27 @@ export const ROUTE_ID = 'threadline';
  */
 export function startThreadline(sdk: SdkSource, signal: AbortSignal) {
   const iconUrl = browser.runtime.getURL('/icon/48.png');
-  const host = createThreadHost(signal);
+  // Gmail shows at most one custom route at a time, and removes its element on navigation.
+  let routeFrame: HTMLIFrameElement | undefined;
+  // The CRM page's hash the route opens at: a sidebar card asks for its record's page.
+  let routeHash = '';
+  const dashboardUrl = () => browser.runtime.getURL('/dashboard.html') + routeHash;
+  const host = createThreadHost(signal, undefined, {
+    openRecord(recordId) {
+      // The CRM page's record route (components/shell/router.ts), written out: that module brings React.
+      routeHash = `#/record/${encodeURIComponent(recordId)}`;
+      // Already on the route: the frame moves to the record; else the route handler opens it there.
+      if (routeFrame?.isConnected) {
+        routeFrame.src = dashboardUrl();
+        routeHash = '';
+      } else attempt(() => sdk.Router.goto(ROUTE_ID), undefined);
+    },
+  });
   // The user's own addresses are never offered as contacts. InboxSDK's User has no alias API (send-as
   // addresses appear only on a compose view), so this is the signed-in address alone.
   const userEmails = () => toUserEmails([attempt(() => sdk.User.getEmailAddress(), '')]);
   // Weak: Gmail drops thread views on its own schedule; a destroyed one answers requestLog with nothing.
   const threads = new WeakMap<ThreadViewSource, AttachedThreadView>();
-  // Gmail shows at most one custom route at a time, and removes its element on navigation.
-  let routeFrame: HTMLIFrameElement | undefined;
 
   const undo = [
     sdk.Conversations.registerThreadViewHandler((view) => {
@@ -42,7 +55,8 @@ export function startThreadline(sdk: SdkSource, signal: AbortSignal) {
       attachComposeView(view, { butterBar: sdk.ButterBar, userEmail: () => attempt(() => sdk.User.getEmailAddress(), ''), signal }),
     ),
     sdk.Router.handleCustomRoute(ROUTE_ID, (routeView) => {
-      routeFrame = createFrame(browser.runtime.getURL('/dashboard.html'), 'Threadline', 'calc(100vh - 80px)').el;
+      routeFrame = createFrame(dashboardUrl(), 'Threadline', 'calc(100vh - 80px)').el;
+      routeHash = '';
       routeView.getElement().replaceChildren(routeFrame);
     }),
   ];

@@ -75,7 +75,7 @@ export type SdkSource = {
   Compose: { registerComposeViewHandler(handler: (view: ComposeViewSource) => void): () => void };
   Toolbars: { registerThreadButton(descriptor: ThreadButtonDescriptor): () => void };
   NavMenu: { addNavItem(descriptor: { name: string; routeID: string; iconUrl: string }): { remove(): void } };
-  Router: { handleCustomRoute(routeID: string, handler: (view: CustomRouteViewSource) => void): () => void };
+  Router: { handleCustomRoute(routeID: string, handler: (view: CustomRouteViewSource) => void): () => void; goto(routeID: string): unknown };
   ButterBar: ButterBarSource;
   User: { getEmailAddress(): string };
   destroy(): void;

@@ -1,6 +1,7 @@
 import type { Participant, ThreadContext } from '../../messaging/threadContext';
 import type { ThreadlineDB } from '../db/db';
 import type { Activity, CrmRecord, Pipeline } from '../model/entities';
+import type { Field } from '../model/field';
 import { normalizeEmail } from '../model/normalize';
 import { PRESET_FOLDER_IDS } from '../folders/presets';
 import { loadPrivacyRules, type PrivacyRules } from '../privacy/privacy';
@@ -23,6 +24,8 @@ export type ThreadView = {
   otherDeals: CrmRecord[];
   loggedMessageIds: Set<string>;
   pipelines: Pipeline[];
+  /** The fields of contacts, companies and deals: what the cards show and edit in place. */
+  fields: Field[];
   /** Whose history the panel shows: contacts, companies, then deals. */
   historyIds: string[];
   /** The first `limits.history` entries of that history, newest first. */
@@ -57,14 +60,15 @@ const byOrder = (ps: Pipeline[]) => ps.sort((a, b) => a.order - b.order);
  * probes and a history page), and "show all" reads the rest when asked for.
  */
 export function loadThreadView(db: ThreadlineDB, context: ThreadContext, limits: ThreadViewLimits): Promise<ThreadView> {
-  return db.transaction('r', [db.settings, db.records, db.threadLinks, db.activities, db.pipelines], async () => {
+  return db.transaction('r', [db.settings, db.records, db.threadLinks, db.activities, db.pipelines, db.fields], async () => {
     const early = likelyShown(context, limits.people);
-    const [rules, foundEarly, links, threadActivities, pipelines] = await Promise.all([
+    const [rules, foundEarly, links, threadActivities, pipelines, fields] = await Promise.all([
       loadPrivacyRules(db, context.userEmails),
       findRecordsByEmails(db, early),
       threadLinksFor(db, context.threadId),
       db.activities.where('threadId').equals(context.threadId).toArray(),
       db.pipelines.toArray().then(byOrder),
+      db.fields.where('folderId').anyOf(Object.values(PRESET_FOLDER_IDS)).sortBy('order'),
     ]);
     const participants = threadParticipants(context, rules);
     const shown = participants.slice(0, limits.people);
@@ -101,6 +105,7 @@ export function loadThreadView(db: ThreadlineDB, context: ThreadContext, limits:
       otherDeals,
       loggedMessageIds: emailMessageIds(threadActivities),
       pipelines,
+      fields,
       historyIds,
       history: mergeHistory(history, page),
     };

@@ -9,6 +9,7 @@ import { isExcluded, loadPrivacyRules, type PrivacyRules } from '../privacy/priv
 import { redactEmail } from '../privacy/scrub';
 import { mutate, type Writer } from '../write/mutate';
 import { findRecordsByEmails, recordsWithAnyOf, threadLinksFor } from '../queries/queries';
+import { searchRecords, type SearchHit } from '../search';
 
 const { contacts: CONTACTS, companies: COMPANIES, deals: DEALS } = PRESET_FOLDER_IDS;
 
@@ -140,4 +141,16 @@ export async function loggedMessageIds(db: ThreadlineDB, context: ThreadContext)
 
 export function emailMessageIds(threadActivities: readonly Activity[]): Set<string> {
   return new Set(threadActivities.flatMap((a) => (a.kind === 'email' ? [a.messageId] : [])));
+}
+
+/**
+ * Deals a thread could be linked to, by what the rep types (name, or a linked contact or company,
+ * through the search index): every deal of the workspace, not only the people's own, minus those
+ * already linked. Results beyond the deals are over-fetched and dropped, so `limit` deals come back.
+ */
+export async function findDealsToLink(db: ThreadlineDB, threadId: string, query: string, limit = 8): Promise<SearchHit[]> {
+  if (!query.trim()) return [];
+  const [hits, links] = await Promise.all([searchRecords(db, query, limit * 4), threadLinksFor(db, threadId)]);
+  const linked = new Set(links.map((l) => l.recordId));
+  return hits.filter((h) => h.folderId === DEALS && !linked.has(h.id)).slice(0, limit);
 }
