@@ -11,7 +11,7 @@ import { PRESET_FOLDER_IDS } from '../folders/presets';
 
 /** `message` is English (logs, tests); the UI words `code` and `params`. */
 export class ActivityValidationError extends StorageError {
-  constructor(message: string, code: StorageErrorCode = 'invalid', params: StorageErrorParams = { detail: message }) {
+  constructor(message: string, code: StorageErrorCode, params: StorageErrorParams = {}) {
     super(code, params, message);
     this.name = 'ActivityValidationError';
   }

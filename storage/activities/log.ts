@@ -48,7 +48,9 @@ export async function logCall(db: ThreadlineDB, input: CallInput): Promise<Activ
   const call = parse(callInputSchema, input, 'call');
   return mutate(db, async (w) => {
     const outcomes = await getSetting(w.db, 'callOutcomes');
-    if (!outcomes.some((o) => o.id === call.outcome)) throw new ActivityValidationError(`outcome: ${call.outcome} is not in the workspace's list`);
+    if (!outcomes.some((o) => o.id === call.outcome)) {
+      throw new ActivityValidationError(`The call outcome "${call.outcome}" is not one of the options`, 'invalidInput', { subject: 'callOutcome', issue: 'unknownOption', value: call.outcome });
+    }
     const activity: ActivityOf<'call'> = {
       id: newId('act'),
       kind: 'call',

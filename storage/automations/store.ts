@@ -13,7 +13,7 @@ import { automationRulesSchema, type AutomationRule } from '../model/automationR
 
 /** `message` is English (logs, tests); the UI words `code` and `params`. */
 export class AutomationRuleError extends StorageError {
-  constructor(message: string, code: StorageErrorCode = 'invalid', params: StorageErrorParams = { detail: message }) {
+  constructor(message: string, code: StorageErrorCode, params: StorageErrorParams = {}) {
     super(code, params, message);
     this.name = 'AutomationRuleError';
   }

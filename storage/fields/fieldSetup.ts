@@ -8,7 +8,7 @@ import type { FolderSchema } from '../folders/schema';
 
 /** A refused change to a folder's fields: `message` is English (logs, tests); the UI words `code` and `params` for the person who asked. */
 export class FieldAdminError extends StorageError {
-  constructor(message: string, code: StorageErrorCode = 'invalid', params: StorageErrorParams = { detail: message }) {
+  constructor(message: string, code: StorageErrorCode, params: StorageErrorParams = {}) {
     super(code, params, message);
     this.name = 'FieldAdminError';
   }

@@ -14,7 +14,7 @@ import { inputRefusal, type InputEntity } from '../model/inputErrors';
 
 /** A refused change to folders or views: `message` is English (logs, tests); the UI words `code` and `params` for the person who asked. */
 export class FolderError extends StorageError {
-  constructor(message: string, code: StorageErrorCode = 'invalid', params: StorageErrorParams = { detail: message }) {
+  constructor(message: string, code: StorageErrorCode, params: StorageErrorParams = {}) {
     super(code, params, message);
     this.name = 'FolderError';
   }

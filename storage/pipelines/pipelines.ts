@@ -11,7 +11,7 @@ import { inputRefusal } from '../model/inputErrors';
 
 /** A refused pipeline change: `message` is English (logs, tests); the UI words `code` and `params` for the person who asked. */
 export class PipelineError extends StorageError {
-  constructor(message: string, code: StorageErrorCode = 'invalid', params: StorageErrorParams = { detail: message }) {
+  constructor(message: string, code: StorageErrorCode, params: StorageErrorParams = {}) {
     super(code, params, message);
     this.name = 'PipelineError';
   }

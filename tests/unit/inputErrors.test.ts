@@ -48,6 +48,13 @@ describe('schema refusals outside records', () => {
     expect(r.it).toBe('L’elenco dei record richiede almeno un elemento.');
   });
 
+  it('a call with an outcome the workspace no longer lists', async () => {
+    const ana = await createRecord(db, contacts, { fc_firstName: 'Ana' });
+    const r = await refusal(logCall(db, { recordIds: [ana.id], outcome: 'demoDone', body: '', at: T0 }));
+    expect(r).toMatchObject({ code: 'invalidInput', params: { subject: 'callOutcome', issue: 'unknownOption', value: 'demoDone' } });
+    expect(r.it).toBe('L’esito della chiamata «demoDone» non è una delle opzioni.');
+  });
+
   it('an empty note', async () => {
     const ana = await createRecord(db, contacts, { fc_firstName: 'Ana' });
     const r = await refusal(addNote(db, [ana.id], ''));
