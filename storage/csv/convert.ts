@@ -3,6 +3,8 @@ import { FIELD_REGISTRY, type FieldTypeSpec } from '../model/fieldRegistry';
 import type { IssueCode, IssueParams } from '../model/issues';
 import type { FolderSchema } from '../folders/schema';
 import { unguardCell } from './cells';
+import { CELL_READERS } from './cellReaders';
+import { LEGACY_READING, type CellReading } from './reading';
 import { ID_TARGET, importableFields, type ColumnMapping } from './mapping';
 
 /**
@@ -29,11 +31,19 @@ const VALUE_SHOWN = 200;
 export const rowNumber = (index: number) => index + 2;
 
 /**
- * Turns one CSV row into stored values through each field type's `parseCsv`. Empty cells are no
+ * Turns one CSV row into stored values: numbers, amounts, dates and dropdowns as `reading` says
+ * (cellReaders.ts), the other types through their `parseCsv`. Empty cells are no
  * value (never parsed: a blank checkbox cell is "not set", not "false"), so an import never clears
  * what a file leaves blank and an export of an unset value re-imports as unset.
  */
-export function convertRow(cells: readonly string[], index: number, headers: readonly string[], mapping: ColumnMapping, schema: FolderSchema): ConvertedRow {
+export function convertRow(
+  cells: readonly string[],
+  index: number,
+  headers: readonly string[],
+  mapping: ColumnMapping,
+  schema: FolderSchema,
+  reading: CellReading = LEGACY_READING,
+): ConvertedRow {
   const row = rowNumber(index);
   const out: ConvertedRow = { row, values: {}, issues: [], blank: cells.every((c) => c.trim() === '') };
   const importable = new Map(importableFields(schema.fields).map((f) => [f.id, f]));
@@ -53,7 +63,8 @@ export function convertRow(cells: readonly string[], index: number, headers: rea
       out.issues.push({ row, column, code: exists ? 'autoFilled' : 'fieldGone', value: raw.slice(0, VALUE_SHOWN) });
       return;
     }
-    const parsed = (FIELD_REGISTRY[field.type] as FieldTypeSpec<unknown>).parseCsv(raw, field, schema);
+    const reader = CELL_READERS[field.type];
+    const parsed = reader ? reader(raw, field, reading) : (FIELD_REGISTRY[field.type] as FieldTypeSpec<unknown>).parseCsv(raw, field, schema);
     if (!parsed.ok) out.issues.push({ row, column, ...parsed.error, value: raw.slice(0, VALUE_SHOWN) });
     else if (parsed.value !== undefined) out.values[field.id] = parsed.value;
   });

@@ -1,6 +1,7 @@
 import type { Field } from '../model/field';
 import { FIELD_REGISTRY } from '../model/fieldRegistry';
 import { foldHeader } from './cells';
+import { synonymsOf } from './synonyms';
 
 /** The column every export carries so a re-import finds the same records again, links included. */
 export const ID_HEADER = 'Threadline ID';
@@ -48,27 +49,36 @@ function namesOf(field: Field, fields: readonly Field[]): string[] {
   return [field.label, field.key, headerFor(field, fields)].map(foldHeader);
 }
 
+/** A preset field's own names plus what other tools and languages call it (synonyms.ts). */
+const knownNamesOf = (field: Field): string[] => [...synonymsOf(field.id)];
+
 /**
- * Proposes a target for each column: the id column, then fields by label, key or "Label (key)",
- * then the same with a plural "s" ignored ("Email" → "Emails"). Each target is used at most once,
- * by the first column that names it; computed and assigned fields are never proposed.
+ * Proposes a target for each column: the id column, then fields by label, key or "Label (key)"
+ * (custom fields included), then preset fields by their labels in every language and the headers
+ * other tools export (synonyms.ts), then both again with a plural "s" ignored ("Email" → "Emails").
+ * Each target is used at most once, by the first column that names it; computed and assigned
+ * fields are never proposed.
  */
 export function autoMap(headers: readonly string[], fields: readonly Field[]): ColumnMapping {
   const candidates = importableFields(fields);
   const used = new Set<string>();
   const linkIds = candidates.filter((f) => f.type === 'link');
-  const pick = (folded: string, match: (name: string) => boolean): ColumnTarget => {
+  const pick = (folded: string, match: (name: string) => boolean, names: (f: Field) => string[]): ColumnTarget => {
     if (ID_NAMES.has(folded) && !used.has(ID_TARGET)) return ID_TARGET;
     const idOf = linkIds.find((f) => !used.has(linkIdTarget(f.id)) && namesOf(f, fields).some((n) => folded === n + foldHeader(ID_HEADER)));
     if (idOf) return linkIdTarget(idOf.id);
-    return candidates.find((f) => !used.has(f.id) && namesOf(f, fields).some(match))?.id ?? null;
+    return candidates.find((f) => !used.has(f.id) && names(f).some(match))?.id ?? null;
   };
   const mapping: ColumnMapping = headers.map(() => null);
-  for (const pass of [(h: string) => (n: string) => n === h, (h: string) => (n: string) => singular(n) === singular(h)]) {
+  const exact = (h: string) => (n: string) => n === h;
+  const plural = (h: string) => (n: string) => singular(n) === singular(h);
+  const own = (f: Field) => namesOf(f, fields);
+  const passes = [[exact, own], [exact, knownNamesOf], [plural, own], [plural, knownNamesOf]] as const;
+  for (const [pass, names] of passes) {
     headers.forEach((header, i) => {
       const folded = foldHeader(header);
       if (mapping[i] || !folded) return;
-      const target = pick(folded, pass(folded));
+      const target = pick(folded, pass(folded), names);
       if (target) {
         mapping[i] = target;
         used.add(target);
