@@ -65,7 +65,9 @@ export const recordIndexMiddleware: Middleware<DBCore> = {
     ...down,
     table(name: string): DBCoreTable {
       const table = down.table(name);
-      if (name === 'records') return { ...table, mutate: async (req) => table.mutate(await withDerived(down, req)) };
+      // Deletes go straight down, synchronously: an await here loses Dexie's zone (PSD.trans), and
+      // the hooks middleware below then fails on a delete outside an explicit transaction.
+      if (name === 'records') return { ...table, mutate: (req) => (req.type === 'put' || req.type === 'add' ? withDerived(down, req).then((r) => table.mutate(r)) : table.mutate(req)) };
       if (name === 'folders' || name === 'fields') {
         // A changed folder or field changes what its records derive: forget this transaction's copy.
         return { ...table, mutate: (req) => (shapes.delete(req.trans), table.mutate(req)) };
