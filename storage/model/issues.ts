@@ -237,9 +237,3 @@ export function describeIssueEn(issue: RecordIssue): string {
   const label = `${issue.label || 'Record'}${isValuePart(part) ? ` (${PART_EN[part]})` : ''}`;
   return `${label}${issue.params?.value !== undefined ? ':' : ''} ${describeProblemEn(issue.code, issue.params)}`;
 }
-
-/** A zod issue's problem in English ("is longer than 1,000 characters"), for error messages built from schemas. */
-export const zodProblemEn = (issue: z.core.$ZodIssue | undefined): string => {
-  const { code, params } = issueFromZod(issue);
-  return describeProblemEn(code, params);
-};
