@@ -3,7 +3,7 @@ import { logCall } from '../../storage/activities/log';
 import { t } from '../../i18n';
 import { useDb } from '../shell/DbProvider';
 import { useCanSettings } from '../workspace/useWorkspaceRole';
-import { DurationField, fromLocalInput, localInputValue, minutesFrom, SubmitRow, submitOnModEnter, WhenField, type ActivityTarget } from './formParts';
+import { DurationField, localInputValue, minutesFrom, SubmitRow, submitOnModEnter, WhenField, whenToStore, type ActivityTarget } from './formParts';
 import { OutcomesEditor } from './OutcomesEditor';
 import { outcomeLabel, useCallOutcomes } from './outcomes';
 import { useSubmit } from './useSubmit';
@@ -33,7 +33,7 @@ export function CallForm({ target }: { target: ActivityTarget }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (busy || !chosen) return;
-    const at = fromLocalInput(when);
+    const at = whenToStore(when);
     const durationMin = minutesFrom(duration);
     if (at === undefined) return setError(t('activity.badWhen'));
     if (Number.isNaN(durationMin)) return setError(t('activity.badDuration'));

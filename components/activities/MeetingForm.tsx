@@ -3,7 +3,7 @@ import { logMeeting } from '../../storage/activities/log';
 import { t } from '../../i18n';
 import { useDb } from '../shell/DbProvider';
 import { choosablePeople } from './CallForm';
-import { DurationField, fromLocalInput, localInputValue, minutesFrom, SubmitRow, submitOnModEnter, WhenField, type ActivityTarget } from './formParts';
+import { DurationField, localInputValue, minutesFrom, SubmitRow, submitOnModEnter, WhenField, whenToStore, type ActivityTarget } from './formParts';
 import { useSubmit } from './useSubmit';
 
 /** Past this many people (a company's), the attendee list gets a filter box. */
@@ -34,7 +34,7 @@ export function MeetingForm({ target }: { target: ActivityTarget }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
-    const at = fromLocalInput(when);
+    const at = whenToStore(when);
     const durationMin = minutesFrom(duration);
     if (at === undefined) return setError(t('activity.badWhen'));
     if (Number.isNaN(durationMin)) return setError(t('activity.badDuration'));

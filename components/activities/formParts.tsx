@@ -25,6 +25,15 @@ export function fromLocalInput(value: string): number | undefined {
   return Number.isFinite(ms) ? ms : undefined;
 }
 
+/**
+ * The instant to store for the form's "When": the present moment to the millisecond while the box
+ * still shows the current minute (its default), so what is logged one after another keeps its
+ * order in the history; else the minute the rep picked.
+ */
+export function whenToStore(value: string, now = Date.now()): number | undefined {
+  return value === localInputValue(now) ? now : fromLocalInput(value);
+}
+
 /** Minutes typed in a duration box: undefined when empty, NaN when not a whole number of 0–1440. */
 export function minutesFrom(value: string): number | undefined {
   if (value.trim() === '') return undefined;

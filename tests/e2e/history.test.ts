@@ -116,6 +116,8 @@ describe('calls, meetings and history where people look', () => {
     }
     await logCall(contact, { outcome: 'No answer', minutes: '0', note: 'Contact page call' });
     expect(await visible(entry(contactHistory, 'Contact page call'))).toBe(true);
+    // Logged last, within the same minute as the others: still the newest.
+    expect(await contactHistory.getByRole('listitem').first().textContent()).toContain('Contact page call');
     await shot(crm, 'contact-page-history');
 
     // The company: its person's calls and meetings, each saying whose it is.

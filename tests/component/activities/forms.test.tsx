@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { RecordPage } from '../../../components/crm/RecordPage';
 import { ActivityComposer } from '../../../components/activities/ActivityComposer';
+import { localInputValue, whenToStore } from '../../../components/activities/formParts';
 import { setLocale } from '../../../i18n';
 import { addNote } from '../../../storage/activities/activities';
 import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
@@ -128,6 +129,15 @@ describe('activity forms', () => {
     await userEvent.type(within(form).getByRole('textbox', { name: 'Nota' }), 'Quiere descuento{Meta>}{Enter}{/Meta}');
     await waitFor(async () => expect((await stored('note')).map((n) => n.body)).toEqual(['Quiere descuento']));
     expect(within(form).getByText('Guardado.')).toBeInTheDocument();
+  });
+});
+
+describe('when a call or meeting happened', () => {
+  it('the untouched default is the present to the millisecond; a picked minute is that minute', () => {
+    const now = new Date(2026, 2, 4, 10, 30, 17, 250).getTime();
+    expect(whenToStore(localInputValue(now), now)).toBe(now);
+    expect(whenToStore('2026-03-04T09:15', now)).toBe(new Date(2026, 2, 4, 9, 15).getTime());
+    expect(whenToStore('', now)).toBeUndefined();
   });
 });
 
