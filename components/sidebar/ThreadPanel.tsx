@@ -58,18 +58,17 @@ export function ThreadPanel({ context, logRequests }: { context: ThreadContext; 
         )}
       </div>
       <LogEmailButton context={context} rules={rules} loggedCount={view.loggedMessageIds.size} canLog={actionIds.length > 0} logRequests={logRequests} />
-      {(contacts.length > 0 || linkedDeals.length > 0 || otherDeals.length > 0) && (
-        <DealsSection
-          threadId={context.threadId}
-          subject={context.subject}
-          linkedDeals={linkedDeals}
-          otherDeals={otherDeals}
-          contactIds={contacts.map((c) => c.id)}
-          companyIds={companies.map((c) => c.id)}
-          pipelines={pipelines}
-          fields={fields}
-        />
-      )}
+      {/* Always: a thread of strangers can still be linked to a deal found by search. */}
+      <DealsSection
+        threadId={context.threadId}
+        subject={context.subject}
+        linkedDeals={linkedDeals}
+        otherDeals={otherDeals}
+        contactIds={contacts.map((c) => c.id)}
+        companyIds={companies.map((c) => c.id)}
+        pipelines={pipelines}
+        fields={fields}
+      />
       <section aria-label={t('sidebar.people')}>
         <h2 className="tl-section">{t('sidebar.people')}</h2>
         {/* A thread past THREAD_LIMITS arrives with only some of its people (messaging/threadContext.ts). */}

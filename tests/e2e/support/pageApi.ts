@@ -5,6 +5,7 @@ import { openThreadlineDb } from '../../../storage/open';
 import { SHARED_WORKSPACE_KEY } from '../../../storage/replica/workspaceMode';
 import { mutate, type Writer } from '../../../storage/write/mutate';
 import { createRecord } from '../../../storage/write/records';
+import { addField as addFieldTo, type FieldInput } from '../../../storage/fields/fieldsAdmin';
 import { recordRollup, type RollupQuery } from '../../../storage/queries/history';
 import { seedWorkspace } from './seed';
 
@@ -26,3 +27,4 @@ export const seed = (contacts: number, companies: number) => seedWorkspace(db, c
 export const share = () => db.syncState.put({ key: SHARED_WORKSPACE_KEY, value: { id: 'ws_e2e', name: 'E2E', role: 'owner' } });
 export { SyncEngine } from '../../../sync/engine';
 export { TransportError } from '../../../sync/transport';
+export const addField = (folderId: string, input: FieldInput) => addFieldTo(db, folderId, input);
