@@ -7,9 +7,13 @@ import { answerSentEmail } from '../storage/threads/sentEmails';
 import { startReminders } from '../storage/reminders/service';
 import { startSyncHost } from '../sync/host';
 import { openThreadlineDb } from '../storage/open';
+import { followDeviceLocale } from '../storage/settings/locale';
 
 export default defineBackground(() => {
   const db = openThreadlineDb();
+
+  // Notifications speak the language chosen on the CRM page, as the pages do.
+  followDeviceLocale(db);
 
   // Task reminders: alarms for due tasks, notifications that open the task's record.
   startReminders(db, browser);

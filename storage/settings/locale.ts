@@ -1,6 +1,7 @@
+import { liveQuery } from 'dexie';
 import { z } from 'zod';
 import type { ThreadlineDB } from '../db/db';
-import type { Locale } from '../../i18n';
+import { detectLocale, setLocale, type Locale } from '../../i18n';
 import { mutate } from '../write/mutate';
 
 /**
@@ -24,4 +25,16 @@ export async function setDeviceLocale(db: ThreadlineDB, locale: Locale): Promise
   return mutate(db, async (w) => {
     await w.db.meta.put({ key: LOCALE_KEY, value });
   });
+}
+
+/**
+ * For contexts without React (the background's reminder notifications): keeps t() in the device's
+ * language from now on, the browser's while none is chosen. Returns the unsubscribe.
+ */
+export function followDeviceLocale(db: ThreadlineDB): () => void {
+  const sub = liveQuery(() => getDeviceLocale(db)).subscribe({
+    next: (locale) => setLocale(locale ?? detectLocale()),
+    error: () => setLocale(detectLocale()),
+  });
+  return () => sub.unsubscribe();
 }

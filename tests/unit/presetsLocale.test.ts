@@ -1,12 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setLocale, type Locale } from '../../i18n';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getLocale, setLocale, type Locale } from '../../i18n';
 import { openThreadlineDb } from '../../storage/open';
 import { PRESET_FOLDER_IDS, DEFAULT_PIPELINE_ID, presetItemName, presetWorkspace } from '../../storage/folders/presets';
 import { applyPresetRenames, loadPresetRenames, planPresetRenames } from '../../storage/folders/presetRenames';
 import { createFolder, updateFolder } from '../../storage/folders/folders';
 import { updateField } from '../../storage/fields/fieldsAdmin';
 import { createPipeline, updatePipeline } from '../../storage/pipelines/pipelines';
-import { getDeviceLocale, LOCALE_KEY, setDeviceLocale } from '../../storage/settings/locale';
+import { followDeviceLocale, getDeviceLocale, LOCALE_KEY, setDeviceLocale } from '../../storage/settings/locale';
 import { db, resetDb, shareWorkspace } from '../support/db';
 
 /** Every name a preset document carries, replaced by a placeholder: what must not differ between languages. */
@@ -169,6 +169,18 @@ describe('the device language', () => {
     await db.meta.put({ key: LOCALE_KEY, value: 'klingon' });
     expect(await getDeviceLocale(db)).toBeUndefined();
     await expect(setDeviceLocale(db, 'fr' as Locale)).rejects.toThrow();
+  });
+
+  it('is followed by contexts without React (the background), live', async () => {
+    const stop = followDeviceLocale(db);
+    try {
+      await setDeviceLocale(db, 'it');
+      await vi.waitFor(() => expect(getLocale()).toBe('it'));
+      await setDeviceLocale(db, 'es');
+      await vi.waitFor(() => expect(getLocale()).toBe('es'));
+    } finally {
+      stop();
+    }
   });
 
   it('is never queued for sync', async () => {
