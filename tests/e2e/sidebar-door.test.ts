@@ -144,6 +144,9 @@ describe('the sidebar as a door, and mandatory fields that ask', () => {
     const ask = column('Qualified').getByRole('form', { name: 'Missing fields of Globex pilot' });
     expect(await visible(ask)).toBe(true);
     await expect.poll(() => outcome.textContent()).toBe('Globex pilot needs PO number to move to Proposal: fill them in on the card.');
+    // The drop animation's overlay gone, the card with its form is what shows.
+    await page.locator('.tl-board [data-asking] form').waitFor();
+    await page.waitForFunction(() => !document.querySelector('[data-dnd-kit-drag-overlay], .tl-board ~ div [style*="transform"]'));
     await screenshot(page, 'door-board-ask');
     await ask.getByLabel('PO number').press('Escape');
     await ask.waitFor({ state: 'detached' });
