@@ -129,12 +129,15 @@ describe('automations', () => {
     const spy = vi.spyOn(db.outbox, 'add').mockImplementation((entry) =>
       entry.changed.includes('ruleId') ? Dexie.Promise.reject(new Error('disk full')) : original(entry),
     );
+    // Records are queued in bulk (putMany): watch those appends too.
+    const bulk = vi.spyOn(db.outbox, 'bulkAdd');
     let written: string[] = [];
     try {
       await expect(updateRecord(db, deal.id, { fd_stage: stage('won') })).rejects.toThrow('disk full');
-      written = spy.mock.calls.map(([e]) => `${e.table}:${e.docId}`);
+      written = [...spy.mock.calls.map(([e]) => e), ...bulk.mock.calls.flatMap(([es]) => [...es])].map((e) => `${e.table}:${e.docId}`);
     } finally {
       spy.mockRestore();
+      bulk.mockRestore();
     }
     expect(written).toContain(`records:${ana.id}`);
     expect((await db.records.get(ana.id))?.values.fc_lifecycleStage).toBe('lead');

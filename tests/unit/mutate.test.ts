@@ -51,7 +51,8 @@ describe('the single write path', () => {
   it('a failing outbox append rolls back the record write', async () => {
     await shareWorkspace(db);
     const before = await snapshot();
-    const spy = vi.spyOn(db.outbox, 'add').mockRejectedValueOnce(new Error('disk full'));
+    // Records are queued through bulkAdd (storage/write/records.ts saves them with putMany).
+    const spy = vi.spyOn(db.outbox, 'bulkAdd').mockRejectedValueOnce(new Error('disk full'));
     await expect(createRecord(db, contacts, { fc_firstName: 'Bea' })).rejects.toThrow('disk full');
     spy.mockRestore();
     expect(await snapshot()).toEqual(before);
