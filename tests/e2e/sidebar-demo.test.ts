@@ -51,6 +51,7 @@ describe('the Gmail loop, driven through the demo inbox', () => {
     expect(await visible(sidebar.getByText('2 of 2 messages logged', { exact: true }))).toBe(true);
 
     await sidebar.getByRole('button', { name: 'New deal from this thread' }).click();
+    await sidebar.getByRole('form', { name: 'New deal from this thread' }).getByRole('button', { name: 'Create deal' }).click();
     const deal = sidebar.getByRole('article', { name: 'Deal Precio para 200 licencias' });
     expect(await visible(deal)).toBe(true);
     expect(await deal.getByRole('button', { name: 'Unlink thread' }).count()).toBe(1);
