@@ -1,6 +1,7 @@
 import type { Transaction } from 'dexie';
 import { recordAtKeys, RECORD_AT } from './activityIndex';
 import { SHARED_WORKSPACE_KEY } from '../replica/workspaceMode';
+import { addMissingLostReason } from './v5LostReason';
 
 /**
  * Every schema version the database has had, oldest first. Never edit a shipped entry: add a
@@ -73,6 +74,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       if (await tx.table('syncState').get(SHARED_WORKSPACE_KEY)) return;
       await Promise.all([tx.table('outbox').clear(), tx.table('clocks').clear()]);
     },
+  },
+  {
+    version: 5,
+    stores: {},
+    // Deals gained a preset "Lost reason" dropdown (the win-rate report reads it): workspaces made
+    // before get it too, named in the language their deals folder is named in.
+    upgrade: addMissingLostReason,
   },
 ];
 

@@ -6,6 +6,7 @@ import { recordAtKeys } from '../../storage/db/activityIndex';
 import { ThreadlineDB } from '../../storage/db/db';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from '../../storage/db/migrations';
 import type { Activity } from '../../storage/model/entities';
+import { presetFields } from '../../storage/folders/presets';
 import { mutate } from '../../storage/write/mutate';
 import { newestFirst, recordHistory, timeline } from '../../storage/queries/queries';
 import { shareWorkspace } from '../support/db';
@@ -35,6 +36,13 @@ const EXPECTED_REWRITES: Record<number, (data: Data) => Data> = {
   3: (data) => ({ ...data, activities: (data.activities ?? []).map((a) => ({ ...a, recordAt: recordAtKeys(a) })) }),
   // v4: a local workspace (no shared workspace in syncState) drops the outbox and clocks nothing drains.
   4: (data) => ((data.syncState ?? []).some((r) => r.key === 'workspace') ? data : { ...data, outbox: [], clocks: [] }),
+  // v5: deals without the preset Lost reason field get it, after their last field, stamped at 0.
+  5: (data) => {
+    const fields = data.fields ?? [];
+    if (!(data.folders ?? []).some((f) => f.id === 'folder_deals') || fields.some((f) => f.id === 'fd_lostReason')) return data;
+    const order = Math.max(-1, ...fields.filter((f) => f.folderId === 'folder_deals').map((f) => Number(f.order))) + 1;
+    return { ...data, fields: [...fields, { ...presetFields(0, 'en').find((f) => f.id === 'fd_lostReason')!, order }] };
+  },
 };
 
 function expectedAfterUpgrade(from: number, data: Data): Data {
@@ -126,6 +134,19 @@ describe('schema migrations', () => {
     }
     db.close();
     await Dexie.delete(name);
+  });
+
+  it('v5 names the added Lost reason field in the language the deals folder is named in', async () => {
+    const v4 = fixtures.find((f) => f.version === 4)!.data;
+    const data = { ...v4, folders: v4.folders!.map((f) => (f.id === 'folder_deals' ? { ...f, name: 'Negocios' } : f)) };
+    await createAtVersion('migration-v5-es', 4, data);
+    const db = new ThreadlineDB('migration-v5-es');
+    await db.open();
+    const field = await db.fields.get('fd_lostReason');
+    expect(field?.label).toBe(presetFields(0, 'es').find((f) => f.id === 'fd_lostReason')!.label);
+    expect(field?.options?.map((o) => o.id)).toEqual(presetFields(0, 'en').find((f) => f.id === 'fd_lostReason')!.options!.map((o) => o.id));
+    db.close();
+    await Dexie.delete('migration-v5-es');
   });
 
   it('would notice a lost property (the comparison is not a count)', async () => {
