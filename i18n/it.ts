@@ -15,6 +15,7 @@ import { it as automations } from './automations/it';
 import { it as errors } from './errors/it';
 import { it as language } from './language/it';
 import { it as backup } from './backup/it';
+import { it as icons } from './icons/it';
 
 const core = {
   'common.cancel': 'Annulla',
@@ -48,4 +49,4 @@ const core = {
   'automation.saved': 'Salvato.',
 } satisfies Catalogue<Record<CoreKey, string>>;
 
-export const it = { ...core, ...crm, ...timeline, ...fields, ...shell, ...sidebar, ...mandatory, ...importer, ...duplicates, ...tasks, ...workspace, ...reports, ...automations, ...errors, ...language, ...backup } satisfies Catalogue<Record<MessageKey, string>>;
+export const it = { ...core, ...crm, ...timeline, ...fields, ...shell, ...sidebar, ...mandatory, ...importer, ...duplicates, ...tasks, ...workspace, ...reports, ...automations, ...errors, ...language, ...backup, ...icons } satisfies Catalogue<Record<MessageKey, string>>;

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { saveCallOutcomes } from '../../storage/activities/callOutcomes';
 import type { CallOutcome } from '../../storage/model/callOutcomes';
 import { t } from '../../i18n';
+import { Icon } from '../icons/icons';
 import { useDb } from '../shell/DbProvider';
 import { outcomeLabel } from './outcomes';
 import { useSubmit } from './useSubmit';
@@ -46,8 +47,8 @@ export function OutcomesEditor({ outcomes, onClose }: { outcomes: readonly CallO
           return (
             <li key={o.id}>
               <span dir="auto">{label}</span>
-              <button type="button" disabled={i === 0} aria-label={t('activity.outcomes.up', { outcome: label })} onClick={() => up(i)}>↑</button>
-              <button type="button" aria-label={t('activity.outcomes.remove', { outcome: label })} onClick={() => remove(i)}>×</button>
+              <button type="button" disabled={i === 0} aria-label={t('activity.outcomes.up', { outcome: label })} onClick={() => up(i)}><Icon name="moveUp" size={14} /></button>
+              <button type="button" aria-label={t('activity.outcomes.remove', { outcome: label })} onClick={() => remove(i)}><Icon name="remove" size={14} /></button>
             </li>
           );
         })}

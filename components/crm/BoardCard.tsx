@@ -6,6 +6,7 @@ import type { FolderSchema } from '../../storage/folders/schema';
 import { FieldValue } from '../fields/FieldValue';
 import { uiLocale } from '../hooks';
 import { t } from '../../i18n';
+import { Icon } from '../icons/icons';
 import type { cardFields } from './boardModel';
 import { routeHref } from '../shell/router';
 import { dateTimeFormat } from '../../storage/model/intl';
@@ -20,10 +21,10 @@ export function CardBody({ record, cards, ctx, task }: CardProps) {
     <div className="tl-board-card-body">
       <a href={routeHref({ page: 'record', recordId: record.id })} className="tl-card-title" dir="auto">{record.title || t('common.untitled')}</a>
       {cards.amount && amount !== undefined && <div className="tl-card-amount"><FieldValue field={cards.amount} value={amount} ctx={ctx} /></div>}
-      {cards.owner && owner !== undefined && <div className="tl-card-meta">👤 <FieldValue field={cards.owner} value={owner} ctx={ctx} /></div>}
+      {cards.owner && owner !== undefined && <div className="tl-card-meta"><Icon name="owner" size={13} /> <FieldValue field={cards.owner} value={owner} ctx={ctx} /></div>}
       {task && (
         <div className="tl-card-meta">
-          ☑ {t('views.board.nextTask', { task: task.title })}
+          <Icon name="task" size={13} /> {t('views.board.nextTask', { task: task.title })}
           {task.due && ` · ${dateTimeFormat(uiLocale(), { dateStyle: 'medium' }).format(new Date(task.due))}`}
         </div>
       )}

@@ -5,6 +5,7 @@ import { describeError } from '../errors';
 import { FIELD_SETTINGS_EDITORS, type FieldSetup } from '../fields/settingsEditors';
 import { FIELD_TYPE_LABELS } from '../fields/typeLabels';
 import { t } from '../../i18n';
+import { Icon } from '../icons/icons';
 import { useCanShape } from '../workspace/useWorkspaceRole';
 import { EditArea, ViewOnlyNote } from '../workspace/ViewOnlyNote';
 import { ErrorAlert } from './ErrorAlert';
@@ -69,7 +70,7 @@ export function FieldAdminPage({ folderId }: { folderId: string }) {
 
   return (
     <section className="tl-page" aria-label={t('views.fields.title', { folder: schema.folder.name })}>
-      <nav className="tl-crumbs"><a href={routeHref({ page: 'folder', folderId })}>← {t('views.record.back', { folder: schema.folder.name })}</a></nav>
+      <nav className="tl-crumbs"><a href={routeHref({ page: 'folder', folderId })}><Icon name="back" size={14} /> {t('views.record.back', { folder: schema.folder.name })}</a></nav>
       <h2>{t('views.fields.title', { folder: schema.folder.name })}</h2>
       <ViewOnlyNote canWrite={canWrite} reason="shape" />
       <ErrorAlert errors={errors} onDismiss={() => setErrors([])} />

@@ -5,6 +5,7 @@ import { FIELD_REGISTRY } from '../../storage/model/fieldRegistry';
 import { FIELD_SETTINGS_EDITORS, type FieldSetup } from '../fields/settingsEditors';
 import { FIELD_TYPE_LABELS } from '../fields/typeLabels';
 import { t } from '../../i18n';
+import { Icon } from '../icons/icons';
 import { ConfirmButton } from './ConfirmButton';
 import { useDb } from '../shell/DbProvider';
 
@@ -50,8 +51,8 @@ export function FieldRow({ field, folderFields, position, count, onMove, onRepor
           <input type="checkbox" checked={field.hidden} onChange={(e) => void run(updateField(db, field.id, { hidden: e.target.checked }))} />
           {t('views.fields.hidden')}
         </label>
-        <button type="button" aria-label={t('views.moveUp', { field: field.label })} disabled={position === 0} onClick={() => onMove(-1)}>↑</button>
-        <button type="button" aria-label={t('views.moveDown', { field: field.label })} disabled={position === count - 1} onClick={() => onMove(1)}>↓</button>
+        <button type="button" aria-label={t('views.moveUp', { field: field.label })} disabled={position === 0} onClick={() => onMove(-1)}><Icon name="moveUp" size={14} /></button>
+        <button type="button" aria-label={t('views.moveDown', { field: field.label })} disabled={position === count - 1} onClick={() => onMove(1)}><Icon name="moveDown" size={14} /></button>
         {Settings && <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>{t('views.fields.settings')}</button>}
         <small className="tl-muted">{t('views.fields.key', { key: field.key })}{computed ? ` · ${t('views.fields.readOnly')}` : ''}</small>
         <ConfirmButton label={t('views.fields.delete')} question={t('views.fields.deleteQuestion', { field: field.label })} confirmLabel={t('views.deleteConfirm')}

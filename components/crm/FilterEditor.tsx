@@ -6,6 +6,7 @@ import { listRecords } from '../../storage/queries/queries';
 import { useDb } from '../shell/DbProvider';
 import type { FilterProblem, ViewFilter } from '../../storage/views/viewQuery';
 import { t } from '../../i18n';
+import { Icon } from '../icons/icons';
 import { opLabel } from './labels';
 
 type Props = {
@@ -97,14 +98,14 @@ export function FilterEditor({ fields, pipelines, filters, problems, onChange }:
               {ops.map((o) => <option key={o.op} value={o.op}>{opLabel(o.op)}</option>)}
             </select>
             {field && <FilterValue input={input} field={field} pipelines={pipelines} value={f.value} label={t('views.filterValue', { n })} onChange={(v) => set(i, { ...f, value: v })} />}
-            <button type="button" aria-label={t('views.removeFilter', { n })} onClick={() => onChange(filters.filter((_, j) => j !== i))}>✕</button>
+            <button type="button" aria-label={t('views.removeFilter', { n })} onClick={() => onChange(filters.filter((_, j) => j !== i))}><Icon name="remove" size={14} /></button>
             {problems.some((p) => p.index === i) && <small className="tl-error-text">{t('views.filterProblem')}</small>}
           </div>
         );
       })}
       {first && (
         <button type="button" onClick={() => onChange([...filters, { fieldId: first.id, op: filterOps(first)[0]!.op, value: '' }])}>
-          + {t('views.addFilter')}
+          <Icon name="add" size={14} /> {t('views.addFilter')}
         </button>
       )}
     </section>

@@ -9,22 +9,24 @@ import { ConfirmButton } from './ConfirmButton';
 import { ErrorAlert } from './ErrorAlert';
 import { navigate } from '../shell/router';
 import { useDb } from '../shell/DbProvider';
-
-const ICONS = ['📁', '🤝', '🏪', '🎯', '📦', '🧾', '🏠', '🎓', '🚚', '⭐', '💡', '🛠'];
+import { DEFAULT_FOLDER_ICON, FOLDER_ICONS, folderIconName, type FolderIconName } from '../../storage/model/folderIcons';
+import { FolderIcon, folderIconLabel } from '../icons/folderIcons';
 
 /** Creates a folder, or renames, re-icons or deletes one (deleting asks first, with the record count). */
 export function FolderDialog({ folder, onClose }: { folder?: Folder; onClose: () => void }) {
   const db = useDb();
   const count = useLiveQuery(() => (folder ? countRecords(db, folder.id) : 0), [db, folder?.id]);
   const [name, setName] = useState(folder?.name ?? '');
-  const [icon, setIcon] = useState(folder?.icon ?? ICONS[0]!);
+  // An emoji an older version stored shows as its replacement, and is only rewritten if another icon is picked.
+  const stored = folderIconName(folder?.icon ?? DEFAULT_FOLDER_ICON);
+  const [icon, setIcon] = useState<FolderIconName>(stored);
   const [errors, setErrors] = useState<string[]>([]);
   const fail = (e: unknown) => setErrors(describeError(e));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
-      if (folder) await updateFolder(db, folder.id, { name, icon });
+      if (folder) await updateFolder(db, folder.id, icon === stored ? { name } : { name, icon });
       else navigate({ page: 'folder', folderId: (await createFolder(db, { name, icon })).id });
       onClose();
     } catch (err) {
@@ -41,11 +43,11 @@ export function FolderDialog({ folder, onClose }: { folder?: Folder; onClose: ()
       </label>
       <fieldset className="tl-icon-picker">
         <legend>{t('views.folder.icon')}</legend>
-        {[...new Set([folder?.icon ?? ICONS[0]!, ...ICONS])].map((i) => (
-          <label key={i} className={i === icon ? 'tl-icon-on' : undefined}>
+        {FOLDER_ICONS.map((i) => (
+          <label key={i} className={i === icon ? 'tl-icon-on' : undefined} title={folderIconLabel(i)}>
             <input type="radio" name="icon" value={i} checked={i === icon} onChange={() => setIcon(i)} className="tl-visually-hidden" />
-            <span aria-hidden="true">{i}</span>
-            <span className="tl-visually-hidden">{i}</span>
+            <FolderIcon icon={i} size={18} />
+            <span className="tl-visually-hidden">{folderIconLabel(i)}</span>
           </label>
         ))}
       </fieldset>

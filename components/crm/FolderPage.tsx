@@ -6,6 +6,7 @@ import { FIELD_REGISTRY } from '../../storage/model/fieldRegistry';
 import { loadFolderSchema, type FolderSchema } from '../../storage/folders/schema';
 import type { ViewInput } from '../../storage/folders/folders';
 import { t } from '../../i18n';
+import { FolderIcon } from '../icons/folderIcons';
 import { useCanWrite } from '../workspace/useWorkspaceRole';
 import { ViewOnlyNote } from '../workspace/ViewOnlyNote';
 import { BoardView } from './BoardView';
@@ -75,7 +76,7 @@ function ViewWorkspace({ schema, view }: { schema: FolderSchema; view: View | un
   return (
     <section className="tl-workspace" aria-label={schema.folder.name}>
       <header className="tl-toolbar">
-        <h2><span aria-hidden="true">{schema.folder.icon}</span> {schema.folder.name}</h2>
+        <h2><FolderIcon icon={schema.folder.icon} size={20} /> {schema.folder.name}</h2>
         <span className="tl-muted" aria-live="polite">
           {rows && records && (rows.length === records.length ? countRecords(records.length) : t('views.shown', { shown: rows.length, total: countRecords(records.length) }))}
         </span>

@@ -3,6 +3,7 @@ import { STAGE_OUTCOMES, type Pipeline } from '../../storage/model/entities';
 import { createPipeline, deletePipeline, updatePipeline, type StageInput } from '../../storage/pipelines/pipelines';
 import { describeError } from '../errors';
 import { t } from '../../i18n';
+import { Icon } from '../icons/icons';
 import { ConfirmButton } from './ConfirmButton';
 import { ErrorAlert } from './ErrorAlert';
 import { outcomeLabel } from './labels';
@@ -22,7 +23,7 @@ function StageRow({ stage, n, count, onChange, onMove, onRemove }: {
       </select>
       <button type="button" aria-label={t('views.moveUp', { field: stage.name })} disabled={n === 1} onClick={() => onMove(-1)}>↑</button>
       <button type="button" aria-label={t('views.moveDown', { field: stage.name })} disabled={n === count} onClick={() => onMove(1)}>↓</button>
-      <button type="button" aria-label={t('views.pipeline.removeStage', { name: stage.name })} onClick={onRemove}>✕</button>
+      <button type="button" aria-label={t('views.pipeline.removeStage', { name: stage.name })} onClick={onRemove}><Icon name="remove" size={14} /></button>
     </li>
   );
 }
@@ -55,7 +56,7 @@ export function PipelineDialog({ pipelines, initialId, onClose }: { pipelines: r
         <select aria-label={t('views.board.pipeline')} value={current?.id} onChange={(e) => select(pipelines.find((p) => p.id === e.target.value))}>
           {pipelines.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
         </select>
-        <button type="button" onClick={() => void run(createPipeline(db, t('views.pipeline.newName')).then(select))}>+ {t('views.pipeline.new')}</button>
+        <button type="button" onClick={() => void run(createPipeline(db, t('views.pipeline.newName')).then(select))}><Icon name="add" size={14} /> {t('views.pipeline.new')}</button>
       </header>
       <ErrorAlert errors={errors} />
       <label>
@@ -69,7 +70,7 @@ export function PipelineDialog({ pipelines, initialId, onClose }: { pipelines: r
       </ol>
       <div className="tl-actions">
         <button type="button" onClick={() => setStages([...stages, { name: t('views.pipeline.newStage'), probability: 50, color: '#b0bec5', outcome: 'open' }])}>
-          + {t('views.pipeline.addStage')}
+          <Icon name="add" size={14} /> {t('views.pipeline.addStage')}
         </button>
         <button type="button" className="tl-primary" onClick={() => current && void run(updatePipeline(db, current.id, { name, stages }))}>{t('common.save')}</button>
         {current && pipelines.length > 1 && (

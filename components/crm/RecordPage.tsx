@@ -8,6 +8,8 @@ import { FIELD_EDITORS } from '../fields/editors';
 import { FieldValue } from '../fields/FieldValue';
 import { formatContext } from '../hooks';
 import { t } from '../../i18n';
+import { FolderIcon } from '../icons/folderIcons';
+import { Icon } from '../icons/icons';
 import { useCanWrite } from '../workspace/useWorkspaceRole';
 import { ViewOnlyNote } from '../workspace/ViewOnlyNote';
 import { Timeline } from '../timeline/Timeline';
@@ -46,10 +48,10 @@ function RecordDetails({ recordId, folderId }: { recordId: string; folderId: str
   return (
     <article className="tl-record-page" aria-label={title}>
       <nav className="tl-crumbs">
-        <a href={routeHref({ page: 'folder', folderId })}>← {t('views.record.back', { folder: schema.folder.name })}</a>
+        <a href={routeHref({ page: 'folder', folderId })}><Icon name="back" size={14} /> {t('views.record.back', { folder: schema.folder.name })}</a>
       </nav>
       <header className="tl-toolbar">
-        <h2><span aria-hidden="true">{schema.folder.icon}</span> <bdi>{title}</bdi></h2>
+        <h2><FolderIcon icon={schema.folder.icon} size={20} /> <bdi>{title}</bdi></h2>
         {canWrite && (
           <ConfirmButton label={t('views.record.delete')} question={t('views.record.deleteQuestion', { title })} confirmLabel={t('views.deleteConfirm')}
             onConfirm={() => void remove()} />

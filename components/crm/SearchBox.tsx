@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { searchRecords, type SearchHit } from '../../storage/search';
 import { t } from '../../i18n';
+import { FolderIcon } from '../icons/folderIcons';
 import { useFolders } from '../hooks';
 import { navigate } from '../shell/router';
 import { useDb } from '../shell/DbProvider';
@@ -28,7 +29,7 @@ export function useSearch(query: string, limit: number): SearchHit[] | undefined
 export function HitLine({ hit, icon }: { hit: SearchHit; icon?: string }) {
   return (
     <>
-      <span aria-hidden="true">{icon}</span> <span className="tl-hit-title">{hit.title || t('common.untitled')}</span>
+      {icon !== undefined && <FolderIcon icon={icon} size={14} />} <span className="tl-hit-title">{hit.title || t('common.untitled')}</span>
       {hit.via !== 'title' && (
         <small className="tl-muted"> · {hit.via === 'linked' ? t('views.search.via', { name: hit.matched }) : hit.matched}</small>
       )}

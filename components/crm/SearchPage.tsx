@@ -1,4 +1,5 @@
 import { t } from '../../i18n';
+import { FolderIcon } from '../icons/folderIcons';
 import { useFolders } from '../hooks';
 import { routeHref } from '../shell/router';
 import { HitLine, useSearch } from './SearchBox';
@@ -16,7 +17,7 @@ export function SearchPage({ query }: { query: string }) {
         if (own.length === 0) return null;
         return (
           <section key={f.id} aria-label={f.name}>
-            <h3 className="tl-section">{f.icon} {f.name}</h3>
+            <h3 className="tl-section"><FolderIcon icon={f.icon} /> {f.name}</h3>
             <ul className="tl-plain-list">
               {own.map((h) => (
                 <li key={h.id}>

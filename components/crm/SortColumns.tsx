@@ -1,6 +1,7 @@
 import type { Field } from '../../storage/model/field';
 import type { ViewSort } from '../../storage/views/viewQuery';
 import { t } from '../../i18n';
+import { Icon } from '../icons/icons';
 
 /** Sort keys in priority order; each one breaks the ties of the one before. */
 export function SortEditor({ fields, sort, onChange }: { fields: readonly Field[]; sort: readonly ViewSort[]; onChange: (s: ViewSort[]) => void }) {
@@ -19,13 +20,13 @@ export function SortEditor({ fields, sort, onChange }: { fields: readonly Field[
               <option value="asc">{t('views.asc')}</option>
               <option value="desc">{t('views.desc')}</option>
             </select>
-            <button type="button" aria-label={t('views.removeSort', { n })} onClick={() => onChange(sort.filter((_, j) => j !== i))}>✕</button>
+            <button type="button" aria-label={t('views.removeSort', { n })} onClick={() => onChange(sort.filter((_, j) => j !== i))}><Icon name="remove" size={14} /></button>
           </div>
         );
       })}
       {unused[0] && (
         <button type="button" onClick={() => onChange([...sort, { fieldId: unused[0]!.id, direction: 'asc' }])}>
-          + {t('views.addSort')}
+          <Icon name="add" size={14} /> {t('views.addSort')}
         </button>
       )}
     </section>

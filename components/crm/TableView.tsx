@@ -6,6 +6,7 @@ import type { FolderSchema } from '../../storage/folders/schema';
 import type { ViewSort } from '../../storage/views/viewQuery';
 import { formatContext } from '../hooks';
 import { t } from '../../i18n';
+import { Icon } from '../icons/icons';
 import { useRecordTitles } from './data';
 import { targetCell, useCellFocus, type CellMove } from './cellFocus';
 import { ErrorAlert } from './ErrorAlert';
@@ -112,7 +113,7 @@ export function TableView({ schema, rows: liveRows, columns, selected, onSelect,
                 return (
                   <th key={f.id} scope="col" className={ci === 0 ? 'tl-sticky tl-sticky-title' : undefined} aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}>
                     <button type="button" className="tl-th-button" title={t('views.sortByField', { field: f.label })} onClick={() => onSort(nextSort(sort, f.id))}>
-                      {f.label} <span aria-hidden="true">{dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : ''}</span>
+                      {f.label} {dir && <Icon name={dir === 'asc' ? 'sortAsc' : 'sortDesc'} size={13} />}
                     </button>
                   </th>
                 );

@@ -6,6 +6,7 @@ import { STATISTICS, type DropdownOption, type Field, type FieldType } from '../
 import { FIELD_REGISTRY, type FieldTypeSpec } from '../../storage/model/fieldRegistry';
 import { LIMITS } from '../../storage/model/limits';
 import { t } from '../../i18n';
+import { Icon } from '../icons/icons';
 import { describeProblem } from '../errors';
 import { CURRENCIES } from './editors';
 
@@ -34,14 +35,14 @@ function OptionsSettings({ setup, onChange }: SettingsEditorProps) {
               onChange={(e) => set(options.map((x) => (x.id === o.id ? { ...x, label: e.target.value } : x)))} />
             <input aria-label={t('views.fields.optionColor', { option: o.label })} type="color" value={o.color ?? '#b0bec5'}
               onChange={(e) => set(options.map((x) => (x.id === o.id ? { ...x, color: e.target.value } : x)))} />
-            <button type="button" aria-label={t('views.moveUp', { field: o.label })} disabled={i === 0} onClick={() => move(i, -1)}>↑</button>
-            <button type="button" aria-label={t('views.moveDown', { field: o.label })} disabled={i === options.length - 1} onClick={() => move(i, 1)}>↓</button>
-            <button type="button" aria-label={t('views.fields.removeOption', { option: o.label })} onClick={() => set(options.filter((x) => x.id !== o.id))}>✕</button>
+            <button type="button" aria-label={t('views.moveUp', { field: o.label })} disabled={i === 0} onClick={() => move(i, -1)}><Icon name="moveUp" size={14} /></button>
+            <button type="button" aria-label={t('views.moveDown', { field: o.label })} disabled={i === options.length - 1} onClick={() => move(i, 1)}><Icon name="moveDown" size={14} /></button>
+            <button type="button" aria-label={t('views.fields.removeOption', { option: o.label })} onClick={() => set(options.filter((x) => x.id !== o.id))}><Icon name="remove" size={14} /></button>
           </li>
         ))}
       </ol>
       <button type="button" onClick={() => set([...options, { id: `opt_${Date.now().toString(36)}${options.length}`, label: t('views.fields.newOption', { n: options.length + 1 }), color: PALETTE[options.length % PALETTE.length] }])}>
-        + {t('views.fields.addOption')}
+        <Icon name="add" size={14} /> {t('views.fields.addOption')}
       </button>
     </fieldset>
   );
@@ -86,7 +87,7 @@ function LinkSettings({ setup, onChange }: SettingsEditorProps) {
       {t('views.fields.target')}{' '}
       <select value={setup.settings.targetFolderId ?? ''} onChange={(e) => onChange({ ...setup, settings: { ...setup.settings, targetFolderId: e.target.value || undefined } })}>
         <option value="">—</option>
-        {folders.map((f) => <option key={f.id} value={f.id}>{f.icon} {f.name}</option>)}
+        {folders.map((f) => <option key={f.id} value={f.id}>{f.name}</option>)}
       </select>
     </label>
   );

@@ -8,6 +8,8 @@ import { FolderDialog } from '../crm/FolderDialog';
 import { routeHref, type Route } from './router';
 import { SearchBox } from '../crm/SearchBox';
 import { numberFormat } from '../../storage/model/intl';
+import { Icon } from '../icons/icons';
+import { FolderIcon } from '../icons/folderIcons';
 
 type Props = {
   folders: readonly Folder[];
@@ -35,7 +37,7 @@ export function Nav({ folders, views, counts, route }: Props) {
           return (
             <li key={f.id}>
               <a className="tl-folder-link" href={routeHref({ page: 'folder', folderId: f.id })} aria-current={current && !activeView ? 'page' : undefined} data-active={current || undefined}>
-                <span aria-hidden="true">{f.icon}</span> {f.name}
+                <FolderIcon icon={f.icon} /> {f.name}
                 <span className="tl-count">{fmt(counts?.get(f.id))}</span>
               </a>
               {own.length > 0 && (
@@ -43,7 +45,7 @@ export function Nav({ folders, views, counts, route }: Props) {
                   {own.map((v) => (
                     <li key={v.id}>
                       <a href={routeHref({ page: 'folder', folderId: f.id, viewId: v.id })} aria-current={v.id === activeView ? 'page' : undefined}>
-                        <span aria-hidden="true">{v.layout === 'board' ? '▦' : '☰'}</span> {v.name}
+                        <Icon name={v.layout === 'board' ? 'boardView' : 'listView'} size={14} /> {v.name}
                       </a>
                     </li>
                   ))}
@@ -57,7 +59,7 @@ export function Nav({ folders, views, counts, route }: Props) {
         <FolderDialog onClose={() => setCreating(false)} />
       ) : (
         <button type="button" className="tl-nav-button" onClick={() => setCreating(true)}>
-          + {t('views.nav.newFolder')}
+          <Icon name="add" size={14} /> {t('views.nav.newFolder')}
         </button>
       )}
       {EXTRA_PAGES.length > 0 && (
@@ -65,7 +67,7 @@ export function Nav({ folders, views, counts, route }: Props) {
           {EXTRA_PAGES.map((p) => (
             <li key={p.id}>
               <a className="tl-folder-link" href={routeHref({ page: 'extra', id: p.id })} aria-current={route.page === 'extra' && route.id === p.id ? 'page' : undefined}>
-                <span aria-hidden="true">{p.icon}</span> {p.label()}
+                <Icon name={p.icon} /> {p.label()}
               </a>
             </li>
           ))}

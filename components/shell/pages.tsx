@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { t } from '../../i18n';
+import type { IconName } from '../icons/icons';
 import { AutomationsPage } from '../automations/AutomationsPage';
 import { DuplicatesPage } from '../duplicates/DuplicatesPage';
 import { ImportPage } from '../import/ImportPage';
@@ -15,15 +16,15 @@ export type ExtraPage = {
   id: string;
   /** Called at render time, so the label follows the UI language. */
   label: () => string;
-  icon: string;
+  icon: IconName;
   render: () => ReactNode;
 };
 
 export const EXTRA_PAGES: readonly ExtraPage[] = [
-  { id: 'tasks', label: () => t('data.nav.tasks'), icon: '☑', render: () => <TasksPage /> },
-  { id: 'import', label: () => t('data.nav.import'), icon: '⇪', render: () => <ImportPage /> },
-  { id: 'duplicates', label: () => t('data.nav.duplicates'), icon: '⇄', render: () => <DuplicatesPage /> },
-  { id: 'reports', label: () => t('reports.title'), icon: '📊', render: () => <ReportsPage /> },
-  { id: 'automations', label: () => t('automation.title'), icon: '⚙', render: () => <AutomationsPage /> },
-  { id: 'workspace', label: () => t('sync.ws.title'), icon: '👥', render: () => <ConfiguredWorkspacePage /> },
+  { id: 'tasks', label: () => t('data.nav.tasks'), icon: 'tasks', render: () => <TasksPage /> },
+  { id: 'import', label: () => t('data.nav.import'), icon: 'import', render: () => <ImportPage /> },
+  { id: 'duplicates', label: () => t('data.nav.duplicates'), icon: 'duplicates', render: () => <DuplicatesPage /> },
+  { id: 'reports', label: () => t('reports.title'), icon: 'reports', render: () => <ReportsPage /> },
+  { id: 'automations', label: () => t('automation.title'), icon: 'automations', render: () => <AutomationsPage /> },
+  { id: 'workspace', label: () => t('sync.ws.title'), icon: 'workspace', render: () => <ConfiguredWorkspacePage /> },
 ];

@@ -1,6 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { ArrowRight, CalendarDays, Mail, Phone, Settings, SquareCheck, StickyNote, type LucideIcon } from 'lucide-react';
 import type { Activity, Pipeline } from '../../storage/model/entities';
 import { timeline } from '../../storage/queries/queries';
 import { recordRollup, type ViaRecord } from '../../storage/queries/history';
@@ -10,16 +9,11 @@ import { formatDateTime } from '../format';
 import { useDb } from '../shell/DbProvider';
 import { useCallOutcomes } from '../activities/outcomes';
 import { Entry, whose } from './Entry';
+import { ActivityIcon } from '../icons/icons';
 import './timeline.css';
 
 /** Entries per page. The sidebar preloads HISTORY_PAGE + 1 (the one more says whether there is more). */
 export const HISTORY_PAGE = 20;
-const ICONS: Record<Activity['kind'], LucideIcon> = { email: Mail, note: StickyNote, call: Phone, meeting: CalendarDays, task: SquareCheck, stageChange: ArrowRight, automation: Settings };
-
-function Icon({ kind }: { kind: Activity['kind'] }) {
-  const Svg = ICONS[kind];
-  return <Svg size={15} strokeWidth={2} />;
-}
 
 type Shown = { activity: Activity; via: readonly ViaRecord[] };
 
@@ -64,7 +58,7 @@ export function Timeline({ recordIds = [], rollupOf, pipelines, firstPage }: Pro
         {entries.slice(0, limit).map(({ activity: a, via }) => (
           <li key={a.id} className={`tl-entry tl-entry-${a.kind}`}>
             <span className="tl-entry-icon" aria-hidden="true">
-              <Icon kind={a.kind} />
+              <ActivityIcon kind={a.kind} size={15} />
             </span>
             <div>
               <Entry activity={a} pipelines={pipelines} canWrite={canWrite} outcomes={outcomes} />

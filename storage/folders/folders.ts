@@ -11,6 +11,7 @@ import { getLocale } from '../../i18n';
 import { removeRecordsIn, updateRecordIn } from '../write/records';
 import { NotFoundError, StorageError, type StorageErrorCode, type StorageErrorParams } from '../model/errors';
 import { inputRefusal, type InputEntity } from '../model/inputErrors';
+import { DEFAULT_FOLDER_ICON, FOLDER_ICONS } from '../model/folderIcons';
 
 /** A refused change to folders or views: `message` is English (logs, tests); the UI words `code` and `params` for the person who asked. */
 export class FolderError extends StorageError {
@@ -29,7 +30,9 @@ function check<T>(schema: z.ZodType<T>, value: unknown, entity: Extract<InputEnt
   return r.data;
 }
 
-const folderInput = z.object({ name: z.string().trim().min(1).max(120), icon: z.string().max(8) });
+/** What a person picks: a name of the icon set (an old emoji is only ever read, never written). */
+const folderIcon = z.object({ icon: z.enum(FOLDER_ICONS) });
+const folderInput = z.object({ name: z.string().trim().min(1).max(120), icon: z.enum(FOLDER_ICONS).or(z.literal('')) });
 
 /** A custom folder with a mandatory "Name" field as its title and an "All" view, in one transaction. */
 export async function createFolder(db: ThreadlineDB, input: { name: string; icon: string }): Promise<Folder> {
@@ -44,7 +47,7 @@ export async function createFolder(db: ThreadlineDB, input: { name: string; icon
       id: newId('field'), folderId: id, key: 'name', label: names.nameField, type: 'text', mandatory: true, hidden: false,
       order: 0, settings: {}, createdAt: now, updatedAt: now,
     };
-    const folder = check(folderSchema, { id, name, icon: icon || '📁', kind: 'custom', titleFieldIds: [nameField.id], order, createdAt: now, updatedAt: now }, 'folder');
+    const folder = check(folderSchema, { id, name, icon: icon || DEFAULT_FOLDER_ICON, kind: 'custom', titleFieldIds: [nameField.id], order, createdAt: now, updatedAt: now }, 'folder');
     await w.put('folders', folder, Object.keys(folder));
     await w.put('fields', nameField, Object.keys(nameField));
     const view: View = {
@@ -60,6 +63,7 @@ export function updateFolder(db: ThreadlineDB, id: string, patch: { name?: strin
   return mutate(db, async (w) => {
     const current = await w.db.folders.get(id);
     if (!current) throw new NotFoundError('folder', id);
+    if (patch.icon !== undefined) check(folderIcon, { icon: patch.icon }, 'folder');
     const next = check(folderSchema, { ...current, ...patch, name: (patch.name ?? current.name).trim(), updatedAt: Date.now() }, 'folder');
     const changed = (['name', 'icon'] as const).filter((k) => next[k] !== current[k]);
     if (changed.length) await w.put('folders', next, changed);

@@ -1,6 +1,7 @@
 import type { Locale } from '../../i18n';
 import type { Folder, Pipeline, View } from '../model/entities';
 import type { Field, FieldType, DropdownOption } from '../model/field';
+import type { FolderIconName } from '../model/folderIcons';
 import { PRESET_LABELS, presetLabels, type PresetLabels } from './presetLabels';
 
 /**
@@ -119,12 +120,12 @@ export function presetFields(now: number, locale: Locale = 'en'): Field[] {
 export function presetFolders(now: number, locale: Locale = 'en'): Folder[] {
   const { contacts, companies, deals } = PRESET_FOLDER_IDS;
   const names = presetLabels(locale).folders;
-  const folder = (id: string, name: string, icon: string, kind: Folder['kind'], titleFieldIds: string[], order: number): Folder =>
+  const folder = (id: string, name: string, icon: FolderIconName, kind: Folder['kind'], titleFieldIds: string[], order: number): Folder =>
     ({ id, name, icon, kind, titleFieldIds, order, createdAt: now, updatedAt: now });
   return [
-    folder(contacts, names.contacts, '👤', 'contacts', ['fc_firstName', 'fc_lastName'], 0),
-    folder(companies, names.companies, '🏢', 'companies', ['fo_name'], 1),
-    folder(deals, names.deals, '💼', 'deals', ['fd_name'], 2),
+    folder(contacts, names.contacts, 'user', 'contacts', ['fc_firstName', 'fc_lastName'], 0),
+    folder(companies, names.companies, 'building', 'companies', ['fo_name'], 1),
+    folder(deals, names.deals, 'briefcase', 'deals', ['fd_name'], 2),
   ];
 }
 

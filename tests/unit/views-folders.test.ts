@@ -22,7 +22,7 @@ describe('folders', () => {
   it('creates a custom folder with a title field and an "All" view, records work in it, all through the outbox', async () => {
     await shareWorkspace();
     const before = await db.outbox.count();
-    const folder = await createFolder(db, { name: 'Partners', icon: '🤝' });
+    const folder = await createFolder(db, { name: 'Partners', icon: 'handshake' });
     expect(folder.kind).toBe('custom');
     const fields = await db.fields.where('folderId').equals(folder.id).toArray();
     expect(fields.map((f) => [f.label, f.mandatory])).toEqual([['Name', true]]);
@@ -34,16 +34,23 @@ describe('folders', () => {
   });
 
   it('renames and changes the icon; refuses an empty name', async () => {
-    const folder = await createFolder(db, { name: 'Partners', icon: '🤝' });
-    await updateFolder(db, folder.id, { name: 'Resellers', icon: '🏪' });
-    expect(await db.folders.get(folder.id)).toMatchObject({ name: 'Resellers', icon: '🏪' });
+    const folder = await createFolder(db, { name: 'Partners', icon: 'handshake' });
+    await updateFolder(db, folder.id, { name: 'Resellers', icon: 'store' });
+    expect(await db.folders.get(folder.id)).toMatchObject({ name: 'Resellers', icon: 'store' });
+    // An icon is a name of the set, never an emoji or markup.
+    for (const icon of ['🏪', '<b>', 'not-an-icon']) {
+      await expect(updateFolder(db, folder.id, { icon })).rejects.toMatchObject({ code: 'invalidInput', params: { subject: 'folderIcon' } });
+      await expect(createFolder(db, { name: 'Other', icon })).rejects.toMatchObject({ code: 'invalidInput', params: { subject: 'folderIcon' } });
+    }
+    expect((await db.folders.get(folder.id))?.icon).toBe('store');
+    expect((await createFolder(db, { name: 'Plain', icon: '' })).icon).toBe('folder');
     await expect(updateFolder(db, folder.id, { name: '  ' })).rejects.toThrow(FolderError);
     await expect(createFolder(db, { name: '', icon: '' })).rejects.toMatchObject({ code: 'invalidInput', params: { subject: 'folderName', issue: 'required' } });
     await expect(updateFolder(db, folder.id, { name: 'x'.repeat(121) })).rejects.toMatchObject({ code: 'invalidInput', params: { subject: 'folderName', issue: 'tooLong', max: 120 } });
   });
 
   it('deletes a custom folder with its records, fields and views; built-in folders stay', async () => {
-    const folder = await createFolder(db, { name: 'Partners', icon: '🤝' });
+    const folder = await createFolder(db, { name: 'Partners', icon: 'handshake' });
     const [nameField] = await db.fields.where('folderId').equals(folder.id).toArray();
     const p = await createRecord(db, folder.id, { [nameField!.id]: 'P1' });
     const deal = await createRecord(db, deals, { fd_name: 'D', fd_stage: { pipelineId: DEFAULT_PIPELINE_ID, stageId: 'new' } });
@@ -56,7 +63,7 @@ describe('folders', () => {
   });
 
   it('refuses to delete a folder that another folder links to, naming the field', async () => {
-    const folder = await createFolder(db, { name: 'Partners', icon: '🤝' });
+    const folder = await createFolder(db, { name: 'Partners', icon: 'handshake' });
     await addField(db, deals, { label: 'Partner', type: 'link', settings: { targetFolderId: folder.id } });
     await expect(deleteFolder(db, folder.id)).rejects.toThrow(/Partner \(Deals\)/);
     expect(await db.folders.get(folder.id)).toBeDefined();
