@@ -65,8 +65,9 @@ export function addNote(db: ThreadlineDB, recordIds: string[], body: string, thr
   return addActivity(db, { id: newId('act'), kind: 'note', recordIds, body, ...(threadId ? { threadId } : {}), ...stamp() });
 }
 
-export function addTask(db: ThreadlineDB, recordIds: string[], title: string, due?: number): Promise<ActivityOf<'task'>> {
-  return addActivity(db, { id: newId('act'), kind: 'task', recordIds, title, done: false, ...(due ? { due } : {}), ...stamp() });
+/** `timed`: the due moment's time of day was chosen; else only its day counts (storage/activities/taskTime.ts). */
+export function addTask(db: ThreadlineDB, recordIds: string[], title: string, due?: number, timed = false): Promise<ActivityOf<'task'>> {
+  return addActivity(db, { id: newId('act'), kind: 'task', recordIds, title, done: false, ...(due ? { due, timed } : {}), ...stamp() });
 }
 
 /** A bare call (the sim, fixtures); the forms log through logCall (storage/activities/log.ts). */

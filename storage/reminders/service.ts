@@ -17,6 +17,7 @@ import {
 } from './taskAlarms';
 import { formatLocale, t } from '../../i18n';
 import { dateTimeFormat } from '../model/intl';
+import { reminderTimeOf } from '../activities/taskTime';
 
 type Listener<A extends unknown[]> = { addListener(cb: (...args: A) => void): void; removeListener(cb: (...args: A) => void): void };
 
@@ -64,13 +65,15 @@ function loadOpenTasks(db: ThreadlineDB): Promise<ReminderTask[]> {
 async function remind(db: ThreadlineDB, api: ReminderApi, taskId: string) {
   const task = await db.activities.get(taskId);
   // A due date moved later since the alarm was set: the re-plan has armed the new time.
-  if (!task || task.kind !== 'task' || task.done || task.due === undefined || task.due > Date.now() + 60_000) return;
+  const when = task?.kind === 'task' && !task.done ? reminderTimeOf(task) : undefined;
+  if (!task || task.kind !== 'task' || task.due === undefined || when === undefined || when > Date.now() + 60_000) return;
   const notified = await readNotified(db);
   const key = reminderKey(task);
   if (notified.includes(key)) return;
   const records = await db.records.bulkGet(task.recordIds);
   const titles = records.map((r) => r?.title).filter((s): s is string => !!s);
-  const due = dateTimeFormat(formatLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(task.due));
+  // A date-only task names its day, not the 23:59 it is stored at.
+  const due = dateTimeFormat(formatLocale(), task.timed ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(new Date(task.due));
   await api.notifications.create(alarmName(task.id), {
     type: 'basic',
     iconUrl: api.runtime.getURL('/icon/128.png'),

@@ -1,4 +1,5 @@
 import type { ActivityOf } from '../model/entities';
+import { reminderTimeOf } from '../activities/taskTime';
 
 /**
  * Task reminders, as pure planning: which `chrome.alarms` should exist for which tasks. The
@@ -13,7 +14,7 @@ export const CATCH_UP_MS = 24 * 60 * 60 * 1000;
 /** An alarm already set to fire within this window counts as "due now" (Chrome may delay it ~30 s). */
 const DUE_NOW_SLACK_MS = 60 * 1000;
 
-export type ReminderTask = Pick<ActivityOf<'task'>, 'id' | 'title' | 'due' | 'done' | 'recordIds'>;
+export type ReminderTask = Pick<ActivityOf<'task'>, 'id' | 'title' | 'due' | 'timed' | 'done' | 'recordIds'>;
 export type PlannedAlarm = { name: string; when: number };
 export type ExistingAlarm = { name: string; scheduledTime: number };
 
@@ -27,14 +28,17 @@ export const recordPagePath = (recordId: string) => `/dashboard.html#/record/${r
 export const tasksPagePath = '/dashboard.html#/tasks';
 
 /**
- * One alarm per open task with a due time not yet reminded of. Tasks that came due while the
- * browser was closed fire at once if they are less than CATCH_UP_MS late; older ones stay on the
- * task list's "Overdue" tab instead of arriving as a burst of notifications.
+ * One alarm per open task with a due date not yet reminded of: at its time, or at 09:00 on its day
+ * when it has no time (reminderTimeOf). Tasks that came due while the browser was closed fire at
+ * once if they are less than CATCH_UP_MS late; older ones stay on the task list's "Overdue" tab
+ * instead of arriving as a burst of notifications.
  */
 export function plannedAlarms(tasks: readonly ReminderTask[], notified: ReadonlySet<string>, now: number): PlannedAlarm[] {
   return tasks
-    .filter((t) => !t.done && t.due !== undefined && t.due > now - CATCH_UP_MS && !notified.has(reminderKey(t)))
-    .map((t) => ({ name: alarmName(t.id), when: t.due! }))
+    .flatMap((t) => {
+      const when = t.done || notified.has(reminderKey(t)) ? undefined : reminderTimeOf(t);
+      return when !== undefined && when > now - CATCH_UP_MS ? [{ name: alarmName(t.id), when }] : [];
+    })
     .sort((a, b) => a.when - b.when || a.name.localeCompare(b.name));
 }
 

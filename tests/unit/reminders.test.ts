@@ -21,7 +21,7 @@ import { db, resetDb } from '../support/db';
 
 const NOW = Date.UTC(2026, 10, 24, 10, 0);
 const HOUR = 3_600_000;
-const task = (id: string, due: number | undefined, done = false): ReminderTask => ({ id, title: id, due, done, recordIds: ['rec_1'] });
+const task = (id: string, due: number | undefined, done = false): ReminderTask => ({ id, title: id, due, timed: true, done, recordIds: ['rec_1'] });
 
 describe('reminder planning (pure)', () => {
   it('plans one alarm per open task with a due time not yet reminded of', () => {
@@ -107,13 +107,13 @@ describe('reminder service (alarms, notifications, tabs)', { timeout: 30_000 }, 
   it('keeps alarms in step with tasks, notifies when due, and opens the record on click', async () => {
     const fake = fakeApi();
     const ana = await createRecord(db, PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana', fc_lastName: 'García' });
-    const later = await addTask(db, [ana.id], 'Send the quote', Date.now() + HOUR);
+    const later = await addTask(db, [ana.id], 'Send the quote', Date.now() + HOUR, true);
     stop = startReminders(db, fake.api);
     await vi.waitFor(() => expect(fake.alarms.get(alarmName(later.id))?.scheduledTime).toBe(later.due));
     expect(fake.alarms.get(REFRESH_ALARM)?.periodInMinutes).toBe(1);
 
     // A task written while the service runs (from any page) is planned without a reload.
-    const due = await addTask(db, [ana.id], 'Call Ana', Date.now() - 60_000);
+    const due = await addTask(db, [ana.id], 'Call Ana', Date.now() - 60_000, true);
     await vi.waitFor(() => expect(fake.alarms.has(alarmName(due.id))).toBe(true));
 
     fake.fire(alarmName(due.id));
@@ -142,10 +142,10 @@ describe('reminder service (alarms, notifications, tabs)', { timeout: 30_000 }, 
   it('does not notify for a task done, or moved later, after its alarm was set', async () => {
     const fake = fakeApi();
     const ana = await createRecord(db, PRESET_FOLDER_IDS.contacts, { fc_firstName: 'Ana' });
-    const doneTask = await addTask(db, [ana.id], 'Done already', Date.now() - 1_000);
+    const doneTask = await addTask(db, [ana.id], 'Done already', Date.now() - 1_000, true);
     await setTaskDone(db, doneTask.id, true);
-    const moved = await addTask(db, [ana.id], 'Moved', Date.now() + 5 * HOUR);
-    const due = await addTask(db, [ana.id], 'Due now', Date.now() - 1_000);
+    const moved = await addTask(db, [ana.id], 'Moved', Date.now() + 5 * HOUR, true);
+    const due = await addTask(db, [ana.id], 'Due now', Date.now() - 1_000, true);
     stop = startReminders(db, fake.api);
     fake.fire(alarmName(doneTask.id));
     fake.fire(alarmName(moved.id));
