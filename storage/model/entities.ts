@@ -153,8 +153,12 @@ export const activitySchema = z.discriminatedUnion('kind', [
     .object({
       ...activityBase,
       kind: z.literal('task'),
+      /** A task made on the Tasks page may be about no record. */
+      recordIds: z.array(z.string()).max(LIMITS.linkTargets),
       title: z.string().min(1).max(LIMITS.shortText),
       due: z.number().optional(),
+      /** `due` is a time of day; else only its local day counts (stored at 23:59; older tasks have no flag). */
+      timed: z.boolean().optional(),
       done: z.boolean(),
     })
     .strict(),
