@@ -1,28 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, removeProfile, screenshot, visible } from './support/extension';
+import { launchInLanguage, removeProfile, screenshot, visible } from './support/extension';
 
 /**
  * Storage's refusals on the CRM page of a Spanish and an Italian browser: the sentence a sales rep
  * reads is in their language and names what they typed, with no English in it.
  */
-async function launch(lang: 'es' | 'it'): Promise<{ context: BrowserContext; id: string; profile: string }> {
-  const profile = mkdtempSync(join(tmpdir(), `threadline-e2e-${lang}-`));
-  mkdirSync(join(profile, 'Default'), { recursive: true });
-  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 }, intl: { accept_languages: lang } }));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    locale: lang,
-    viewport: { width: 1280, height: 860 },
-    args: [...CHROMIUM_ARGS, `--lang=${lang}`],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-  return { context, id: new URL(worker.url()).host, profile };
-}
+const launch = (lang: 'es' | 'it') => launchInLanguage(lang, 'errors');
 
 async function alertItems(page: Page): Promise<string[]> {
   const alert = page.getByRole('alert');

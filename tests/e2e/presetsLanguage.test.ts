@@ -1,9 +1,6 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, removeProfile, screenshot, visible } from './support/extension';
+import { launchInLanguage, removeProfile, screenshot, visible } from './support/extension';
 import { loadPageModules } from './support/pageModules';
 
 /**
@@ -11,20 +8,7 @@ import { loadPageModules } from './support/pageModules';
  * stages and the board read in that language, and so do the demo inbox and the sidebar. Then
  * the language is changed on the CRM page, and the sidebar open in another tab follows.
  */
-async function launch(lang: 'es' | 'it'): Promise<{ context: BrowserContext; id: string; profile: string }> {
-  const profile = mkdtempSync(join(tmpdir(), `threadline-e2e-presets-${lang}-`));
-  mkdirSync(join(profile, 'Default'), { recursive: true });
-  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 }, intl: { accept_languages: lang } }));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    locale: lang,
-    viewport: { width: 1280, height: 860 },
-    args: [...CHROMIUM_ARGS, `--lang=${lang}`],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-  return { context, id: new URL(worker.url()).host, profile };
-}
+const launch = (lang: 'es' | 'it') => launchInLanguage(lang, 'presets');
 
 type Tl = { createRecord: (folderId: string, values: Record<string, unknown>) => Promise<unknown> };
 

@@ -67,3 +67,22 @@ export async function visible(locator: Locator, timeout = 10_000): Promise<boole
   await locator.first().waitFor({ state: 'visible', timeout });
   return locator.first().isVisible();
 }
+
+/**
+ * Chromium with the built extension on a fresh profile whose browser language is `lang` (the
+ * --lang flag, the accepted languages and the page locale): what a Spanish or Italian rep runs.
+ */
+export async function launchInLanguage(lang: 'es' | 'it', label = 'lang'): Promise<{ context: BrowserContext; id: string; profile: string }> {
+  const profile = mkdtempSync(join(tmpdir(), `threadline-e2e-${label}-${lang}-`));
+  mkdirSync(join(profile, 'Default'), { recursive: true });
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 }, intl: { accept_languages: lang } }));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: lang,
+    viewport: { width: 1280, height: 860 },
+    args: [...CHROMIUM_ARGS, `--lang=${lang}`],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  return { context, id: new URL(worker.url()).host, profile };
+}
