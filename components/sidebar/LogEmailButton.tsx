@@ -4,6 +4,7 @@ import type { PrivacyRules } from '../../storage/privacy/privacy';
 import { logThread } from '../../storage/threads/threads';
 import { describeError } from '../errors';
 import { t } from '../../i18n';
+import { Icon } from '../icons/icons';
 import { useCanWrite } from '../workspace/useWorkspaceRole';
 import { ViewOnlyNote } from '../workspace/ViewOnlyNote';
 import { useDb } from '../shell/DbProvider';
@@ -53,7 +54,7 @@ export function LogEmailButton({ context, rules, loggedCount, canLog, logRequest
     <div className="tl-log">
       {canWrite && (
         <button type="button" className={all ? 'tl-logged' : 'tl-primary'} onClick={() => void log()} disabled={busy || !canLog || all}>
-          {all ? t('sidebar.logged') : loggedCount > 0 ? (total - loggedCount === 1 ? t('sidebar.logNewOne') : t('sidebar.logNew', { count: total - loggedCount })) : t('sidebar.logEmail')}
+          {all ? <><Icon name="done" size={14} /> {t('sidebar.logged')}</> : loggedCount > 0 ? (total - loggedCount === 1 ? t('sidebar.logNewOne') : t('sidebar.logNew', { count: total - loggedCount })) : t('sidebar.logEmail')}
         </button>
       )}
       <span className="tl-log-status" role="status">

@@ -14,7 +14,7 @@ export const en = {
   'sidebar.logEmail': 'Log email',
   'sidebar.logNew': 'Log {count} new messages',
   'sidebar.logNewOne': 'Log 1 new message',
-  'sidebar.logged': '✓ Email logged',
+  'sidebar.logged': 'Email logged',
   'sidebar.loggedCount': '{logged} of {total} messages logged',
   'sidebar.loggedCountOne': '{logged} of 1 message logged',
   'sidebar.notLogged': 'Not logged yet',
@@ -63,5 +63,6 @@ export const en = {
   'sidebar.add': 'Add',
   'sidebar.addPerson': 'Add {email}',
   'sidebar.addAll': 'Add all {count}',
+  'sidebar.addEveryone': 'Add everyone new',
   'sidebar.addedAll': '{count} contacts added.',
 } as const;

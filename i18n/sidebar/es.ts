@@ -16,7 +16,7 @@ export const es = {
   'sidebar.logEmail': 'Registrar correo',
   'sidebar.logNew': 'Registrar {count} mensajes nuevos',
   'sidebar.logNewOne': 'Registrar 1 mensaje nuevo',
-  'sidebar.logged': '✓ Correo registrado',
+  'sidebar.logged': 'Correo registrado',
   'sidebar.loggedCount': '{logged} de {total} mensajes registrados',
   'sidebar.loggedCountOne': '{logged} de 1 mensaje registrado',
   'sidebar.notLogged': 'Aún no registrado',
@@ -65,5 +65,6 @@ export const es = {
   'sidebar.add': 'Añadir',
   'sidebar.addPerson': 'Añadir {email}',
   'sidebar.addAll': 'Añadir las {count}',
+  'sidebar.addEveryone': 'Añadir a todos los nuevos',
   'sidebar.addedAll': '{count} contactos añadidos.',
 } satisfies Catalogue<typeof en>;

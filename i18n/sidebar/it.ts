@@ -16,7 +16,7 @@ export const it = {
   'sidebar.logEmail': 'Registra email',
   'sidebar.logNew': 'Registra {count} nuovi messaggi',
   'sidebar.logNewOne': 'Registra 1 nuovo messaggio',
-  'sidebar.logged': '✓ Email registrata',
+  'sidebar.logged': 'Email registrata',
   'sidebar.loggedCount': '{logged} di {total} messaggi registrati',
   'sidebar.loggedCountOne': '{logged} di 1 messaggio registrato',
   'sidebar.notLogged': 'Non ancora registrata',
@@ -65,5 +65,6 @@ export const it = {
   'sidebar.add': 'Aggiungi',
   'sidebar.addPerson': 'Aggiungi {email}',
   'sidebar.addAll': 'Aggiungi tutte e {count}',
+  'sidebar.addEveryone': 'Aggiungi tutti i nuovi',
   'sidebar.addedAll': '{count} contatti aggiunti.',
 } satisfies Catalogue<typeof en>;

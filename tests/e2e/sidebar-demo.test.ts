@@ -47,7 +47,7 @@ describe('the Gmail loop, driven through the demo inbox', () => {
     expect(await visible(sidebar.getByRole('article', { name: 'Contact Lucía García' }))).toBe(true);
 
     await sidebar.getByRole('button', { name: 'Log email' }).click();
-    expect(await visible(sidebar.getByRole('button', { name: '✓ Email logged' }))).toBe(true);
+    expect(await visible(sidebar.getByRole('button', { name: 'Email logged' }))).toBe(true);
     expect(await visible(sidebar.getByText('2 of 2 messages logged', { exact: true }))).toBe(true);
 
     await sidebar.getByRole('button', { name: 'New deal from this thread' }).click();
@@ -107,11 +107,16 @@ describe('the Gmail loop, driven through the demo inbox', () => {
     const form = sidebar.getByRole('form', { name: 'Add billing@hostile.example as a contact' });
     await form.getByRole('button', { name: 'Add contact' }).click();
     await sidebar.getByRole('button', { name: 'Log email' }).click();
-    expect(await visible(sidebar.getByRole('button', { name: '✓ Email logged' }))).toBe(true);
+    expect(await visible(sidebar.getByRole('button', { name: 'Email logged' }))).toBe(true);
     await screenshot(page, 'sidebar-hostile');
     const frame = page.frames().find((f) => f.url().endsWith('/sidebar.html'))!;
     expect(await frame.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    expect(await frame.evaluate(() => document.querySelectorAll('#root script, #root img, #root svg:not(.lucide), #root b, #root [onerror], #root [onload]').length)).toBe(0);
+    // Threadline's own icons are the one svg allowed: hidden, and nothing but plain shapes inside.
+    expect(await frame.evaluate(() => {
+      const shapes = ['path', 'circle', 'rect', 'line', 'polyline', 'polygon', 'ellipse'];
+      const icon = (e: Element) => e.tagName.toLowerCase() === 'svg' && e.classList.contains('lucide') && e.getAttribute('aria-hidden') === 'true' && [...e.querySelectorAll('*')].every((c) => shapes.includes(c.tagName.toLowerCase()));
+      return [...document.querySelectorAll('#root script, #root img, #root svg, #root b, #root [onerror], #root [onload]')].filter((e) => !icon(e)).map((e) => e.outerHTML.slice(0, 80));
+    })).toEqual([]);
   });
 });

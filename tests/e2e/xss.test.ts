@@ -52,7 +52,7 @@ describe('hostile content in Chromium', () => {
     expect(await visible(sidebar.getByRole('heading', { name: '<b>Invoice</b><script>window.__pwned = 1</script>' }))).toBe(true);
     await sidebar.getByRole('form', { name: 'Add billing@hostile.example as a contact' }).getByRole('button', { name: 'Add contact' }).click();
     await sidebar.getByRole('button', { name: 'Log email' }).click();
-    expect(await visible(sidebar.getByRole('button', { name: '✓ Email logged' }))).toBe(true);
+    expect(await visible(sidebar.getByRole('button', { name: 'Email logged' }))).toBe(true);
     expect(await visible(sidebar.getByRole('list', { name: 'History' }).getByText('<svg onload="window.__pwned=1"></svg><a href="javascript:window.__pwned=1">pay now</a>'))).toBe(true);
     expect(page.frames().some((f) => f.url().endsWith('/sidebar.html'))).toBe(true);
     await expectEveryFrameClean(page);
