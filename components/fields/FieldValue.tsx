@@ -1,5 +1,7 @@
 import type { Field } from '../../storage/model/field';
 import { formatValue, type FormatContext } from '../../storage/model/fieldRegistry';
+import { LOCAL_ME } from '../../storage/workspace/members';
+import { t } from '../../i18n';
 
 const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 
@@ -18,7 +20,8 @@ export function safeHref(raw: string): string | undefined {
  * `dir="auto"` isolates it: a right-to-left override inside a value cannot reorder the text beside it.
  */
 export function FieldValue({ field, value, ctx }: { field: Field; value: unknown; ctx: FormatContext }) {
-  const text = formatValue(field, value, ctx);
+  // The local workspace's one person is stored as "me" and read in the reader's language.
+  const text = field.type === 'user' && value === LOCAL_ME ? t('views.picker.me') : formatValue(field, value, ctx);
   if (field.type === 'url' && typeof value === 'string') {
     const href = safeHref(value);
     if (href) return <a href={href} target="_blank" rel="noopener noreferrer" dir="auto">{text}</a>;

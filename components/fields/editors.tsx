@@ -1,8 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { FieldType } from '../../storage/model/field';
 import { SOCIAL_NETWORKS, type Address } from '../../storage/model/fieldValues';
-import { listRecords } from '../../storage/queries/queries';
-import { useDb } from '../shell/DbProvider';
+import { RecordPicker } from '../pickers/RecordPicker';
+import { UserPicker } from '../pickers/UserPicker';
 import { t, type PlainKey } from '../../i18n';
 import type { EditorProps, ValueEditorProps } from './types';
 
@@ -160,28 +159,9 @@ function SocialsEditor({ value, onChange, inputId, field }: EditorProps<'socials
   );
 }
 
+/** Links through the type-ahead picker over the search index (a native list held only the first 500 records). */
 function LinkEditor({ value, onChange, inputId, field }: EditorProps<'link'>) {
-  const target = field.settings.targetFolderId ?? '';
-  const db = useDb();
-  const candidates = useLiveQuery(() => listRecords(db, target, { limit: 500 }), [db, target]) ?? [];
-  const linked = new Set(value ?? []);
-  return (
-    <select
-      id={inputId}
-      multiple
-      value={[...linked]}
-      onChange={(e) => {
-        const ids = [...e.target.selectedOptions].map((o) => o.value);
-        onChange(ids.length ? ids : undefined);
-      }}
-    >
-      {candidates.map((r) => (
-        <option key={r.id} value={r.id}>
-          {r.title || t('common.untitled')}
-        </option>
-      ))}
-    </select>
-  );
+  return <RecordPicker folderId={field.settings.targetFolderId ?? ''} value={value} onChange={onChange} inputId={inputId} label={field.label} />;
 }
 
 function StageEditor({ value, onChange, inputId, pipelines }: EditorProps<'stage'>) {
@@ -209,8 +189,9 @@ function StageEditor({ value, onChange, inputId, pipelines }: EditorProps<'stage
   );
 }
 
-function UserEditor({ value, onChange, inputId }: EditorProps<'user'>) {
-  return <input id={inputId} type="text" value={value ?? ''} onChange={(e) => onChange(orUndefined(e.target.value))} />;
+/** An owner: the shared workspace's members, or "me" in the local workspace. */
+function UserEditor({ value, onChange, inputId, field }: EditorProps<'user'>) {
+  return <UserPicker value={value} onChange={onChange} inputId={inputId} label={field.label} />;
 }
 
 /** Read-only types (formula, statistics, auto-number) have no editor: they show their value. */

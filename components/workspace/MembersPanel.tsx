@@ -2,6 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { ActiveWorkspace, Role } from '../../sync/state';
 import type { Member, WorkspaceService } from '../../sync/workspaces';
 import { t } from '../../i18n';
+import { saveUserDirectory } from '../../storage/workspace/members';
+import { useDb } from '../shell/DbProvider';
 
 const ASSIGNABLE = ['admin', 'member', 'viewer'] as const;
 export const roleLabel = (role: Role) => t(`sync.role.${role}`);
@@ -13,7 +15,12 @@ export function MembersPanel({ service, workspace, onError }: { service: Workspa
   const [role, setRole] = useState<(typeof ASSIGNABLE)[number]>('member');
   const [sent, setSent] = useState('');
   const canManage = workspace.role === 'owner' || workspace.role === 'admin';
-  const reload = () => service.members(workspace.id).then(setMembers, onError);
+  const db = useDb();
+  // Kept on the device too, so owner pickers offer these people without reaching the server.
+  const reload = () => service.members(workspace.id).then((list) => {
+    setMembers(list);
+    void saveUserDirectory(db, workspace.id, list).catch(onError);
+  }, onError);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- reload when the workspace changes, not on every render's new closure
   useEffect(() => void reload(), [workspace.id]);
 

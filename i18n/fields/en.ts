@@ -43,4 +43,13 @@ export const en = {
   'views.editor.postalCode': 'Postal code',
   'views.editor.country': 'Country',
   'views.editor.currencyOf': '{field} currency',
+
+  'views.picker.placeholder': 'Type to search…',
+  'views.picker.suggestions': 'Suggestions for {field}',
+  'views.picker.chosen': 'Chosen for {field}',
+  'views.picker.remove': 'Remove {title}',
+  'views.picker.deleted': 'Deleted record',
+  'views.picker.me': 'Me',
+  'views.picker.meHint': 'You, in this local workspace',
+  'views.picker.noMembers': 'Open the workspace page once to load its members.',
 } as const;

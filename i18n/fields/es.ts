@@ -45,4 +45,13 @@ export const es = {
   'views.editor.postalCode': 'Código postal',
   'views.editor.country': 'País',
   'views.editor.currencyOf': 'Moneda de {field}',
+
+  'views.picker.placeholder': 'Escribe para buscar…',
+  'views.picker.suggestions': 'Sugerencias para {field}',
+  'views.picker.chosen': 'Elegidos para {field}',
+  'views.picker.remove': 'Quitar {title}',
+  'views.picker.deleted': 'Registro eliminado',
+  'views.picker.me': 'Yo',
+  'views.picker.meHint': 'Tú, en este espacio de trabajo local',
+  'views.picker.noMembers': 'Abre una vez la página del espacio de trabajo para cargar sus miembros.',
 } satisfies Catalogue<typeof en>;

@@ -45,4 +45,13 @@ export const it = {
   'views.editor.postalCode': 'CAP',
   'views.editor.country': 'Paese',
   'views.editor.currencyOf': 'Valuta di {field}',
+
+  'views.picker.placeholder': 'Scrivi per cercare…',
+  'views.picker.suggestions': 'Suggerimenti per {field}',
+  'views.picker.chosen': 'Scelti per {field}',
+  'views.picker.remove': 'Rimuovi {title}',
+  'views.picker.deleted': 'Record eliminato',
+  'views.picker.me': 'Io',
+  'views.picker.meHint': 'Tu, in questo spazio di lavoro locale',
+  'views.picker.noMembers': 'Apri una volta la pagina dello spazio di lavoro per caricarne i membri.',
 } satisfies Catalogue<typeof en>;

@@ -82,8 +82,11 @@ async function refresh(db: ThreadlineDB, shared: Shared): Promise<void> {
   records.forEach((r, i) => (r ? shared.index.upsert(r, fields.get(r.folderId) ?? []) : shared.index.remove(ids[i]!)));
 }
 
-/** Searches every folder; the first call builds the index, later calls only re-read what changed. */
-export async function searchRecords(db: ThreadlineDB, query: string, limit = 20): Promise<SearchHit[]> {
+/**
+ * Searches every folder (or only `folderId`'s records); the first call builds the index, later
+ * calls only re-read what changed.
+ */
+export async function searchRecords(db: ThreadlineDB, query: string, limit = 20, folderId?: string): Promise<SearchHit[]> {
   const shared = sharedFor(db);
   // One refresh at a time: keystrokes arriving during a build wait for it instead of starting another.
   while (shared.building) await shared.building;
@@ -97,5 +100,5 @@ export async function searchRecords(db: ThreadlineDB, query: string, limit = 20)
       .finally(() => (shared.building = undefined));
     await shared.building;
   }
-  return shared.index.search(query, limit);
+  return shared.index.search(query, limit, folderId);
 }

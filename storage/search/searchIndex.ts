@@ -21,6 +21,16 @@ const SHORT = 2;
  * The answers are those of scoring every entry and sorting all hits (tests/unit/searchNarrowing
  * checks this against that implementation).
  */
+function inFolder({ entries, scores }: Hits, folderId: string): Hits {
+  const kept: Hits = { entries: [], scores: [] };
+  for (let i = 0; i < entries.length; i++) {
+    if (entries[i]!.folderId !== folderId) continue;
+    kept.entries.push(entries[i]!);
+    kept.scores.push(scores[i]!);
+  }
+  return kept;
+}
+
 export class SearchIndex {
   private entries = new Map<string, Entry>();
   /**
@@ -78,17 +88,54 @@ export class SearchIndex {
     this.cache.clear();
   }
 
-  search(query: string, limit = 20): SearchHit[] {
+  /** The best `limit` hits of every folder, or with `folderId` of that folder only (see searchIn). */
+  search(query: string, limit = 20, folderId?: string): SearchHit[] {
     const parsed = parseQuery(query);
     const n = Math.trunc(limit);
     // As slice(0, limit) did: zero or NaN keeps nothing, a negative limit drops from the end.
     if (!parsed || !n) return [];
+    if (folderId !== undefined) return n > 0 ? this.searchIn(parsed, n, folderId) : [];
     const strong = n > 0 && !parsed.digits ? this.strongHits(parsed) : undefined;
     if (strong && strong.entries.length >= n) return this.ranked(parsed, strong, n);
     const direct = this.scored(this.directHits(parsed));
     if (n > 0 && direct.entries.length >= n) return this.ranked(parsed, direct, n);
     const all = this.withLinked(parsed, direct);
     return n > 0 ? this.ranked(parsed, all, n) : this.ranked(parsed, all, all.entries.length).slice(0, n);
+  }
+
+  /**
+   * A picker's type-ahead: the same ranking, over one folder. Other folders' entries are skipped
+   * before any text is compared (a company picker looks at a contact only to see its folder), and
+   * the folder's answers are not cached, so the search box's cache stays that of all folders.
+   * Linked records ("Acme" in a contact picker lists Acme's people) come from the records whose
+   * title starts with the query or has words starting with its tokens.
+   */
+  private searchIn(query: Query, n: number, folderId: string): SearchHit[] {
+    const strong = query.digits ? undefined : this.strongHits(query);
+    const own = strong && inFolder(strong, folderId);
+    if (own && own.entries.length >= n) return this.ranked(query, own, n);
+    const cached = this.cache.get(query.q);
+    const from = cached && !cached.strong ? cached.entries : (this.cache.narrowest(query)?.entries ?? this.entries.values());
+    const hits: Hits = { entries: [], scores: [] };
+    for (const e of from) {
+      if (e.folderId !== folderId || !matches(e, query)) continue;
+      hits.entries.push(e);
+      hits.scores.push(scoreOf(e, query));
+    }
+    if (hits.entries.length >= n || !strong) return this.ranked(query, hits, n);
+    const taken = new Set(hits.entries.map((e) => e.id));
+    strong.entries.forEach((target, i) => {
+      // 100, 80 and 60 are title matches (exact, prefix, word prefixes); the rest matched a detail.
+      if (strong.scores[i]! === 95 || strong.scores[i]! === 70) return;
+      for (const id of this.linkedBy.get(target.id) ?? []) {
+        const e = this.entries.get(id)!;
+        if (e.folderId !== folderId || taken.has(id)) continue;
+        taken.add(id);
+        hits.entries.push(e);
+        hits.scores.push(LINKED_SCORE);
+      }
+    });
+    return this.ranked(query, hits, n);
   }
 
   /** The best `n` of `hits` as shown. */

@@ -120,4 +120,31 @@ describe('a table while it is edited', { timeout: 30_000 }, () => {
     fireEvent.click(within(table).getByRole('button', { name: /^First name/ }));
     await waitFor(() => expect(firstNames(table)).toEqual(['Ana', 'Beatriz', 'Cleo']));
   });
+
+  it('a link cell edits through the type-ahead picker: Enter picks a suggestion, the next Enter saves and moves down', async () => {
+    const { companies } = PRESET_FOLDER_IDS;
+    const acme = await createRecord(db, companies, { fo_name: 'Acme', fo_domain: 'acme.com' });
+    await createRecord(db, contacts, { fc_firstName: 'Ana' });
+    const bea = await createRecord(db, contacts, { fc_firstName: 'Bea' });
+    renderWithDb(<CrmApp />);
+    go('#/folder/folder_contacts');
+    const table = await screen.findByRole('table', { name: 'Contacts' });
+    await waitFor(() => expect(firstNames(table)).toEqual(['Bea', 'Ana']));
+    // Columns: first name, last name, emails, company.
+    fireEvent.doubleClick(cellOf(table, 'Bea', 3));
+    const picker = within(screen.getByRole('group', { name: /Edit Company/ })).getByRole('combobox');
+    expect(picker).toHaveFocus();
+    fireEvent.change(picker, { target: { value: 'acm' } });
+    const option = await screen.findByRole('option', { name: /Acme/ });
+    expect(option).toHaveTextContent('acme.com');
+    fireEvent.keyDown(picker, { key: 'Enter' });
+    // Picked, not saved yet: the editor is still open with the chip.
+    expect(await screen.findByRole('button', { name: 'Remove Acme' })).toBeInTheDocument();
+    expect((await db.records.get(bea.id))!.values.fc_company).toBeUndefined();
+    fireEvent.keyDown(picker, { key: 'Enter' });
+    await waitFor(async () => expect((await db.records.get(bea.id))!.values.fc_company).toEqual([acme.id]));
+    await waitFor(() => expect(cellOf(table, 'Ana', 3)).toHaveFocus());
+    await waitFor(() => expect(cellOf(table, 'Bea', 3)).toHaveTextContent('Acme'));
+    expect(firstNames(table)).toEqual(['Bea', 'Ana']);
+  });
 });

@@ -1,4 +1,5 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
+import { renderWithDb } from '../../support/render';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLocale } from '../../../i18n';
 import { MembersPanel } from '../../../components/workspace/MembersPanel';
@@ -41,7 +42,7 @@ beforeEach(() => {
 
 describe('members panel: role matrix', () => {
   it.each(ROLES)('as %s: member controls shown exactly when the rules allow them', async (role) => {
-    const { container } = render(<MembersPanel service={fakeService()} workspace={{ id: 'ws', name: 'Team', role }} onError={() => undefined} />);
+    const { container } = renderWithDb(<MembersPanel service={fakeService()} workspace={{ id: 'ws', name: 'Team', role }} onError={() => undefined} />);
     await waitFor(() => expect(container.textContent).toContain('admin@team.io'));
     const manage = MAY_MANAGE[role];
     for (const m of members) {

@@ -1,0 +1,107 @@
+import { useCombobox, useMultipleSelection } from 'downshift';
+import { X } from 'lucide-react';
+import { useState } from 'react';
+import { t } from '../../i18n';
+import './pickers.css';
+
+/** One choice: what is stored (`id`), its name, and a line that tells it apart (an email, a domain, a stage). */
+export type PickerOption = { id: string; title: string; secondary?: string };
+
+type Props = {
+  /** The input's id, for the field label's htmlFor. */
+  inputId: string;
+  /** Names the list of suggestions and the chips. */
+  label: string;
+  selected: readonly PickerOption[];
+  /** Suggestions for `query`, best first (already chosen ones are left out here). */
+  options: readonly PickerOption[];
+  query: string;
+  onQueryChange: (query: string) => void;
+  onChange: (selected: PickerOption[]) => void;
+  /** One value (owner) or several (links). */
+  multiple: boolean;
+};
+
+const { stateChangeTypes: ms } = useMultipleSelection;
+const { stateChangeTypes: cb } = useCombobox;
+const REMOVALS = new Set<string>([ms.SelectedItemKeyDownBackspace, ms.SelectedItemKeyDownDelete, ms.DropdownKeyDownBackspace, ms.FunctionRemoveSelectedItem]);
+
+/**
+ * A type-ahead combobox with removable chips (downshift: WAI-ARIA combobox, listbox and
+ * keyboard handling). Arrows move through suggestions, Enter or a click picks one and clears the
+ * text; Backspace in an empty input, or Delete on a chip reached with the left arrow, removes
+ * a chip. A key the combobox used (Enter on a suggestion, Escape closing the list) is marked
+ * handled, so an inline editor around it does not also save or cancel.
+ */
+export function Combobox({ inputId, label, selected, options, query, onQueryChange, onChange, multiple }: Props) {
+  const [open, setOpen] = useState(false);
+  const items = options.filter((o) => !selected.some((s) => s.id === o.id));
+  const { getSelectedItemProps, getDropdownProps, removeSelectedItem } = useMultipleSelection<PickerOption>({
+    selectedItems: [...selected],
+    itemToKey: (o) => o?.id,
+    onStateChange: ({ type, selectedItems }) => {
+      if (REMOVALS.has(type) && selectedItems) onChange(selectedItems);
+    },
+  });
+  const { isOpen, highlightedIndex, getMenuProps, getInputProps, getItemProps } = useCombobox<PickerOption>({
+    items,
+    inputId,
+    inputValue: query,
+    selectedItem: null,
+    // Open only while there is something to pick, so Enter in a closed list saves the editor.
+    isOpen: open && items.length > 0,
+    defaultHighlightedIndex: 0,
+    itemToString: (o) => o?.title ?? '',
+    itemToKey: (o) => o?.id,
+    onIsOpenChange: ({ isOpen: next }) => setOpen(!!next),
+    onInputValueChange: ({ inputValue }) => onQueryChange(inputValue ?? ''),
+    stateReducer: (_state, { type, changes }) =>
+      // Picking clears the text for the next name; leaving the input picks nothing by itself.
+      type === cb.InputKeyDownEnter || type === cb.ItemClick ? { ...changes, inputValue: '' }
+      : type === cb.InputBlur ? { ...changes, selectedItem: null, inputValue: '' }
+      // Focus already opened the list: the click that gave the focus must not close it again.
+      : type === cb.InputClick ? { ...changes, isOpen: true }
+      : changes,
+    onSelectedItemChange: ({ type, selectedItem }) => {
+      if (!selectedItem || (type !== cb.InputKeyDownEnter && type !== cb.ItemClick)) return;
+      onChange(multiple ? [...selected, selectedItem] : [selectedItem]);
+    },
+  });
+
+  return (
+    <div className="tl-picker">
+      <div className="tl-picker-box">
+        {selected.length > 0 && (
+          <ul className="tl-chips" aria-label={t('views.picker.chosen', { field: label })}>
+            {selected.map((o, index) => (
+              <li key={o.id} className="tl-chip" {...getSelectedItemProps({ selectedItem: o, index })}>
+                <span className="tl-chip-text" dir="auto">{o.title}</span>
+                <button type="button" tabIndex={-1} className="tl-chip-remove" aria-label={t('views.picker.remove', { title: o.title })}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    removeSelectedItem(o);
+                  }}>
+                  <X size={12} aria-hidden="true" />
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <input
+          {...getInputProps(getDropdownProps({ preventKeyAction: isOpen && query !== '', onFocus: () => setOpen(true) }))}
+          className="tl-picker-input"
+          placeholder={!multiple && selected.length ? '' : t('views.picker.placeholder')}
+        />
+      </div>
+      <ul {...getMenuProps({ 'aria-label': t('views.picker.suggestions', { field: label }) })} className={isOpen ? 'tl-picker-menu' : 'tl-picker-menu tl-closed'}>
+        {isOpen &&
+          items.map((o, index) => (
+            <li key={o.id} className={highlightedIndex === index ? 'tl-picker-option tl-active' : 'tl-picker-option'} {...getItemProps({ item: o, index })}>
+              <span className="tl-picker-title" dir="auto">{o.title || t('common.untitled')}</span>
+              {o.secondary && <span className="tl-picker-secondary" dir="auto">{o.secondary}</span>}
+            </li>
+          ))}
+      </ul>
+    </div>
+  );
+}
