@@ -79,7 +79,7 @@ export function ThreadPanel({ context, logRequests }: { context: ThreadContext; 
         )}
         {participants.length === 0 && <p className="tl-empty">{t('sidebar.onlyTeam')}</p>}
         {contacts.map((c) => <ContactCard key={c.id} contact={c} companies={companies} fields={fields} pipelines={pipelines} canWrite={canWrite} />)}
-        <UnknownPeople people={unknown} canWrite={canWrite} />
+        <UnknownPeople people={unknown} unread={participants.slice(shown.length)} canWrite={canWrite} />
         {hiddenPeople > 0 && (
           <button type="button" className="tl-link" disabled={peopleLimit > shown.length} onClick={() => setPeopleLimit(participants.length)}>
             {t('sidebar.morePeople', { count: hiddenPeople })}

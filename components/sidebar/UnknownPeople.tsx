@@ -22,10 +22,11 @@ async function guessContact(db: Parameters<typeof findCompanyForEmail>[0], p: Pa
 }
 
 /**
- * The thread's people who are not contacts yet. A few get the prefilled form; a mailing-list
+ * The thread's people who are not contacts yet (`unread`: the thread's people the panel has not
+ * read, past "show more"). A few get the prefilled form; a mailing-list
  * thread gets one line each with "Add", and "Add all" (one transaction, one company per domain).
  */
-export function UnknownPeople({ people, canWrite }: { people: readonly Participant[]; canWrite: boolean }) {
+export function UnknownPeople({ people, unread = [], canWrite }: { people: readonly Participant[]; unread?: readonly Participant[]; canWrite: boolean }) {
   const db = useDb();
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -38,7 +39,7 @@ export function UnknownPeople({ people, canWrite }: { people: readonly Participa
     try {
       const created = await createContactsFromSenders(db, await Promise.all(list.map((p) => guessContact(db, p))));
       setErrors([]);
-      if (created.length > 1) setStatus(t('sidebar.addedAll', { count: created.length }));
+      if (created.length !== 1) setStatus(t('sidebar.addedAll', { count: created.length }));
     } catch (e) {
       setErrors(describeError(e));
     } finally {
@@ -50,7 +51,10 @@ export function UnknownPeople({ people, canWrite }: { people: readonly Participa
     <section className="tl-unknown" aria-label={t('sidebar.unknownPeople', { count: people.length })}>
       <div className="tl-unknown-head">
         <span>{t('sidebar.unknownPeople', { count: people.length })}</span>
-        <button type="button" className="tl-primary" disabled={busy} onClick={() => void add(people)}>{t('sidebar.addAll', { count: people.length })}</button>
+        {/* The people past "show more" are not read yet: "add everyone new" adds those who turn out not to be contacts. */}
+        <button type="button" className="tl-primary" disabled={busy} onClick={() => void add([...people, ...unread])}>
+          {unread.length ? t('sidebar.addEveryone') : t('sidebar.addAll', { count: people.length })}
+        </button>
       </div>
       {errors.length > 0 && <div role="alert" className="tl-error">{errors.join(' ')}</div>}
       <ul className="tl-unknown-list">

@@ -2,7 +2,8 @@ import type { ThreadlineDB } from '../db/db';
 import type { CrmRecord, RecordValues } from '../model/entities';
 import type { Currency } from '../model/fieldValues';
 import { mutate, type Writer } from '../write/mutate';
-import { findCompanyForEmail } from '../queries/queries';
+import { findCompanyForEmail, findRecordsByEmails } from '../queries/queries';
+import { normalizeEmail } from '../model/normalize';
 import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../folders/presets';
 import { createRecordIn } from '../write/records';
 import { linkThreadPrivatelyIn } from './threads';
@@ -24,11 +25,17 @@ export function createContactFromSender(db: ThreadlineDB, input: SenderContact):
 /**
  * "Add all" on a thread of many people: every contact in one transaction. People of one new
  * company share it: a company is created once per domain, and found by its domain after that.
+ * Addresses that already belong to a contact (people the panel had not read yet) are skipped.
  */
 export function createContactsFromSenders(db: ThreadlineDB, inputs: readonly SenderContact[]): Promise<CrmRecord[]> {
   return mutate(db, async (w) => {
+    const known = new Set((await findRecordsByEmails(w.db, inputs.map((i) => i.email))).filter((r) => r.folderId === contacts).flatMap((r) => r.emails));
     const out: CrmRecord[] = [];
-    for (const input of inputs) out.push(await createContactFromSenderIn(w, input));
+    for (const input of inputs) {
+      if (known.has(normalizeEmail(input.email))) continue;
+      known.add(normalizeEmail(input.email));
+      out.push(await createContactFromSenderIn(w, input));
+    }
     return out;
   });
 }
