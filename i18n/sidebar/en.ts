@@ -64,6 +64,5 @@ export const en = {
   'sidebar.addPerson': 'Add {email}',
   'sidebar.addAll': 'Add all {count}',
   'sidebar.addEveryone': 'Add everyone new',
-  'sidebar.addEveryone': 'Add everyone new',
   'sidebar.addedAll': '{count} contacts added.',
 } as const;

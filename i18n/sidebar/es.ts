@@ -66,6 +66,5 @@ export const es = {
   'sidebar.addPerson': 'Añadir {email}',
   'sidebar.addAll': 'Añadir las {count}',
   'sidebar.addEveryone': 'Añadir a todos los nuevos',
-  'sidebar.addEveryone': 'Añadir a todos los nuevos',
   'sidebar.addedAll': '{count} contactos añadidos.',
 } satisfies Catalogue<typeof en>;

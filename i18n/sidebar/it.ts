@@ -66,6 +66,5 @@ export const it = {
   'sidebar.addPerson': 'Aggiungi {email}',
   'sidebar.addAll': 'Aggiungi tutte e {count}',
   'sidebar.addEveryone': 'Aggiungi tutti i nuovi',
-  'sidebar.addEveryone': 'Aggiungi tutti i nuovi',
   'sidebar.addedAll': '{count} contatti aggiunti.',
 } satisfies Catalogue<typeof en>;
