@@ -7,9 +7,12 @@ import { useDb } from '../shell/DbProvider';
 import { t } from '../../i18n';
 import { useCanWrite } from '../workspace/useWorkspaceRole';
 import { ViewOnlyNote } from '../workspace/ViewOnlyNote';
-import { formatCount, formatDateTime } from '../format';
-import { bucketOf, inTab, isOwnedBy, sortTasks, TASK_TABS, type Task, type TaskTab } from './taskList';
+import { formatCount } from '../format';
+import { bucketOf, firstNonEmptyTab, inTab, isOwnedBy, sortTasks, TASK_TABS, type Task, type TaskTab } from './taskList';
+import { TaskForm } from './TaskForm';
+import { formatDue, TaskRow } from './TaskRow';
 import '../pages.css';
+import './tasks.css';
 
 /** Who "me" is, until workspaces have signed-in users: a choice among the records' owners, kept per browser. */
 const ME_KEY = 'threadline.tasks.me';
@@ -31,13 +34,20 @@ export function TasksPage() {
   const id = useId();
   const now = useNow();
   const data = useLiveQuery(() => loadTaskList(db), [db]);
-  const [tab, setTab] = useState<TaskTab>('today');
+  // Unset until the tasks are read: the page opens on the first tab with something in it.
+  const [chosenTab, setTab] = useState<TaskTab>();
+  const [status, setStatus] = useState('');
   const [mine, setMine] = useState(false);
   const [me, setMe] = useState(() => localStorage.getItem(ME_KEY) ?? '');
   const [error, setError] = useState<string>();
   const canWrite = useCanWrite();
 
   const scoped = (data?.tasks ?? []).filter((task) => !mine || isOwnedBy(task, me, data!.ownerOf));
+  const tab = chosenTab ?? (data ? firstNonEmptyTab(scoped, now) : 'today');
+  // Once read, the opening tab stays put: a task snoozed out of it must not carry the page away.
+  useEffect(() => {
+    if (data && !chosenTab) setTab(firstNonEmptyTab(data.tasks, Date.now()));
+  }, [data, chosenTab]);
   const shown = sortTasks(scoped.filter((task) => inTab(task, tab, now)));
   const chooseMe = (owner: string) => {
     setMe(owner);
@@ -51,6 +61,8 @@ export function TasksPage() {
         <h2>{t('data.tasks.title')}</h2>
       </header>
       <ViewOnlyNote canWrite={canWrite} />
+      {canWrite && <TaskForm onAdded={(title) => setStatus(t('data.tasks.added', { title }))} />}
+      <p role="status" aria-live="polite" className="tl-task-status">{status}</p>
       <div className="tl-data-filters">
         <fieldset className="tl-choices">
           <legend className="tl-visually-hidden">{t('data.tasks.whose')}</legend>
@@ -94,20 +106,12 @@ export function TasksPage() {
       ) : (
         <ul className="tl-data-tasks" aria-label={t(TAB_LABELS[tab])}>
           {shown.map((task) => (
-            <li key={task.id} className={bucketOf(task, now) === 'overdue' ? 'tl-data-overdue' : undefined}>
-              <label>
-                <input type="checkbox" checked={task.done} disabled={!canWrite} onChange={(e) => void toggle(task, e.target.checked)} />{' '}
-                <span dir="auto" className={task.done ? 'tl-done' : undefined}>{task.title}</span>
-              </label>
-              {task.due !== undefined && <span className="tl-data-due"> {t('data.tasks.due', { when: formatDateTime(task.due) })}</span>}
-              <span className="tl-data-records">
-                {task.recordIds.map((rid) => (
-                  <a key={rid} href={`#/record/${rid}`} dir="auto">
-                    {data.titles.get(rid) || t('common.untitled')}
-                  </a>
-                ))}
-              </span>
-            </li>
+            <TaskRow key={task.id} task={task} now={now} overdue={bucketOf(task, now) === 'overdue'} titles={data.titles} canWrite={canWrite}
+              onToggle={(x, done) => void toggle(x, done)} onError={setError}
+              onSnoozed={(x, due) => {
+                setError(undefined);
+                setStatus(t('data.tasks.snoozed', { title: x.title, when: formatDue(due) }));
+              }} />
           ))}
         </ul>
       )}

@@ -1,40 +1,32 @@
 import type { Task } from '../../storage/queries/tasks';
+import { compareByDue, isOverdue, startOfNextLocalDay } from '../../storage/activities/taskTime';
 
 export type { Task };
 export const TASK_TABS = ['overdue', 'today', 'upcoming', 'open', 'done'] as const;
 export type TaskTab = (typeof TASK_TABS)[number];
 type Bucket = 'overdue' | 'today' | 'upcoming' | 'noDate' | 'done';
 
-/** Local midnight: "today" is the user's calendar day, not a UTC one. */
-export function startOfDay(ms: number): number {
-  const d = new Date(ms);
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
-}
-
-function startOfNextDay(ms: number): number {
-  const d = new Date(ms);
-  // Built from the calendar, not +24 h, so days with a daylight-saving change still end at midnight.
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
-}
-
-export function bucketOf(task: Pick<Task, 'done' | 'due'>, now: number): Bucket {
+/** Overdue once its time (or, without one, its day) has passed; today when that deadline is today. */
+export function bucketOf(task: Pick<Task, 'done' | 'due' | 'timed'>, now: number): Bucket {
   if (task.done) return 'done';
   if (task.due === undefined) return 'noDate';
-  if (task.due < startOfDay(now)) return 'overdue';
-  return task.due < startOfNextDay(now) ? 'today' : 'upcoming';
+  if (isOverdue(task, now)) return 'overdue';
+  return task.due < startOfNextLocalDay(now) ? 'today' : 'upcoming';
 }
 
-export function inTab(task: Pick<Task, 'done' | 'due'>, tab: TaskTab, now: number): boolean {
+export function inTab(task: Pick<Task, 'done' | 'due' | 'timed'>, tab: TaskTab, now: number): boolean {
   const bucket = bucketOf(task, now);
   return tab === 'open' ? bucket !== 'done' : bucket === tab;
 }
 
-/** Soonest first, undated last; done tasks most recently changed first. */
+/** The tab the page opens on: the first with a task in it (Today when there are none). */
+export function firstNonEmptyTab(tasks: readonly Pick<Task, 'done' | 'due' | 'timed'>[], now: number): TaskTab {
+  return TASK_TABS.find((tab) => tasks.some((task) => inTab(task, tab, now))) ?? 'today';
+}
+
+/** Soonest deadline first (a timed task before a date-only one of its day), undated last; done tasks most recently changed first. */
 export function sortTasks(tasks: readonly Task[]): Task[] {
-  return [...tasks].sort((a, b) => {
-    if (a.done && b.done) return b.updatedAt - a.updatedAt;
-    return (a.due ?? Infinity) - (b.due ?? Infinity) || a.title.localeCompare(b.title);
-  });
+  return [...tasks].sort((a, b) => (a.done && b.done ? b.updatedAt - a.updatedAt : compareByDue(a, b)));
 }
 
 /** A task is someone's when one of its records has them as owner (the `owner` user field). */

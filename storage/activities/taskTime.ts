@@ -85,7 +85,7 @@ export function reminderTimeOf(task: TaskDue): number | undefined {
   return task.timed ? task.due : atLocal(task.due, 0, MORNING_HOUR);
 }
 
-/** Soonest deadline first (a timed task before a date-only one of the same day), undated last. */
+/** Soonest deadline first (a timed task before a date-only one of the same day), undated last; then as stored, then by title. */
 export function compareByDue(a: TaskDue & { title: string }, b: TaskDue & { title: string }): number {
-  return (deadlineOf(a) ?? Infinity) - (deadlineOf(b) ?? Infinity) || a.title.localeCompare(b.title);
+  return (deadlineOf(a) ?? Infinity) - (deadlineOf(b) ?? Infinity) || (a.due ?? 0) - (b.due ?? 0) || a.title.localeCompare(b.title);
 }

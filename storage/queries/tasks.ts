@@ -1,5 +1,7 @@
 import type { ThreadlineDB } from '../db/db';
-import type { ActivityOf } from '../model/entities';
+import type { ActivityOf, CrmRecord } from '../model/entities';
+import { searchRecords } from '../search/index';
+import { SUGGESTIONS } from '../search/suggest';
 
 export type Task = ActivityOf<'task'>;
 export type TaskListData = { tasks: Task[]; titles: Map<string, string>; ownerOf: Map<string, string>; owners: string[] };
@@ -21,4 +23,19 @@ export async function loadTaskList(db: ThreadlineDB): Promise<TaskListData> {
   }
   const owners = [...new Set(ownerOf.values())].sort((a, b) => a.localeCompare(b));
   return { tasks, titles, ownerOf, owners };
+}
+
+/** One line of the Tasks page's record picker: the record, and its folder as the line that tells it apart. */
+export type TaskRecordOption = { id: string; title: string; secondary: string };
+
+/**
+ * Records a new task can be about, across folders: the search index's best hits for `query`, or
+ * with nothing typed the most recently changed records (the updatedAt index, never a scan).
+ */
+export async function suggestTaskRecords(db: ThreadlineDB, query: string, limit = SUGGESTIONS): Promise<TaskRecordOption[]> {
+  const records = query.trim()
+    ? (await db.records.bulkGet((await searchRecords(db, query, limit)).map((h) => h.id))).filter((r): r is CrmRecord => !!r)
+    : await db.records.orderBy('updatedAt').reverse().limit(limit).toArray();
+  const folders = new Map((await db.folders.bulkGet([...new Set(records.map((r) => r.folderId))])).flatMap((f) => (f ? [[f.id, f.name] as const] : [])));
+  return records.map((r) => ({ id: r.id, title: r.title, secondary: [folders.get(r.folderId), r.emails[0] ?? r.domains[0]].filter(Boolean).join(' · ') }));
 }

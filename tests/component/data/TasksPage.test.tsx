@@ -2,7 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TasksPage } from '../../../components/tasks/TasksPage';
-import { bucketOf, startOfDay } from '../../../components/tasks/taskList';
+import { bucketOf } from '../../../components/tasks/taskList';
+import { startOfLocalDay as startOfDay } from '../../../storage/activities/taskTime';
 import { setLocale } from '../../../i18n';
 import { addTask } from '../../../storage/activities/activities';
 import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
@@ -38,26 +39,29 @@ describe('TasksPage', { timeout: 30_000 }, () => {
     const { ana } = await seed();
     const user = userEvent.setup();
     renderWithDb(<TasksPage />);
-    await screen.findByRole('list', { name: 'Today' });
-    expect(listed('Today')).toEqual(['Call today', 'Bea today']);
-    expect(screen.getByRole('button', { name: /Overdue/ })).toHaveTextContent('Overdue 1');
-    expect(screen.getByRole('button', { name: /All open/ })).toHaveTextContent('All open 5');
-
-    await user.click(screen.getByRole('button', { name: /Overdue/ }));
+    // The first tab with a task in it.
+    await screen.findByRole('list', { name: 'Overdue' });
+    expect(screen.getByRole('button', { name: /^Overdue/ })).toHaveAttribute('aria-pressed', 'true');
     expect(listed('Overdue')).toEqual(['Overdue call']);
+    expect(screen.getByRole('button', { name: /^Overdue/ })).toHaveTextContent('Overdue 1');
+    expect(screen.getByRole('button', { name: /^All open/ })).toHaveTextContent('All open 5');
+    await user.click(screen.getByRole('button', { name: /^Today/ }));
+    expect(listed('Today')).toEqual(['Call today', 'Bea today']);
+
+    await user.click(screen.getByRole('button', { name: /^Overdue/ }));
     const link = within(screen.getByRole('list', { name: 'Overdue' })).getByRole('link', { name: 'Ana' });
     expect(link).toHaveAttribute('href', `#/record/${ana.id}`);
 
     await user.click(screen.getByRole('checkbox', { name: 'Overdue call' }));
-    await waitFor(() => expect(screen.getByRole('button', { name: /Overdue/ })).toHaveTextContent('Overdue 0'));
-    await user.click(screen.getByRole('button', { name: /Done/ }));
+    await waitFor(() => expect(screen.getByRole('button', { name: /^Overdue/ })).toHaveTextContent('Overdue 0'));
+    await user.click(screen.getByRole('button', { name: /^Done/ }));
     expect(listed('Done')).toEqual(['Overdue call']);
     const task = (await db.activities.toArray()).find((a) => a.kind === 'task' && a.title === 'Overdue call');
     expect(task).toMatchObject({ done: true });
 
-    await user.click(screen.getByRole('button', { name: /Upcoming/ }));
+    await user.click(screen.getByRole('button', { name: /^Upcoming/ }));
     expect(listed('Upcoming')).toEqual(['Next week']);
-    await user.click(screen.getByRole('button', { name: /All open/ }));
+    await user.click(screen.getByRole('button', { name: /^All open/ }));
     expect(listed('All open')).toEqual(['Call today', 'Bea today', 'Next week', 'Someday']);
   });
 
@@ -66,14 +70,15 @@ describe('TasksPage', { timeout: 30_000 }, () => {
     await createRecord(db, deals, { fd_name: 'Big deal', fd_stage: { pipelineId: 'pipeline_sales', stageId: 'new' }, fd_owner: 'luis@team.io' });
     const user = userEvent.setup();
     const { unmount } = renderWithDb(<TasksPage />);
-    await screen.findByRole('list', { name: 'Today' });
+    await screen.findByRole('list', { name: 'Overdue' });
+    await user.click(screen.getByRole('button', { name: /^Today/ }));
     await user.click(screen.getByRole('radio', { name: 'Mine' }));
     expect(screen.getByText('Choose who you are (an owner of records) to see your tasks.')).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText('I am'), 'marta@team.io');
     expect(listed('Today')).toEqual(['Call today']);
     unmount();
     renderWithDb(<TasksPage />);
-    await screen.findByRole('list', { name: 'Today' });
+    await screen.findByRole('list', { name: 'Overdue' });
     await user.click(screen.getByRole('radio', { name: 'Mine' }));
     expect(screen.getByLabelText('I am')).toHaveValue('marta@team.io');
   });
