@@ -1,5 +1,7 @@
 import { useId } from 'react';
 import { convertRow, rowNumber } from '../../storage/csv/convert';
+import { unknownOptionValues } from '../../storage/csv/cellReaders';
+import type { CellReading } from '../../storage/csv/reading';
 import { LinkResolver } from '../../storage/csv/linkResolver';
 import { linkOptionFor, planLinkColumns, type LinkOptions as LinkChoices } from '../../storage/csv/links';
 import { duplicateTargets, ID_TARGET, importableFields, linkIdField, linkIdTarget, type ColumnMapping } from '../../storage/csv/mapping';
@@ -7,6 +9,7 @@ import { formatValue } from '../../storage/model/fieldRegistry';
 import type { FolderSchema } from '../../storage/folders/schema';
 import { formatContext } from '../hooks';
 import { t } from '../../i18n';
+import { Icon } from '../icons/icons';
 import { describeRowIssue } from '../errors';
 import { LinkOptions, LinkSample } from './LinkColumn';
 import { useLinkIndexes } from './useLinkIndexes';
@@ -21,13 +24,15 @@ type Props = {
   onMapping: (m: ColumnMapping) => void;
   links: LinkChoices;
   onLinks: (l: LinkChoices) => void;
+  /** How cells are read (date order, decimal mark, unknown dropdown values); the legacy reading without it. */
+  reading?: CellReading;
 };
 
 /**
  * Column → field mapping. The samples are the first rows read exactly as the import will read
  * them (convertRow), so a column that would be refused shows its reason before anything is written.
  */
-export function ImportMapping({ schema, headers, rows, mapping, onMapping, links, onLinks }: Props) {
+export function ImportMapping({ schema, headers, rows, mapping, onMapping, links, onLinks, reading }: Props) {
   const id = useId();
   const fields = importableFields(schema.fields);
   const ctx = formatContext(schema.pipelines);
@@ -36,7 +41,7 @@ export function ImportMapping({ schema, headers, rows, mapping, onMapping, links
   const indexes = useLinkIndexes(schema, mapping);
   const resolver = indexes && LinkResolver.over(indexes, schema, mapping, links);
   const linked = rows.slice(0, SAMPLE_ROWS).map((cells, i) => resolver?.resolve(cells, rowNumber(i), headers));
-  const previews = rows.slice(0, SAMPLE_ROWS).map((cells, i) => convertRow(cells, i, headers, plan.plain, schema));
+  const previews = rows.slice(0, SAMPLE_ROWS).map((cells, i) => convertRow(cells, i, headers, plan.plain, schema, reading));
   const targetOf = (fieldId: string) => indexes?.get(schema.fields.find((f) => f.id === fieldId)?.settings.targetFolderId ?? '')?.schema.folder;
   const linkFields = fields.filter((f) => f.type === 'link');
   const twice = new Set(duplicateTargets(mapping));
@@ -60,7 +65,9 @@ export function ImportMapping({ schema, headers, rows, mapping, onMapping, links
     const field = schema.fields.find((f) => f.id === target);
     if (!field || !raw.trim()) return <span className="tl-muted">{raw}</span>;
     const issue = previews[rowIndex]?.issues.find((i) => i.column === headers[col]);
-    if (issue) return <span className="tl-data-bad">⚠ {describeRowIssue(issue)}</span>;
+    if (issue) return <span className="tl-data-bad"><Icon name="warning" size={13} /> {describeRowIssue(issue)}</span>;
+    const unknown = unknownOptionValues(field, raw);
+    if (unknown.length > 0 && reading?.unknownOptions === 'add') return <span>{t('data.import.newOption', { value: raw.trim() })}</span>;
     return <span>{formatValue(field, previews[rowIndex]?.values[field.id], ctx)}</span>;
   }
 

@@ -2,9 +2,12 @@ import { useEffect, useId, useState } from 'react';
 import { DEDUP_MODES, discardImportJob, findResumableJob, type DedupMode, type ImportFile, type ImportJob } from '../../storage/csv/importJob';
 import type { LinkOptions } from '../../storage/csv/links';
 import { autoMap, duplicateTargets, type ColumnMapping } from '../../storage/csv/mapping';
-import { previewCsv } from '../../storage/csv/parse';
+import { previewCsv, type CsvPreview } from '../../storage/csv/parse';
+import type { CsvEncoding } from '../../storage/csv/encoding';
+import { addUnknownOptions } from '../../storage/csv/newOptions';
 import { describeError } from '../errors';
 import { useFolderSchema } from '../hooks';
+import type { FolderSchema } from '../../storage/folders/schema';
 import { useDb } from '../shell/DbProvider';
 import { t } from '../../i18n';
 import { useCanWrite } from '../workspace/useWorkspaceRole';
@@ -12,12 +15,14 @@ import { ViewOnlyNote } from '../workspace/ViewOnlyNote';
 import { FolderPicker, useDefaultFolder } from './FolderPicker';
 import { formatCount, formatPercent } from '../format';
 import { ImportMapping } from './ImportMapping';
+import { ImportReading } from './ImportReading';
+import { useImportReading } from './useImportReading';
 import { ImportReport, importedCount } from './ImportReport';
 import { UnfinishedImports } from './UnfinishedImports';
 import { useImportRun, type Running } from './useImportRun';
 import '../pages.css';
 
-type Picked = { file: File; pick: number; headers: string[]; rows: string[][] };
+type Picked = CsvPreview & { file: File; pick: number };
 
 const fingerprint = (file: File): ImportFile => ({ name: file.name, size: file.size, lastModified: file.lastModified });
 const DEDUP_LABELS = { skip: 'data.import.dedupSkip', update: 'data.import.dedupUpdate', create: 'data.import.dedupCreate' } as const;
@@ -42,6 +47,7 @@ export function ImportPage() {
   const mapping = edited?.key === mappingKey ? edited.mapping : picked && schema ? autoMap(picked.headers, schema.fields) : [];
   // Only what the person changed; the rest takes the defaults the preview shows (defaultLinkOption).
   const links = linkChoices?.key === mappingKey ? linkChoices.links : {};
+  const read = useImportReading(picked, schema, mapping, mappingKey);
 
   // A new file or folder: look for an unfinished import of this same file into this folder.
   useEffect(() => {
@@ -52,6 +58,16 @@ export function ImportPage() {
       live = false;
     };
   }, [db, picked, schema, running]);
+
+  /** Reads the file again with another encoding: same file, so the mapping and choices stay. */
+  async function reread(encoding: CsvEncoding) {
+    if (!picked) return;
+    try {
+      setPicked({ ...picked, ...(await previewCsv(picked.file, 10, encoding)) });
+    } catch (e) {
+      setErrors(describeError(e));
+    }
+  }
 
   async function pick(file: File | undefined) {
     clear();
@@ -69,7 +85,13 @@ export function ImportPage() {
     if (!picked || !schema) return;
     if (resume) return run(picked.file, { resumeId: resume.id });
     if (resumable) await discardImportJob(db, resumable.id);
-    return run(picked.file, { start: { folderId: schema.folder.id, file: fingerprint(picked.file), headers: picked.headers, mapping, dedup, links } });
+    const { reading } = read;
+    try {
+      if (reading.unknownOptions === 'add') await addUnknownOptions(db, read.unknown);
+    } catch (e) {
+      return setErrors(describeError(e));
+    }
+    return run(picked.file, { start: { folderId: schema.folder.id, file: fingerprint(picked.file), headers: picked.headers, mapping, dedup, links, reading } });
   }
 
   const blocked = !picked || !schema || duplicateTargets(mapping).length > 0 || !mapping.some(Boolean);
@@ -108,7 +130,10 @@ export function ImportPage() {
                 onMapping={(m) => setEdited({ key: mappingKey, mapping: m })}
                 links={links}
                 onLinks={(l) => setLinkChoices({ key: mappingKey, links: l })}
+                reading={read.reading}
               />
+              <ImportReading decoded={picked.decoded} onEncoding={(enc) => void reread(enc)} onReading={read.setReading} {...read} />
+              <NoEmailWarning schema={schema} mapping={mapping} />
               <DedupChoice value={dedup} onChange={setDedup} />
               <StartButtons resumable={resumable} blocked={blocked} onStart={(resume) => void start(resume)} />
             </>
@@ -179,5 +204,16 @@ function ImportRunning({ running }: { running: Running }) {
         {t('data.import.cancel')}
       </button>
     </section>
+  );
+}
+
+/** Rows are matched with existing records by their emails: without an email column, duplicates go unnoticed. */
+function NoEmailWarning({ schema, mapping }: { schema: FolderSchema; mapping: ColumnMapping }) {
+  const emails = schema.fields.filter((f) => f.type === 'email');
+  if (emails.length === 0 || emails.some((f) => mapping.includes(f.id))) return null;
+  return (
+    <p role="status" className="tl-data-warn">
+      {t('data.import.noEmail', { field: emails.map((f) => f.label).join(', ') })}
+    </p>
   );
 }

@@ -4,6 +4,7 @@ import { newId } from '../model/ids';
 import { ISSUE_CODES, issueParamsSchema } from '../model/issues';
 import { STORAGE_ERROR_CODES, StorageError, type StorageErrorParams } from '../model/errors';
 import { mutate, type Writer } from '../write/mutate';
+import { cellReadingSchema } from './reading';
 import { linkOptionsSchema } from './links';
 
 export const DEDUP_MODES = ['skip', 'update', 'create'] as const;
@@ -29,6 +30,8 @@ export const importJobSchema = z.object({
   headers: z.array(z.string()),
   mapping: z.array(z.string().nullable()),
   dedup: z.enum(DEDUP_MODES),
+  /** How cells are read (encoding, date order, decimal mark, unknown dropdown values); absent on imports started before the choice existed. */
+  reading: cellReadingSchema.optional(),
   /** Per link field: the separator of several names, and whether missing ones are created. */
   links: linkOptionsSchema.optional(),
   status: z.enum(['running', 'stopped', 'done']),
@@ -92,7 +95,7 @@ export async function putImportJob(w: Writer, job: ImportJob): Promise<void> {
   await w.db.meta.put({ key: importKey(job.id), value: importJobSchema.parse(job) });
 }
 
-export type NewImport = Pick<ImportJob, 'folderId' | 'file' | 'headers' | 'mapping' | 'dedup' | 'links'>;
+export type NewImport = Pick<ImportJob, 'folderId' | 'file' | 'headers' | 'mapping' | 'dedup' | 'links' | 'reading'>;
 
 export function startImportJob(db: ThreadlineDB, init: NewImport): Promise<ImportJob> {
   const now = Date.now();

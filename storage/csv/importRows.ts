@@ -67,7 +67,7 @@ function importBatch(db: ThreadlineDB, jobId: string, rows: readonly CsvRow[], l
     // Rows must continue from the cursor: a gap means another tab is running this import too.
     if (pending[0]!.index !== job.rowsDone) throw new ImportStateError('importElsewhere', { row: job.rowsDone + 2 });
     const schema = await loadFolderSchema(w.db, job.folderId);
-    const converted = pending.map((r) => ({ cells: r.cells, row: convertRow(r.cells, r.index, job.headers, links.plain, schema) }));
+    const converted = pending.map((r) => ({ cells: r.cells, row: convertRow(r.cells, r.index, job.headers, links.plain, schema, job.reading) }));
     const ids = converted.flatMap(({ row }) => (row.id ? [row.id] : []));
     const emails = converted.flatMap(({ row }) => deriveIndexes(schema.folder, schema.fields, row.values).emails);
     const known = await KnownRecords.load(w.db, ids, emails);

@@ -2,6 +2,9 @@ import Papa, { type Parser } from 'papaparse';
 import { StorageError, type StorageErrorCode } from '../model/errors';
 import { unguardCell } from './cells';
 import { checkFileSize, checkHeader, checkRow, checkStall } from './limits';
+import { readCsvText, type CsvEncoding, type DecodedText } from './encoding';
+import type { ColumnValues } from './reading';
+import { scanColumns } from './scan';
 
 /** A picked file, or text (tests, pasted data). */
 export type CsvSource = Blob | string;
@@ -94,18 +97,41 @@ export class CsvReadError extends StorageError {
 /** How much of the start of a file the mapping screen's preview reads (papaparse would read 10 MB). */
 const PREVIEW_CHARS = 1024 * 1024;
 
+/**
+ * A picked file as text, under `encoding` or the one detected: decoded whole, so a multi-byte
+ * letter is never cut at a slice boundary (papaparse decodes each byte slice on its own).
+ */
+async function decodeSource(source: CsvSource, encoding?: CsvEncoding): Promise<{ text: string; decoded?: DecodedText & { detected: CsvEncoding } }> {
+  if (typeof source === 'string') return { text: source };
+  checkFileSize(source.size);
+  const decoded = await readCsvText(source, encoding);
+  return { text: decoded.text, decoded };
+}
+
+export type CsvPreview = {
+  headers: string[];
+  rows: string[][];
+  delimiter: string;
+  /** How the file was read; absent for text sources. */
+  decoded?: Omit<DecodedText, 'text'> & { detected: CsvEncoding };
+  /** Each column's distinct values over the whole file (scan.ts). */
+  values: ColumnValues;
+};
+
 /** The header and the first `maxRows` data rows, for the mapping screen; refuses what CSV_LIMITS does not allow. */
-export async function previewCsv(source: CsvSource, maxRows = 10): Promise<{ headers: string[]; rows: string[][] }> {
+export async function previewCsv(picked: CsvSource, maxRows = 10, encoding?: CsvEncoding): Promise<CsvPreview> {
+  const { text: source, decoded } = await decodeSource(picked, encoding);
   const { delimiter } = await openCsv(source);
   const truncated = sizeOf(source) > PREVIEW_CHARS;
-  const text = typeof source === 'string' ? source.slice(0, PREVIEW_CHARS) : await readText(source.slice(0, PREVIEW_CHARS));
+  const text = source.slice(0, PREVIEW_CHARS);
   const result = Papa.parse<string[]>(text, { delimiter, preview: maxRows + 1, skipEmptyLines: 'greedy' });
   // A start cut from a longer file may end inside its last row.
   if (truncated && result.data.length < maxRows + 1) result.data.pop();
   const [header, ...rows] = result.data;
   if (!header || header.every((h) => h.trim() === '')) throw new CsvReadError('The file is empty or has no header row.', 'csvEmpty');
   rows.forEach((cells, i) => checkRow(cells, i));
-  return { headers: header.map(headerCell), rows };
+  const read = decoded ? { decoded: { encoding: decoded.encoding, detected: decoded.detected, replaced: decoded.replaced, firstReplacedLine: decoded.firstReplacedLine } } : {};
+  return { headers: header.map(headerCell), rows, delimiter, ...read, values: scanColumns(source, delimiter) };
 }
 
 /**
@@ -115,9 +141,10 @@ export async function previewCsv(source: CsvSource, maxRows = 10): Promise<{ hea
  * error, when `signal` aborts; a rejected `onBatch` stops the stream and rejects.
  */
 export async function streamCsvRows(
-  source: CsvSource,
-  opts: { batchSize: number; onHeaders?: (headers: string[]) => void; onBatch: (batch: CsvBatch) => Promise<void>; signal?: AbortSignal },
+  picked: CsvSource,
+  opts: { batchSize: number; encoding?: CsvEncoding; onHeaders?: (headers: string[]) => void; onBatch: (batch: CsvBatch) => Promise<void>; signal?: AbortSignal },
 ): Promise<{ aborted: boolean }> {
+  const { text: source } = await decodeSource(picked, opts.encoding);
   const { delimiter } = await openCsv(source);
   const total = Math.max(1, sizeOf(source));
   let headers: string[] | undefined;

@@ -40,6 +40,7 @@ export async function runImport(db: ThreadlineDB, opts: RunImportOptions): Promi
     const links = await LinkResolver.load(db, await loadFolderSchema(db, job.folderId), job.mapping, job.links);
     const { aborted } = await streamCsvRows(opts.source, {
       batchSize: opts.batchSize ?? IMPORT_BATCH_ROWS,
+      encoding: job.reading?.encoding,
       signal: opts.signal,
       onHeaders: (headers) => {
         if (!sameHeaders(headers, job.headers)) throw new ImportStateError('importColumnsDiffer');

@@ -42,6 +42,11 @@ describe('ImportPage', { timeout: 30_000 }, () => {
     expect(within(mapping).getByLabelText('Shoe size')).toHaveDisplayValue('— not imported —');
     // The preview reads the first rows as the import will: the bad email shows its reason now.
     expect(within(mapping).getByText(/"not-an-email" is not an email address/)).toBeInTheDocument();
+    // Nothing in the file settles 05/03/1990, so the UI's locale (en-US here: month first) does, and says so.
+    expect(within(mapping).getByText('May 3, 1990')).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Dates such as 03/04/2024' })).toHaveDisplayValue('Month first (12/31/2024)');
+    expect(screen.getByText('The file does not settle it: chosen from your language.')).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Dates such as 03/04/2024' }), 'dmy');
     expect(within(mapping).getByText('Mar 5, 1990')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Start import' }));
