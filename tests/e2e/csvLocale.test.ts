@@ -105,6 +105,8 @@ describe.each(CASES)('an Excel-style import in a $lang browser', (c) => {
     expect(await table.textContent()).toContain(c.kept[0]);
     expect(await table.textContent()).toContain('10.940,78');
     await screenshot(page, `csvlocale-preview-${c.lang}`);
+    await page.getByRole('heading', { name: /Cómo se lee el archivo|Come viene letto il file/ }).scrollIntoViewIfNeeded();
+    await screenshot(page, `csvlocale-reading-${c.lang}`);
 
     await page.getByRole('button', { name: c.start }).click();
     const report = page.getByRole('region', { name: c.report });
