@@ -46,7 +46,12 @@ export class FakeSdk implements SdkSource {
   };
   Router = {
     handleCustomRoute: (routeID: string, handler: (view: CustomRouteViewSource) => void) => this.register(this.routes, { routeID, handler }),
+    goto: (routeID: string) => {
+      this.gotos.push(routeID);
+    },
   };
+  /** Routes Router.goto was asked for, in order. */
+  readonly gotos: string[] = [];
   ButterBar = { showMessage: this.butter('message'), showError: this.butter('error') };
   User = { getEmailAddress: () => this.userEmail };
   destroy() {
