@@ -38,6 +38,8 @@ export function InlineEditor({ record, field, schema, onClose, onError }: Props)
 
   useEffect(() => {
     box.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+    // The editor is wider than its cell: at the right edge of the table it would be cut off.
+    box.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   }, []);
 
   async function commit(move: CellMove) {

@@ -13,9 +13,8 @@ type Props = {
   /** Names the list of suggestions and the chips. */
   label: string;
   selected: readonly PickerOption[];
-  /** Suggestions for `query`, best first (already chosen ones are left out here). */
+  /** Suggestions for the text typed last reported through `onQueryChange`, best first (chosen ones are left out here). */
   options: readonly PickerOption[];
-  query: string;
   onQueryChange: (query: string) => void;
   onChange: (selected: PickerOption[]) => void;
   /** One value (owner) or several (links). */
@@ -33,7 +32,7 @@ const REMOVALS = new Set<string>([ms.SelectedItemKeyDownBackspace, ms.SelectedIt
  * a chip. A key the combobox used (Enter on a suggestion, Escape closing the list) is marked
  * handled, so an inline editor around it does not also save or cancel.
  */
-export function Combobox({ inputId, label, selected, options, query, onQueryChange, onChange, multiple }: Props) {
+export function Combobox({ inputId, label, selected, options, onQueryChange, onChange, multiple }: Props) {
   const [open, setOpen] = useState(false);
   const items = options.filter((o) => !selected.some((s) => s.id === o.id));
   const { getSelectedItemProps, getDropdownProps, removeSelectedItem } = useMultipleSelection<PickerOption>({
@@ -43,10 +42,10 @@ export function Combobox({ inputId, label, selected, options, query, onQueryChan
       if (REMOVALS.has(type) && selectedItems) onChange(selectedItems);
     },
   });
-  const { isOpen, highlightedIndex, getMenuProps, getInputProps, getItemProps } = useCombobox<PickerOption>({
+  // The text is downshift's own: a controlled value lagged a keystroke behind and lost fast typing.
+  const { isOpen, highlightedIndex, inputValue, getMenuProps, getInputProps, getItemProps } = useCombobox<PickerOption>({
     items,
     inputId,
-    inputValue: query,
     selectedItem: null,
     // Open only while there is something to pick, so Enter in a closed list saves the editor.
     isOpen: open && items.length > 0,
@@ -55,12 +54,15 @@ export function Combobox({ inputId, label, selected, options, query, onQueryChan
     itemToKey: (o) => o?.id,
     onIsOpenChange: ({ isOpen: next }) => setOpen(!!next),
     onInputValueChange: ({ inputValue }) => onQueryChange(inputValue ?? ''),
-    stateReducer: (_state, { type, changes }) =>
+    stateReducer: (state, { type, changes }) =>
       // Picking clears the text for the next name; leaving the input picks nothing by itself.
       type === cb.InputKeyDownEnter || type === cb.ItemClick ? { ...changes, inputValue: '' }
       : type === cb.InputBlur ? { ...changes, selectedItem: null, inputValue: '' }
       // Focus already opened the list: the click that gave the focus must not close it again.
       : type === cb.InputClick ? { ...changes, isOpen: true }
+      // The picked item is handed up, never held (selectedItem stays null); downshift then "syncs"
+      // the text to that null item, which wiped the first keystroke typed after a pick.
+      : type === cb.ControlledPropUpdatedSelectedItem ? { ...changes, inputValue: state.inputValue }
       : changes,
     onSelectedItemChange: ({ type, selectedItem }) => {
       if (!selectedItem || (type !== cb.InputKeyDownEnter && type !== cb.ItemClick)) return;
@@ -88,7 +90,7 @@ export function Combobox({ inputId, label, selected, options, query, onQueryChan
           </ul>
         )}
         <input
-          {...getInputProps(getDropdownProps({ preventKeyAction: isOpen && query !== '', onFocus: () => setOpen(true) }))}
+          {...getInputProps(getDropdownProps({ preventKeyAction: isOpen && inputValue !== '', onFocus: () => setOpen(true) }))}
           className="tl-picker-input"
           placeholder={!multiple && selected.length ? '' : t('views.picker.placeholder')}
         />

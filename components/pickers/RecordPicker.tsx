@@ -34,7 +34,6 @@ export function RecordPicker({ folderId, value, onChange, inputId, label }: Prop
       multiple
       selected={selected}
       options={options}
-      query={query}
       onQueryChange={setQuery}
       onChange={(next) => {
         setPicked(new Map([...picked, ...next.map((o) => [o.id, o] as const)]));

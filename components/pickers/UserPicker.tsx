@@ -31,7 +31,7 @@ export function UserPicker({ value, onChange, inputId, label }: Props) {
   const selected = value ? [all.find((o) => o.id === value) ?? { id: value, title: userTitle(value) }] : [];
   return (
     <>
-      <Combobox inputId={inputId} label={label} multiple={false} selected={selected} options={options} query={query} onQueryChange={setQuery}
+      <Combobox inputId={inputId} label={label} multiple={false} selected={selected} options={options} onQueryChange={setQuery}
         onChange={(next) => onChange(next[next.length - 1]?.id)} />
       {directory?.kind === 'shared' && directory.members.length === 0 && <small className="tl-muted">{t('views.picker.noMembers')}</small>}
     </>

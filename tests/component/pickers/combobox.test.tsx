@@ -55,7 +55,10 @@ describe('the type-ahead picker', { timeout: 30_000 }, () => {
     expect(input).toHaveValue('');
     expect(chips()).toEqual(['Acme Labs']);
 
-    await user.type(input, 'glob');
+    // Straight on from the pick, without a click on the input first.
+    await user.keyboard('glob');
+    // The first keystroke after a pick is kept (downshift once reset the text to the picked, null, item).
+    expect(input).toHaveValue('glob');
     await waitFor(() => expect(screen.getByRole('option', { name: /Globex/ })).toBeInTheDocument());
     await user.keyboard('{Enter}');
     await waitFor(() => expect(screen.getByTestId('value')).toHaveTextContent(`${labs.id},${globex.id}`));
