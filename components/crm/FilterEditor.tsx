@@ -1,9 +1,8 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useId } from 'react';
 import type { Field } from '../../storage/model/field';
 import type { Pipeline } from '../../storage/model/entities';
 import { filterOps, type FilterInput } from '../../storage/model/filterRegistry';
-import { listRecords } from '../../storage/queries/queries';
-import { useDb } from '../shell/DbProvider';
+import { RecordPicker } from '../pickers/RecordPicker';
 import type { FilterProblem, ViewFilter } from '../../storage/views/viewQuery';
 import { t } from '../../i18n';
 import { Icon } from '../icons/icons';
@@ -17,13 +16,22 @@ type Props = {
   onChange: (filters: ViewFilter[]) => void;
 };
 
+/** A link filter's record ("Company includes Acme"): one record, by type-ahead. */
+function FilterRecord({ folderId, value, onChange, label }: { folderId: string; value: string; onChange: (v: unknown) => void; label: string }) {
+  const id = useId();
+  return (
+    <span className="tl-filter-record">
+      <label htmlFor={id} className="tl-visually-hidden">{label}</label>
+      <RecordPicker folderId={folderId} value={value ? [value] : undefined} onChange={(ids) => onChange(ids?.at(-1) ?? '')} inputId={id} label={label} multiple={false} />
+    </span>
+  );
+}
+
 /** The argument control for an operator, chosen by the kind of input the operator declares. */
 function FilterValue({ input, field, pipelines, value, onChange, label }: {
   input: FilterInput; field: Field; pipelines: readonly Pipeline[]; value: unknown; onChange: (v: unknown) => void; label: string;
 }) {
   const target = field.settings.targetFolderId ?? '';
-  const db = useDb();
-  const candidates = useLiveQuery(() => (input === 'record' ? listRecords(db, target, { limit: 500 }) : Promise.resolve([])), [db, input, target]);
   const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
   switch (input) {
     case 'none':
@@ -62,12 +70,8 @@ function FilterValue({ input, field, pipelines, value, onChange, label }: {
         </select>
       );
     case 'record':
-      return (
-        <select aria-label={label} value={text} onChange={(e) => onChange(e.target.value)}>
-          <option value="">—</option>
-          {candidates?.map((r) => <option key={r.id} value={r.id}>{r.title || t('common.untitled')}</option>)}
-        </select>
-      );
+      // Type-ahead over the index: a list of the folder's first 500 records missed the rest.
+      return <FilterRecord folderId={target} value={text} onChange={onChange} label={label} />;
     default:
       return <input aria-label={label} type="text" value={text} onChange={(e) => onChange(e.target.value)} />;
   }

@@ -5,7 +5,15 @@ import { t } from '../../i18n';
 import { useDb } from '../shell/DbProvider';
 import { Combobox, type PickerOption } from './Combobox';
 
-type Props = { folderId: string; value: readonly string[] | undefined; onChange: (ids: string[] | undefined) => void; inputId: string; label: string };
+type Props = {
+  folderId: string;
+  value: readonly string[] | undefined;
+  onChange: (ids: string[] | undefined) => void;
+  inputId: string;
+  label: string;
+  /** False: one record (a filter's argument), a new pick replacing the chip. */
+  multiple?: boolean;
+};
 
 const NONE: readonly PickerOption[] = [];
 
@@ -13,7 +21,7 @@ const NONE: readonly PickerOption[] = [];
  * Links to records of `folderId`: type-ahead over the search index (never a read of the
  * folder), the linked records as chips with their titles.
  */
-export function RecordPicker({ folderId, value, onChange, inputId, label }: Props) {
+export function RecordPicker({ folderId, value, onChange, inputId, label, multiple = true }: Props) {
   const db = useDb();
   const [query, setQuery] = useState('');
   // Titles of what was just picked, shown before the chips' own read comes back.
@@ -31,7 +39,7 @@ export function RecordPicker({ folderId, value, onChange, inputId, label }: Prop
     <Combobox
       inputId={inputId}
       label={label}
-      multiple
+      multiple={multiple}
       selected={selected}
       options={options}
       onQueryChange={setQuery}
