@@ -43,6 +43,8 @@ export class SearchIndex {
   /** Record id -> ids of the records that link to it. */
   private linkedBy = new Map<string, string[]>();
   private cache = new QueryCache();
+  /** The same per folder, for pickers: their answers hold only that folder's hits. */
+  private folderCaches = new Map<string, QueryCache>();
   /** Prefix keys as queries, made once each: every upsert scores its entry against ~10 of them. */
   private keyQueries = new Map<string, Query>();
   private nextSeq = 0;
@@ -58,6 +60,7 @@ export class SearchIndex {
     this.linkedBy.clear();
     this.keyQueries.clear();
     this.cache.clear();
+    if (this.folderCaches.size) this.folderCaches.clear();
   }
 
   upsert(record: CrmRecord, folderFields: readonly Field[]) {
@@ -77,6 +80,7 @@ export class SearchIndex {
     }
     this.relink(e.id, old?.linkedIds ?? [], e.linkedIds);
     this.cache.clear();
+    if (this.folderCaches.size) this.folderCaches.clear();
   }
 
   remove(id: string) {
@@ -86,6 +90,7 @@ export class SearchIndex {
     this.relink(id, old.linkedIds, []);
     this.entries.delete(id);
     this.cache.clear();
+    if (this.folderCaches.size) this.folderCaches.clear();
   }
 
   /** The best `limit` hits of every folder, or with `folderId` of that folder only (see searchIn). */
@@ -114,15 +119,9 @@ export class SearchIndex {
     const strong = query.digits ? undefined : this.strongHits(query);
     const own = strong && inFolder(strong, folderId);
     if (own && own.entries.length >= n) return this.ranked(query, own, n);
-    const cached = this.cache.get(query.q);
-    const from = cached && !cached.strong ? cached.entries : (this.cache.narrowest(query)?.entries ?? this.entries.values());
-    const hits: Hits = { entries: [], scores: [] };
-    for (const e of from) {
-      if (e.folderId !== folderId || !matches(e, query)) continue;
-      hits.entries.push(e);
-      hits.scores.push(scoreOf(e, query));
-    }
-    if (hits.entries.length >= n || !strong) return this.ranked(query, hits, n);
+    const direct = this.folderHits(query, folderId);
+    if (direct.entries.length >= n || !strong) return this.ranked(query, direct, n);
+    const hits: Hits = { entries: [...direct.entries], scores: [...direct.scores] };
     const taken = new Set(hits.entries.map((e) => e.id));
     strong.entries.forEach((target, i) => {
       // 100, 80 and 60 are title matches (exact, prefix, word prefixes); the rest matched a detail.
@@ -136,6 +135,28 @@ export class SearchIndex {
       }
     });
     return this.ranked(query, hits, n);
+  }
+
+  /**
+   * Every direct hit of `query` in one folder, scored: cached per folder, narrowed from the
+   * folder's (or failing that every folder's) smallest cached superset, else one pass that
+   * skips other folders' entries before comparing any text.
+   */
+  private folderHits(query: Query, folderId: string): Hits {
+    let cache = this.folderCaches.get(folderId);
+    if (!cache) this.folderCaches.set(folderId, (cache = new QueryCache()));
+    const cached = cache.get(query.q);
+    if (cached) return { entries: cached.entries, scores: cached.scores! };
+    const global = this.cache.get(query.q);
+    const from = cache.narrowest(query)?.entries ?? (global && !global.strong ? global.entries : this.cache.narrowest(query)?.entries) ?? this.entries.values();
+    const answer = { query, entries: [] as Entry[], scores: [] as number[] };
+    for (const e of from) {
+      if (e.folderId !== folderId || !matches(e, query)) continue;
+      answer.entries.push(e);
+      answer.scores.push(scoreOf(e, query));
+    }
+    cache.set(answer);
+    return answer;
   }
 
   /** The best `n` of `hits` as shown. */

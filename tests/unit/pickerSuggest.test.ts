@@ -67,6 +67,12 @@ describe('picker suggestions', () => {
         `(the index's part: p50 ${pct(index, 50)} ms, p95 ${pct(index, 95)} ms; index built once in ${buildMs.toFixed(0)} ms)`,
     );
     expect(found).toBeGreaterThan(0);
+    // Scoped answers are the all-folder ranking cut to the folder (no links here, so no linked hits).
+    for (const q of typed) {
+      const scoped = (await searchRecords(db, q, 8, companies)).map((h) => h.id);
+      const all = (await searchRecords(db, q, 100_000)).filter((h) => h.folderId === companies).slice(0, 8).map((h) => h.id);
+      expect(scoped, q).toEqual(all);
+    }
     const hits = await suggestRecords(db, companies, 'smith');
     expect(hits.length).toBe(8);
     expect(hits.every((h) => h.title.includes('Smith') && h.secondary.endsWith('.com'))).toBe(true);
