@@ -9,7 +9,8 @@ export const folderSchema = z
   .object({
     id: z.string().min(1).max(64),
     name: z.string().min(1).max(LIMITS.label),
-    icon: z.string().max(8),
+    /** A name from FOLDER_ICONS (folderIcons.ts); an older version's emoji still parses and is drawn by its replacement. */
+    icon: z.string().max(32),
     kind: z.enum(FOLDER_KINDS),
     /** Fields whose values, joined by spaces, make a record's title (e.g. first + last name). */
     titleFieldIds: z.array(z.string()).min(1),
