@@ -5,7 +5,7 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useCanShape } from '../workspace/useWorkspaceRole';
-import type { CrmRecord } from '../../storage/model/entities';
+import type { CrmRecord, RecordValues } from '../../storage/model/entities';
 import type { Field } from '../../storage/model/field';
 import { updateRecord } from '../../storage/write/records';
 import { nextOpenTasks, recordTitles } from '../../storage/queries/crm';
@@ -20,6 +20,8 @@ import { ErrorAlert } from './ErrorAlert';
 import { PipelineDialog } from './PipelineDialog';
 import { useMandatoryAsk } from '../mandatory/useMandatoryAsk';
 import { MissingFieldsForm } from '../mandatory/MissingFieldsForm';
+import { LostReasonAsk } from '../mandatory/LostReasonAsk';
+import { lostReasonToAsk } from '../mandatory/lostReason';
 import { TotalsLine } from './TotalsLine';
 
 /** A board column holds at most this many cards; the rest are counted (the table shows them all). */
@@ -86,6 +88,8 @@ export function BoardView({ schema, rows, field, canWrite = true }: { schema: Fo
   const [outcome, setOutcome] = useState('');
   const { ask, attempt, clear } = useMandatoryAsk();
   const [asking, setAsking] = useState<{ recordId: string; column: BoardColumn }>();
+  // A drop on a lost stage waits for its (optional) reason before it moves.
+  const [askingLost, setAskingLost] = useState<{ recordId: string; column: BoardColumn; field: Field }>();
   const pipeline = schema.pipelines.find((p) => p.id === pipelineId) ?? schema.pipelines[0];
   const columns = useMemo(() => buildBoard(rows, field, pipeline), [rows, field, pipeline]);
   const shownIds = columns.flatMap((c) => c.records.slice(0, CARD_CAP).map((r) => r.id));
@@ -111,16 +115,26 @@ export function BoardView({ schema, rows, field, canWrite = true }: { schema: Fo
     const target = colOf(over?.id);
     const record = byId.get(String(active.id));
     if (!target || !record || target.records.some((r) => r.id === record.id)) return;
-    const title = titleOf(record.id);
+    const reasonField = lostReasonToAsk(schema.fields, schema.pipelines, record.values, field.id, target.value);
+    if (!reasonField) return move(record.id, target, {});
+    clear();
+    setAsking(undefined);
+    setAskingLost({ recordId: record.id, column: target, field: reasonField });
+    setOutcome(t('mandatory.lost.boardAsk', { title: titleOf(record.id), column: columnName(target) }));
+  }
+
+  /** The move itself, with what an ask added (`given`); empty mandatory fields ask on the card. */
+  async function move(recordId: string, target: BoardColumn, given: RecordValues) {
+    const title = titleOf(recordId);
     const column = columnName(target);
     try {
-      const done = await attempt(schema.folder.id, (extra) => updateRecord(db, record.id, { ...extra, [field.id]: target.value }));
+      const done = await attempt(schema.folder.id, (extra) => updateRecord(db, recordId, { ...given, ...extra, [field.id]: target.value }));
       setErrors([]);
       if (done === 'saved') {
         setAsking(undefined);
         setOutcome(t('mandatory.boardMoved', { title, column }));
       } else {
-        setAsking({ recordId: record.id, column: target });
+        setAsking({ recordId, column: target });
         setOutcome(t('mandatory.boardAsk', { title, column, fields: done.fields.map((f) => f.label).join(', ') }));
       }
     } catch (e) {
@@ -136,7 +150,22 @@ export function BoardView({ schema, rows, field, canWrite = true }: { schema: Fo
     clear();
   };
   const askFor = (recordId: string) =>
-    ask && asking?.recordId === recordId ? (
+    askingLost?.recordId === recordId ? (
+      <LostReasonAsk
+        name={titleOf(recordId)}
+        stage={columnName(askingLost.column)}
+        field={askingLost.field}
+        pipelines={schema.pipelines}
+        onCancel={() => {
+          setOutcome(t('mandatory.boardStays', { title: titleOf(recordId), column: columnName(columns.find((c) => c.records.some((r) => r.id === recordId)) ?? askingLost.column) }));
+          setAskingLost(undefined);
+        }}
+        onSave={async (values) => {
+          setAskingLost(undefined);
+          await move(recordId, askingLost.column, values);
+        }}
+      />
+    ) : ask && asking?.recordId === recordId ? (
       <MissingFieldsForm
         name={titleOf(recordId)}
         fields={ask.fields}

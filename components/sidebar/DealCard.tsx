@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { unlinkThread } from '../../storage/activities/activities';
-import type { CrmRecord, Pipeline } from '../../storage/model/entities';
+import type { CrmRecord, Pipeline, RecordValues } from '../../storage/model/entities';
 import type { Field } from '../../storage/model/field';
 import type { StageValue } from '../../storage/model/fieldValues';
 import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
@@ -10,6 +10,8 @@ import { useDb } from '../shell/DbProvider';
 import { t } from '../../i18n';
 import { MissingFieldsForm } from '../mandatory/MissingFieldsForm';
 import { useMandatoryAsk } from '../mandatory/useMandatoryAsk';
+import { LostReasonAsk } from '../mandatory/LostReasonAsk';
+import { lostReasonToAsk } from '../mandatory/lostReason';
 import { CardFields } from './CardFields';
 import { RecordLink } from './RecordLink';
 
@@ -26,14 +28,21 @@ export function DealCard({ deal, fields, pipelines, threadId, linked, canWrite, 
   const [error, setError] = useState<string>();
   const [pendingStage, setPendingStage] = useState<string>();
   const { ask, attempt, clear } = useMandatoryAsk();
+  // A move to a lost stage waits for its optional reason (Skip moves without one).
+  const [askingLost, setAskingLost] = useState<Field>();
   const run = (p: Promise<unknown>) => p.then(() => setError(undefined), (e: unknown) => setError(describeError(e).join(' ')));
 
   const changeStage = (stageId: string) => {
     if (!pipeline) return;
     const value = { fd_stage: { pipelineId: pipeline.id, stageId } };
     setPendingStage(stageId);
+    const reason = lostReasonToAsk(fields, pipelines, deal.values, 'fd_stage', value.fd_stage);
+    if (reason) setAskingLost(reason);
+    else save(value, {});
+  };
+  const save = (value: RecordValues, given: RecordValues) => {
     void run(
-      attempt(PRESET_FOLDER_IDS.deals, (extra) => updateRecord(db, deal.id, { ...extra, ...value })).then((outcome) => {
+      attempt(PRESET_FOLDER_IDS.deals, (extra) => updateRecord(db, deal.id, { ...given, ...extra, ...value })).then((outcome) => {
         if (outcome === 'saved') setPendingStage(undefined);
       }, (e: unknown) => {
         setPendingStage(undefined);
@@ -43,6 +52,7 @@ export function DealCard({ deal, fields, pipelines, threadId, linked, canWrite, 
   };
   const cancel = () => {
     clear();
+    setAskingLost(undefined);
     setPendingStage(undefined);
   };
   const stageName = (id: string | undefined) => pipeline?.stages.find((s) => s.id === id)?.name ?? '';
@@ -53,12 +63,19 @@ export function DealCard({ deal, fields, pipelines, threadId, linked, canWrite, 
       {error && <div role="alert" className="tl-error">{error}</div>}
       <div className="tl-row">
         <label htmlFor={`stage-${deal.id}`}>{t('sidebar.stage')}</label>
-        <select id={`stage-${deal.id}`} value={pendingStage ?? stage?.stageId ?? ''} disabled={!canWrite || !!ask} onChange={(e) => changeStage(e.target.value)}>
+        <select id={`stage-${deal.id}`} value={pendingStage ?? stage?.stageId ?? ''} disabled={!canWrite || !!ask || !!askingLost} onChange={(e) => changeStage(e.target.value)}>
           {pipeline?.stages.map((s) => (
             <option key={s.id} value={s.id}>{s.name}</option>
           ))}
         </select>
       </div>
+      {askingLost && pendingStage && pipeline && (
+        <LostReasonAsk name={deal.title} stage={stageName(pendingStage)} field={askingLost} pipelines={pipelines} onCancel={cancel}
+          onSave={async (values) => {
+            setAskingLost(undefined);
+            save({ fd_stage: { pipelineId: pipeline.id, stageId: pendingStage } }, values);
+          }} />
+      )}
       {ask && (
         <MissingFieldsForm
           name={deal.title}

@@ -14,7 +14,7 @@ export function TaskRecordPicker({ inputId, label, value, onChange }: Props) {
   const [query, setQuery] = useState('');
   const options = useLiveQuery(() => suggestTaskRecords(db, query), [db, query]) ?? NONE;
   return (
-    <Combobox inputId={inputId} label={label} multiple selected={value} options={options} query={query} onQueryChange={setQuery}
+    <Combobox inputId={inputId} label={label} multiple selected={value} options={options} onQueryChange={setQuery}
       onChange={(next) => onChange(next.map((o) => ({ id: o.id, title: o.title, secondary: o.secondary ?? '' })))} />
   );
 }

@@ -13,4 +13,10 @@ export const en = {
   'mandatory.boardNotMoved': '{title} was not moved to {column}: {reason}',
   'mandatory.boardStays': '{title} stays in {column}: nothing was saved.',
   'mandatory.moveTo': 'Move to {column}',
+  'mandatory.lost.form': 'Lost reason for {name}',
+  'mandatory.lost.heading': 'Why was it lost?',
+  'mandatory.lost.intro': 'Optional: pick a reason for the win-rate report. {name} moves to {stage} either way.',
+  'mandatory.lost.skip': 'Skip',
+  'mandatory.lost.keys': 'Enter saves, Escape cancels the move.',
+  'mandatory.lost.boardAsk': '{title} is moving to {column}: pick a lost reason on the card, or skip.',
 } as const;

@@ -15,4 +15,10 @@ export const es = {
   'mandatory.boardNotMoved': '{title} no se movió a {column}: {reason}',
   'mandatory.boardStays': '{title} sigue en {column}: no se guardó nada.',
   'mandatory.moveTo': 'Mover a {column}',
+  'mandatory.lost.form': 'Motivo de pérdida de {name}',
+  'mandatory.lost.heading': '¿Por qué se perdió?',
+  'mandatory.lost.intro': 'Opcional: elige un motivo para el informe de tasa de éxito. {name} pasa a {stage} de todos modos.',
+  'mandatory.lost.skip': 'Omitir',
+  'mandatory.lost.keys': 'Intro guarda, Escape cancela el cambio.',
+  'mandatory.lost.boardAsk': '{title} pasa a {column}: elige un motivo de pérdida en la tarjeta, u omítelo.',
 } satisfies Catalogue<typeof en>;

@@ -15,4 +15,10 @@ export const it = {
   'mandatory.boardNotMoved': '{title} non è stata spostata in {column}: {reason}',
   'mandatory.boardStays': '{title} resta in {column}: non è stato salvato nulla.',
   'mandatory.moveTo': 'Sposta in {column}',
+  'mandatory.lost.form': 'Motivo della perdita di {name}',
+  'mandatory.lost.heading': 'Perché è stata persa?',
+  'mandatory.lost.intro': 'Facoltativo: scegli un motivo per il report sul tasso di successo. {name} passa a {stage} comunque.',
+  'mandatory.lost.skip': 'Salta',
+  'mandatory.lost.keys': 'Invio salva, Esc annulla lo spostamento.',
+  'mandatory.lost.boardAsk': '{title} sta passando a {column}: scegli un motivo della perdita sulla scheda, oppure salta.',
 } satisfies Catalogue<typeof en>;

@@ -75,6 +75,7 @@ export function dealFacts(
       source: str(get(r, 'source')),
       campaign: str(get(r, 'campaign')),
       closedAt: closed,
+      lostReason: str(get(r, 'lostReason')),
     };
   });
 }

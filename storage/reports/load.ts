@@ -52,5 +52,6 @@ export async function loadReportData(db: ThreadlineDB, period: Period): Promise<
     ownerOf: ownersOf(allRecords, fieldsByFolder),
     lifecycleStages: contactFields.find((f) => f.key === 'lifecycleStage')?.options ?? [],
     sources: contactFields.find((f) => f.key === 'source')?.options ?? [],
+    lostReasons: dealFields.find((f) => f.key === 'lostReason')?.options ?? [],
   };
 }

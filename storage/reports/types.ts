@@ -36,6 +36,8 @@ export type DealFact = {
   campaign?: string;
   /** When the deal entered its current won/lost stage, from its stage-change history. */
   closedAt?: number;
+  /** The "Lost reason" dropdown's option id, when filled. */
+  lostReason?: string;
 };
 
 export type ContactFact = {
@@ -61,6 +63,8 @@ export type ReportData = {
   ownerOf: ReadonlyMap<string, string>;
   lifecycleStages: DropdownOption[];
   sources: DropdownOption[];
+  /** The deals' "Lost reason" options (an editable list), in their order. */
+  lostReasons: DropdownOption[];
 };
 
 export const EMPTY_DATA: ReportData = {
@@ -71,4 +75,5 @@ export const EMPTY_DATA: ReportData = {
   ownerOf: new Map(),
   lifecycleStages: [],
   sources: [],
+  lostReasons: [],
 };

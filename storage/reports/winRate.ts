@@ -18,7 +18,20 @@ export type WinRateRow = {
   wonIds: string[];
 };
 
-export type WinRates = { byOwner: WinRateRow[]; byPipeline: WinRateRow[] };
+/** Lost deals of one reason; `key` '' gathers those lost without one. */
+export type LostReasonRow = {
+  key: string;
+  /** The option's label; '' for no reason, the stored id for an option since removed from the list. */
+  label: string;
+  lost: number;
+  /** lost / all lost deals, 0–1. */
+  share: number;
+  /** What those deals were worth, per currency. */
+  amount: Money;
+  recordIds: string[];
+};
+
+export type WinRates = { byOwner: WinRateRow[]; byPipeline: WinRateRow[]; lostByReason: LostReasonRow[] };
 
 /** Days from the deal's start (start date, else creation) to its close; never negative. */
 export const cycleDays = (d: DealFact): number => Math.max(0, ((d.closedAt ?? d.startMs) - d.startMs) / DAY_MS);
@@ -46,7 +59,32 @@ function group(deals: readonly DealFact[], keyOf: (d: DealFact) => string, label
 }
 
 /**
- * Deals that closed (entered a won or lost stage) in the period, by owner and by pipeline. A closed
+ * The period's lost deals by their "Lost reason": the options in the list's order (those with
+ * deals), then reasons no longer listed, then the deals lost without a reason.
+ */
+/** A listed option's place, or after every listed one. */
+const listed = (index: number, count: number) => (index < 0 ? count : index);
+
+export function lostByReason(closed: readonly DealFact[], options: ReportData['lostReasons']): LostReasonRow[] {
+  const lost = closed.filter((d) => d.outcome === 'lost');
+  const rows = new Map<string, LostReasonRow>();
+  for (const d of lost) {
+    const key = d.lostReason ?? '';
+    const row = rows.get(key) ?? { key, label: key && (options.find((o) => o.id === key)?.label ?? key), lost: 0, share: 0, amount: {}, recordIds: [] };
+    row.lost += 1;
+    row.recordIds.push(d.id);
+    addMoney(row.amount, d.amount);
+    rows.set(key, row);
+  }
+  const rank = (key: string) => (key === '' ? Infinity : listed(options.findIndex((o) => o.id === key), options.length));
+  return [...rows.values()]
+    .map((r) => ({ ...r, share: r.lost / lost.length, amount: roundMoney(r.amount) }))
+    .sort((a, b) => rank(a.key) - rank(b.key) || a.label.localeCompare(b.label));
+}
+
+/**
+ * Deals that closed (entered a won or lost stage) in the period, by owner and by pipeline, and the
+ * lost ones by reason. A closed
  * deal whose history has no stage change (so no known close day) is left out.
  */
 export function winRates(data: ReportData, filters: ReportFilters): WinRates {
@@ -57,5 +95,6 @@ export function winRates(data: ReportData, filters: ReportFilters): WinRates {
   return {
     byOwner: group(closed, (d) => d.owner ?? '', (k) => k),
     byPipeline: group(closed, (d) => d.pipelineId ?? '', pipelineName),
+    lostByReason: lostByReason(closed, data.lostReasons),
   };
 }

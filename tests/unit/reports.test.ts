@@ -165,7 +165,7 @@ describe('empty data', () => {
     expect(f.months).toHaveLength(12);
     expect(f.months.every((m) => m.count === 0)).toBe(true);
     expect(f.undated.count).toBe(0);
-    expect(winRates(noRecords, year)).toEqual({ byOwner: [], byPipeline: [] });
+    expect(winRates(noRecords, year)).toEqual({ byOwner: [], byPipeline: [], lostByReason: [] });
     expect(campaignImpact(noRecords, year)).toEqual({ bySource: [], byCampaign: [] });
     expect(activityByRep(noRecords, year)).toEqual([]);
     const funnel = lifecycleFunnel(noRecords, year);

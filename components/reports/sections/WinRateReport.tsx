@@ -5,6 +5,7 @@ import { BarsChart, PALETTE } from '../BarsChart';
 import { csvPercent, csvRound, fmtCount, fmtDays, fmtPercent } from '../format';
 import { ReportCard, type Column } from '../ReportCard';
 import { currencyByDeal, moneyColumns, type SectionProps } from './types';
+import { LostReasonsReport } from './LostReasonsReport';
 
 type By = 'owner' | 'pipeline';
 
@@ -27,37 +28,40 @@ export function WinRateReport({ data, filters, currencies, csvName }: SectionPro
   ];
   const chartData = rows.map((r) => ({ label: label(r), winRate: Math.round((r.winRate ?? 0) * 1000) / 10, cycle: csvRound(r.avgCycleDays) ?? 0 }));
   return (
-    <ReportCard
-      id="winRate"
-      title={t('reports.winRate.title')}
-      note={t('reports.winRate.note')}
-      columns={columns}
-      rows={rows}
-      rowKey={(r) => r.key}
-      csvName={csvName(`win-rate-by-${by}`)}
-      controls={
-        <label className="tl-rp-control">
-          {t('reports.groupBy')}{' '}
-          <select value={by} onChange={(e) => setBy(e.target.value as By)}>
-            <option value="owner">{t('reports.col.owner')}</option>
-            <option value="pipeline">{t('reports.col.pipeline')}</option>
-          </select>
-        </label>
-      }
-      chart={(open) => (
-        <BarsChart
-          label={t('reports.winRate.title')}
-          data={chartData}
-          xKey="label"
-          series={[
-            { key: 'winRate', name: t('reports.col.winRatePct'), color: PALETTE[2]! },
-            { key: 'cycle', name: t('reports.col.cycle'), color: PALETTE[1]!, axis: 'right' },
-          ]}
-          formatLeft={(v) => `${v} %`}
-          formatRight={fmtDays}
-          onBarClick={(i) => open(rows[i] && closed(rows[i]))}
-        />
-      )}
-    />
+    <>
+      <ReportCard
+        id="winRate"
+        title={t('reports.winRate.title')}
+        note={t('reports.winRate.note')}
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.key}
+        csvName={csvName(`win-rate-by-${by}`)}
+        controls={
+          <label className="tl-rp-control">
+            {t('reports.groupBy')}{' '}
+            <select value={by} onChange={(e) => setBy(e.target.value as By)}>
+              <option value="owner">{t('reports.col.owner')}</option>
+              <option value="pipeline">{t('reports.col.pipeline')}</option>
+            </select>
+          </label>
+        }
+        chart={(open) => (
+          <BarsChart
+            label={t('reports.winRate.title')}
+            data={chartData}
+            xKey="label"
+            series={[
+              { key: 'winRate', name: t('reports.col.winRatePct'), color: PALETTE[2]! },
+              { key: 'cycle', name: t('reports.col.cycle'), color: PALETTE[1]!, axis: 'right' },
+            ]}
+            formatLeft={(v) => `${v} %`}
+            formatRight={fmtDays}
+            onBarClick={(i) => open(rows[i] && closed(rows[i]))}
+          />
+        )}
+      />
+      <LostReasonsReport rows={result.lostByReason} currencies={currencies} currencyOf={currencyOf} csvName={csvName} />
+    </>
   );
 }
