@@ -47,10 +47,14 @@ export function InlineEditor({ record, field, schema, onClose, onError }: Props)
     done.current = true;
     try {
       await updateRecord(db, record.id, { [field.id]: value });
-      onError([]);
     } catch (e) {
+      // Refused: the alert says why, and the typed value stays in the editor to be fixed.
       onError(describeError(e));
+      done.current = false;
+      if (move !== 'none') box.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+      return;
     }
+    onError([]);
     onClose(move);
   }
   function cancel() {

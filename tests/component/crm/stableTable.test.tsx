@@ -147,4 +147,23 @@ describe('a table while it is edited', { timeout: 30_000 }, () => {
     await waitFor(() => expect(cellOf(table, 'Bea', 3)).toHaveTextContent('Acme'));
     expect(firstNames(table)).toEqual(['Bea', 'Ana']);
   });
+
+  it('a refused edit keeps the editor open with what was typed, and Escape then returns to the cell', async () => {
+    const ana = await createRecord(db, contacts, { fc_firstName: 'Ana', fc_emails: ['ana@acme.es'] });
+    renderWithDb(<CrmApp />);
+    go('#/folder/folder_contacts');
+    const table = await screen.findByRole('table', { name: 'Contacts' });
+    await waitFor(() => expect(firstNames(table)).toEqual(['Ana']));
+    fireEvent.doubleClick(cellOf(table, 'Ana', 2));
+    const input = within(screen.getByRole('group', { name: /Edit Emails/ })).getByLabelText('Emails');
+    fireEvent.change(input, { target: { value: 'not-an-address' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(await screen.findByRole('alert')).toHaveTextContent('not-an-address');
+    expect(screen.getByRole('group', { name: /Edit Emails/ })).toBeInTheDocument();
+    expect(input).toHaveValue('not-an-address');
+    expect(input).toHaveFocus();
+    fireEvent.keyDown(input, { key: 'Escape' });
+    expect(cellOf(table, 'Ana', 2)).toHaveFocus();
+    expect((await db.records.get(ana.id))!.values.fc_emails).toEqual(['ana@acme.es']);
+  });
 });
