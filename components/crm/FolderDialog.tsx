@@ -26,7 +26,8 @@ export function FolderDialog({ folder, onClose }: { folder?: Folder; onClose: ()
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
-      if (folder) await updateFolder(db, folder.id, icon === stored ? { name } : { name, icon });
+      // Only what the person changed: the folder it was opened with can be older than the stored one.
+      if (folder) await updateFolder(db, folder.id, { ...(name !== folder.name ? { name } : {}), ...(icon !== stored ? { icon } : {}) });
       else navigate({ page: 'folder', folderId: (await createFolder(db, { name, icon })).id });
       onClose();
     } catch (err) {
