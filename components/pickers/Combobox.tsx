@@ -34,6 +34,9 @@ const REMOVALS = new Set<string>([ms.SelectedItemKeyDownBackspace, ms.SelectedIt
  */
 export function Combobox({ inputId, label, selected, options, onQueryChange, onChange, multiple }: Props) {
   const [open, setOpen] = useState(false);
+  // Mirrors of downshift's text and highlight, for the rule below.
+  const [text, setText] = useState('');
+  const [hover, setHover] = useState(-1);
   const items = options.filter((o) => !selected.some((s) => s.id === o.id));
   const { getSelectedItemProps, getDropdownProps, removeSelectedItem } = useMultipleSelection<PickerOption>({
     selectedItems: [...selected],
@@ -43,17 +46,23 @@ export function Combobox({ inputId, label, selected, options, onQueryChange, onC
     },
   });
   // The text is downshift's own: a controlled value lagged a keystroke behind and lost fast typing.
-  const { isOpen, highlightedIndex, inputValue, getMenuProps, getInputProps, getItemProps } = useCombobox<PickerOption>({
+  const { isOpen, highlightedIndex, inputValue, setInputValue, getMenuProps, getInputProps, getItemProps } = useCombobox<PickerOption>({
     items,
     inputId,
     selectedItem: null,
     // Open only while there is something to pick, so Enter in a closed list saves the editor.
     isOpen: open && items.length > 0,
-    defaultHighlightedIndex: 0,
+    // Typed text highlights the best match, so Enter picks it; the suggestions shown before any
+    // typing are only offered (arrows pick), so Enter on an untouched cell still saves it.
+    highlightedIndex: !open || !items.length ? -1 : hover >= 0 ? Math.min(hover, items.length - 1) : text ? 0 : -1,
+    onHighlightedIndexChange: ({ highlightedIndex: next }) => setHover(next ?? -1),
     itemToString: (o) => o?.title ?? '',
     itemToKey: (o) => o?.id,
     onIsOpenChange: ({ isOpen: next }) => setOpen(!!next),
-    onInputValueChange: ({ inputValue }) => onQueryChange(inputValue ?? ''),
+    onInputValueChange: ({ inputValue: next }) => {
+      setText(next ?? '');
+      onQueryChange(next ?? '');
+    },
     stateReducer: (state, { type, changes }) =>
       // Picking clears the text for the next name; leaving the input picks nothing by itself.
       type === cb.InputKeyDownEnter || type === cb.ItemClick ? { ...changes, inputValue: '' }
@@ -90,7 +99,18 @@ export function Combobox({ inputId, label, selected, options, onQueryChange, onC
           </ul>
         )}
         <input
-          {...getInputProps(getDropdownProps({ preventKeyAction: isOpen && inputValue !== '', onFocus: () => setOpen(true) }))}
+          {...getInputProps(getDropdownProps({
+            preventKeyAction: isOpen && inputValue !== '',
+            onFocus: () => setOpen(true),
+            // Text left unpicked is not a value: it must not look like one once the field is left.
+            onBlur: () => inputValue && setInputValue(''),
+            onKeyDown: (e) => {
+              // Nothing highlighted: Enter is not the combobox's, it belongs to the editor or form around it.
+              if (e.key !== 'Enter' || highlightedIndex >= 0) return;
+              (e.nativeEvent as KeyboardEvent & { preventDownshiftDefault?: boolean }).preventDownshiftDefault = true;
+              setOpen(false);
+            },
+          }))}
           className="tl-picker-input"
           placeholder={!multiple && selected.length ? '' : t('views.picker.placeholder')}
         />

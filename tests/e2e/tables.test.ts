@@ -118,6 +118,15 @@ describe('stable tables and pickers in Chromium with the built extension', () =>
     await expect.poll(() => page.getByRole('listbox', { name: 'Suggestions for Company' }).getByRole('option').allTextContents()).toEqual(['Globexglobex.io']);
     await shot(page, 'tables-form-chips');
     await picker.press('Escape');
+    // Owner, in the local workspace: "me".
+    const owner = page.getByRole('combobox', { name: 'Owner' });
+    await owner.click();
+    const me = page.getByRole('listbox', { name: 'Suggestions for Owner' }).getByRole('option');
+    await expect.poll(() => me.allTextContents()).toEqual(['MeYou, in this local workspace']);
+    await owner.press('ArrowDown');
+    await shot(page, 'tables-owner-picker');
+    await owner.press('Enter');
+    expect(await visible(page.getByRole('button', { name: 'Remove Me' }))).toBe(true);
     await page.getByRole('button', { name: 'Create contact' }).click();
     const row = page.getByRole('table', { name: 'Contacts' }).getByRole('row', { name: /Giulia/ });
     await expect.poll(() => row.locator('td').nth(4).textContent()).toBe('Acme Ibérica, Global Foods');

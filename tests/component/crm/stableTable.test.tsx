@@ -124,6 +124,7 @@ describe('a table while it is edited', { timeout: 30_000 }, () => {
   it('a link cell edits through the type-ahead picker: Enter picks a suggestion, the next Enter saves and moves down', async () => {
     const { companies } = PRESET_FOLDER_IDS;
     const acme = await createRecord(db, companies, { fo_name: 'Acme', fo_domain: 'acme.com' });
+    await createRecord(db, companies, { fo_name: 'Globex' });
     await createRecord(db, contacts, { fc_firstName: 'Ana' });
     const bea = await createRecord(db, contacts, { fc_firstName: 'Bea' });
     renderWithDb(<CrmApp />);
@@ -146,6 +147,16 @@ describe('a table while it is edited', { timeout: 30_000 }, () => {
     await waitFor(() => expect(cellOf(table, 'Ana', 3)).toHaveFocus());
     await waitFor(() => expect(cellOf(table, 'Bea', 3)).toHaveTextContent('Acme'));
     expect(firstNames(table)).toEqual(['Bea', 'Ana']);
+
+    // Back on Bea's company: the suggestions offered before typing are not picked by Enter, which saves as it is.
+    fireEvent.keyDown(cellOf(table, 'Bea', 3), { key: 'Enter' });
+    const again = within(screen.getByRole('group', { name: /Edit Company/ })).getByRole('combobox');
+    fireEvent.focus(again);
+    expect(await screen.findByRole('option', { name: 'Globex' })).toBeInTheDocument();
+    expect(again).toHaveAttribute('aria-expanded', 'true');
+    fireEvent.keyDown(again, { key: 'Enter' });
+    await waitFor(() => expect(screen.queryByRole('group', { name: /Edit Company/ })).toBeNull());
+    expect((await db.records.get(bea.id))!.values.fc_company).toEqual([acme.id]);
   });
 
   it('a refused edit keeps the editor open with what was typed, and Escape then returns to the cell', async () => {
