@@ -37,8 +37,9 @@ async function dump() {
 }
 
 beforeEach(async () => {
-  await resetDb();
+  // The language first: a new database names its presets in the page's language.
   setLocale('en');
+  await resetDb();
 });
 afterEach(() => vi.restoreAllMocks());
 
