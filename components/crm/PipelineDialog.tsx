@@ -21,8 +21,8 @@ function StageRow({ stage, n, count, onChange, onMove, onRemove }: {
       <select aria-label={t('views.pipeline.outcome', { n })} value={stage.outcome} onChange={(e) => onChange({ ...stage, outcome: e.target.value as StageInput['outcome'] })}>
         {STAGE_OUTCOMES.map((o) => <option key={o} value={o}>{outcomeLabel(o)}</option>)}
       </select>
-      <button type="button" aria-label={t('views.moveUp', { field: stage.name })} disabled={n === 1} onClick={() => onMove(-1)}>↑</button>
-      <button type="button" aria-label={t('views.moveDown', { field: stage.name })} disabled={n === count} onClick={() => onMove(1)}>↓</button>
+      <button type="button" aria-label={t('views.moveUp', { field: stage.name })} disabled={n === 1} onClick={() => onMove(-1)}><Icon name="moveUp" size={14} /></button>
+      <button type="button" aria-label={t('views.moveDown', { field: stage.name })} disabled={n === count} onClick={() => onMove(1)}><Icon name="moveDown" size={14} /></button>
       <button type="button" aria-label={t('views.pipeline.removeStage', { name: stage.name })} onClick={onRemove}><Icon name="remove" size={14} /></button>
     </li>
   );

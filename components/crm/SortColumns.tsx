@@ -58,8 +58,8 @@ export function ColumnPicker({ fields, columns, onChange }: { fields: readonly F
               </label>
               {on && (
                 <span className="tl-inline">
-                  <button type="button" aria-label={t('views.moveUp', { field: f.label })} disabled={shown.indexOf(f.id) === 0} onClick={() => move(f.id, -1)}>↑</button>
-                  <button type="button" aria-label={t('views.moveDown', { field: f.label })} disabled={shown.indexOf(f.id) === shown.length - 1} onClick={() => move(f.id, 1)}>↓</button>
+                  <button type="button" aria-label={t('views.moveUp', { field: f.label })} disabled={shown.indexOf(f.id) === 0} onClick={() => move(f.id, -1)}><Icon name="moveUp" size={14} /></button>
+                  <button type="button" aria-label={t('views.moveDown', { field: f.label })} disabled={shown.indexOf(f.id) === shown.length - 1} onClick={() => move(f.id, 1)}><Icon name="moveDown" size={14} /></button>
                 </span>
               )}
             </li>
