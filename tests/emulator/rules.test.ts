@@ -326,6 +326,10 @@ describe('firestore.rules', { timeout: 30_000 }, () => {
       await denied(setDoc(rec(m, 'r7'), synced({ ...contact, folderId: 'f'.repeat(65) }, 'member1')));
       await denied(setDoc(path(m, 'threadLinks', 'long'), synced({ threadId: 't'.repeat(201), recordId: 'r' }, 'member1')));
       await denied(setDoc(path(as.admin1!, 'folders', 'f1'), synced({ ...SAMPLE.folders, name: 'n'.repeat(121) }, 'admin1')));
+      await denied(setDoc(path(as.admin1!, 'folders', 'f2'), synced({ ...SAMPLE.folders, icon: 'i'.repeat(33) }, 'admin1')));
+      await denied(setDoc(path(as.admin1!, 'folders', 'f3'), synced({ ...SAMPLE.folders, icon: 7 }, 'admin1')));
+      await allowed(setDoc(path(as.admin1!, 'folders', 'f4'), synced({ ...SAMPLE.folders, icon: 'graduation-cap' }, 'admin1')));
+      await allowed(setDoc(path(as.admin1!, 'folders', 'f5'), synced({ ...SAMPLE.folders, icon: '🛠️' }, 'admin1')));
       await denied(setDoc(path(as.admin1!, 'fields', 'f1'), synced({ ...SAMPLE.fields, label: 'l'.repeat(121) }, 'admin1')));
     });
   });
