@@ -21,8 +21,8 @@ describe('field editor page', { timeout: 30_000 }, () => {
     fireEvent.change(within(form).getByLabelText('Label'), { target: { value: 'Tier' } });
     fireEvent.change(within(form).getByLabelText('Type'), { target: { value: 'dropdown' } });
     fireEvent.click(within(form).getByLabelText('Mandatory'));
-    fireEvent.click(within(form).getByRole('button', { name: '+ Add option' }));
-    fireEvent.click(within(form).getByRole('button', { name: '+ Add option' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Add option' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Add option' }));
     fireEvent.change(within(form).getByLabelText('Option 1'), { target: { value: 'Gold' } });
     fireEvent.change(within(form).getByLabelText('Colour of Gold'), { target: { value: '#ffd700' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Add field' }));
