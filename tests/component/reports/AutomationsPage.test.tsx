@@ -38,7 +38,7 @@ describe('automations page', () => {
     const rule = screen.getByRole('group', { name: 'Deal enters a stage' });
     await userEvent.selectOptions(within(rule).getByLabelText('When a deal enters'), `${DEFAULT_PIPELINE_ID}/proposal`);
     await userEvent.click(screen.getByRole('button', { name: 'Save rules' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('The task needs a title');
+    expect(await screen.findByRole('alert')).toHaveTextContent('The task title of rule 1 is required.');
     expect(await db.settings.get('automations')).toBeUndefined();
     await userEvent.type(within(rule).getByLabelText('Task'), 'Send the proposal');
     await userEvent.click(screen.getByRole('button', { name: 'Save rules' }));
