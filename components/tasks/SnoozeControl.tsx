@@ -12,7 +12,7 @@ const LABELS = { laterToday: 'data.tasks.laterToday', tomorrow: 'data.tasks.tomo
 /** "15:30" for later today, "Thu 09:00" for another day: enough to tell the choices apart. */
 function shortWhen(ms: number, now: number): string {
   const sameDay = new Date(ms).toDateString() === new Date(now).toDateString();
-  return dateTimeFormat(formatLocale(), sameDay ? { timeStyle: 'short' } : { weekday: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(ms));
+  return dateTimeFormat(formatLocale(), sameDay ? { timeStyle: 'short' } : { weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(new Date(ms));
 }
 
 type Props = { task: Task; now: number; onSnoozed: (due: DueInput) => void; onError: (message: string) => void };

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { createTask } from '../../storage/activities/tasks';
 import { dueFromInputs } from '../../storage/activities/taskTime';
-import type { TaskRecordOption } from '../../storage/queries/tasks';
+import type { Task, TaskRecordOption } from '../../storage/queries/tasks';
 import { describeError } from '../errors';
 import { submitOnModEnter } from '../activities/formParts';
 import { useDb } from '../shell/DbProvider';
@@ -12,7 +12,7 @@ import { TaskRecordPicker } from './TaskRecordPicker';
  * A new task from the Tasks page: a title, a due date with an optional time, and optionally the
  * records it is about. A refused write keeps everything typed and says why.
  */
-export function TaskForm({ onAdded }: { onAdded: (title: string) => void }) {
+export function TaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
   const db = useDb();
   const id = useId();
   const [title, setTitle] = useState('');
@@ -28,8 +28,7 @@ export function TaskForm({ onAdded }: { onAdded: (title: string) => void }) {
     setBusy(true);
     try {
       const due = dueFromInputs(date, time);
-      await createTask(db, { title, recordIds: records.map((r) => r.id), ...(due ? { due } : {}) });
-      onAdded(title.trim());
+      onAdded(await createTask(db, { title, recordIds: records.map((r) => r.id), ...(due ? { due } : {}) }));
       setTitle('');
       setDate('');
       setTime('');

@@ -8,7 +8,7 @@ import { t } from '../../i18n';
 import { useCanWrite } from '../workspace/useWorkspaceRole';
 import { ViewOnlyNote } from '../workspace/ViewOnlyNote';
 import { formatCount } from '../format';
-import { bucketOf, firstNonEmptyTab, inTab, isOwnedBy, sortTasks, TASK_TABS, type Task, type TaskTab } from './taskList';
+import { bucketOf, firstNonEmptyTab, inTab, tabOf, isOwnedBy, sortTasks, TASK_TABS, type Task, type TaskTab } from './taskList';
 import { TaskForm } from './TaskForm';
 import { formatDue, TaskRow } from './TaskRow';
 import '../pages.css';
@@ -61,8 +61,15 @@ export function TasksPage() {
         <h2>{t('data.tasks.title')}</h2>
       </header>
       <ViewOnlyNote canWrite={canWrite} />
-      {canWrite && <TaskForm onAdded={(title) => setStatus(t('data.tasks.added', { title }))} />}
-      <p role="status" aria-live="polite" className="tl-task-status">{status}</p>
+      {canWrite && (
+        <TaskForm
+          onAdded={(task) => {
+            setStatus(t('data.tasks.added', { title: task.title }));
+            // The new task in view: the tab it falls in (an undated one is among "All open").
+            setTab(tabOf(task, Date.now()));
+          }}
+        />
+      )}
       <div className="tl-data-filters">
         <fieldset className="tl-choices">
           <legend className="tl-visually-hidden">{t('data.tasks.whose')}</legend>
@@ -93,6 +100,7 @@ export function TasksPage() {
             {t(TAB_LABELS[key])} <span className="tl-count">{formatCount(scoped.filter((task) => inTab(task, key, now)).length)}</span>
           </button>
         ))}
+        <span role="status" aria-live="polite" className="tl-task-status">{status}</span>
       </div>
       {error && (
         <p role="alert" className="tl-error">

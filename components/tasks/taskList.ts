@@ -19,6 +19,12 @@ export function inTab(task: Pick<Task, 'done' | 'due' | 'timed'>, tab: TaskTab, 
   return tab === 'open' ? bucket !== 'done' : bucket === tab;
 }
 
+/** The tab a task shows in first: its own bucket, or "All open" for an undated one. */
+export function tabOf(task: Pick<Task, 'done' | 'due' | 'timed'>, now: number): TaskTab {
+  const bucket = bucketOf(task, now);
+  return bucket === 'noDate' ? 'open' : bucket;
+}
+
 /** The tab the page opens on: the first with a task in it (Today when there are none). */
 export function firstNonEmptyTab(tasks: readonly Pick<Task, 'done' | 'due' | 'timed'>[], now: number): TaskTab {
   return TASK_TABS.find((tab) => tasks.some((task) => inTab(task, tab, now))) ?? 'today';

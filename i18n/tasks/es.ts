@@ -21,7 +21,7 @@ export const es = {
   'data.tasks.titlePlaceholder': '¿Qué hay que hacer?',
   'data.tasks.dueDate': 'Fecha de vencimiento',
   'data.tasks.dueTime': 'Hora (opcional)',
-  'data.tasks.about': 'Sobre (opcional)',
+  'data.tasks.about': 'Relacionada con (opcional)',
   'data.tasks.add': 'Añadir tarea',
   'data.tasks.added': 'Tarea añadida: {title}',
   'data.tasks.snooze': 'Posponer',

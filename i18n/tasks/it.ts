@@ -21,7 +21,7 @@ export const it = {
   'data.tasks.titlePlaceholder': 'Cosa c’è da fare?',
   'data.tasks.dueDate': 'Scadenza',
   'data.tasks.dueTime': 'Ora (facoltativa)',
-  'data.tasks.about': 'Riguarda (facoltativo)',
+  'data.tasks.about': 'Collegata a (facoltativo)',
   'data.tasks.add': 'Aggiungi attività',
   'data.tasks.added': 'Attività aggiunta: {title}',
   'data.tasks.snooze': 'Posticipa',

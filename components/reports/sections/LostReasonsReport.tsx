@@ -32,6 +32,8 @@ export function LostReasonsReport({ rows, currencies, currencyOf, csvName }: Pro
           data={rows.map((r) => ({ label: label(r), lost: r.lost }))}
           xKey="label"
           horizontal
+          // One bar per reason: a few reasons make a short chart, not one fat bar.
+          height={Math.max(140, 60 + rows.length * 40)}
           series={[{ key: 'lost', name: t('reports.col.lost'), color: PALETTE[3] ?? PALETTE[0]! }]}
           formatLeft={(v) => fmtCount(v)}
           onBarClick={(i) => open(rows[i] && drill(rows[i]))}

@@ -60,15 +60,15 @@ describe('TasksPage: opening tab, new tasks, snooze', { timeout: 30_000 }, () =>
     const [y, m, d] = day.split('-').map(Number) as [number, number, number];
     expect(task).toMatchObject({ title: 'Send the contract', recordIds: [ana.id], due: new Date(y, m - 1, d, 14, 30).getTime(), timed: true, done: false });
     expect(screen.getByRole('status')).toHaveTextContent('Task added: Send the contract');
-    // The form is ready for the next one.
+    // The form is ready for the next one, and the page shows the tab the task fell in.
     expect(within(form).getByLabelText('Task')).toHaveValue('');
-    await user.click(screen.getByRole('button', { name: /^Upcoming/ }));
+    expect(screen.getByRole('button', { name: /^Upcoming/ })).toHaveAttribute('aria-pressed', 'true');
     const row = within(await screen.findByRole('list', { name: 'Upcoming' })).getByRole('listitem');
     expect(row).toHaveTextContent(/due .*14:30|due .*2:30/);
     expect(within(row).getByRole('link', { name: 'Ana Ruiz' })).toHaveAttribute('href', `#/record/${ana.id}`);
   });
 
-  it('a task about no record is fine; a refused one keeps what was typed', async () => {
+  it('a task about no record and no date is fine, and shows among all open tasks', async () => {
     const user = userEvent.setup();
     renderWithDb(<TasksPage />);
     const form = await screen.findByRole('form', { name: 'New task' });
@@ -77,6 +77,8 @@ describe('TasksPage: opening tab, new tasks, snooze', { timeout: 30_000 }, () =>
     await user.click(within(form).getByRole('button', { name: 'Add task' }));
     await waitFor(async () => expect((await tasks()).map((x) => x.title)).toEqual(['Plan the week']));
     expect((await tasks())[0]!.due).toBeUndefined();
+    // Undated: it shows among all open tasks.
+    expect(within(await screen.findByRole('list', { name: 'All open' })).getByText('Plan the week')).toBeInTheDocument();
   });
 
   it('snoozes an overdue task to tomorrow morning: it leaves Overdue and shows under Upcoming', async () => {
