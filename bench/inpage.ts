@@ -7,6 +7,7 @@ import { deriveIndexes } from '../storage/model/derive';
 import { findRecordsByEmails, timeline } from '../storage/queries/queries';
 import { PRESET_FOLDER_IDS, presetFields, presetFolders } from '../storage/folders/presets';
 import { searchRecords } from '../storage/search';
+import { suggestRecords } from '../storage/search/suggest';
 import type { Activity, CrmRecord } from '../storage/model/entities';
 import { chunk, contact, COUNTS, type Kind, type Scale } from './generate';
 import { benchThread } from './threads';
@@ -126,6 +127,20 @@ async function search(queries: string[], naiveKeystrokes: number) {
   return { buildMs, perKey, naive, hits };
 }
 
+/** Per keystroke in a link picker: every prefix of each query, over the folder it picks from (issue 17: ≤ 30 ms p95). */
+async function picker(queries: [folderId: string, query: string][]) {
+  await searchRecords(db, 'warm-up');
+  const perKey: number[] = [];
+  for (const [folderId, q] of queries) {
+    for (let n = 0; n <= q.length; n++) {
+      const t0 = performance.now();
+      await suggestRecords(db, folderId, q.slice(0, n));
+      perKey.push(ms(t0));
+    }
+  }
+  return { perKey };
+}
+
 /** CSV import with dedup against a raw bulkPut of the same rows, each in batches of the import's size. */
 async function csvImport(seedValue: number, rows: number, scale: Scale, batch: number) {
   const { csv, headers, records } = csvContacts(seedValue, rows, scale);
@@ -159,6 +174,6 @@ async function wholeFolder() {
   return { ms: ms(t0), rows: all.length };
 }
 
-const bench = { seed, counts, emailLookup, history, search, csvImport, wholeFolder, benchThread, contact };
+const bench = { seed, counts, emailLookup, history, search, picker, csvImport, wholeFolder, benchThread, contact };
 export type Bench = typeof bench;
 (globalThis as { threadlineBench?: Bench }).threadlineBench = bench;

@@ -24,6 +24,8 @@ const plan = quick
   : { warm: 200, cold: 50, memoryOpens: 200, csvRows: 100_000, scrollFrames: 600, flush: 10_000, workspace: 100_000, remote: 100, fullRead: false, naiveKeys: 20 };
 const OUT = process.env.THREADLINE_OUT_DIR ?? '/tmp/tl-bench';
 process.env.THREADLINE_OUT_DIR = OUT;
+/** What a rep types into link pickers: a company for a contact, a contact for a deal (the empty prefix included). */
+const PICKER_QUERIES: [string, string][] = [['folder_companies', 'northwind'], ['folder_companies', 'soluciones'], ['folder_contacts', 'giulia rossi'], ['folder_contacts', 'martinez']];
 const SEARCH_QUERIES = ['lucía garcía', 'giulia rossi', 'james smith', 'northwind', 'martinez', 'chiara.ferrari', 'soluciones', '+39 6'];
 
 /** Written after every part, so a run cut short still leaves its figures. */
@@ -138,6 +140,12 @@ async function browserPart() {
       save();
       log(`search: ${JSON.stringify(results.search)}`);
     }
+    if (want('picker')) {
+      const p = await call(page, 'picker', PICKER_QUERIES);
+      results.picker = { perKeystroke: summary(p.perKey), p95: summary(p.perKey).p95, keystrokes: p.perKey.length };
+      save();
+      log(`picker: ${JSON.stringify(results.picker)}`);
+    }
     if (want('scroll')) {
       log('table scroll');
       const s = await measureScroll(session, scale.contacts, plan.scrollFrames);
@@ -176,7 +184,7 @@ async function main() {
   // A part that fails is recorded and the others still run: a benchmark reports what it can.
   const errors: string[] = [];
   results.errors = errors;
-  if (['seed', 'sidebar', 'search', 'memory', 'scroll', 'csv'].some(want)) {
+  if (['seed', 'sidebar', 'search', 'picker', 'memory', 'scroll', 'csv'].some(want)) {
     await browserPart().catch((e: unknown) => {
       errors.push(`browser part: ${String(e).slice(0, 500)}`);
       log(`browser part failed: ${String(e).slice(0, 300)}`);

@@ -20,6 +20,7 @@ export function rows(r: R): Row[] {
     out.push([`…of which reading the data, ${size} people, warm / cold`, '(part of ready)', `${read}history in the DOM p95 ${s.warm.history.p95} / ${s.cold.history.p95} ms`, h, undefined]);
   }
   if (r.search) out.push(['search as you type, per keystroke', '≤ 30 ms p95', pct(r.search.perKeystroke), `title scan ${pct(r.search.naiveScan)}; index build ${r.search.buildMs} ms once`, r.search.perKeystroke.p95 <= 30]);
+  if (r.picker) out.push(['link picker suggestions, per keystroke', '≤ 30 ms p95', pct(r.picker.perKeystroke), `${r.picker.keystrokes} keystrokes over companies and contacts`, r.picker.perKeystroke.p95 <= 30]);
   if (r.csv) out.push([`CSV import ${r.csv.rows} contacts (dedup)`, '≤ 2× raw bulkPut', `${(r.csv.importMs / 1000).toFixed(1)} s = ${r.csv.ratio}× raw`, `raw bulkPut ${(r.csv.rawMs / 1000).toFixed(1)} s`, r.csv.ratio <= 2]);
   if (r.scroll) out.push([`table scroll, ${r.scroll.frames} frames`, 'frames over 16.7 ms (no target)', `${r.scroll.overBudget} over (${r.scroll.overBudgetPct}%), gap p95 ${r.scroll.gaps.p95} ms`, `first rows ${r.scroll.firstRowsMs} ms; whole folder read ${r.scroll.wholeFolderLoad.ms} ms`, undefined]);
   if (r.sync) {

@@ -7,6 +7,7 @@ import { mutate, type Writer } from '../../../storage/write/mutate';
 import { createRecord } from '../../../storage/write/records';
 import { addField as addFieldTo, type FieldInput } from '../../../storage/fields/fieldsAdmin';
 import { recordRollup, type RollupQuery } from '../../../storage/queries/history';
+import { suggestRecords } from '../../../storage/search/suggest';
 import { seedWorkspace } from './seed';
 
 /**
@@ -28,3 +29,5 @@ export const share = () => db.syncState.put({ key: SHARED_WORKSPACE_KEY, value: 
 export { SyncEngine } from '../../../sync/engine';
 export { TransportError } from '../../../sync/transport';
 export const addField = (folderId: string, input: FieldInput) => addFieldTo(db, folderId, input);
+/** A link picker's suggestions for what was typed (storage/search/suggest.ts). */
+export const suggest = (folderId: string, query: string) => suggestRecords(db, folderId, query);
