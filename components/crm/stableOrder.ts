@@ -1,11 +1,15 @@
 import { useEffect, useMemo, useState } from 'react';
 
+const sameIds = (a: readonly { id: string }[], b: readonly string[]) => a.length === b.length && a.every((r, i) => r.id === b[i]);
+
 /**
  * `rows` in the order of `ids` (a frozen order): rows that left are dropped, and a row that
  * is new takes the place the live order gives it, just after the known row that precedes it
  * there, or first when none does (so a record created in a "newest first" view shows on top).
  */
-export function placeInOrder<T extends { id: string }>(ids: readonly string[], rows: readonly T[]): T[] {
+export function placeInOrder<T extends { id: string }>(ids: readonly string[], rows: readonly T[]): readonly T[] {
+  // Most updates change values, not membership or order: keep the live array (and its identity) then.
+  if (sameIds(rows, ids)) return rows;
   const known = new Set(ids);
   const byId = new Map<string, T>();
   const head: T[] = [];
@@ -27,8 +31,6 @@ export function placeInOrder<T extends { id: string }>(ids: readonly string[], r
   }
   return out;
 }
-
-const sameIds = (a: readonly { id: string }[], b: readonly string[]) => a.length === b.length && a.every((r, i) => r.id === b[i]);
 
 /**
  * The rows of a table in an order that changes only when `orderKey` does (an explicit sort or

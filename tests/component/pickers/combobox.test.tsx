@@ -4,6 +4,9 @@ import { useState, type KeyboardEvent } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { RecordPicker } from '../../../components/pickers/RecordPicker';
 import { UserPicker } from '../../../components/pickers/UserPicker';
+import { FieldValue } from '../../../components/fields/FieldValue';
+import { formatContext } from '../../../components/hooks';
+import type { Field } from '../../../storage/model/field';
 import { setLocale } from '../../../i18n';
 import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
 import { SHARED_WORKSPACE_KEY } from '../../../storage/replica/workspaceMode';
@@ -120,5 +123,15 @@ describe('the type-ahead picker', { timeout: 30_000 }, () => {
     expect(option).toHaveTextContent('Miembro');
     await user.keyboard('{Enter}');
     expect(onChange).toHaveBeenLastCalledWith('luis@team.io');
+  });
+
+  it('"me" reads in the page\'s language wherever an owner is shown', () => {
+    const owner = { id: 'f', folderId: 'x', key: 'owner', label: 'Owner', type: 'user', mandatory: false, hidden: false, order: 0, settings: {}, createdAt: 0, updatedAt: 0 } as Field;
+    for (const [locale, word] of [['en', 'Me'], ['es', 'Yo'], ['it', 'Io']] as const) {
+      setLocale(locale);
+      const { container, unmount } = renderWithDb(<FieldValue field={owner} value="me" ctx={formatContext([])} />);
+      expect(container).toHaveTextContent(word);
+      unmount();
+    }
   });
 });
