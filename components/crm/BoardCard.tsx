@@ -4,12 +4,11 @@ import type { ActivityOf, CrmRecord } from '../../storage/model/entities';
 import type { FormatContext } from '../../storage/model/fieldRegistry';
 import type { FolderSchema } from '../../storage/folders/schema';
 import { FieldValue } from '../fields/FieldValue';
-import { uiLocale } from '../hooks';
 import { t } from '../../i18n';
 import { Icon } from '../icons/icons';
 import type { cardFields } from './boardModel';
 import { routeHref } from '../shell/router';
-import { dateTimeFormat } from '../../storage/model/intl';
+import { formatDue } from '../tasks/dueFormat';
 
 type CardProps = { record: CrmRecord; schema: FolderSchema; cards: ReturnType<typeof cardFields>; ctx: FormatContext; task?: ActivityOf<'task'> };
 
@@ -25,7 +24,7 @@ export function CardBody({ record, cards, ctx, task }: CardProps) {
       {task && (
         <div className="tl-card-meta">
           <Icon name="task" size={13} /> {t('views.board.nextTask', { task: task.title })}
-          {task.due && ` · ${dateTimeFormat(uiLocale(), { dateStyle: 'medium' }).format(new Date(task.due))}`}
+          {task.due && ` · ${formatDue({ due: task.due, timed: task.timed })}`}
         </div>
       )}
     </div>

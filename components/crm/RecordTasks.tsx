@@ -1,13 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
-import { addTask, setTaskDone } from '../../storage/activities/activities';
+import { setTaskDone } from '../../storage/activities/activities';
+import { createTask } from '../../storage/activities/tasks';
+import { dueFromInputs } from '../../storage/activities/taskTime';
 import { recordTasks } from '../../storage/queries/crm';
 import { useDb } from '../shell/DbProvider';
 import { describeError } from '../errors';
-import { uiLocale } from '../hooks';
 import { t } from '../../i18n';
 import { ErrorAlert } from './ErrorAlert';
-import { dateTimeFormat } from '../../storage/model/intl';
+import { formatDue } from '../tasks/dueFormat';
 
 /** The record's tasks, open ones first by due date, and a quick way to add one (not for viewers). */
 export function RecordTasks({ recordId, canWrite = true }: { recordId: string; canWrite?: boolean }) {
@@ -15,18 +16,20 @@ export function RecordTasks({ recordId, canWrite = true }: { recordId: string; c
   const tasks = useLiveQuery(() => recordTasks(db, recordId), [db, recordId]);
   const [title, setTitle] = useState('');
   const [due, setDue] = useState('');
+  const [time, setTime] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
-  const fmt = dateTimeFormat(uiLocale(), { dateStyle: 'medium' });
   // The box follows the stored task (live query): a refused write leaves it unchanged and says why.
   const toggle = (id: string, done: boolean) => setTaskDone(db, id, done).then(() => setErrors([]), (err: unknown) => setErrors(describeError(err)));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
-      // A due date is the end of that local day: a task due "today" is not overdue at 9am.
-      await addTask(db, [recordId], title.trim(), due ? new Date(`${due}T23:59:00`).getTime() : undefined);
+      // A date alone is the end of that local day (a task due "today" is not overdue at 9am); a time makes it exact.
+      const at = dueFromInputs(due, time);
+      await createTask(db, { title, recordIds: [recordId], ...(at ? { due: at } : {}) });
       setTitle('');
       setDue('');
+      setTime('');
       setErrors([]);
     } catch (err) {
       setErrors(describeError(err));
@@ -43,7 +46,7 @@ export function RecordTasks({ recordId, canWrite = true }: { recordId: string; c
             <label className="tl-task">
               <input type="checkbox" checked={task.done} disabled={!canWrite} onChange={(e) => void toggle(task.id, e.target.checked)} />
               <span dir="auto" className={task.done ? 'tl-done' : undefined}>{task.title}</span>
-              {task.due && <small> · {t('timeline.due', { date: fmt.format(new Date(task.due)) })}</small>}
+              {task.due && <small> · {t('timeline.due', { date: formatDue({ due: task.due, timed: task.timed }) })}</small>}
             </label>
           </li>
         ))}
@@ -53,6 +56,7 @@ export function RecordTasks({ recordId, canWrite = true }: { recordId: string; c
         <form className="tl-inline tl-task-form" onSubmit={(e) => void submit(e)} aria-label={t('views.record.addTask')}>
           <input aria-label={t('views.record.taskTitle')} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={1000} />
           <input aria-label={t('views.record.taskDue')} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+          <input aria-label={t('data.tasks.dueTime')} type="time" value={time} disabled={!due} onChange={(e) => setTime(e.target.value)} />
           <button type="submit">{t('views.record.addTask')}</button>
         </form>
       )}

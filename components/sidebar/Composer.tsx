@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { addTask } from '../../storage/activities/activities';
+import { createTask } from '../../storage/activities/tasks';
+import { dueFromInputs } from '../../storage/activities/taskTime';
 import type { CrmRecord } from '../../storage/model/entities';
 import { ActivityComposer } from '../activities/ActivityComposer';
 import { submitOnModEnter } from '../activities/formParts';
@@ -20,14 +21,16 @@ function TaskForm({ recordIds }: { recordIds: string[] }) {
   const id = useId();
   const [text, setText] = useState('');
   const [due, setDue] = useState('');
+  const [time, setTime] = useState('');
   const { busy, error, status, run } = useSubmit();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!text.trim() || busy) return;
-    const dueAt = due ? new Date(`${due}T09:00:00`).getTime() : undefined;
-    void run(() => addTask(db, recordIds, text.trim(), dueAt), () => {
+    const at = dueFromInputs(due, time);
+    void run(() => createTask(db, { title: text, recordIds, ...(at ? { due: at } : {}) }), () => {
       setText('');
       setDue('');
+      setTime('');
     });
   };
   return (
@@ -36,6 +39,9 @@ function TaskForm({ recordIds }: { recordIds: string[] }) {
       <textarea id={`${id}-text`} rows={1} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('sidebar.taskPlaceholder')} />
       <label>
         {t('sidebar.due')} <input type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+      </label>
+      <label>
+        {t('data.tasks.dueTime')} <input type="time" value={time} disabled={!due} onChange={(e) => setTime(e.target.value)} />
       </label>
       {error && <div role="alert" className="tl-error">{error}</div>}
       <div className="tl-act-submit">

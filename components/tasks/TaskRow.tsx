@@ -1,11 +1,8 @@
 import type { DueInput } from '../../storage/activities/tasks';
 import { t } from '../../i18n';
-import { formatDateTime, formatDay } from '../format';
+import { formatDue } from './dueFormat';
 import { SnoozeControl } from './SnoozeControl';
 import type { Task } from './taskList';
-
-/** A due moment as the user reads it: with its time when it has one, else just the day. */
-export const formatDue = (due: Pick<Task, 'due' | 'timed'> & { due: number }) => (due.timed ? formatDateTime(due.due) : formatDay(due.due));
 
 type Props = {
   task: Task;

@@ -10,7 +10,8 @@ import { ViewOnlyNote } from '../workspace/ViewOnlyNote';
 import { formatCount } from '../format';
 import { bucketOf, firstNonEmptyTab, inTab, tabOf, isOwnedBy, sortTasks, TASK_TABS, type Task, type TaskTab } from './taskList';
 import { TaskForm } from './TaskForm';
-import { formatDue, TaskRow } from './TaskRow';
+import { TaskRow } from './TaskRow';
+import { formatDue } from './dueFormat';
 import '../pages.css';
 import './tasks.css';
 

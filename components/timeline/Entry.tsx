@@ -5,11 +5,10 @@ import type { Activity, ActivityOf, Pipeline } from '../../storage/model/entitie
 import type { CallOutcome } from '../../storage/model/callOutcomes';
 import type { ViaRecord } from '../../storage/queries/history';
 import { describeError } from '../errors';
-import { uiLocale } from '../hooks';
 import { t } from '../../i18n';
 import { AutomationEntry } from '../automations/AutomationEntry';
 import { outcomeLabel } from '../activities/outcomes';
-import { dateTimeFormat } from '../../storage/model/intl';
+import { formatDue } from '../tasks/dueFormat';
 import { formatCount } from '../format';
 import { useDb } from '../shell/DbProvider';
 import { recordTitles } from '../../storage/queries/crm';
@@ -33,7 +32,7 @@ function TaskEntry({ task, canWrite }: { task: ActivityOf<'task'>; canWrite: boo
         <input type="checkbox" checked={task.done} disabled={!canWrite} onChange={(e) => void toggle(e.target.checked)} />
         {/* Its own isolated element: an override in a title cannot run into the due date. */}
         <span dir="auto" className={task.done ? 'tl-done' : undefined}>{task.title}</span>
-        {task.due && <small> · {t('timeline.due', { date: dateTimeFormat(uiLocale(), { dateStyle: 'medium' }).format(new Date(task.due)) })}</small>}
+        {task.due && <small> · {t('timeline.due', { date: formatDue({ due: task.due, timed: task.timed }) })}</small>}
       </label>
       {error && <div role="alert" className="tl-error">{error}</div>}
     </>

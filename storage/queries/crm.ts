@@ -1,5 +1,6 @@
 import type { ThreadlineDB } from '../db/db';
 import type { ActivityOf, CrmRecord, Folder, Pipeline, View } from '../model/entities';
+import { compareByDue } from '../activities/taskTime';
 import type { Field } from '../model/field';
 import { FIELD_REGISTRY } from '../model/fieldRegistry';
 import type { FolderSchema } from '../folders/schema';
@@ -60,7 +61,7 @@ export async function nextOpenTasks(db: ThreadlineDB, recordIds: readonly string
   for (const task of tasks as ActivityOf<'task'>[]) {
     for (const id of task.recordIds) {
       const seen = next.get(id);
-      if (!seen || (task.due ?? Infinity) < (seen.due ?? Infinity)) next.set(id, task);
+      if (!seen || compareByDue(task, seen) < 0) next.set(id, task);
     }
   }
   return next;
@@ -69,7 +70,7 @@ export async function nextOpenTasks(db: ThreadlineDB, recordIds: readonly string
 /** A record's tasks, open ones first by due date. */
 export async function recordTasks(db: ThreadlineDB, recordId: string): Promise<ActivityOf<'task'>[]> {
   const all = (await db.activities.where('recordIds').equals(recordId).toArray()).filter((a): a is ActivityOf<'task'> => a.kind === 'task');
-  return all.sort((a, b) => Number(a.done) - Number(b.done) || (a.due ?? Infinity) - (b.due ?? Infinity));
+  return all.sort((a, b) => Number(a.done) - Number(b.done) || compareByDue(a, b));
 }
 
 /**
