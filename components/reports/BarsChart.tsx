@@ -19,6 +19,8 @@ type Props = {
   onBarClick?: (index: number, seriesKey: string) => void;
   /** Horizontal bars (the funnel) read their categories top to bottom. */
   horizontal?: boolean;
+  /** A fixed top for the left axis (100 for percentages), so one small figure does not fill the chart. */
+  leftMax?: number;
   formatLeft?: (v: number) => string;
   formatRight?: (v: number) => string;
   height?: number;
@@ -27,7 +29,7 @@ type Props = {
 export const PALETTE = ['#1a73e8', '#f29900', '#188038', '#d93025', '#9334e6', '#12b5cb', '#e52592', '#5f6368'];
 
 /** The one chart shape the reports use: bars, clickable to drill into the records behind them. */
-export function BarsChart({ label, data, xKey, series, onBarClick, horizontal, formatLeft, formatRight, height = 260 }: Props) {
+export function BarsChart({ label, data, xKey, series, onBarClick, horizontal, formatLeft, formatRight, leftMax, height = 260 }: Props) {
   const hasRight = series.some((s) => s.axis === 'right');
   return (
     <div role="img" aria-label={label}>
@@ -42,8 +44,9 @@ export function BarsChart({ label, data, xKey, series, onBarClick, horizontal, f
           ) : (
             <>
               <XAxis dataKey={xKey} interval={0} tick={{ fontSize: 12 }} />
-              <YAxis yAxisId="left" tickFormatter={formatLeft} allowDecimals={false} />
-              {hasRight && <YAxis yAxisId="right" orientation="right" tickFormatter={formatRight} />}
+              <YAxis yAxisId="left" tickFormatter={formatLeft} allowDecimals={false} domain={leftMax === undefined ? undefined : [0, leftMax]} />
+              {/* Whole numbers: deals closed the day they started made a 0–0.1 axis read "0, 0, 0.1". */}
+              {hasRight && <YAxis yAxisId="right" orientation="right" tickFormatter={formatRight} allowDecimals={false} domain={[0, (max: number) => Math.max(1, Math.ceil(max))]} />}
             </>
           )}
           <Tooltip

@@ -135,6 +135,7 @@ describe('tasks with a time, snooze, and lost deals with a reason, in Chromium',
     expect(await visible(reasonRow)).toBe(true);
     expect((await reasonRow.getByRole('cell').allTextContents()).map((s) => s.trim())).toEqual(['Chose a competitor', '1', '100%', expect.stringMatching(/18[.,]000/)]);
     await shot(page, 'reports-lost-by-reason-table', section);
+    await shot(page, 'reports-win-rate', page.getByRole('region', { name: 'Win rate and sales cycle' }));
   });
 
   it('speaks Spanish: the new-task form, the snooze choices and the lost-reason ask', async () => {

@@ -56,6 +56,7 @@ export function WinRateReport({ data, filters, currencies, csvName }: SectionPro
               { key: 'cycle', name: t('reports.col.cycle'), color: PALETTE[1]!, axis: 'right' },
             ]}
             formatLeft={(v) => `${v} %`}
+            leftMax={100}
             formatRight={fmtDays}
             onBarClick={(i) => open(rows[i] && closed(rows[i]))}
           />
