@@ -14,14 +14,15 @@ export function stageOf(pipelines: readonly Pipeline[], value: unknown) {
 /**
  * The "Lost reason" dropdown to ask for when a change moves a record into a lost stage: the
  * folder's field keyed `lostReason` (the deals preset's, found by key so a renamed label still
- * counts), when it is still empty. A record already in that stage, or a reason already given,
- * asks nothing.
+ * counts), when it is still empty and optional. A record already in that stage, or a reason
+ * already given, asks nothing.
  */
 export function lostReasonToAsk(fields: readonly Field[], pipelines: readonly Pipeline[], values: RecordValues, stageFieldId: string, next: unknown): Field | undefined {
   const target = stageOf(pipelines, next);
   if (target?.outcome !== 'lost') return undefined;
   const current = values[stageFieldId];
   if (isStageValue(current) && isStageValue(next) && current.pipelineId === next.pipelineId && current.stageId === next.stageId) return undefined;
-  const field = fields.find((f) => f.key === 'lostReason' && f.type === 'dropdown' && !f.hidden);
+  // A mandatory reason is not optional: the missing-fields ask names it instead (no Skip there).
+  const field = fields.find((f) => f.key === 'lostReason' && f.type === 'dropdown' && !f.hidden && !f.mandatory);
   return field && isEmptyValue(field, values[field.id]) ? field : undefined;
 }

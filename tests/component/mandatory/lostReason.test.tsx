@@ -36,6 +36,8 @@ describe('when a move asks for a lost reason', () => {
     expect(ask(record.values, 'won')).toBeUndefined();
     expect(ask({ ...record.values, fd_stage: at('lost') }, 'lost')).toBeUndefined();
     expect(ask({ ...record.values, fd_lostReason: 'price' }, 'lost')).toBeUndefined();
+    const mandatory = schema.fields.map((f) => (f.key === 'lostReason' ? { ...f, mandatory: true } : f));
+    expect(lostReasonToAsk(mandatory, schema.pipelines, record.values, 'fd_stage', at('lost'))).toBeUndefined();
   });
 });
 
