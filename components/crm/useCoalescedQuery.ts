@@ -47,7 +47,11 @@ export function useCoalescedQuery<T>(table: string, query: (db: ThreadlineDB) =>
         if (alive) void run();
       }, Math.max(0, readyAt - performance.now()));
     };
-    const onMutated = (parts: ObservabilitySet) => touches(parts, db, table) && schedule();
+    // Returns nothing on purpose: Dexie stops calling the other listeners of 'storagemutated' (every
+    // live query of the page subscribed before this one) when a listener returns false.
+    const onMutated = (parts: ObservabilitySet): void => {
+      if (touches(parts, db, table)) schedule();
+    };
     Dexie.on('storagemutated', onMutated);
     void run();
     return () => {

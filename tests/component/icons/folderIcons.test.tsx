@@ -104,13 +104,14 @@ describe('folder icons', { timeout: 60_000 }, () => {
     // A rename leaves the stored icon as it was: nothing is rewritten that the person did not change.
     await waitFor(async () => expect(await db.folders.get(partners.id)).toMatchObject<Partial<Folder>>({ name: 'Resellers', icon: '🤝' }));
 
-    // Opened again on the same page, whose copy of the folder can still say "Partners" (the open
-    // folder page does not follow a rename yet): picking an icon must not bring the old name back.
-    await userEvent.click(await screen.findByRole('button', { name: 'Folder settings' }));
+    // The open page follows the rename (its live queries hear of it), and so does its settings form.
+    expect(drawnIcon(await screen.findByRole('heading', { level: 2, name: 'Resellers' }))).toBe('lucide-handshake');
+    await userEvent.click(screen.getByRole('button', { name: 'Folder settings' }));
     dialog = screen.getByRole('form', { name: 'Folder settings' });
     await userEvent.click(within(dialog).getByRole('radio', { name: 'Star' }));
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     await waitFor(async () => expect(await db.folders.get(partners.id)).toMatchObject<Partial<Folder>>({ name: 'Resellers', icon: 'star' }));
+    await waitFor(() => expect(drawnIcon(screen.getByRole('heading', { level: 2, name: 'Resellers' }))).toBe('lucide-star'));
     await waitFor(() => expect(drawnIcon(folderLink('Resellers'))).toBe('lucide-star'));
   });
 
