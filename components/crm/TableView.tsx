@@ -5,12 +5,11 @@ import type { Field } from '../../storage/model/field';
 import type { FolderSchema } from '../../storage/folders/schema';
 import type { ViewSort } from '../../storage/views/viewQuery';
 import { formatContext } from '../hooks';
-import { t } from '../../i18n';
-import { Icon } from '../icons/icons';
 import { useRecordTitles } from './data';
-import { targetCell, useCellFocus, type CellMove } from './cellFocus';
+import { useCellMoves, type CellMove, type CellRef } from './cellFocus';
 import { ErrorAlert } from './ErrorAlert';
 import { useStableRows } from './stableOrder';
+import { TableHead } from './TableHead';
 import { editable, TableRow } from './TableRow';
 
 export const ROW_HEIGHT = 36;
@@ -33,13 +32,6 @@ type Props = {
    */
   orderKey?: string;
 };
-
-function nextSort(sort: readonly ViewSort[], fieldId: string): ViewSort[] {
-  const current = sort[0]?.fieldId === fieldId ? sort[0].direction : undefined;
-  if (current === 'asc') return [{ fieldId, direction: 'desc' }];
-  if (current === 'desc') return [];
-  return [{ fieldId, direction: 'asc' }];
-}
 
 /**
  * The folder's rows, virtualised: only the rows in view (plus a few) are in the DOM, so 50,000
@@ -78,20 +70,11 @@ export function TableView({ schema, rows: liveRows, columns, selected, onSelect,
   }, [onSelect]);
   const startEdit = useCallback((recordId: string, fieldId: string) => canWrite && setEditing({ recordId, fieldId }), [canWrite]);
 
-  // Read by the stable callbacks below at the time of the move, not of the render that made them.
-  const layout = useRef({ rows, columns, canWrite });
-  layout.current = { rows, columns, canWrite };
-  const focusCell = useCellFocus(scroller, (recordId) => {
-    const index = layout.current.rows.findIndex((r) => r.id === recordId);
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
-  });
-  const stopEdit = useCallback((from: { recordId: string; fieldId: string }, move: CellMove) => {
+  const moveFrom = useCellMoves(scroller, { rows, columns, canWrite: (f) => canWrite && editable(f) }, (index) => virtualizer.scrollToIndex(index, { align: 'auto' }));
+  const stopEdit = useCallback((from: CellRef, move: CellMove) => {
     setEditing(undefined);
-    const { rows: now, columns: cols, canWrite: writes } = layout.current;
-    const byId = new Map(cols.map((c) => [c.id, c]));
-    const to = targetCell(now.map((r) => r.id), cols.map((c) => c.id), (id) => writes && editable(byId.get(id)!), from, move);
-    if (to) focusCell(to);
-  }, [focusCell]);
+    moveFrom(from, move);
+  }, [moveFrom]);
 
   return (
     <>
@@ -102,24 +85,8 @@ export function TableView({ schema, rows: liveRows, columns, selected, onSelect,
             <col style={{ width: 44 }} />
             {columns.map((c) => <col key={c.id} style={{ width: 180 }} />)}
           </colgroup>
-          <thead>
-            <tr aria-rowindex={1}>
-              <th scope="col" className="tl-sticky">
-                <input type="checkbox" aria-label={t('views.selectAll', { count: rows.length })} checked={allSelected}
-                  onChange={() => onSelect(allSelected ? new Set() : new Set(rows.map((r) => r.id)))} />
-              </th>
-              {columns.map((f, ci) => {
-                const dir = sort[0]?.fieldId === f.id ? sort[0].direction : undefined;
-                return (
-                  <th key={f.id} scope="col" className={ci === 0 ? 'tl-sticky tl-sticky-title' : undefined} aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}>
-                    <button type="button" className="tl-th-button" title={t('views.sortByField', { field: f.label })} onClick={() => onSort(nextSort(sort, f.id))}>
-                      {f.label} {dir && <Icon name={dir === 'asc' ? 'sortAsc' : 'sortDesc'} size={13} />}
-                    </button>
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
+          <TableHead columns={columns} sort={sort} onSort={onSort} count={rows.length} allSelected={allSelected}
+            onSelectAll={() => onSelect(allSelected ? new Set() : new Set(rows.map((r) => r.id)))} />
           <tbody>
             {padTop > 0 && <tr aria-hidden="true" className="tl-spacer"><td colSpan={span} style={{ height: padTop }} /></tr>}
             {items.map((item) => {

@@ -60,3 +60,27 @@ export function useCellFocus(scroller: RefObject<HTMLElement | null>, scrollToRo
   });
   return focusCell;
 }
+
+/**
+ * Where an editor's closing key sends focus: the cell `targetCell` picks in the table as it is
+ * at that moment (the callback is stable; it reads the latest grid), scrolled into view.
+ */
+export function useCellMoves<C extends { id: string }>(
+  scroller: RefObject<HTMLElement | null>,
+  grid: { rows: readonly { id: string }[]; columns: readonly C[]; canWrite: (column: C) => boolean },
+  scrollToIndex: (index: number) => void,
+) {
+  const latest = useRef(grid);
+  latest.current = grid;
+  const focusCell = useCellFocus(scroller, (recordId) => {
+    const index = latest.current.rows.findIndex((r) => r.id === recordId);
+    if (index >= 0) scrollToIndex(index);
+  });
+  return useCallback((from: CellRef, move: CellMove) => {
+    const { rows, columns, canWrite } = latest.current;
+    const byId = new Map(columns.map((c) => [c.id, c]));
+    const to = targetCell(rows.map((r) => r.id), columns.map((c) => c.id), (id) => canWrite(byId.get(id)!), from, move);
+    if (to) focusCell(to);
+  }, [focusCell]);
+}
+

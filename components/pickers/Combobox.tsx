@@ -25,20 +25,14 @@ const { stateChangeTypes: ms } = useMultipleSelection;
 const { stateChangeTypes: cb } = useCombobox;
 const REMOVALS = new Set<string>([ms.SelectedItemKeyDownBackspace, ms.SelectedItemKeyDownDelete, ms.DropdownKeyDownBackspace, ms.FunctionRemoveSelectedItem]);
 
-/**
- * A type-ahead combobox with removable chips (downshift: WAI-ARIA combobox, listbox and
- * keyboard handling). Arrows move through suggestions, Enter or a click picks one and clears the
- * text; Backspace in an empty input, or Delete on a chip reached with the left arrow, removes
- * a chip. A key the combobox used (Enter on a suggestion, Escape closing the list) is marked
- * handled, so an inline editor around it does not also save or cancel.
- */
-export function Combobox({ inputId, label, selected, options, onQueryChange, onChange, multiple }: Props) {
+/** The chips' and the combobox's downshift state, with the rules that make it sit inside an editor. */
+function usePicker({ inputId, selected, options, onQueryChange, onChange, multiple }: Omit<Props, 'label'>) {
   const [open, setOpen] = useState(false);
-  // Mirrors of downshift's text and highlight, for the rule below.
+  // Mirrors of downshift's text and highlight, for the highlight rule below.
   const [text, setText] = useState('');
   const [hover, setHover] = useState(-1);
   const items = options.filter((o) => !selected.some((s) => s.id === o.id));
-  const { getSelectedItemProps, getDropdownProps, removeSelectedItem } = useMultipleSelection<PickerOption>({
+  const chips = useMultipleSelection<PickerOption>({
     selectedItems: [...selected],
     itemToKey: (o) => o?.id,
     onStateChange: ({ type, selectedItems }) => {
@@ -46,7 +40,7 @@ export function Combobox({ inputId, label, selected, options, onQueryChange, onC
     },
   });
   // The text is downshift's own: a controlled value lagged a keystroke behind and lost fast typing.
-  const { isOpen, highlightedIndex, inputValue, setInputValue, getMenuProps, getInputProps, getItemProps } = useCombobox<PickerOption>({
+  const box = useCombobox<PickerOption>({
     items,
     inputId,
     selectedItem: null,
@@ -78,6 +72,32 @@ export function Combobox({ inputId, label, selected, options, onQueryChange, onC
       onChange(multiple ? [...selected, selectedItem] : [selectedItem]);
     },
   });
+  const inputProps = box.getInputProps(chips.getDropdownProps({
+    preventKeyAction: box.isOpen && box.inputValue !== '',
+    onFocus: () => setOpen(true),
+    // Text left unpicked is not a value: it must not look like one once the field is left.
+    onBlur: () => box.inputValue && box.setInputValue(''),
+    onKeyDown: (e) => {
+      // Nothing highlighted: Enter is not the combobox's, it belongs to the editor or form around it.
+      if (e.key !== 'Enter' || box.highlightedIndex >= 0) return;
+      (e.nativeEvent as KeyboardEvent & { preventDownshiftDefault?: boolean }).preventDownshiftDefault = true;
+      setOpen(false);
+    },
+  }));
+  return { items, chips, box, inputProps };
+}
+
+/**
+ * A type-ahead combobox with removable chips (downshift: WAI-ARIA combobox, listbox and
+ * keyboard handling). Arrows move through suggestions, Enter or a click picks one and clears the
+ * text; Backspace in an empty input, or Delete on a chip reached with the left arrow, removes
+ * a chip. A key the combobox used (Enter on a suggestion, Escape closing the list) is marked
+ * handled, so an inline editor around it does not also save or cancel.
+ */
+export function Combobox(props: Props) {
+  const { label, selected, multiple } = props;
+  const { items, chips, box, inputProps } = usePicker(props);
+  const { isOpen, highlightedIndex } = box;
 
   return (
     <div className="tl-picker">
@@ -85,12 +105,12 @@ export function Combobox({ inputId, label, selected, options, onQueryChange, onC
         {selected.length > 0 && (
           <ul className="tl-chips" aria-label={t('views.picker.chosen', { field: label })}>
             {selected.map((o, index) => (
-              <li key={o.id} className="tl-chip" {...getSelectedItemProps({ selectedItem: o, index })}>
+              <li key={o.id} className="tl-chip" {...chips.getSelectedItemProps({ selectedItem: o, index })}>
                 <span className="tl-chip-text" dir="auto">{o.title}</span>
                 <button type="button" tabIndex={-1} className="tl-chip-remove" aria-label={t('views.picker.remove', { title: o.title })}
                   onClick={(e) => {
                     e.stopPropagation();
-                    removeSelectedItem(o);
+                    chips.removeSelectedItem(o);
                   }}>
                   <X size={12} aria-hidden="true" />
                 </button>
@@ -99,26 +119,15 @@ export function Combobox({ inputId, label, selected, options, onQueryChange, onC
           </ul>
         )}
         <input
-          {...getInputProps(getDropdownProps({
-            preventKeyAction: isOpen && inputValue !== '',
-            onFocus: () => setOpen(true),
-            // Text left unpicked is not a value: it must not look like one once the field is left.
-            onBlur: () => inputValue && setInputValue(''),
-            onKeyDown: (e) => {
-              // Nothing highlighted: Enter is not the combobox's, it belongs to the editor or form around it.
-              if (e.key !== 'Enter' || highlightedIndex >= 0) return;
-              (e.nativeEvent as KeyboardEvent & { preventDownshiftDefault?: boolean }).preventDownshiftDefault = true;
-              setOpen(false);
-            },
-          }))}
+          {...inputProps}
           className="tl-picker-input"
           placeholder={!multiple && selected.length ? '' : t('views.picker.placeholder')}
         />
       </div>
-      <ul {...getMenuProps({ 'aria-label': t('views.picker.suggestions', { field: label }) })} className={isOpen ? 'tl-picker-menu' : 'tl-picker-menu tl-closed'}>
+      <ul {...box.getMenuProps({ 'aria-label': t('views.picker.suggestions', { field: label }) })} className={isOpen ? 'tl-picker-menu' : 'tl-picker-menu tl-closed'}>
         {isOpen &&
           items.map((o, index) => (
-            <li key={o.id} className={highlightedIndex === index ? 'tl-picker-option tl-active' : 'tl-picker-option'} {...getItemProps({ item: o, index })}>
+            <li key={o.id} className={highlightedIndex === index ? 'tl-picker-option tl-active' : 'tl-picker-option'} {...box.getItemProps({ item: o, index })}>
               <span className="tl-picker-title" dir="auto">{o.title || t('common.untitled')}</span>
               {o.secondary && <span className="tl-picker-secondary" dir="auto">{o.secondary}</span>}
             </li>
