@@ -138,6 +138,29 @@ describe('tasks with a time, snooze, and lost deals with a reason, in Chromium',
     await shot(page, 'reports-win-rate', page.getByRole('region', { name: 'Win rate and sales cycle' }));
   });
 
+  it('the record page asks for the lost reason on saving a move to Lost; Skip saves it without one', async () => {
+    const page = await openExtensionPage(session(), 'dashboard.html#/tasks');
+    await loadPageModules(page);
+    const id = await page.evaluate(async () => {
+      const tl = (globalThis as unknown as { __tl: Tl }).__tl;
+      return (await tl.createRecord('folder_deals', { fd_name: 'Globex pilot', fd_stage: { pipelineId: 'pipeline_sales', stageId: 'proposal' } })).id;
+    });
+    await page.evaluate((rid) => (location.hash = `#/record/${rid}`), id);
+    const form = page.getByRole('form', { name: 'Edit Globex pilot' });
+    await form.getByLabel(/^Stage/).selectOption({ label: 'Lost' });
+    await form.getByRole('button', { name: 'Save' }).click();
+    const ask = page.getByRole('form', { name: 'Lost reason for Globex pilot' });
+    expect(await visible(ask)).toBe(true);
+    await shot(page, 'record-lost-reason-ask', ask);
+    await ask.getByRole('button', { name: 'Skip' }).click();
+    await ask.waitFor({ state: 'detached' });
+    await expect
+      .poll(async () => (await readStore<{ id: string; values: Record<string, unknown> }>(page, 'records')).find((r) => r.id === id)?.values.fd_stage)
+      .toEqual({ pipelineId: 'pipeline_sales', stageId: 'lost' });
+    const stored = (await readStore<{ id: string; values: Record<string, unknown> }>(page, 'records')).find((r) => r.id === id)!;
+    expect(stored.values.fd_lostReason).toBeUndefined();
+  });
+
   it('speaks Spanish: the new-task form, the snooze choices and the lost-reason ask', async () => {
     const { context, id, profile } = await launchInLanguage('es', 'tasks');
     try {
