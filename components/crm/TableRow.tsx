@@ -11,6 +11,8 @@ import { cellAttr, type CellMove, type CellRef } from './cellFocus';
 import { InlineEditor } from './InlineEditor';
 import { routeHref } from '../shell/router';
 
+const ARROWS: Partial<Record<string, CellMove>> = { ArrowDown: 'down', ArrowUp: 'up', ArrowLeft: 'left', ArrowRight: 'right' };
+
 export const editable = (f: Field) => FIELD_EDITORS[f.type] !== null && !FIELD_REGISTRY[f.type].computed;
 
 type Props = {
@@ -30,16 +32,20 @@ type Props = {
 
 /**
  * One table row. Memoised: while scrolling, rows that stay in view are not rendered again. The
- * first column links to the record page; a cell opens its editor on double-click, Enter or F2.
+ * first column links to the record page; a cell opens its editor on double-click, Enter or F2, and
+ * the arrow keys move between cells.
  */
 export const TableRow = memo(function TableRow({ index, record, columns, schema, ctx, selected, editingFieldId, onToggle, onEdit, onEditDone, onError, canWrite }: Props) {
   const title = record.title || t('common.untitled');
   const canEdit = (field: Field) => canWrite && editable(field);
   const onKey = (field: Field) => (e: KeyboardEvent) => {
-    if ((e.key === 'Enter' || e.key === 'F2') && e.target === e.currentTarget && canEdit(field)) {
-      e.preventDefault();
-      onEdit(record.id, field.id);
-    }
+    if (e.target !== e.currentTarget) return;
+    const arrow = ARROWS[e.key];
+    if ((e.key === 'Enter' || e.key === 'F2') && canEdit(field)) onEdit(record.id, field.id);
+    // Arrows move between cells as in a spreadsheet (left and right over the cells that edit).
+    else if (arrow) onEditDone({ recordId: record.id, fieldId: field.id }, arrow);
+    else return;
+    e.preventDefault();
   };
   return (
     <tr aria-rowindex={index + 2} aria-selected={selected} data-index={index}>

@@ -1,7 +1,7 @@
 import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 
 /** Where focus goes when an inline editor closes: spreadsheet moves, back to its cell, or nowhere (it lost focus to a click). */
-export type CellMove = 'down' | 'right' | 'left' | 'stay' | 'none';
+export type CellMove = 'down' | 'up' | 'right' | 'left' | 'stay' | 'none';
 export type CellRef = { recordId: string; fieldId: string };
 
 /**
@@ -19,6 +19,7 @@ export function targetCell(
   const row = rowIds.indexOf(from.recordId);
   if (row < 0 || move === 'stay') return from;
   if (move === 'down') return row + 1 < rowIds.length ? { recordId: rowIds[row + 1]!, fieldId: from.fieldId } : from;
+  if (move === 'up') return row > 0 ? { recordId: rowIds[row - 1]!, fieldId: from.fieldId } : from;
   const step = move === 'right' ? 1 : -1;
   const width = fieldIds.length;
   let at = row * width + fieldIds.indexOf(from.fieldId);

@@ -177,4 +177,23 @@ describe('a table while it is edited', { timeout: 30_000 }, () => {
     expect(cellOf(table, 'Ana', 2)).toHaveFocus();
     expect((await db.records.get(ana.id))!.values.fc_emails).toEqual(['ana@acme.es']);
   });
+
+  it('arrow keys move between cells without opening editors', async () => {
+    await createRecord(db, contacts, { fc_firstName: 'Ana', fc_lastName: 'Alba' });
+    await createRecord(db, contacts, { fc_firstName: 'Bea', fc_lastName: 'Bravo' });
+    renderWithDb(<CrmApp />);
+    go('#/folder/folder_contacts');
+    const table = await screen.findByRole('table', { name: 'Contacts' });
+    await waitFor(() => expect(firstNames(table)).toEqual(['Bea', 'Ana']));
+    cellOf(table, 'Bea', 0).focus();
+    fireEvent.keyDown(cellOf(table, 'Bea', 0), { key: 'ArrowRight' });
+    await waitFor(() => expect(cellOf(table, 'Bea', 1)).toHaveFocus());
+    fireEvent.keyDown(cellOf(table, 'Bea', 1), { key: 'ArrowDown' });
+    await waitFor(() => expect(cellOf(table, 'Ana', 1)).toHaveFocus());
+    fireEvent.keyDown(cellOf(table, 'Ana', 1), { key: 'ArrowLeft' });
+    await waitFor(() => expect(cellOf(table, 'Ana', 0)).toHaveFocus());
+    fireEvent.keyDown(cellOf(table, 'Ana', 0), { key: 'ArrowUp' });
+    await waitFor(() => expect(cellOf(table, 'Bea', 0)).toHaveFocus());
+    expect(screen.queryByRole('group', { name: /Edit/ })).toBeNull();
+  });
 });
