@@ -58,6 +58,8 @@ export function SnoozeControl({ task, now, onSnoozed, onError }: Props) {
         <span id={`${id}-menu`} className="tl-snooze-menu" role="group" aria-label={t('data.tasks.snoozeTask', { title: task.title })}>
           {SNOOZES.map((s: Snooze) => {
             const until = snoozeUntil(s, now);
+            // In the evening "later today" is tomorrow morning: one button for it is enough.
+            if (s === 'laterToday' && until.due === snoozeUntil('tomorrow', now).due) return null;
             return (
               <button key={s} type="button" onClick={() => void apply(until)}>
                 {t(LABELS[s], { when: shortWhen(until.due, now) })}

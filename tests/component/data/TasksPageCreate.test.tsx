@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TasksPage } from '../../../components/tasks/TasksPage';
+import { SnoozeControl } from '../../../components/tasks/SnoozeControl';
 import { setLocale } from '../../../i18n';
 import { addTask } from '../../../storage/activities/activities';
 import { startOfLocalDay, tomorrowMorning } from '../../../storage/activities/taskTime';
@@ -118,6 +119,18 @@ describe('TasksPage: opening tab, new tasks, snooze', { timeout: 30_000 }, () =>
     await user.type(within(group).getByLabelText('Time (optional)'), '08:15');
     await user.click(within(group).getByRole('button', { name: 'Snooze until then' }));
     await waitFor(async () => expect(await db.activities.get(task.id)).toMatchObject({ due: new Date(2031, 4, 6, 8, 15).getTime(), timed: true }));
+  });
+
+  it('offers no "later today" in the evening, when it would be tomorrow morning', async () => {
+    const task = await addTask(db, [], 'Evening task', Date.now());
+    const user = userEvent.setup();
+    const at = (h: number) => new Date(2030, 5, 12, h, 0).getTime();
+    const { rerender } = renderWithDb(<SnoozeControl task={task} now={at(10)} onSnoozed={() => undefined} onError={() => undefined} />);
+    await user.click(screen.getByRole('button', { name: 'Snooze Evening task' }));
+    expect(screen.getByRole('button', { name: /^Later today · / })).toHaveTextContent('1:00');
+    rerender(<SnoozeControl task={task} now={at(19)} onSnoozed={() => undefined} onError={() => undefined} />);
+    expect(screen.queryByRole('button', { name: /^Later today/ })).toBeNull();
+    expect(screen.getByRole('button', { name: /^Tomorrow · / })).toBeInTheDocument();
   });
 
   it.each([
