@@ -321,6 +321,8 @@ describe('firestore.rules', { timeout: 30_000 }, () => {
       await allowed(setDoc(rec(m, 'ok'), synced(Object.fromEntries(Object.entries(many).slice(0, 500)), 'member1')));
       await denied(setDoc(path(m, 'activities', 'a1'), synced({ kind: 'note', body: 'x'.repeat(100_001) }, 'member1')));
       await allowed(setDoc(path(m, 'activities', 'a2'), synced({ kind: 'note', body: 'x'.repeat(100_000) }, 'member1')));
+      // A task with a time of day, about no record (made on the Tasks page).
+      await allowed(setDoc(path(m, 'activities', 'task1'), synced({ kind: 'task', recordIds: [], title: 'Call', due: 1, timed: true, done: false }, 'member1')));
       await denied(setDoc(path(m, 'activities', 'a3'), synced({ kind: 'email', subject: 's'.repeat(1_001) }, 'member1')));
       await denied(setDoc(path(m, 'activities', 'a4'), synced({ kind: 'note', recordIds: Array.from({ length: 1_001 }, (_, i) => `r${i}`) }, 'member1')));
       await denied(setDoc(rec(m, 'r7'), synced({ ...contact, folderId: 'f'.repeat(65) }, 'member1')));
