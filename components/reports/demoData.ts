@@ -86,6 +86,8 @@ export async function seedDemoWorkspace(db: ThreadlineDB, now = Date.now()): Pro
   // One birthday coming up, for the reminders.
   await updateRecord(db, contactIds[1]!, { fc_birthday: `1988-${isoDay(now + 3 * DAY).slice(5)}` });
   const dealIds: string[] = [];
+  // The lost deals say why (preset option ids of the Lost reason field), so the win-rate section has reasons to show.
+  const lostReasons = ['competitor', 'price'];
   for (const [companyName, what, person, amount, currency, st, startDaysAgo, closeInDays, final] of DEALS) {
     const name = `${companyName} — ${t(what)}`;
     const [, , , company, owner] = PEOPLE[person]!;
@@ -99,7 +101,7 @@ export async function seedDemoWorkspace(db: ThreadlineDB, now = Date.now()): Pro
       ...(amount === undefined ? {} : { fd_amount: { amount, currency } }),
       ...(closeInDays === undefined ? {} : { fd_expectedClose: isoDay(now + closeInDays * DAY) }),
     });
-    if (final) await updateRecord(db, deal.id, { fd_stage: stage(final) });
+    if (final) await updateRecord(db, deal.id, { fd_stage: stage(final), ...(final === 'lost' ? { fd_lostReason: lostReasons.shift() } : {}) });
     dealIds.push(deal.id);
   }
   for (let i = 0; i < PEOPLE.length; i++) {
