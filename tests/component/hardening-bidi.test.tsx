@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { renderWithDb } from '../support/render';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BoardView } from '../../components/crm/BoardView';
 import { RecordPage } from '../../components/crm/RecordPage';
 import { TableView } from '../../components/crm/TableView';
@@ -12,6 +12,7 @@ import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { createRecord } from '../../storage/write/records';
 import { loadFolderSchema } from '../../storage/folders/schema';
 import { db, resetDb } from '../support/db';
+import { withTableScrollHeight } from '../support/layout';
 
 // This machine is shared: the waits below bound hangs, they time nothing.
 vi.setConfig({ testTimeout: 90_000 });
@@ -38,19 +39,7 @@ beforeEach(async () => {
   setLocale('en');
 });
 
-/** jsdom has no layout: give the virtualised table's scroller a browser window's height. */
-const clientHeight = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight')!;
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.dataset.testid === 'table-scroll' ? 700 : clientHeight.get!.call(this);
-    },
-  });
-});
-afterAll(() => {
-  delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
-});
+withTableScrollHeight();
 
 describe('sidebar cards: each outside text in its own isolate', () => {
   it('a contact whose position holds an override: name, company and position are each their own isolate', async () => {

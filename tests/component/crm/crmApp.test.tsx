@@ -1,12 +1,13 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderWithDb } from '../../support/render';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CrmApp } from '../../../components/shell/CrmApp';
 import { setLocale } from '../../../i18n';
 import type { CrmRecord } from '../../../storage/model/entities';
 import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
 import { createRecord } from '../../../storage/write/records';
 import { db, resetDb } from '../../support/db';
+import { withTableScrollHeight } from '../../support/layout';
 
 const { contacts, companies } = PRESET_FOLDER_IDS;
 
@@ -30,19 +31,7 @@ async function seedContacts(n: number) {
   await db.transaction('rw', db.records, db.folders, db.fields, () => db.records.bulkAdd(rows));
 }
 
-/** jsdom has no layout: give the table's scroller the height a browser window would. */
-const clientHeight = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight')!;
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.dataset.testid === 'table-scroll' ? 700 : clientHeight.get!.call(this);
-    },
-  });
-});
-afterAll(() => {
-  delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
-});
+withTableScrollHeight();
 
 const bodyRows = (table: HTMLElement) => within(table).getAllByRole('row').filter((r) => !r.classList.contains('tl-spacer') && r.closest('tbody'));
 

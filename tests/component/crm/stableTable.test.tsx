@@ -1,5 +1,5 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { placeInOrder } from '../../../components/crm/stableOrder';
 import { targetCell } from '../../../components/crm/cellFocus';
 import { CrmApp } from '../../../components/shell/CrmApp';
@@ -8,6 +8,7 @@ import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
 import { createRecord } from '../../../storage/write/records';
 import { db, resetDb } from '../../support/db';
 import { renderWithDb } from '../../support/render';
+import { withTableScrollHeight } from '../../support/layout';
 
 const { contacts } = PRESET_FOLDER_IDS;
 
@@ -18,19 +19,7 @@ function go(hash: string) {
   });
 }
 
-/** jsdom has no layout: give the table's scroller the height a browser window would. */
-const clientHeight = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight')!;
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.dataset.testid === 'table-scroll' ? 700 : clientHeight.get!.call(this);
-    },
-  });
-});
-afterAll(() => {
-  delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
-});
+withTableScrollHeight();
 
 const bodyRows = (table: HTMLElement) => within(table).getAllByRole('row').filter((r) => !r.classList.contains('tl-spacer') && r.closest('tbody'));
 const firstNames = (table: HTMLElement) => bodyRows(table).map((r) => r.querySelectorAll('td')[1]!.textContent);

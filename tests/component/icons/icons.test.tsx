@@ -1,6 +1,6 @@
 import { act, configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CrmApp } from '../../../components/shell/CrmApp';
 import { ThreadPanel } from '../../../components/sidebar/ThreadPanel';
 import { setLocale } from '../../../i18n';
@@ -10,6 +10,7 @@ import { createRecord } from '../../../storage/write/records';
 import { createTask } from '../../../storage/activities/tasks';
 import { db, resetDb } from '../../support/db';
 import { renderWithDb } from '../../support/render';
+import { withTableScrollHeight } from '../../support/layout';
 
 const { contacts, companies, deals } = PRESET_FOLDER_IDS;
 
@@ -46,19 +47,7 @@ async function seed() {
   return { ana, deal };
 }
 
-/** jsdom has no layout: give the table's scroller the height a browser window would, so rows render. */
-const clientHeight = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight')!;
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.dataset.testid === 'table-scroll' ? 700 : clientHeight.get!.call(this);
-    },
-  });
-});
-afterAll(() => {
-  delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
-});
+withTableScrollHeight();
 
 // Generous waits: these run beside other suites on a shared two-core machine (found, never slept for).
 configure({ asyncUtilTimeout: 10_000 });

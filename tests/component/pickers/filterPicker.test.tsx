@@ -1,28 +1,17 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CrmApp } from '../../../components/shell/CrmApp';
 import { setLocale } from '../../../i18n';
 import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
 import { createRecord } from '../../../storage/write/records';
 import { db, resetDb } from '../../support/db';
 import { renderWithDb } from '../../support/render';
+import { withTableScrollHeight } from '../../support/layout';
 
 const { contacts, companies } = PRESET_FOLDER_IDS;
 
-/** jsdom has no layout: give the table's scroller the height a browser window would. */
-const clientHeight = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight')!;
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.dataset.testid === 'table-scroll' ? 700 : clientHeight.get!.call(this);
-    },
-  });
-});
-afterAll(() => {
-  delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
-});
+withTableScrollHeight();
 
 describe('pickers beyond the record form', { timeout: 30_000 }, () => {
   beforeEach(async () => {

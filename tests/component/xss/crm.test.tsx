@@ -12,6 +12,7 @@ import { createRecord } from '../../../storage/write/records';
 import { HOSTILE_HTTP_URLS, LONG_WORD, MARKUP_PAYLOADS, UNICODE_PAYLOADS, URL_PAYLOADS } from '../../fixtures/xss-corpus';
 import { db, resetDb } from '../../support/db';
 import { expectInert, expectSafeLinks, holdersOf, installStyles } from './support';
+import { withTableScrollHeight } from '../../support/layout';
 
 // This machine is shared: the waits below bound hangs, they time nothing.
 vi.setConfig({ testTimeout: 90_000 });
@@ -29,22 +30,12 @@ async function go(hash: string) {
   });
 }
 
-/** jsdom has no layout: give the virtualised table's scroller a browser window's height. */
-const clientHeight = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight')!;
+withTableScrollHeight();
 let removeStyles: () => void;
 beforeAll(() => {
   removeStyles = installStyles('components/theme.css', 'components/crm/crm.css');
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.dataset.testid === 'table-scroll' ? 700 : clientHeight.get!.call(this);
-    },
-  });
 });
-afterAll(() => {
-  removeStyles();
-  delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
-});
+afterAll(() => removeStyles());
 beforeEach(async () => {
   await resetDb();
   setLocale('en');
