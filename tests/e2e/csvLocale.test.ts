@@ -1,6 +1,6 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchInLanguage, removeProfile, screenshot, visible } from './support/extension';
+import { describe, expect, it } from 'vitest';
+import { screenshot, visible } from './support/extension';
+import { useLanguageBrowser } from './support/session';
 
 /**
  * Importing deals the way a Spanish and an Italian office export them from Excel: semicolons,
@@ -69,20 +69,8 @@ const CASES = [
 ];
 
 describe.each(CASES)('an Excel-style import in a $lang browser', (c) => {
-  let browser: Awaited<ReturnType<typeof launchInLanguage>>;
-  beforeAll(async () => {
-    browser = await launchInLanguage(c.lang, 'csvlocale');
-  });
-  afterAll(async () => {
-    await browser?.context.close();
-    if (browser) removeProfile(browser.profile);
-  });
-  const open = async (path: string): Promise<Page> => {
-    const page = await browser.context.newPage();
-    page.on('pageerror', (e) => console.error(`[page error] ${path}: ${e.message}`));
-    await page.goto(`chrome-extension://${browser.id}/${path}`);
-    return page;
-  };
+  const browserOf = useLanguageBrowser(c.lang, 'csvlocale');
+  const open = (path: string) => browserOf().open(path);
 
   it('maps every column without help, keeps every letter and reports bad rows in the language', async () => {
     const page = await open('dashboard.html#/page/import');

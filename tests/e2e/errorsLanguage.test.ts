@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchInLanguage, removeProfile, screenshot, visible } from './support/extension';
+import { describe, expect, it } from 'vitest';
+import { screenshot, visible } from './support/extension';
+import { useLanguageBrowser } from './support/session';
 
 /**
  * Storage's refusals on the CRM page of a Spanish and an Italian browser: the sentence a sales rep
  * reads is in their language and names what they typed, with no English in it.
  */
-const launch = (lang: 'es' | 'it') => launchInLanguage(lang, 'errors');
 
 async function alertItems(page: Page): Promise<string[]> {
   const alert = page.getByRole('alert');
@@ -18,19 +18,8 @@ describe.each([
   { lang: 'es' as const, folder: 'El nombre de la carpeta es obligatorio.', email: 'no es una dirección de correo electrónico', newFolder: 'Nueva carpeta' },
   { lang: 'it' as const, folder: 'Il nome della cartella è obbligatorio.', email: 'non è un indirizzo email', newFolder: 'Nuova cartella' },
 ])('refusals on a $lang CRM page', ({ lang, folder, email, newFolder }) => {
-  let browser: Awaited<ReturnType<typeof launch>>;
-  beforeAll(async () => {
-    browser = await launch(lang);
-  });
-  afterAll(async () => {
-    await browser?.context.close();
-    if (browser) removeProfile(browser.profile);
-  });
-  const open = async (hash: string) => {
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.id}/dashboard.html${hash}`);
-    return page;
-  };
+  const browserOf = useLanguageBrowser(lang, 'errors');
+  const open = (hash: string) => browserOf().open(`dashboard.html${hash}`);
 
   it('a folder without a name', async () => {
     const page = await open('#/');

@@ -1,6 +1,6 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchInLanguage, removeProfile, screenshot, visible } from './support/extension';
+import { describe, expect, it } from 'vitest';
+import { screenshot, visible } from './support/extension';
+import { useLanguageBrowser } from './support/session';
 import { loadPageModules } from './support/pageModules';
 
 /**
@@ -8,7 +8,6 @@ import { loadPageModules } from './support/pageModules';
  * stages and the board read in that language, and so do the demo inbox and the sidebar. Then
  * the language is changed on the CRM page, and the sidebar open in another tab follows.
  */
-const launch = (lang: 'es' | 'it') => launchInLanguage(lang, 'presets');
 
 type Tl = { createRecord: (folderId: string, values: Record<string, unknown>) => Promise<unknown> };
 
@@ -38,20 +37,8 @@ const CASES = [
 ];
 
 describe.each(CASES)('a fresh workspace in a $lang browser', (c) => {
-  let browser: Awaited<ReturnType<typeof launch>>;
-  beforeAll(async () => {
-    browser = await launch(c.lang);
-  });
-  afterAll(async () => {
-    await browser?.context.close();
-    if (browser) removeProfile(browser.profile);
-  });
-  const open = async (path: string): Promise<Page> => {
-    const page = await browser.context.newPage();
-    page.on('pageerror', (e) => console.error(`[page error] ${path}: ${e.message}`));
-    await page.goto(`chrome-extension://${browser.id}/${path}`);
-    return page;
-  };
+  const browserOf = useLanguageBrowser(c.lang, 'presets');
+  const open = (path: string) => browserOf().open(path);
 
   it('names its folders, views, navigation, fields, stages and board in that language', async () => {
     const page = await open('dashboard.html#/folder/folder_contacts');
@@ -59,7 +46,7 @@ describe.each(CASES)('a fresh workspace in a $lang browser', (c) => {
     for (const name of [...c.folders, ...c.views, ...c.nav]) expect(await visible(nav.getByRole('link', { name }))).toBe(true);
     expect(await page.locator('html').getAttribute('lang')).toBe(c.lang);
 
-    await page.goto(`chrome-extension://${browser.id}/dashboard.html#/fields/folder_contacts`);
+    await page.goto(`chrome-extension://${browserOf().id}/dashboard.html#/fields/folder_contacts`);
     for (const label of c.fields) expect(await visible(page.locator(`input[value="${label}"]`))).toBe(true);
 
     await loadPageModules(page);
@@ -69,7 +56,7 @@ describe.each(CASES)('a fresh workspace in a $lang browser', (c) => {
         await tl.createRecord('folder_deals', { fd_name: `Deal ${i + 1}`, fd_stage: { pipelineId: 'pipeline_sales', stageId } });
       }
     }, ['new', 'qualified', 'proposal', 'negotiation', 'won', 'lost']);
-    await page.goto(`chrome-extension://${browser.id}/dashboard.html#/folder/folder_deals/view/view_deals_board`);
+    await page.goto(`chrome-extension://${browserOf().id}/dashboard.html#/folder/folder_deals/view/view_deals_board`);
     const headings = page.locator('.tl-board-column h3');
     await visible(headings);
     await expect.poll(() => headings.allTextContents()).toEqual(c.stages);
@@ -88,23 +75,16 @@ describe.each(CASES)('a fresh workspace in a $lang browser', (c) => {
 });
 
 describe('changing the language on the CRM page', () => {
-  let browser: Awaited<ReturnType<typeof launch>>;
-  beforeAll(async () => {
-    browser = await launch('es');
-  });
-  afterAll(async () => {
-    await browser?.context.close();
-    if (browser) removeProfile(browser.profile);
-  });
+  const browserOf = useLanguageBrowser('es', 'presets');
 
   it('asks before renaming the presets, renames them, and the sidebar in another tab follows', async () => {
-    const demo = await browser.context.newPage();
-    await demo.goto(`chrome-extension://${browser.id}/demo.html`);
+    const demo = await browserOf().context.newPage();
+    await demo.goto(`chrome-extension://${browserOf().id}/demo.html`);
     const sidebar = demo.frameLocator('iframe.demo-sidebar');
     expect(await visible(sidebar.getByText('Abre un hilo'))).toBe(true);
 
-    const crm = await browser.context.newPage();
-    await crm.goto(`chrome-extension://${browser.id}/dashboard.html#/page/workspace`);
+    const crm = await browserOf().context.newPage();
+    await crm.goto(`chrome-extension://${browserOf().id}/dashboard.html#/page/workspace`);
     await crm.getByRole('combobox', { name: 'Idioma de Threadline en este ordenador' }).selectOption('it');
     const dialog = crm.getByRole('dialog', { name: 'Rinominare i nomi iniziali?' });
     expect(await visible(dialog)).toBe(true);

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openExtensionPage, screenshot, visible, ARTIFACTS_DIR } from './support/extension';
+import { ARTIFACTS_DIR, openExtensionPage, readStore, screenshot, visible } from './support/extension';
 import { useExtensionSession } from './support/session';
 import { join } from 'node:path';
 
@@ -17,22 +17,6 @@ async function openPage(page: Page, id: string, heading: string) {
 
 const card = (page: Page, name: RegExp) => page.getByRole('region', { name });
 
-/** Reads one object store of the extension's database: for assertions only, never to write. */
-function readStore<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('threadline');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => resolve(req.result as T[]);
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
-}
 
 async function dragTo(page: Page, card: Locator, column: Locator) {
   const from = (await card.boundingBox())!;

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { launchInLanguage, openExtensionPage, removeProfile, screenshot, visible } from './support/extension';
+import { launchInLanguage, openExtensionPage, readStore, removeProfile, screenshot, visible } from './support/extension';
 import { loadPageModules } from './support/pageModules';
 import { useExtensionSession } from './support/session';
 
@@ -20,22 +20,6 @@ async function shot(page: Page, name: string, target?: Locator) {
   else await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-/** Reads one object store of the extension's database: for assertions only, never to write. */
-function readStore<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('threadline');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => resolve(req.result as T[]);
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
-}
 
 /** The browser's own calendar day, as a date box takes it. */
 const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

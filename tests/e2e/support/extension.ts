@@ -86,3 +86,20 @@ export async function launchInLanguage(lang: 'es' | 'it', label = 'lang'): Promi
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   return { context, id: new URL(worker.url()).host, profile };
 }
+
+/** Reads one object store of the extension's database: for assertions only, never to write. */
+export function readStore<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('threadline');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(name).objectStore(name).getAll();
+          req.onsuccess = () => resolve(req.result as T[]);
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    store,
+  );
+}
