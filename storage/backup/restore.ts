@@ -51,8 +51,12 @@ export async function planRestore(db: ThreadlineDB, backup: Backup): Promise<Res
   return { summary, writes: writes as RestorePlan['writes'] };
 }
 
-/** Rows per transaction: small enough to keep the page responsive and show progress. */
-const CHUNK = 2_000;
+/**
+ * Rows per transaction. Each commit re-runs the open pages' live queries (folder counts over the
+ * whole workspace), so few large chunks: at 100,000 records 10,000 restored in 24–37 s against
+ * 46 s for 2,000, and progress still moves in ten steps.
+ */
+const CHUNK = 10_000;
 
 /**
  * Writes the plan through the write path, the workspace's shape first (folders, fields, pipelines)

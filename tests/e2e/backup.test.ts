@@ -23,7 +23,9 @@ async function counts(page: Page) {
 async function recordPageText(session: Session, id: string) {
   const page = await openExtensionPage(session, `dashboard.html#/record/${id}`);
   await visible(page.getByRole('heading', { name: /Niccolò 7 Peña/ }), 30_000);
-  await expect.poll(() => page.locator('main').innerText(), { timeout: 60_000 }).toContain('Compañía 7 Srl');
+  // Loaded: the company named, and no link title still drawn as its '…' placeholder.
+  const loaded = (text: string) => text.includes('Compañía 7 Srl') && !/^…$/m.test(text);
+  await expect.poll(async () => loaded(await page.locator('main').innerText()), { timeout: 60_000 }).toBe(true);
   const text = await page.locator('main').innerText();
   await page.close();
   return text;
