@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { t } from '../../i18n';
 import { emailSentReplySchema, hostToBackgroundSchema, type EmailSentReply, type HostToBackground, type SentEmail } from '../../messaging/protocol';
 import { attempt, clip, SNIPPET_MAX, SUBJECT_MAX, toParticipant, toParticipants } from './normalise';
 import type { ButterBarSource, ComposeViewSource, SentEventSource } from './surface';
+import { words } from './words';
 
 export type ComposeDeps = {
   butterBar: ButterBarSource;
@@ -42,22 +42,22 @@ async function sendToBackground(message: HostToBackground): Promise<EmailSentRep
   }
 }
 
-const showLogged = (deps: ComposeDeps) => deps.butterBar.showMessage({ text: 'Logged to Threadline', messageKey: MESSAGE_KEY });
+const showLogged = (deps: ComposeDeps) => deps.butterBar.showMessage({ text: words().logged, messageKey: MESSAGE_KEY });
 
 async function logSentEmail(email: SentEmail, deps: ComposeDeps) {
   const reply = await sendToBackground({ type: 'threadline/log-sent-email', email });
   if (deps.signal.aborted) return;
   if (reply?.logged) showLogged(deps);
-  else deps.butterBar.showError({ text: "Threadline couldn't log this email", messageKey: MESSAGE_KEY });
+  else deps.butterBar.showError({ text: words().logFailed, messageKey: MESSAGE_KEY });
 }
 
 function offerToLog(email: SentEmail, recordCount: number, deps: ComposeDeps) {
   let accepted = false;
   const offer = deps.butterBar.showMessage({
-    text: `Log this email to ${recordCount} Threadline record${recordCount === 1 ? '' : 's'}?`,
+    text: words().offer(recordCount),
     buttons: [
       {
-        title: 'Log it',
+        title: words().logIt,
         onClick: () => {
           if (accepted || deps.signal.aborted) return;
           accepted = true;
@@ -105,7 +105,7 @@ function addLogToggle(view: ComposeViewSource, deps: ComposeDeps) {
     if (isUserAction(event)) wanted = box.checked;
     else event.preventDefault();
   });
-  label.append(box, document.createTextNode(t('sidebar.logWhenSent')));
+  label.append(box, document.createTextNode(words().logWhenSent));
   bar.el.replaceChildren(label);
   return { wanted: () => wanted, remove: () => attempt(() => bar.destroy(), undefined) };
 }

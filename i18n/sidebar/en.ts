@@ -42,7 +42,6 @@ export const en = {
   'sidebar.addNote': 'Add note',
   'sidebar.addTask': 'Add task',
   'sidebar.somePeople': 'Showing {shown} of {total} people: the thread is too long to read whole.',
-  'sidebar.logWhenSent': 'Log to Threadline when sent',
   'sidebar.openRecord': 'Open {name} in the CRM',
   'sidebar.openCrm': 'Open the CRM',
   'sidebar.editField': 'Edit {field}',

@@ -44,7 +44,6 @@ export const es = {
   'sidebar.addNote': 'Añadir nota',
   'sidebar.addTask': 'Añadir tarea',
   'sidebar.somePeople': 'Se muestran {shown} de {total} personas: el hilo es demasiado largo para leerlo entero.',
-  'sidebar.logWhenSent': 'Registrar en Threadline al enviar',
   'sidebar.openRecord': 'Abrir {name} en el CRM',
   'sidebar.openCrm': 'Abrir el CRM',
   'sidebar.editField': 'Editar {field}',

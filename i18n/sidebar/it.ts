@@ -44,7 +44,6 @@ export const it = {
   'sidebar.addNote': 'Aggiungi nota',
   'sidebar.addTask': 'Aggiungi attività',
   'sidebar.somePeople': 'Sono mostrate {shown} persone su {total}: la conversazione è troppo lunga per leggerla tutta.',
-  'sidebar.logWhenSent': 'Registra in Threadline all’invio',
   'sidebar.openRecord': 'Apri {name} nel CRM',
   'sidebar.openCrm': 'Apri il CRM',
   'sidebar.editField': 'Modifica {field}',

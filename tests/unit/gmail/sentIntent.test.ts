@@ -48,7 +48,8 @@ describe('the background', () => {
 
 describe('the compose view', () => {
   it('has an unticked "Log to Threadline when sent" box, in the user’s language', () => {
-    setLocale('es');
+    // Gmail's page language: the content script's words follow the browser's.
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['es-ES', 'es']);
     const { sdk } = startOnFake();
     const view = compose();
     sdk.openCompose(view);

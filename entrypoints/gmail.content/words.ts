@@ -1,0 +1,46 @@
+/**
+ * The few words the content script shows inside Gmail (the compose's box and butter bars). Kept
+ * here, not in i18n/, so the content script stays lean: importing the i18n module would bundle
+ * every catalogue of every page into each Gmail tab. The language is Gmail page's own (the
+ * browser's); the device's chosen language lives in the extension's database, out of reach here.
+ */
+type Words = {
+  logWhenSent: string;
+  logged: string;
+  logFailed: string;
+  logIt: string;
+  offer: (count: number) => string;
+};
+
+const WORDS: Record<'en' | 'es' | 'it', Words> = {
+  en: {
+    logWhenSent: 'Log to Threadline when sent',
+    logged: 'Logged to Threadline',
+    logFailed: "Threadline couldn't log this email",
+    logIt: 'Log it',
+    offer: (n) => `Log this email to ${n} Threadline record${n === 1 ? '' : 's'}?`,
+  },
+  es: {
+    logWhenSent: 'Registrar en Threadline al enviar',
+    logged: 'Registrado en Threadline',
+    logFailed: 'Threadline no ha podido registrar este correo',
+    logIt: 'Registrar',
+    offer: (n) => `¿Registrar este correo en ${n === 1 ? '1 registro' : `${n} registros`} de Threadline?`,
+  },
+  it: {
+    logWhenSent: 'Registra in Threadline all’invio',
+    logged: 'Registrata in Threadline',
+    logFailed: 'Threadline non è riuscito a registrare questa email',
+    logIt: 'Registra',
+    offer: (n) => `Registrare questa email in ${n === 1 ? '1 record' : `${n} record`} di Threadline?`,
+  },
+};
+
+/** The words in the page's language: the first of the browser's languages Threadline speaks, else English. */
+export function words(languages: readonly string[] = navigator.languages?.length ? navigator.languages : [navigator.language]): Words {
+  for (const tag of languages) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (base === 'es' || base === 'it' || base === 'en') return WORDS[base];
+  }
+  return WORDS.en;
+}
