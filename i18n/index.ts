@@ -1,9 +1,11 @@
 import { en, type MessageKey } from './en';
 import { es } from './es';
 import { it } from './it';
+import { getLocale, type Locale } from './locale';
 import type { Catalogue } from './types';
 
-export type Locale = 'en' | 'es' | 'it';
+export { detectLocale, formatLocale, getLocale, setLocale, type Locale } from './locale';
+
 const CATALOGS: Record<Locale, Catalogue<typeof en>> = { en, es, it };
 
 /** The `{name}` placeholders of a message, as a union of names: 'Stage: {from} → {to}' gives 'from' | 'to'. */
@@ -22,34 +24,6 @@ export type PlainKey = { [K in MessageKey]: Placeholders<(typeof en)[K]> extends
  * its params must fill every placeholder of every key it may be.
  */
 export type ParamArgs<K extends MessageKey> = [Placeholders<(typeof en)[K]>] extends [never] ? [] : [params: MessageParams<K>];
-
-/** The browser's language if Threadline speaks it, else English. */
-export function detectLocale(languages: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]): Locale {
-  for (const tag of languages) {
-    const base = tag.toLowerCase().split('-')[0];
-    if (base === 'es' || base === 'it' || base === 'en') return base;
-  }
-  return 'en';
-}
-
-let current: Locale = detectLocale();
-
-/**
- * Sets the language t() speaks. Pages call it through components/shell/LocaleProvider.tsx, which
- * follows the device's stored choice and mounts the page again under the new language.
- */
-export function setLocale(locale: Locale) {
-  current = locale;
-}
-export function getLocale(): Locale {
-  return current;
-}
-
-/** The BCP 47 tag used for Intl formatting: the browser's full tag when its language is the UI's. */
-export function formatLocale(): string {
-  const nav = typeof navigator === 'undefined' ? undefined : navigator.language;
-  return nav && nav.toLowerCase().startsWith(current) ? nav : current;
-}
 
 /** FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: the marks that fence a placeholder's text. */
 export const FSI = '\u2068';
@@ -92,7 +66,7 @@ export function isolate(value: string): string {
  * the sentence. Numbers stay bare.
  */
 export function t<K extends MessageKey>(key: K, ...params: ParamArgs<K>): string {
-  return fill(current, key, params[0]);
+  return fill(getLocale(), key, params[0]);
 }
 
 /** `t()` in a given language, for text that must not follow the page's (English log lines, tests). */

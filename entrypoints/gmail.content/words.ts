@@ -1,7 +1,9 @@
+import { detectLocale, type Locale } from '../../i18n/locale';
+
 /**
  * The few words the content script shows inside Gmail (the compose's box and butter bars). Kept
- * here, not in i18n/, so the content script stays lean: importing the i18n module would bundle
- * every catalogue of every page into each Gmail tab. The language is Gmail page's own (the
+ * here, not in i18n/'s catalogues, so the content script stays lean: importing i18n's t() would
+ * bundle every catalogue of every page into each Gmail tab. The language is Gmail page's own (the
  * browser's); the device's chosen language lives in the extension's database, out of reach here.
  */
 type Words = {
@@ -12,7 +14,7 @@ type Words = {
   offer: (count: number) => string;
 };
 
-const WORDS: Record<'en' | 'es' | 'it', Words> = {
+const WORDS: Record<Locale, Words> = {
   en: {
     logWhenSent: 'Log to Threadline when sent',
     logged: 'Logged to Threadline',
@@ -37,10 +39,6 @@ const WORDS: Record<'en' | 'es' | 'it', Words> = {
 };
 
 /** The words in the page's language: the first of the browser's languages Threadline speaks, else English. */
-export function words(languages: readonly string[] = navigator.languages?.length ? navigator.languages : [navigator.language]): Words {
-  for (const tag of languages) {
-    const base = tag.toLowerCase().split('-')[0];
-    if (base === 'es' || base === 'it' || base === 'en') return WORDS[base];
-  }
-  return WORDS.en;
+export function words(languages?: readonly string[]): Words {
+  return WORDS[detectLocale(languages)];
 }

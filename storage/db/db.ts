@@ -5,7 +5,7 @@ import { activityIndexMiddleware } from './activityIndex';
 import { recordIndexMiddleware } from './recordIndex';
 import { SCHEMA_VERSIONS } from './migrations';
 import { presetWorkspace } from '../folders/presets';
-import { getLocale } from '../../i18n';
+import { getLocale } from '../../i18n/locale';
 import type { ClockRow, ParkedDoc } from '../replica/rows';
 
 export type KeyValue = { key: string; value: unknown };

@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import type { Locale } from '../../i18n';
+import type { Locale } from '../../i18n/locale';
 import { PRESET_FOLDER_IDS, presetFields } from '../folders/presets';
 import { PRESET_LABELS, PRESET_LOCALES } from '../folders/presetLabels';
 import type { Folder } from '../model/entities';

@@ -7,7 +7,7 @@ import { newId } from '../model/ids';
 import { RecordValidationError } from '../model/recordSchema';
 import { mutate } from '../write/mutate';
 import { presetLabels } from './presetLabels';
-import { getLocale } from '../../i18n';
+import { getLocale } from '../../i18n/locale';
 import { removeRecordsIn, updateRecordIn } from '../write/records';
 import { NotFoundError, StorageError, type StorageErrorCode, type StorageErrorParams } from '../model/errors';
 import { inputRefusal, type InputEntity } from '../model/inputErrors';

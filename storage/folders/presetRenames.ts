@@ -1,4 +1,4 @@
-import type { Locale } from '../../i18n';
+import type { Locale } from '../../i18n/locale';
 import type { ThreadlineDB } from '../db/db';
 import { fieldSchema, type Field } from '../model/field';
 import { folderSchema, pipelineSchema, viewSchema, type Folder, type Pipeline, type View } from '../model/entities';

@@ -1,4 +1,4 @@
-import type { Locale } from '../../i18n';
+import type { Locale } from '../../i18n/locale';
 import type { Folder, Pipeline, View } from '../model/entities';
 import type { Field, FieldType, DropdownOption } from '../model/field';
 import type { FolderIconName } from '../model/folderIcons';

@@ -5,7 +5,7 @@ import type { StageValue } from '../model/fieldValues';
 import { newId } from '../model/ids';
 import { mutate } from '../write/mutate';
 import { presetLabels } from '../folders/presetLabels';
-import { getLocale } from '../../i18n';
+import { getLocale } from '../../i18n/locale';
 import { NotFoundError, StorageError, type StorageErrorCode, type StorageErrorParams } from '../model/errors';
 import { inputRefusal } from '../model/inputErrors';
 

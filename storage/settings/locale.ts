@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import { z } from 'zod';
 import type { ThreadlineDB } from '../db/db';
-import { detectLocale, setLocale, type Locale } from '../../i18n';
+import { detectLocale, setLocale, type Locale } from '../../i18n/locale';
 import { mutate } from '../write/mutate';
 
 /**

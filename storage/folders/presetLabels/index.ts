@@ -1,4 +1,4 @@
-import type { Locale } from '../../../i18n';
+import type { Locale } from '../../../i18n/locale';
 import { en, type PresetLabels } from './en';
 import { es } from './es';
 import { it } from './it';
