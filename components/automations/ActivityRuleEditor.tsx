@@ -1,6 +1,7 @@
 import type { AutomationRule } from '../../storage/model/automationRules';
 import { t } from '../../i18n';
 import { outcomeLabel, useCallOutcomes } from '../activities/outcomes';
+import { TaskActionFields } from './TaskActionFields';
 
 type Rule = Extract<AutomationRule, { kind: 'activityLogged' }>;
 
@@ -41,20 +42,7 @@ export function ActivityRuleEditor({ rule, onChange }: { rule: Rule; onChange: (
           </select>
         </label>
       )}
-      <label>
-        {t('automation.thenTask')}
-        <input value={action.title} onChange={(e) => onChange({ ...rule, action: { ...action, title: e.target.value } })} />
-      </label>
-      <label>
-        {t('automation.dueInDays')}
-        <input
-          type="number"
-          min={0}
-          max={365}
-          value={action.dueInDays ?? ''}
-          onChange={(e) => onChange({ ...rule, action: e.target.value === '' ? { kind: 'createTask', title: action.title } : { ...action, dueInDays: Number(e.target.value) } })}
-        />
-      </label>
+      <TaskActionFields action={action} titleLabel={t('automation.thenTask')} onChange={(a) => onChange({ ...rule, action: a })} />
     </>
   );
 }

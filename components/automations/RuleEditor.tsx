@@ -5,6 +5,7 @@ import type { Field } from '../../storage/model/field';
 import { FieldEditor } from '../fields/FieldEditor';
 import { t } from '../../i18n';
 import { ActivityRuleEditor } from './ActivityRuleEditor';
+import { TaskActionFields } from './TaskActionFields';
 
 type Props = {
   rule: AutomationRule;
@@ -35,22 +36,7 @@ function ActionEditor({ rule, onChange, dealFields, pipelines }: Omit<Props, 'on
         </select>
       </label>
       {action.kind === 'createTask' ? (
-        <>
-          <label>
-            {t('automation.taskTitle')}
-            <input value={action.title} onChange={(e) => setAction({ ...action, title: e.target.value })} />
-          </label>
-          <label>
-            {t('automation.dueInDays')}
-            <input
-              type="number"
-              min={0}
-              max={365}
-              value={action.dueInDays ?? ''}
-              onChange={(e) => setAction(e.target.value === '' ? { kind: 'createTask', title: action.title } : { ...action, dueInDays: Number(e.target.value) })}
-            />
-          </label>
-        </>
+        <TaskActionFields action={action} titleLabel={t('automation.taskTitle')} onChange={setAction} />
       ) : (
         <>
           <label>

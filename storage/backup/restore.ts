@@ -66,32 +66,32 @@ const CHUNK = 10_000;
 export async function applyRestore(db: ThreadlineDB, plan: RestorePlan, onProgress: (done: number, total: number) => void = () => {}): Promise<void> {
   const total = BACKUP_TABLES.reduce((n, t) => n + plan.writes[t].length, 0);
   let done = 0;
-  for (const table of BACKUP_TABLES) {
-    if (table === 'records') continue;
-    const rows = plan.writes[table];
+  const inChunks = async <R>(rows: readonly R[], write: (chunk: R[]) => Promise<void>) => {
     for (let i = 0; i < rows.length; i += CHUNK) {
-      const chunk = rows.slice(i, i + CHUNK) as DocOf[typeof table][];
-      await mutate(db, (w) => putRestoredIn(w, table, chunk));
+      const chunk = rows.slice(i, i + CHUNK);
+      await write(chunk);
       onProgress((done += chunk.length), total);
     }
-    if (table === 'settings') done = await restoreRecords(db, plan.writes.records, done, total, onProgress);
+  };
+  // BACKUP_TABLES lists the shape (folders, fields, pipelines) before the records.
+  for (const table of BACKUP_TABLES) {
+    if (table === 'records') {
+      for (const [folderId, rows] of byFolder(plan.writes.records)) {
+        const schema = await loadFolderSchema(db, folderId);
+        await inChunks(rows, (chunk) => mutate(db, (w) => putRestoredRecordsIn(w, schema, chunk)));
+      }
+    } else {
+      await inChunks(plan.writes[table] as DocOf[typeof table][], (chunk) => mutate(db, (w) => putRestoredIn(w, table, chunk)));
+    }
   }
 }
 
-async function restoreRecords(db: ThreadlineDB, records: readonly BackupRecord[], done: number, total: number, onProgress: (done: number, total: number) => void): Promise<number> {
-  const byFolder = new Map<string, BackupRecord[]>();
+function byFolder(records: readonly BackupRecord[]): Map<string, BackupRecord[]> {
+  const out = new Map<string, BackupRecord[]>();
   for (const r of records) {
-    const list = byFolder.get(r.folderId);
+    const list = out.get(r.folderId);
     if (list) list.push(r);
-    else byFolder.set(r.folderId, [r]);
+    else out.set(r.folderId, [r]);
   }
-  for (const [folderId, rows] of byFolder) {
-    const schema = await loadFolderSchema(db, folderId);
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const chunk = rows.slice(i, i + CHUNK);
-      await mutate(db, (w) => putRestoredRecordsIn(w, schema, chunk));
-      onProgress((done += chunk.length), total);
-    }
-  }
-  return done;
+  return out;
 }
