@@ -32,7 +32,7 @@ export function useImportReading(preview: CsvPreview | undefined, schema: Folder
   return {
     reading,
     decided,
-    unknown: schema && preview ? unknownOptions(schema, mapping, values) : [],
+    unknown: schema && preview ? unknownOptions(schema, mapping, values, preview.truncated) : [],
     usesDates: mapped(['date']),
     usesNumbers: mapped(['number', 'currency', 'percent']),
     setReading: (next: CellReading) => setChosen({ key, choice: { dateOrder: next.dateOrder, decimal: next.decimal, unknownOptions: next.unknownOptions } }),

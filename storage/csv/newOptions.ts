@@ -20,15 +20,15 @@ export type UnknownOptions = {
 };
 
 /** For each column mapped to a dropdown field: the values the file holds that match no option. */
-export function unknownOptions(schema: FolderSchema, mapping: ColumnMapping, values: ColumnValues): UnknownOptions[] {
+export function unknownOptions(schema: FolderSchema, mapping: ColumnMapping, values: ColumnValues, truncated: readonly number[] = []): UnknownOptions[] {
   return mapping.flatMap((target, column) => {
     const field = schema.fields.find((f) => f.id === target && (f.type === 'dropdown' || f.type === 'multiDropdown'));
     if (!field) return [];
-    const cells = values[column];
-    const found = [...new Set((cells ?? []).flatMap((cell) => unknownOptionValues(field, cell)))];
+    const found = [...new Set((values[column] ?? []).flatMap((cell) => unknownOptionValues(field, cell)))];
     const room = Math.max(0, LIMITS.options - (field.options?.length ?? 0));
-    if (found.length === 0 && cells) return [];
-    return [{ field, column, values: found.slice(0, room), overflow: found.length > room, unscanned: !cells }];
+    const unscanned = truncated.includes(column);
+    if (found.length === 0 && !unscanned) return [];
+    return [{ field, column, values: found.slice(0, room), overflow: found.length > room, unscanned }];
   });
 }
 

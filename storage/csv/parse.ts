@@ -114,8 +114,10 @@ export type CsvPreview = {
   delimiter: string;
   /** How the file was read; absent for text sources. */
   decoded?: Omit<DecodedText, 'text'> & { detected: CsvEncoding };
-  /** Each column's distinct values over the whole file (scan.ts). */
+  /** Each column's distinct values over the whole file (scan.ts), the first SCAN_DISTINCT of each. */
   values: ColumnValues;
+  /** Columns whose values were more than that: their list is not complete. */
+  truncated: number[];
 };
 
 /** The header and the first `maxRows` data rows, for the mapping screen; refuses what CSV_LIMITS does not allow. */
@@ -131,7 +133,7 @@ export async function previewCsv(picked: CsvSource, maxRows = 10, encoding?: Csv
   if (!header || header.every((h) => h.trim() === '')) throw new CsvReadError('The file is empty or has no header row.', 'csvEmpty');
   rows.forEach((cells, i) => checkRow(cells, i));
   const read = decoded ? { decoded: { encoding: decoded.encoding, detected: decoded.detected, replaced: decoded.replaced, firstReplacedLine: decoded.firstReplacedLine } } : {};
-  return { headers: header.map(headerCell), rows, delimiter, ...read, values: scanColumns(source, delimiter) };
+  return { headers: header.map(headerCell), rows, delimiter, ...read, ...scanColumns(source, delimiter) };
 }
 
 /**
