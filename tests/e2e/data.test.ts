@@ -127,13 +127,16 @@ describe('data pages in Chromium with the built extension', () => {
     const page = await openExtensionPage(session(), pageUrl('tasks'));
     await page.getByRole('button', { name: /All open/ }).click();
     await page.getByRole('list', { name: 'All open' }).getByRole('link', { name: 'Dúo Uno' }).first().click();
-    // Due yesterday (end of day): a reminder missed while the browser was closed fires at once.
-    const yesterday = await page.evaluate(() => {
-      const d = new Date(Date.now() - 86_400_000);
-      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    // Due two hours ago, at a time: a reminder missed while the browser was closed fires at once
+    // (a date-only task reminds at 09:00 on its day, which may still be ahead or a day behind).
+    const due = await page.evaluate(() => {
+      const d = new Date(Date.now() - 2 * 3_600_000);
+      const two = (n: number) => String(n).padStart(2, '0');
+      return { date: `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`, time: `${two(d.getHours())}:${two(d.getMinutes())}` };
     });
     await page.getByLabel('New task').fill('Call back about the quote');
-    await page.getByLabel('Due date').fill(yesterday);
+    await page.getByLabel('Due date').fill(due.date);
+    await page.getByLabel('Time (optional)').fill(due.time);
     await page.getByRole('button', { name: 'Add task' }).click();
     await expect
       .poll(async () => Object.keys(await worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.notifications.getAll())), { timeout: 30_000 })
