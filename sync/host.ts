@@ -11,9 +11,10 @@ type Offscreen = {
 
 /**
  * Called by the background. Without Firebase build variables it does nothing at all: the product
- * is the local workspace. On Chrome the engine runs in an offscreen document (Firestore's web
- * transport needs XMLHttpRequest, which an MV3 service worker lacks); on Firefox the background
- * is a page, so the engine runs right there.
+ * is the local workspace. On Chrome the engine runs in a worker that an offscreen document spawns
+ * (the service worker is stopped when idle, which would cut Firestore's listen stream; the
+ * document's one job is that worker, hence the WORKERS reason); on Firefox the background is a
+ * page, so the engine runs right there.
  */
 export function startSyncHost(db: ThreadlineDB): void {
   const config = firebaseConfig();
@@ -34,7 +35,7 @@ async function ensureOffscreen(): Promise<void> {
   const offscreen = (globalThis as { chrome?: { offscreen?: Offscreen } }).chrome?.offscreen;
   if (!offscreen || (await offscreen.hasDocument?.())) return;
   await offscreen
-    .createDocument({ url: browser.runtime.getURL('/offscreen.html'), reasons: ['WORKERS'], justification: 'Runs Threadline’s Firestore sync, which needs XMLHttpRequest.' })
+    .createDocument({ url: browser.runtime.getURL('/offscreen.html'), reasons: ['WORKERS'], justification: 'Spawns the Web Worker that runs Threadline’s Firestore sync: its listen stream must outlive the idle service worker.' })
     .catch((e: unknown) => {
       // Two wake-ups racing: the document already exists, which is what we wanted.
       if (!/single offscreen/i.test(String(e))) console.warn('Threadline: could not start the sync host', e);

@@ -21,7 +21,9 @@ export function runSync(db: ThreadlineDB, config: FirebaseConfig): () => void {
   const fs = initializeFirestore(app, { ignoreUndefinedProperties: true });
   let engine: SyncEngine | undefined;
   let user: User | null = null;
-  let running = '';
+  // Undefined until the first evaluation, which always writes a status: with nobody signed in
+  // the key is '' and the pages would otherwise keep whatever the last run left.
+  let running: string | undefined;
 
   const restart = async () => {
     const ws = await activeWorkspace(db);

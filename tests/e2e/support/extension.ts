@@ -7,10 +7,10 @@ export const EXTENSION_DIR = resolve(process.env.THREADLINE_OUT_DIR ?? '.output'
 export const ARTIFACTS_DIR = resolve('tests/e2e/artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Loads the built extension; the rest keeps Chromium from hanging on this closed network. */
-export const CHROMIUM_ARGS = [
-  `--disable-extensions-except=${EXTENSION_DIR}`,
-  `--load-extension=${EXTENSION_DIR}`,
+/** Loads a built extension; the rest keeps Chromium from hanging on this closed network. */
+const chromiumArgs = (dir: string) => [
+  `--disable-extensions-except=${dir}`,
+  `--load-extension=${dir}`,
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -18,6 +18,7 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+export const CHROMIUM_ARGS = chromiumArgs(EXTENSION_DIR);
 
 export type Session = { context: BrowserContext; extensionId: string; userDataDir: string; close: () => Promise<void> };
 
@@ -25,8 +26,8 @@ export type Session = { context: BrowserContext; extensionId: string; userDataDi
  * Chromium with the built extension loaded, headless, on a fresh profile (or `userDataDir` to
  * reopen one and check persistence). The flags keep it from hanging on this closed network.
  */
-export async function launchExtension(userDataDir = mkdtempSync(join(tmpdir(), 'threadline-e2e-'))): Promise<Session> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
+export async function launchExtension(userDataDir = mkdtempSync(join(tmpdir(), 'threadline-e2e-')), extensionDir = EXTENSION_DIR): Promise<Session> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
   // Extension frames inside a https:// page need third-party storage; see MACHINE-FACTS.md.
   const prefs = join(userDataDir, 'Default', 'Preferences');
   if (!existsSync(prefs)) {
@@ -37,7 +38,7 @@ export async function launchExtension(userDataDir = mkdtempSync(join(tmpdir(), '
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 860 },
-    args: CHROMIUM_ARGS,
+    args: chromiumArgs(extensionDir),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
