@@ -13,7 +13,8 @@ export function UnfinishedImports({ exceptId }: { exceptId?: string }) {
   const db = useDb();
   const jobs = useLiveQuery(async () => (await listImportJobs(db)).filter((j) => j.status !== 'done' && j.id !== exceptId), [db, exceptId]);
   const folders = useFolders();
-  if (!jobs?.length) return null;
+  // Folder names load apart from the jobs: wait for both, or a line reads "into : stopped".
+  if (!jobs?.length || !folders) return null;
   return (
     <section className="tl-data-unfinished" aria-label={t('data.import.unfinished')}>
       <h3>{t('data.import.unfinished')}</h3>
@@ -22,7 +23,7 @@ export function UnfinishedImports({ exceptId }: { exceptId?: string }) {
           <li key={job.id}>
             {t('data.import.unfinishedItem', {
               file: job.file.name,
-              folder: folders?.find((f) => f.id === job.folderId)?.name ?? '',
+              folder: folders.find((f) => f.id === job.folderId)?.name ?? t('data.import.deletedFolder'),
               rows: formatCount(job.rowsDone),
               when: formatDateTime(job.updatedAt),
             })}{' '}

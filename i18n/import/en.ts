@@ -52,6 +52,7 @@ export const en = {
   'data.import.noEmail': 'No column is imported into {field}: rows cannot be matched with existing records by email, so duplicates will not be found.',
   'data.import.unfinished': 'Unfinished imports',
   'data.import.unfinishedItem': '{file} into {folder}: stopped after {rows} rows ({when}).',
+  'data.import.deletedFolder': 'a deleted folder',
   'data.import.resumeHint': 'Pick the same file again to continue where it stopped. Rows already imported are kept either way.',
   'data.import.forget': 'Forget',
   'data.import.linkIdColumn': '{field} (Threadline ID: links exactly those records)',

@@ -54,6 +54,7 @@ export const es = {
   'data.import.noEmail': 'Ninguna columna se importa en {field}: las filas no se pueden emparejar por correo con registros existentes, así que no se detectarán duplicados.',
   'data.import.unfinished': 'Importaciones sin terminar',
   'data.import.unfinishedItem': '{file} en {folder}: detenida tras {rows} filas ({when}).',
+  'data.import.deletedFolder': 'una carpeta eliminada',
   'data.import.resumeHint': 'Elige de nuevo el mismo archivo para seguir donde se detuvo. Las filas ya importadas se conservan en cualquier caso.',
   'data.import.forget': 'Olvidar',
   'data.import.linkIdColumn': '{field} (ID de Threadline: vincula exactamente esos registros)',

@@ -54,6 +54,7 @@ export const it = {
   'data.import.noEmail': 'Nessuna colonna viene importata in {field}: le righe non si possono abbinare per email ai record esistenti, quindi i duplicati non verranno trovati.',
   'data.import.unfinished': 'Importazioni non terminate',
   'data.import.unfinishedItem': '{file} in {folder}: fermata dopo {rows} righe ({when}).',
+  'data.import.deletedFolder': 'una cartella eliminata',
   'data.import.resumeHint': 'Scegli di nuovo lo stesso file per riprendere da dove si è fermata. Le righe già importate restano comunque.',
   'data.import.forget': 'Dimentica',
   'data.import.linkIdColumn': '{field} (ID Threadline: collega esattamente quei record)',
