@@ -41,6 +41,23 @@ async function touchRecords(w: Writer, activity: Activity) {
     }
     await setRecordStatsIn(w, id, stats);
   }
+  await touchCompanies(w, activity);
+}
+
+/**
+ * A company's history holds its people's and deals' entries (storage/queries/history.ts), so its
+ * last activity follows them too: a call with Lucía is activity at Acme Iberia.
+ */
+async function touchCompanies(w: Writer, activity: Activity) {
+  const direct = new Set(activity.recordIds);
+  const records = await w.db.records.bulkGet(activity.recordIds);
+  const linked = [...new Set(records.flatMap((r) => r?.linkedIds ?? []))].filter((id) => !direct.has(id));
+  if (linked.length === 0) return;
+  const companyFolders = new Set((await w.db.folders.toArray()).filter((f) => f.kind === 'companies').map((f) => f.id));
+  for (const company of await w.db.records.bulkGet(linked)) {
+    if (!company || !companyFolders.has(company.folderId) || (company.stats.lastActivityAt ?? 0) >= activity.at) continue;
+    await setRecordStatsIn(w, company.id, { ...company.stats, lastActivityAt: activity.at });
+  }
 }
 
 /** A new activity, validated, with its records' statistics, inside the caller's write. */

@@ -63,6 +63,16 @@ describe('logging calls and meetings', () => {
     expect((await db.records.get(ana.id))!.stats.lastActivityAt).toBe(T0);
   });
 
+  it("a call with a company's person is activity at the company too, and an older one does not turn it back", async () => {
+    const { acme, ana } = await acmeWithAna();
+    const other = await createRecord(db, companies, { fo_name: 'Globex' });
+    await logCall(db, { recordIds: [ana.id], outcome: 'connected', body: 'Pricing', at: T0 });
+    expect((await db.records.get(acme.id))!.stats.lastActivityAt).toBe(T0);
+    await logCall(db, { recordIds: [ana.id], outcome: 'connected', body: 'Earlier one, logged late', at: T0 - 86_400_000 });
+    expect((await db.records.get(acme.id))!.stats.lastActivityAt).toBe(T0);
+    expect((await db.records.get(other.id))!.stats.lastActivityAt).toBeUndefined();
+  });
+
   it('refuses an outcome the workspace no longer lists, and accepts one an admin added', async () => {
     const { ana } = await acmeWithAna();
     await saveCallOutcomes(db, [{ id: 'connected' }, { id: 'demoBooked', label: 'Demo booked' }]);
