@@ -22,6 +22,8 @@ const core = {
   'common.notSaved': 'Not saved:',
   'common.untitled': '(untitled)',
   'common.noSubject': '(no subject)',
+  'common.chooseFile': 'Choose file',
+  'common.noFileChosen': 'No file chosen',
 
   'sidebar.newDealName': 'New deal',
 

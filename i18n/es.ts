@@ -23,8 +23,10 @@ const core = {
   'common.notSaved': 'No se guardó:',
   'common.untitled': '(sin título)',
   'common.noSubject': '(sin asunto)',
+  'common.chooseFile': 'Elegir archivo',
+  'common.noFileChosen': 'Ningún archivo elegido',
 
-  'sidebar.newDealName': 'Nueva oportunidad',
+  'sidebar.newDealName': 'Nuevo negocio',
 
   'timeline.due': 'vence el {date}',
 

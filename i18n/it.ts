@@ -23,6 +23,8 @@ const core = {
   'common.notSaved': 'Non salvato:',
   'common.untitled': '(senza titolo)',
   'common.noSubject': '(nessun oggetto)',
+  'common.chooseFile': 'Scegli file',
+  'common.noFileChosen': 'Nessun file scelto',
 
   'sidebar.newDealName': 'Nuova trattativa',
 

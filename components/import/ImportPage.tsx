@@ -19,6 +19,7 @@ import { ImportReading } from './ImportReading';
 import { useImportReading } from './useImportReading';
 import { ImportReport, importedCount } from './ImportReport';
 import { UnfinishedImports } from './UnfinishedImports';
+import { FilePicker } from '../pickers/FilePicker';
 import { useImportRun, type Running } from './useImportRun';
 import '../pages.css';
 
@@ -118,7 +119,7 @@ export function ImportPage() {
           <div className="tl-data-pick">
             <FolderPicker value={folderId} onChange={setChosenFolder} />
             <label htmlFor={`${id}-file`}>{t('data.import.file')}</label>
-            <input id={`${id}-file`} type="file" accept=".csv,text/csv" onChange={(e) => void pick(e.target.files?.[0])} />
+            <FilePicker id={`${id}-file`} accept=".csv,text/csv" onChange={(e) => void pick(e.target.files?.[0])} />
           </div>
           {picked && schema && (
             <>

@@ -1,4 +1,4 @@
-import { useState, type ChangeEvent } from 'react';
+import { useId, useState, type ChangeEvent } from 'react';
 import { BACKUP_TABLES, parseBackup } from '../../storage/backup/format';
 import { applyRestore, planRestore, type RestorePlan } from '../../storage/backup/restore';
 import { t } from '../../i18n';
@@ -6,6 +6,7 @@ import { describeError } from '../errors';
 import { formatCount, formatDateTime } from '../format';
 import { useDb } from '../shell/DbProvider';
 import { describeBackupProblem, tableLabel } from './backupWording';
+import { FilePicker } from '../pickers/FilePicker';
 
 type Step = { kind: 'idle' } | { kind: 'reading' } | { kind: 'planned'; plan: RestorePlan; exportedAt: number } | { kind: 'writing'; percent: number } | { kind: 'message'; text: string; alert?: boolean };
 
@@ -13,6 +14,7 @@ const pending = (plan: RestorePlan) => BACKUP_TABLES.reduce((n, table) => n + pl
 
 /** Pick a file, see what restoring it would do, confirm: nothing is written before the confirmation. */
 export function RestoreBackup() {
+  const id = useId();
   const db = useDb();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
 
@@ -46,10 +48,8 @@ export function RestoreBackup() {
 
   return (
     <div className="tl-restore">
-      <label>
-        {t('backup.restore')}{' '}
-        <input type="file" accept=".json,application/json" disabled={step.kind === 'reading' || step.kind === 'writing'} onChange={(e) => void pick(e)} />
-      </label>
+      <label htmlFor={`${id}-file`}>{t('backup.restore')}</label>{' '}
+      <FilePicker id={`${id}-file`} accept=".json,application/json" disabled={step.kind === 'reading' || step.kind === 'writing'} onChange={(e) => void pick(e)} />
       {step.kind === 'reading' && <p role="status">{t('backup.reading')}</p>}
       {step.kind === 'writing' && <p role="status">{t('backup.restoring', { percent: step.percent })}</p>}
       {step.kind === 'message' && <p role={step.alert ? 'alert' : 'status'} className={step.alert ? 'tl-error' : undefined}>{step.text}</p>}

@@ -41,6 +41,7 @@ const CASES = [
     bytes: cp1252(SPANISH),
     folder: 'Negocios',
     file: 'Archivo CSV',
+    choose: ['Elegir archivo', 'Ningún archivo elegido'],
     map: 'Columnas y campos',
     start: 'Empezar la importación',
     report: 'Informe de importación',
@@ -56,6 +57,7 @@ const CASES = [
     bytes: Buffer.from(ITALIAN, 'utf8'),
     folder: 'Trattative',
     file: 'File CSV',
+    choose: ['Scegli file', 'Nessun file scelto'],
     map: 'Colonne e campi',
     start: 'Avvia l’importazione',
     report: 'Resoconto dell’importazione',
@@ -77,6 +79,8 @@ describe.each(CASES)('an Excel-style import in a $lang browser', (c) => {
     const folder = page.getByLabel(/^(Carpeta|Cartella)$/);
     await folder.locator('option', { hasText: c.folder }).waitFor({ state: 'attached' });
     await folder.selectOption('folder_deals');
+    // The file input's words are the UI's, not the browser's "Choose File".
+    expect([await page.locator('.tl-file-button').innerText(), await page.locator('.tl-file-name').innerText()]).toEqual(c.choose);
     await page.getByLabel(c.file).setInputFiles({ name: `trattative-${c.lang}.csv`, mimeType: 'text/csv', buffer: c.bytes });
     const table = page.getByRole('table', { name: c.map });
     await visible(table);

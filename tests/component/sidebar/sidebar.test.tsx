@@ -87,7 +87,7 @@ describe('sidebar messaging', () => {
   it('speaks Spanish and Italian', async () => {
     setLocale('es');
     const { unmount } = renderWithDb(<SidebarApp />);
-    expect(screen.getByText('Abre un hilo para ver sus personas, oportunidades e historial.')).toBeInTheDocument();
+    expect(screen.getByText('Abre un hilo para ver sus personas, negocios e historial.')).toBeInTheDocument();
     unmount();
     setLocale('it');
     renderWithDb(<SidebarApp />);
