@@ -22,10 +22,12 @@ export type HostToSidebar = z.infer<typeof hostToSidebarSchema>;
 export const sidebarToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('threadline/sidebar-ready') }),
   z.object({ type: z.literal('threadline/open-record'), recordId: z.string().min(1).max(200) }),
+  // The sidebar's home lists recently logged threads: the host shows the thread (Gmail navigates to it).
+  z.object({ type: z.literal('threadline/open-thread'), threadId: z.string().min(1).max(200) }),
 ]);
 export type SidebarToHost = z.infer<typeof sidebarToHostSchema>;
 
-/** The host's answer to `open-record`: whether it showed the record (else the sidebar opens a tab). */
+/** The host's answer to `open-record` and `open-thread`: whether it showed it (else the sidebar opens a tab). */
 export const openRecordReplySchema = z.object({ opened: z.boolean() });
 export type OpenRecordReply = z.infer<typeof openRecordReplySchema>;
 

@@ -10,6 +10,8 @@ import type { ThreadContext } from './threadContext';
 export type ThreadHostOptions = {
   /** Shows a record's page when the sidebar asks (a card's name was clicked). */
   openRecord?: (recordId: string) => void;
+  /** Shows a thread (a recently logged thread was clicked in the sidebar's home). */
+  openThread?: (threadId: string) => void;
 };
 
 export function createThreadHost(signal: AbortSignal, acceptSender: (sender: Browser.runtime.MessageSender) => boolean = () => true, options: ThreadHostOptions = {}) {
@@ -27,6 +29,11 @@ export function createThreadHost(signal: AbortSignal, acceptSender: (sender: Bro
     if (parsed.data.type === 'threadline/open-record') {
       options.openRecord?.(parsed.data.recordId);
       sendResponse({ opened: options.openRecord !== undefined });
+      return undefined;
+    }
+    if (parsed.data.type === 'threadline/open-thread') {
+      options.openThread?.(parsed.data.threadId);
+      sendResponse({ opened: options.openThread !== undefined });
       return undefined;
     }
     sendResponse(current === undefined ? undefined : { type: 'threadline/thread-opened', context: current });

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { createThreadHost, type ThreadHost } from '../../messaging/threadHost';
 import { DEMO_THREADS, type DemoThread } from './fixtures';
@@ -6,8 +6,13 @@ import { routeHref } from '../shell/router';
 import { dateTimeFormat } from '../../storage/model/intl';
 import { t } from '../../i18n';
 
-function useThreadHost(): ThreadHost | undefined {
+/** `openThread`: the sidebar's home asked for a thread (read through a ref: the host outlives renders). */
+function useThreadHost(openThread: (threadId: string) => void): ThreadHost | undefined {
   const [host, setHost] = useState<ThreadHost>();
+  const opener = useRef(openThread);
+  useEffect(() => {
+    opener.current = openThread;
+  });
   useEffect(() => {
     const abort = new AbortController();
     void browser.tabs.getCurrent().then((tab) => {
@@ -15,7 +20,7 @@ function useThreadHost(): ThreadHost | undefined {
       // Only this tab's sidebar may ask: other tabs' sidebars hear the same runtime messages.
       // The demo's Threadline route is the CRM page in a tab of its own.
       const openRecord = (recordId: string) => window.open(browser.runtime.getURL('/dashboard.html') + routeHref({ page: 'record', recordId }), '_blank');
-      setHost(createThreadHost(abort.signal, (sender) => sender.tab?.id === tab?.id, { openRecord }));
+      setHost(createThreadHost(abort.signal, (sender) => sender.tab?.id === tab?.id, { openRecord, openThread: (id) => opener.current(id) }));
     });
     return () => abort.abort();
   }, []);
@@ -49,15 +54,18 @@ function ThreadView({ thread, onLog }: { thread: DemoThread; onLog: () => void }
 
 /** A small inbox that drives the real sidebar through the same messages as Gmail does. */
 export function DemoInbox() {
-  const host = useThreadHost();
   const [openId, setOpenId] = useState<string>();
   const open = useMemo(() => DEMO_THREADS.find((d) => d.id === openId), [openId]);
+  const host = useThreadHost((threadId) => {
+    const thread = DEMO_THREADS.find((d) => d.id === threadId);
+    if (thread) openThread(thread);
+  });
 
-  const openThread = (thread: DemoThread) => {
+  function openThread(thread: DemoThread) {
     if (open && host) host.threadClosed(open.id);
     setOpenId(thread.id);
     host?.threadOpened(thread.context, thread.id);
-  };
+  }
 
   return (
     <div className="demo">

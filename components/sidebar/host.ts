@@ -27,3 +27,12 @@ export async function openRecord(recordId: string): Promise<void> {
   const reply = openRecordReplySchema.safeParse(await sendToHost({ type: 'threadline/open-record', recordId }));
   if (!reply.success || !reply.data.opened) window.open(recordUrl(recordId), '_blank', 'noopener');
 }
+
+/**
+ * Shows a thread in the host: Gmail opens it, the demo inbox selects it. A host that does not
+ * answer (an older content script) gets Gmail's address for the thread in a new tab.
+ */
+export async function openThread(threadId: string): Promise<void> {
+  const reply = openRecordReplySchema.safeParse(await sendToHost({ type: 'threadline/open-thread', threadId }));
+  if (!reply.success || !reply.data.opened) window.open(`https://mail.google.com/mail/#all/${encodeURIComponent(threadId)}`, '_blank', 'noopener');
+}

@@ -4,9 +4,12 @@ import { attachComposeView } from './compose';
 import { createFrame } from './frame';
 import { attempt, toUserEmails } from './normalise';
 import type { SdkSource, ThreadViewSource } from './surface';
+import { createSidebarPanels } from './sidebarPanels';
 import { attachThreadView, type AttachedThreadView } from './threadView';
 
 export const ROUTE_ID = 'threadline';
+/** InboxSDK's NativeRouteIDs.THREAD, written out: the constant lives in the SDK module this file must not import. */
+const THREAD_ROUTE = 'inbox/:threadID';
 
 /**
  * Wires Threadline into a loaded InboxSDK. Every registration is undone when `signal` aborts (the
@@ -30,7 +33,11 @@ export function startThreadline(sdk: SdkSource, signal: AbortSignal) {
         routeHash = '';
       } else attempt(() => sdk.Router.goto(ROUTE_ID), undefined);
     },
+    openThread(threadId) {
+      attempt(() => sdk.Router.goto(THREAD_ROUTE, { threadID: threadId }), undefined);
+    },
   });
+  const panels = createSidebarPanels(attempt(() => sdk.Global, undefined), { sidebarUrl: browser.runtime.getURL('/sidebar.html'), iconUrl, title: 'Threadline', signal });
   // The user's own addresses are never offered as contacts. InboxSDK's User has no alias API (send-as
   // addresses appear only on a compose view), so this is the signed-in address alone.
   const userEmails = () => toUserEmails([attempt(() => sdk.User.getEmailAddress(), '')]);
@@ -39,7 +46,7 @@ export function startThreadline(sdk: SdkSource, signal: AbortSignal) {
 
   const undo = [
     sdk.Conversations.registerThreadViewHandler((view) => {
-      threads.set(view, attachThreadView(view, { host, userEmails, sidebarUrl: browser.runtime.getURL('/sidebar.html'), iconUrl, signal }));
+      threads.set(view, attachThreadView(view, { host, userEmails, panels, signal }));
     }),
     sdk.Toolbars.registerThreadButton({
       title: 'Log to Threadline',

@@ -22,11 +22,16 @@ export type MessageViewSource = {
 
 export type ContentPanelSource = { remove(): void; open(): void };
 
+export type ContentPanelDescriptor = { el: HTMLElement; title: string; iconUrl: string };
+
+/** Gmail-wide surfaces. The global sidebar panel is null where Gmail's layout has no app sidebar. */
+export type GlobalSource = { addSidebarContentPanel(descriptor: ContentPanelDescriptor): Promise<ContentPanelSource | null> };
+
 export type ThreadViewSource = {
   getThreadIDAsync(): Promise<string>;
   getSubject(): string;
   getMessageViewsAll(): MessageViewSource[];
-  addSidebarContentPanel(descriptor: { el: HTMLElement; title: string; iconUrl: string }): ContentPanelSource;
+  addSidebarContentPanel(descriptor: ContentPanelDescriptor): ContentPanelSource;
   on(event: 'destroy', listener: () => void): unknown;
   removeListener(event: 'destroy', listener: () => void): unknown;
 };
@@ -75,7 +80,12 @@ export type SdkSource = {
   Compose: { registerComposeViewHandler(handler: (view: ComposeViewSource) => void): () => void };
   Toolbars: { registerThreadButton(descriptor: ThreadButtonDescriptor): () => void };
   NavMenu: { addNavItem(descriptor: { name: string; routeID: string; iconUrl: string }): { remove(): void } };
-  Router: { handleCustomRoute(routeID: string, handler: (view: CustomRouteViewSource) => void): () => void; goto(routeID: string): unknown };
+  Router: {
+    handleCustomRoute(routeID: string, handler: (view: CustomRouteViewSource) => void): () => void;
+    /** `params` fill the route's placeholders, e.g. Gmail's thread route 'inbox/:threadID'. */
+    goto(routeID: string, params?: Record<string, string>): unknown;
+  };
+  Global: GlobalSource;
   ButterBar: ButterBarSource;
   User: { getEmailAddress(): string };
   destroy(): void;

@@ -1,29 +1,27 @@
 import type { ThreadHost } from '../../messaging/threadHost';
-import { createFrame } from './frame';
 import { readThread } from './readThread';
+import type { SidebarPanels } from './sidebarPanels';
 import type { MessageViewSource, ThreadViewSource } from './surface';
 
 export type ThreadViewDeps = {
   host: ThreadHost;
   userEmails: () => string[];
-  sidebarUrl: string;
-  iconUrl: string;
+  panels: SidebarPanels;
   /** Aborted when the content script is invalidated. */
   signal: AbortSignal;
 };
 
-// Gmail gives the sidebar panel no height of its own; this fills the column below Gmail's header.
-const SIDEBAR_HEIGHT = 'calc(100vh - 140px)';
-
 /**
- * One open thread: its sidebar panel, and the ThreadContext sent to the sidebar whenever what we
- * can read changes (a collapsed message loads). Everything is undone when Gmail destroys the
- * view, and nothing is sent for a view destroyed before its data arrived.
+ * One open thread: where its sidebar shows (sidebarPanels.ts), and the ThreadContext sent to the
+ * sidebar whenever what we can read changes (a collapsed message loads). Everything is undone
+ * when Gmail destroys the view, and nothing is sent for a view destroyed before its data arrived.
  */
 export function attachThreadView(view: ThreadViewSource, deps: ThreadViewDeps) {
   const closed = new AbortController();
-  const frame = createFrame(deps.sidebarUrl, 'Threadline', SIDEBAR_HEIGHT);
-  const panel = view.addSidebarContentPanel({ el: frame.el, title: 'Threadline', iconUrl: deps.iconUrl });
+  const panel = deps.panels.forThread(view);
+  // Kept once placed, so closing gives it back at once; a view gone before then gives it back on arrival.
+  let placed: { release(): void } | undefined;
+  void panel.then((p) => (closed.signal.aborted ? p.release() : (placed = p)), () => undefined);
   const watched = new Set<MessageViewSource>();
   let threadId: string | undefined;
   let generation = 0;
@@ -58,11 +56,7 @@ export function attachThreadView(view: ThreadViewSource, deps: ThreadViewDeps) {
     for (const message of watched) message.removeListener('load', onMessageLoad);
     view.removeListener('destroy', onDestroy);
     deps.signal.removeEventListener('abort', dispose);
-    try {
-      panel.remove();
-    } catch {
-      // Gmail may already have torn the panel down with the view.
-    }
+    placed?.release();
     return true;
   };
   // On invalidation only dispose: the extension's messaging is gone, and the sidebar with it.
@@ -78,7 +72,8 @@ export function attachThreadView(view: ThreadViewSource, deps: ThreadViewDeps) {
     /** Opens the panel and asks the sidebar to log the thread once its page can hear it. */
     async requestLog() {
       if (closed.signal.aborted) return;
-      panel.open();
+      const { frame, open } = await panel;
+      open();
       const id = threadId ?? (await view.getThreadIDAsync().catch(() => ''));
       await frame.loaded;
       if (id && !closed.signal.aborted) deps.host.logEmailRequested(id);

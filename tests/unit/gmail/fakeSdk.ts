@@ -6,7 +6,7 @@ import type {
   ThreadButtonDescriptor,
   ThreadViewSource,
 } from '../../../entrypoints/gmail.content/surface';
-import type { FakeComposeView, FakeThreadView } from './fakeViews';
+import type { FakeComposeView, FakePanel, FakeThreadView } from './fakeViews';
 
 export * from './fakeViews';
 
@@ -46,8 +46,25 @@ export class FakeSdk implements SdkSource {
   };
   Router = {
     handleCustomRoute: (routeID: string, handler: (view: CustomRouteViewSource) => void) => this.register(this.routes, { routeID, handler }),
-    goto: (routeID: string) => {
-      this.gotos.push(routeID);
+    goto: (routeID: string, params?: Record<string, string>) => {
+      this.gotos.push(params ? `${routeID} ${JSON.stringify(params)}` : routeID);
+    },
+  };
+  /**
+   * Gmail's global sidebar: 'none' answers null (a layout without it), 'throws' rejects, and
+   * 'available' places the panel; `globalAnswer` resolves the call, for tests that hold it back.
+   */
+  globalSidebar: 'none' | 'throws' | 'available' = 'none';
+  readonly globalPanels: FakePanel[] = [];
+  globalAnswer: Promise<void> = Promise.resolve();
+  Global = {
+    addSidebarContentPanel: async (descriptor: FakePanel['descriptor']) => {
+      await this.globalAnswer;
+      if (this.globalSidebar === 'throws') throw new Error('no app sidebar in this layout');
+      if (this.globalSidebar === 'none') return null;
+      const panel: FakePanel = { descriptor, removed: false, opened: 0 };
+      this.globalPanels.push(panel);
+      return { remove: () => void (panel.removed = true), open: () => void panel.opened++ };
     },
   };
   /** Routes Router.goto was asked for, in order. */

@@ -6,11 +6,13 @@ import { FakeSdk } from './fakeSdk';
 
 /**
  * Starts the content script's wiring on a fake SDK and records every runtime message it sends.
- * `reply` answers messages to the background, as the lead's background would.
+ * `reply` answers messages to the background, as the lead's background would; `prepare` sets the
+ * fake up before the content script sees it (e.g. Gmail's global sidebar).
  */
-export function startOnFake(reply: (message: unknown) => unknown = () => undefined) {
+export function startOnFake(reply: (message: unknown) => unknown = () => undefined, prepare: (sdk: FakeSdk) => void = () => undefined) {
   fakeBrowser.reset();
   const sdk = new FakeSdk();
+  prepare(sdk);
   const controller = new AbortController();
   const sendMessage = vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => reply(message)) as never);
   startThreadline(sdk, controller.signal);
