@@ -1,4 +1,5 @@
 import { SyncStatusBadge } from '../workspace/SyncStatusBadge';
+import { RepDay } from './RepDay';
 import { ThreadPanel } from './ThreadPanel';
 import { useThreadContext } from './useThreadContext';
 import { t } from '../../i18n';
@@ -17,10 +18,15 @@ export function SidebarApp() {
 function SidebarBody() {
   const state = useThreadContext();
   switch (state.status) {
+    // No thread open: the rep's day, under a line saying what opening one would show.
     case 'waiting':
-      return <p className="tl-empty">{t('sidebar.waiting')}</p>;
     case 'closed':
-      return <p className="tl-empty">{t('sidebar.closed')}</p>;
+      return (
+        <>
+          <p className="tl-empty">{t(state.status === 'waiting' ? 'sidebar.waiting' : 'sidebar.closed')}</p>
+          <RepDay />
+        </>
+      );
     case 'invalid':
       return (
         <div role="alert" className="tl-error">
