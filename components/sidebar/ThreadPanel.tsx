@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { threadPeople, type ThreadContext } from '../../messaging/threadContext';
 import { loadThreadView } from '../../storage/threads/threadView';
 import { HISTORY_PAGE, Timeline } from '../timeline/Timeline';
@@ -12,6 +12,7 @@ import { openRecord, recordUrl } from './host';
 import { t } from '../../i18n';
 import { useCanWrite } from '../workspace/useWorkspaceRole';
 import { useDb } from '../shell/DbProvider';
+import { cachedThreadView, rememberThreadView, threadViewKey } from './threadViewCache';
 
 /** People shown before "Show more": a typical thread's all, a mailing list's first few. */
 const PEOPLE_SHOWN = 10;
@@ -25,7 +26,12 @@ export function ThreadPanel({ context, logRequests }: { context: ThreadContext; 
   const db = useDb();
   // "Show all" raises the limit and the view reads the rest; until it has, the first people stay.
   const [peopleLimit, setPeopleLimit] = useState(PEOPLE_SHOWN);
-  const view = useLiveQuery(() => loadThreadView(db, context, { people: peopleLimit, history: HISTORY_PAGE + 1 }), [db, context, peopleLimit]);
+  const cacheKey = threadViewKey(db.name, context, peopleLimit);
+  // A thread seen before shows at once from memory while the live query reads it again.
+  const view = useLiveQuery(() => loadThreadView(db, context, { people: peopleLimit, history: HISTORY_PAGE + 1 }), [db, context, peopleLimit], cachedThreadView(cacheKey));
+  useEffect(() => {
+    if (view) rememberThreadView(cacheKey, view);
+  }, [cacheKey, view]);
   // Once for the panel, not once per unknown person on a fifty-person thread.
   const canWrite = useCanWrite();
 

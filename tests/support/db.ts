@@ -1,6 +1,7 @@
 import { openThreadlineDb } from '../../storage/open';
 import { SHARED_WORKSPACE_KEY } from '../../storage/replica/workspaceMode';
 import type { ThreadlineDB } from '../../storage/db/db';
+import { forgetThreadViews } from '../../components/sidebar/threadViewCache';
 
 /**
  * The database unit and component tests act on: storage functions take it as their first
@@ -12,6 +13,8 @@ export const db = openThreadlineDb('threadline-test');
 export async function resetDb() {
   db.close();
   await db.delete();
+  // The sidebar's memory of thread reads would outlive the deleted database.
+  forgetThreadViews();
   await db.open();
 }
 
