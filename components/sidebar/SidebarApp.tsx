@@ -18,13 +18,13 @@ export function SidebarApp() {
 function SidebarBody() {
   const state = useThreadContext();
   switch (state.status) {
-    // No thread open: the rep's day, under a line saying what opening one would show.
+    // No thread open: the rep's day, then a line saying what opening one would show.
     case 'waiting':
     case 'closed':
       return (
         <>
-          <p className="tl-empty">{t(state.status === 'waiting' ? 'sidebar.waiting' : 'sidebar.closed')}</p>
           <RepDay />
+          <p className="tl-empty">{t(state.status === 'waiting' ? 'sidebar.waiting' : 'sidebar.closed')}</p>
         </>
       );
     case 'invalid':

@@ -8,6 +8,7 @@ import { createRecord } from '../../../storage/write/records';
 import { addField as addFieldTo, type FieldInput } from '../../../storage/fields/fieldsAdmin';
 import { recordRollup, type RollupQuery } from '../../../storage/queries/history';
 import { suggestRecords } from '../../../storage/search/suggest';
+import { createTask, type TaskInput } from '../../../storage/activities/tasks';
 import { seedWorkspace } from './seed';
 
 /**
@@ -31,3 +32,5 @@ export { TransportError } from '../../../sync/transport';
 export const addField = (folderId: string, input: FieldInput) => addFieldTo(db, folderId, input);
 /** A link picker's suggestions for what was typed (storage/search/suggest.ts). */
 export const suggest = (folderId: string, query: string) => suggestRecords(db, folderId, query);
+/** A task through the Tasks page's own write (storage/activities/tasks.ts). */
+export const addTask = (input: TaskInput) => createTask(db, input);

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
  */
 const ENTRY = `
 export {
-  db, SyncEngine, TransportError, share, addField, seed, suggest,
+  db, SyncEngine, TransportError, share, addField, seed, suggest, addTask,
   write as mutate, addRecord as createRecord, importCsv as runImport, importJob as readImportJob, importJobs as listImportJobs,
   rollup as recordRollup,
 } from '${resolve('tests/e2e/support/pageApi.ts')}';
