@@ -103,8 +103,17 @@ async function browserPart() {
           cold: { read: summary(t.cold.map((x) => x.read)), ready: summary(t.cold.map((x) => x.ready)), history: summary(t.cold.map((x) => x.history)) },
         }]),
       );
+      // Gmail's shape, by thread size: bench/sidebar.ts says what each is; the per-thread frame of old is the cold figure.
+      const bySize = (pick: (t: (typeof raw)[string]) => number[]) => Object.fromEntries(Object.entries(raw).map(([size, t]) => [size, summary(pick(t))]));
+      results.sidebarGmail = {
+        known: bySize((t) => t.known.map((x) => x.ready)),
+        new: bySize((t) => t.warm.map((x) => x.ready)),
+        firstAfterBoot: bySize((t) => t.cold.map((x) => x.boot)),
+        freshFramePerThread: bySize((t) => t.cold.map((x) => x.boot)),
+      };
       save();
       log(`sidebar: ${JSON.stringify(results.sidebar)}`);
+      log(`sidebarGmail: ${JSON.stringify(results.sidebarGmail)}`);
     }
     if (want('memory')) {
       log('memory');
