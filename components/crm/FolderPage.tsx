@@ -18,6 +18,7 @@ import { RecordForm, singular } from './RecordForm';
 import { TableView } from './TableView';
 import { ViewToolbar } from './ViewToolbar';
 import { useDb } from '../shell/DbProvider';
+import { CREATE_RECORD_EVENT } from '../shell/shortcuts';
 
 /** A folder's schema, or null once it is known not to exist (deleted, or a stale link). */
 export function useSchemaOrNull(folderId: string): FolderSchema | null | undefined {
@@ -56,6 +57,13 @@ function ViewWorkspace({ schema, view }: { schema: FolderSchema; view: View | un
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const canWrite = useCanWrite();
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
+  // The `c` shortcut (components/shell/shortcuts.ts): the create form of the folder on screen.
+  useEffect(() => {
+    if (!canWrite) return undefined;
+    const open = () => setCreating(true);
+    window.addEventListener(CREATE_RECORD_EVENT, open);
+    return () => window.removeEventListener(CREATE_RECORD_EVENT, open);
+  }, [canWrite]);
   // Another tab (or sync) changed the saved view: follow it unless there are unsaved edits here.
   useEffect(() => {
     if (JSON.stringify(saved) !== JSON.stringify(followed)) {

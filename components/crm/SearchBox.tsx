@@ -72,6 +72,7 @@ export function SearchBox() {
     <div className="tl-search">
       <input
         type="search"
+        data-shortcut="search"
         role="combobox"
         aria-label={t('views.search.label')}
         aria-expanded={shown}

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { getView } from '../../storage/queries/crm';
 import { useDb } from './DbProvider';
 import { useFolders } from '../hooks';
@@ -12,6 +12,8 @@ import { RecordPage } from '../crm/RecordPage';
 import { navigate, useRoute, type Route } from './router';
 import { SearchPage } from '../crm/SearchPage';
 import { useAutoBackup } from '../workspace/useAutoBackup';
+import { ShortcutHelp } from './ShortcutHelp';
+import { useCrmShortcuts } from './shortcuts';
 import '../crm/crm.css';
 
 function ViewRedirect({ viewId }: { viewId: string }) {
@@ -54,6 +56,8 @@ export function CrmApp() {
   const counts = useFolderCounts(folders);
   const first = folders?.[0];
   useAutoBackup();
+  const [helping, setHelping] = useState(false);
+  useCrmShortcuts(useCallback(() => setHelping(true), []));
   useEffect(() => {
     if (route.page === 'home' && first) navigate({ page: 'folder', folderId: first.id }, { replace: true });
   }, [route.page, first]);
@@ -64,6 +68,7 @@ export function CrmApp() {
       <main className="tl-main">
         <Page route={route} />
       </main>
+      {helping && <ShortcutHelp onClose={() => setHelping(false)} />}
     </div>
   );
 }

@@ -14,4 +14,11 @@ export const en = {
   'data.nav.tasks': 'Tasks',
   'data.nav.import': 'Import CSV',
   'data.nav.duplicates': 'Duplicates',
+
+  'shortcuts.title': 'Keyboard shortcuts',
+  'shortcuts.search': 'Search records',
+  'shortcuts.create': 'New record in this folder',
+  'shortcuts.help': 'Show these shortcuts',
+  'shortcuts.typing': 'They do nothing while you are typing in a field.',
+  'shortcuts.close': 'Close',
 } as const;

@@ -16,4 +16,11 @@ export const es = {
   'data.nav.tasks': 'Tareas',
   'data.nav.import': 'Importar CSV',
   'data.nav.duplicates': 'Duplicados',
+
+  'shortcuts.title': 'Atajos de teclado',
+  'shortcuts.search': 'Buscar registros',
+  'shortcuts.create': 'Nuevo registro en esta carpeta',
+  'shortcuts.help': 'Mostrar estos atajos',
+  'shortcuts.typing': 'No hacen nada mientras escribes en un campo.',
+  'shortcuts.close': 'Cerrar',
 } satisfies Catalogue<typeof en>;

@@ -16,4 +16,11 @@ export const it = {
   'data.nav.tasks': 'Attività',
   'data.nav.import': 'Importa CSV',
   'data.nav.duplicates': 'Duplicati',
+
+  'shortcuts.title': 'Scorciatoie da tastiera',
+  'shortcuts.search': 'Cerca record',
+  'shortcuts.create': 'Nuovo record in questa cartella',
+  'shortcuts.help': 'Mostra queste scorciatoie',
+  'shortcuts.typing': 'Non fanno nulla mentre scrivi in un campo.',
+  'shortcuts.close': 'Chiudi',
 } satisfies Catalogue<typeof en>;
