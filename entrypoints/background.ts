@@ -2,7 +2,8 @@
 import '@inboxsdk/core/background.js';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { hostToBackgroundSchema } from '../messaging/protocol';
+import { hostToBackgroundSchema, rowLabelsRequestSchema } from '../messaging/protocol';
+import { rowLabelsFor, watchRowLabels } from '../storage/threads/rowLabels';
 import { answerSentEmail } from '../storage/threads/sentEmails';
 import { startReminders } from '../storage/reminders/service';
 import { startSyncHost } from '../sync/host';
@@ -26,8 +27,23 @@ export default defineBackground(() => {
     if (import.meta.env.DEV && reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/demo.html') });
   });
 
+  // Gmail tabs and the demo inbox show deal stages on thread rows; they ask again when told.
+  watchRowLabels(db, browser);
+
   // The content script never touches the database: Gmail events that write come here.
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+    const rows = rowLabelsRequestSchema.safeParse(raw);
+    // A read: Gmail's content script, or the demo inbox (an extension page of our own).
+    if (rows.success && (sender.url?.startsWith('https://mail.google.com/') || sender.url?.startsWith(browser.runtime.getURL('/')))) {
+      rowLabelsFor(db, rows.data.threadIds).then(
+        (labels) => sendResponse({ labels }),
+        (e: unknown) => {
+          console.error('Threadline: could not read row labels', e);
+          sendResponse({ labels: {} });
+        },
+      );
+      return true;
+    }
     const parsed = hostToBackgroundSchema.safeParse(raw);
     if (!parsed.success || !sender.url?.startsWith('https://mail.google.com/')) return undefined;
     answerSentEmail(db, parsed.data).then(sendResponse, (e: unknown) => {

@@ -72,3 +72,35 @@ export function parseThreadContext(raw: unknown): ThreadContextResult {
   const reason = first ? `${first.path.join('.') || 'thread'}: ${first.message}` : 'invalid thread';
   return { ok: false, reason: reason.length > 200 ? `${reason.slice(0, 199)}…` : reason };
 }
+
+/** Content script (or the demo inbox) → background: the deal labels of the thread rows it shows, a page at once. */
+export const ROW_LABELS_MAX_THREADS = 200;
+export const rowLabelsRequestSchema = z
+  .object({
+    type: z.literal('threadline/row-labels'),
+    threadIds: z.array(z.string().min(1).max(200)).min(1).max(ROW_LABELS_MAX_THREADS),
+  })
+  .strict();
+export type RowLabelsRequest = z.infer<typeof rowLabelsRequestSchema>;
+
+/** One linked deal as its row shows it: the stage's name and colour, the deal's name as tooltip. */
+export const rowLabelSchema = z
+  .object({
+    dealName: z.string().max(1_000),
+    stageName: z.string().min(1).max(200),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  })
+  .strict();
+export type RowLabel = z.infer<typeof rowLabelSchema>;
+
+/** Per asked thread id, its deals' labels, first linked first; a thread without deals may be absent. */
+export const rowLabelsReplySchema = z
+  .object({
+    labels: z.record(z.string().max(200), z.array(rowLabelSchema).max(100)),
+  })
+  .strict();
+export type RowLabelsReply = z.infer<typeof rowLabelsReplySchema>;
+
+/** Background → Gmail tabs and extension pages: thread links or deals changed; rows ask again. */
+export const rowLabelsChangedSchema = z.object({ type: z.literal('threadline/row-labels-changed') }).strict();
+export type RowLabelsChanged = z.infer<typeof rowLabelsChangedSchema>;

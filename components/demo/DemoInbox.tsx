@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { createThreadHost, type ThreadHost } from '../../messaging/threadHost';
 import { DEMO_THREADS, type DemoThread } from './fixtures';
+import { DemoRowLabels, useDemoRows } from './demoRows';
 import { routeHref } from '../shell/router';
 import { dateTimeFormat } from '../../storage/model/intl';
 import { t } from '../../i18n';
@@ -56,6 +57,8 @@ function ThreadView({ thread, onLog }: { thread: DemoThread; onLog: () => void }
 export function DemoInbox() {
   const [openId, setOpenId] = useState<string>();
   const open = useMemo(() => DEMO_THREADS.find((d) => d.id === openId), [openId]);
+  // Deal stages on the rows, by the content script's own code (demoRows.tsx).
+  const rows = useDemoRows();
   const host = useThreadHost((threadId) => {
     const thread = DEMO_THREADS.find((d) => d.id === threadId);
     if (thread) openThread(thread);
@@ -76,6 +79,7 @@ export function DemoInbox() {
             <li key={thread.id}>
               <button type="button" aria-current={thread.id === openId ? 'true' : undefined} onClick={() => openThread(thread)} disabled={!host}>
                 {thread.label()}
+                <DemoRowLabels rows={rows} threadId={thread.id} />
               </button>
             </li>
           ))}

@@ -4,6 +4,7 @@ import { attachComposeView } from './compose';
 import { createFrame } from './frame';
 import { attempt, toUserEmails } from './normalise';
 import type { SdkSource, ThreadViewSource } from './surface';
+import { registerRowLabels } from './rowLabels';
 import { createSidebarPanels } from './sidebarPanels';
 import { attachThreadView, type AttachedThreadView } from './threadView';
 
@@ -67,6 +68,8 @@ export function startThreadline(sdk: SdkSource, signal: AbortSignal) {
       routeView.getElement().replaceChildren(routeFrame);
     }),
   ];
+  // Deal stages on the thread lists' rows; undoes itself on abort.
+  registerRowLabels(sdk.Lists, signal);
   const navItem = sdk.NavMenu.addNavItem({ name: 'Threadline', routeID: ROUTE_ID, iconUrl });
 
   signal.addEventListener('abort', () => {

@@ -86,7 +86,30 @@ export type SdkSource = {
     goto(routeID: string, params?: Record<string, string>): unknown;
   };
   Global: GlobalSource;
+  Lists: ListsSource;
   ButterBar: ButterBarSource;
   User: { getEmailAddress(): string };
   destroy(): void;
 };
+
+/**
+ * A label on a thread row, in InboxSDK's LabelDescriptor words. Its labels have no tooltip of
+ * their own (the tooltip is the title), so `titleHtml` carries one; InboxSDK prefers it to `title`.
+ */
+export type RowLabelDescriptor = { title?: string; titleHtml?: string; foregroundColor?: string; backgroundColor?: string; maxWidth?: string };
+export type RowLabelEvent = { type: 'value'; value: RowLabelDescriptor | null };
+/**
+ * A changing label. addLabel returns nothing to remove a label by, so a label that changes is a
+ * stream: InboxSDK (kefir-cast) accepts any object with Kefir's onAny/offAny, and a null value
+ * removes the label. This keeps kefir itself out of the content script.
+ */
+export type RowLabelStream = { onAny(listener: (event: RowLabelEvent) => void): unknown; offAny(listener: (event: RowLabelEvent) => void): unknown };
+
+export type ThreadRowViewSource = {
+  /** Gmail may not know a row's thread (drafts, rows still loading): null or a rejection. */
+  getThreadIDIfStableAsync(): Promise<string | null>;
+  addLabel(label: RowLabelDescriptor | RowLabelStream | null): void;
+  on(event: 'destroy', listener: () => void): unknown;
+};
+
+export type ListsSource = { registerThreadRowViewHandler(handler: (row: ThreadRowViewSource) => void): () => void };

@@ -12,6 +12,8 @@ type Words = {
   logFailed: string;
   logIt: string;
   offer: (count: number) => string;
+  /** The tooltip of a thread row's "+N": the row's other linked deals. */
+  moreDeals: (count: number) => string;
 };
 
 const WORDS: Record<Locale, Words> = {
@@ -21,6 +23,7 @@ const WORDS: Record<Locale, Words> = {
     logFailed: "Threadline couldn't log this email",
     logIt: 'Log it',
     offer: (n) => `Log this email to ${n} Threadline record${n === 1 ? '' : 's'}?`,
+    moreDeals: (n) => `${n} more deal${n === 1 ? '' : 's'}`,
   },
   es: {
     logWhenSent: 'Registrar en Threadline al enviar',
@@ -28,6 +31,7 @@ const WORDS: Record<Locale, Words> = {
     logFailed: 'Threadline no ha podido registrar este correo',
     logIt: 'Registrar',
     offer: (n) => `¿Registrar este correo en ${n === 1 ? '1 registro' : `${n} registros`} de Threadline?`,
+    moreDeals: (n) => (n === 1 ? '1 negocio más' : `${n} negocios más`),
   },
   it: {
     logWhenSent: 'Registra in Threadline all’invio',
@@ -35,6 +39,7 @@ const WORDS: Record<Locale, Words> = {
     logFailed: 'Threadline non è riuscito a registrare questa email',
     logIt: 'Registra',
     offer: (n) => `Registrare questa email in ${n === 1 ? '1 record' : `${n} record`} di Threadline?`,
+    moreDeals: (n) => (n === 1 ? 'Un’altra trattativa' : `Altre ${n} trattative`),
   },
 };
 

@@ -3,6 +3,7 @@ import type {
   ComposeViewSource,
   CustomRouteViewSource,
   SdkSource,
+  ThreadRowViewSource,
   ThreadButtonDescriptor,
   ThreadViewSource,
 } from '../../../entrypoints/gmail.content/surface';
@@ -15,6 +16,7 @@ type Registration<T> = { value: T; removed: boolean };
 
 export class FakeSdk implements SdkSource {
   readonly threadHandlers: Registration<(view: ThreadViewSource) => void>[] = [];
+  readonly rowHandlers: Registration<(row: ThreadRowViewSource) => void>[] = [];
   readonly composeHandlers: Registration<(view: ComposeViewSource) => void>[] = [];
   readonly threadButtons: Registration<ThreadButtonDescriptor>[] = [];
   readonly navItems: Registration<{ name: string; routeID: string; iconUrl: string }>[] = [];
@@ -39,6 +41,7 @@ export class FakeSdk implements SdkSource {
   }
 
   Conversations = { registerThreadViewHandler: (h: (view: ThreadViewSource) => void) => this.register(this.threadHandlers, h) };
+  Lists = { registerThreadRowViewHandler: (h: (row: ThreadRowViewSource) => void) => this.register(this.rowHandlers, h) };
   Compose = { registerComposeViewHandler: (h: (view: ComposeViewSource) => void) => this.register(this.composeHandlers, h) };
   Toolbars = { registerThreadButton: (d: ThreadButtonDescriptor) => this.register(this.threadButtons, d) };
   NavMenu = {
@@ -78,6 +81,10 @@ export class FakeSdk implements SdkSource {
   /** What InboxSDK does when Gmail shows a thread or opens a compose window. */
   openThread(view: FakeThreadView) {
     for (const h of this.threadHandlers) if (!h.removed) h.value(view);
+  }
+  /** Gmail drawing a list: every row's handler call in one go, as InboxSDK does. */
+  showRows(rows: readonly ThreadRowViewSource[]) {
+    for (const row of rows) for (const h of this.rowHandlers) if (!h.removed) h.value(row);
   }
   openCompose(view: FakeComposeView) {
     for (const h of this.composeHandlers) if (!h.removed) h.value(view);

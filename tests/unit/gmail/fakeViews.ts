@@ -1,4 +1,14 @@
-import type { ContactSource, ComposeViewSource, MessageViewSource, SentEventSource, ThreadViewSource } from '../../../entrypoints/gmail.content/surface';
+import type {
+  ContactSource,
+  ComposeViewSource,
+  MessageViewSource,
+  RowLabelDescriptor,
+  RowLabelEvent,
+  RowLabelStream,
+  SentEventSource,
+  ThreadRowViewSource,
+  ThreadViewSource,
+} from '../../../entrypoints/gmail.content/surface';
 
 /** Fakes of InboxSDK's thread, message and compose views, limited to entrypoints/gmail.content/surface.ts. */
 
@@ -155,5 +165,36 @@ export class FakeComposeView extends FakeEmitter implements ComposeViewSource {
     const event: SentEventSource = { getThreadID: async () => ids.threadId, getMessageID: async () => ids.messageId };
     this.emit('sent', event);
     this.emit('destroy', { messageID: null, closedByInboxSDK: false });
+  }
+}
+
+/**
+ * A thread row as InboxSDK hands it over. `threadId`: the id, null (no stable id), or 'throws'.
+ * Labels behave like InboxSDK's: a stream's null value removes its label, destroy unsubscribes.
+ */
+export class FakeThreadRowView extends FakeEmitter implements ThreadRowViewSource {
+  private readonly streams: { stream: RowLabelStream; listener: (event: RowLabelEvent) => void; value: RowLabelDescriptor | null }[] = [];
+  constructor(private readonly threadId: string | null | 'throws') {
+    super();
+  }
+  getThreadIDIfStableAsync() {
+    return this.threadId === 'throws' ? Promise.reject(new Error('no thread id')) : Promise.resolve(this.threadId);
+  }
+  addLabel(label: RowLabelDescriptor | RowLabelStream | null) {
+    if (!label || !('onAny' in label)) throw new Error('the content script only adds labels that can change');
+    const entry = { stream: label, value: null as RowLabelDescriptor | null, listener: (event: RowLabelEvent) => void (entry.value = event.value) };
+    this.streams.push(entry);
+    label.onAny(entry.listener);
+  }
+  /** The labels the row shows now. */
+  labels(): RowLabelDescriptor[] {
+    return this.streams.flatMap((s) => (s.value ? [s.value] : []));
+  }
+  get subscriptions() {
+    return this.streams.length;
+  }
+  destroy() {
+    for (const s of this.streams) s.stream.offAny(s.listener);
+    this.emit('destroy');
   }
 }
