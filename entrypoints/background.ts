@@ -3,6 +3,9 @@ import '@inboxsdk/core/background.js';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { hostToBackgroundSchema, rowLabelsRequestSchema } from '../messaging/protocol';
+import { recordSearchRequestSchema } from '../messaging/recordSearch';
+import type { ThreadlineDB } from '../storage/db/db';
+import { gmailSearchSuggestions } from '../storage/search/gmailSuggestions';
 import { rowLabelsFor, watchRowLabels } from '../storage/threads/rowLabels';
 import { answerSentEmail } from '../storage/threads/sentEmails';
 import { startReminders } from '../storage/reminders/service';
@@ -30,18 +33,15 @@ export default defineBackground(() => {
   // Gmail tabs and the demo inbox show deal stages on thread rows; they ask again when told.
   watchRowLabels(db, browser);
 
-  // The content script never touches the database: Gmail events that write come here.
+  // The content script never touches the database: Gmail's reads and the events that write come here.
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
-    const rows = rowLabelsRequestSchema.safeParse(raw);
+    const read = readFor(raw);
     // A read: Gmail's content script, or the demo inbox (an extension page of our own).
-    if (rows.success && (sender.url?.startsWith('https://mail.google.com/') || sender.url?.startsWith(browser.runtime.getURL('/')))) {
-      rowLabelsFor(db, rows.data.threadIds).then(
-        (labels) => sendResponse({ labels }),
-        (e: unknown) => {
-          console.error('Threadline: could not read row labels', e);
-          sendResponse({ labels: {} });
-        },
-      );
+    if (read && (sender.url?.startsWith('https://mail.google.com/') || sender.url?.startsWith(browser.runtime.getURL('/')))) {
+      read.answer(db).then(sendResponse, (e: unknown) => {
+        console.error(`Threadline: could not read ${read.what}`, e);
+        sendResponse(read.empty);
+      });
       return true;
     }
     const parsed = hostToBackgroundSchema.safeParse(raw);
@@ -53,3 +53,14 @@ export default defineBackground(() => {
     return true;
   });
 });
+
+type Read = { what: string; answer: (db: ThreadlineDB) => Promise<unknown>; empty: unknown };
+
+/** The reads Gmail's surfaces ask for: deal stages for thread rows, records for the search box. */
+function readFor(raw: unknown): Read | undefined {
+  const rows = rowLabelsRequestSchema.safeParse(raw);
+  if (rows.success) return { what: 'row labels', answer: async (db) => ({ labels: await rowLabelsFor(db, rows.data.threadIds) }), empty: { labels: {} } };
+  const search = recordSearchRequestSchema.safeParse(raw);
+  if (search.success) return { what: 'search suggestions', answer: (db) => gmailSearchSuggestions(db, search.data.query), empty: { hits: [] } };
+  return undefined;
+}

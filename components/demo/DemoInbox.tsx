@@ -3,9 +3,13 @@ import { browser } from 'wxt/browser';
 import { createThreadHost, type ThreadHost } from '../../messaging/threadHost';
 import { DEMO_THREADS, type DemoThread } from './fixtures';
 import { DemoRowLabels, useDemoRows } from './demoRows';
+import { DemoSearch } from './DemoSearch';
 import { routeHref } from '../shell/router';
 import { dateTimeFormat } from '../../storage/model/intl';
 import { t } from '../../i18n';
+
+/** The demo's Threadline route is the CRM page in a tab of its own. */
+const openRecord = (recordId: string) => void window.open(browser.runtime.getURL('/dashboard.html') + routeHref({ page: 'record', recordId }), '_blank');
 
 /** `openThread`: the sidebar's home asked for a thread (read through a ref: the host outlives renders). */
 function useThreadHost(openThread: (threadId: string) => void): ThreadHost | undefined {
@@ -19,8 +23,6 @@ function useThreadHost(openThread: (threadId: string) => void): ThreadHost | und
     void browser.tabs.getCurrent().then((tab) => {
       if (abort.signal.aborted) return;
       // Only this tab's sidebar may ask: other tabs' sidebars hear the same runtime messages.
-      // The demo's Threadline route is the CRM page in a tab of its own.
-      const openRecord = (recordId: string) => window.open(browser.runtime.getURL('/dashboard.html') + routeHref({ page: 'record', recordId }), '_blank');
       setHost(createThreadHost(abort.signal, (sender) => sender.tab?.id === tab?.id, { openRecord, openThread: (id) => opener.current(id) }));
     });
     return () => abort.abort();
@@ -88,7 +90,10 @@ export function DemoInbox() {
           {t('demo.openCrm')}
         </a>
       </nav>
-      <main className="demo-main">{open ? <ThreadView thread={open} onLog={() => host?.logEmailRequested(open.id)} /> : <p>{t('demo.pick')}</p>}</main>
+      <main className="demo-main">
+        <DemoSearch openRecord={openRecord} />
+        {open ? <ThreadView thread={open} onLog={() => host?.logEmailRequested(open.id)} /> : <p>{t('demo.pick')}</p>}
+      </main>
       <iframe className="demo-sidebar" title={t('demo.sidebar')} src={browser.runtime.getURL('/sidebar.html')} />
     </div>
   );

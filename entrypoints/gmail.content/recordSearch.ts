@@ -1,8 +1,5 @@
 import { recordSearchReplySchema, type RecordSearchHit } from '../../messaging/recordSearch';
-
-/** InboxSDK's AutocompleteSearchResult, the text fields only (its *HTML fields are never used). */
-export type SearchSuggestion = { name: string; description: string; iconUrl: string; onClick(): void };
-export type SearchSource = { registerSearchSuggestionsProvider(provider: (query: string) => Promise<SearchSuggestion[]>): void };
+import type { SearchSource, SearchSuggestion } from './surface';
 
 export type RecordSearchDeps = {
   /** Sends the request to the background; resolves with its unparsed reply. */

@@ -5,6 +5,8 @@ import { createFrame } from './frame';
 import { attempt, toUserEmails } from './normalise';
 import type { SdkSource, ThreadViewSource } from './surface';
 import { registerRowLabels } from './rowLabels';
+import { registerRecordSearch } from './recordSearch';
+import type { RecordSearchRequest } from '../../messaging/recordSearch';
 import { createSidebarPanels } from './sidebarPanels';
 import { attachThreadView, type AttachedThreadView } from './threadView';
 
@@ -24,16 +26,17 @@ export function startThreadline(sdk: SdkSource, signal: AbortSignal) {
   // The CRM page's hash the route opens at: a sidebar card asks for its record's page.
   let routeHash = '';
   const dashboardUrl = () => browser.runtime.getURL('/dashboard.html') + routeHash;
+  const openRecord = (recordId: string) => {
+    // The CRM page's record route (components/shell/router.ts), written out: that module brings React.
+    routeHash = `#/record/${encodeURIComponent(recordId)}`;
+    // Already on the route: the frame moves to the record; else the route handler opens it there.
+    if (routeFrame?.isConnected) {
+      routeFrame.src = dashboardUrl();
+      routeHash = '';
+    } else attempt(() => sdk.Router.goto(ROUTE_ID), undefined);
+  };
   const host = createThreadHost(signal, undefined, {
-    openRecord(recordId) {
-      // The CRM page's record route (components/shell/router.ts), written out: that module brings React.
-      routeHash = `#/record/${encodeURIComponent(recordId)}`;
-      // Already on the route: the frame moves to the record; else the route handler opens it there.
-      if (routeFrame?.isConnected) {
-        routeFrame.src = dashboardUrl();
-        routeHash = '';
-      } else attempt(() => sdk.Router.goto(ROUTE_ID), undefined);
-    },
+    openRecord,
     openThread(threadId) {
       attempt(() => sdk.Router.goto(THREAD_ROUTE, { threadID: threadId }), undefined);
     },
@@ -70,6 +73,9 @@ export function startThreadline(sdk: SdkSource, signal: AbortSignal) {
   ];
   // Deal stages on the thread lists' rows; undoes itself on abort.
   registerRowLabels(sdk.Lists, signal);
+  // Records among the suggestions of Gmail's search box, opened in the Threadline route.
+  const askSearch = (query: string) => browser.runtime.sendMessage({ type: 'threadline/search-records', query } satisfies RecordSearchRequest);
+  attempt(() => registerRecordSearch(sdk.Search, { ask: askSearch, openRecord, iconUrl, signal }), undefined);
   const navItem = sdk.NavMenu.addNavItem({ name: 'Threadline', routeID: ROUTE_ID, iconUrl });
 
   signal.addEventListener('abort', () => {

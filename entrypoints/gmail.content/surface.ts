@@ -87,6 +87,7 @@ export type SdkSource = {
   };
   Global: GlobalSource;
   Lists: ListsSource;
+  Search: SearchSource;
   ButterBar: ButterBarSource;
   User: { getEmailAddress(): string };
   destroy(): void;
@@ -113,3 +114,8 @@ export type ThreadRowViewSource = {
 };
 
 export type ListsSource = { registerThreadRowViewHandler(handler: (row: ThreadRowViewSource) => void): () => void };
+
+/** InboxSDK's AutocompleteSearchResult, the text fields only (its *HTML fields are never used). */
+export type SearchSuggestion = { name: string; description: string; iconUrl: string; onClick(): void };
+/** InboxSDK offers no way to unregister a provider: it must go quiet itself when invalidated. */
+export type SearchSource = { registerSearchSuggestionsProvider(provider: (query: string) => Promise<SearchSuggestion[]>): void };

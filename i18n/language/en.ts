@@ -26,6 +26,8 @@ export const en = {
   'demo.openThread': 'Open thread',
   'demo.log': 'Log to Threadline',
   'demo.sidebar': 'Threadline sidebar',
+  'demo.search': 'Search mail and Threadline',
+  'demo.searchSuggestions': 'Threadline records',
   'demo.label.kickoff': 'BigCorp Events — Kickoff (50 people)',
   'demo.label.suspicious': 'Suspicious sender',
   'demo.label.unreadable': 'Unreadable thread',

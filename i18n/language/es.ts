@@ -28,6 +28,8 @@ export const es = {
   'demo.openThread': 'Conversación abierta',
   'demo.log': 'Registrar en Threadline',
   'demo.sidebar': 'Panel lateral de Threadline',
+  'demo.search': 'Buscar en el correo y en Threadline',
+  'demo.searchSuggestions': 'Registros de Threadline',
   'demo.label.kickoff': 'BigCorp Events — Reunión inicial (50 personas)',
   'demo.label.suspicious': 'Remitente sospechoso',
   'demo.label.unreadable': 'Conversación ilegible',

@@ -28,6 +28,8 @@ export const it = {
   'demo.openThread': 'Conversazione aperta',
   'demo.log': 'Registra in Threadline',
   'demo.sidebar': 'Pannello laterale di Threadline',
+  'demo.search': 'Cerca nella posta e in Threadline',
+  'demo.searchSuggestions': 'Record di Threadline',
   'demo.label.kickoff': 'BigCorp Events — Riunione di avvio (50 persone)',
   'demo.label.suspicious': 'Mittente sospetto',
   'demo.label.unreadable': 'Conversazione illeggibile',

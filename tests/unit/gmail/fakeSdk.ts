@@ -3,6 +3,7 @@ import type {
   ComposeViewSource,
   CustomRouteViewSource,
   SdkSource,
+  SearchSuggestion,
   ThreadRowViewSource,
   ThreadButtonDescriptor,
   ThreadViewSource,
@@ -42,6 +43,9 @@ export class FakeSdk implements SdkSource {
 
   Conversations = { registerThreadViewHandler: (h: (view: ThreadViewSource) => void) => this.register(this.threadHandlers, h) };
   Lists = { registerThreadRowViewHandler: (h: (row: ThreadRowViewSource) => void) => this.register(this.rowHandlers, h) };
+  /** Search suggestion providers, as registered (InboxSDK keeps them for the page's life). */
+  readonly searchProviders: ((query: string) => Promise<SearchSuggestion[]>)[] = [];
+  Search = { registerSearchSuggestionsProvider: (p: (query: string) => Promise<SearchSuggestion[]>) => void this.searchProviders.push(p) };
   Compose = { registerComposeViewHandler: (h: (view: ComposeViewSource) => void) => this.register(this.composeHandlers, h) };
   Toolbars = { registerThreadButton: (d: ThreadButtonDescriptor) => this.register(this.threadButtons, d) };
   NavMenu = {

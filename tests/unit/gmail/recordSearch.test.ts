@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { registerRecordSearch, TYPING_PAUSE_MS, type SearchSuggestion } from '../../../entrypoints/gmail.content/recordSearch';
+import { registerRecordSearch, TYPING_PAUSE_MS } from '../../../entrypoints/gmail.content/recordSearch';
+import type { SearchSuggestion } from '../../../entrypoints/gmail.content/surface';
+import { startOnFake } from './harness';
 
 function setUp(reply: (query: string) => unknown = () => ({ hits: [] })) {
   let provider: ((q: string) => Promise<SearchSuggestion[]>) | undefined;
@@ -55,5 +57,19 @@ describe("Threadline records in Gmail's search box", () => {
     gone.controller.abort();
     expect(await gone.type('lucia')).toEqual([]);
     expect(gone.ask).not.toHaveBeenCalled();
+  });
+});
+
+describe('the search provider in the content script', () => {
+  it('asks the background with the request it parses, and opens the chosen record in the Threadline route', async () => {
+    const { sdk, sent } = startOnFake((m) => ((m as { type?: string }).type === 'threadline/search-records' ? { hits: [lucia] } : undefined));
+    expect(sdk.searchProviders).toHaveLength(1);
+    const [suggestion] = await sdk.searchProviders[0]!('lucía');
+    expect(sent().filter((m) => m.type === 'threadline/search-records')).toEqual([{ type: 'threadline/search-records', query: 'lucía' }]);
+    suggestion!.onClick();
+    expect(sdk.gotos).toEqual(['threadline']);
+    const routeEl = document.createElement('div');
+    sdk.routes[0]!.value.handler({ getElement: () => routeEl });
+    expect(routeEl.querySelector('iframe')?.src).toBe('chrome-extension://test-extension-id/dashboard.html#/record/rec_1');
   });
 });

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { openExtensionPage, screenshot, visible } from './support/extension';
+import { loadPageModules } from './support/pageModules';
+import { useExtensionSession } from './support/session';
+
+type Tl = { createRecord(folderId: string, values: Record<string, unknown>): Promise<{ id: string }> };
+
+/**
+ * Gmail's search box, as the demo inbox stands in for it: the suggestions come from the content
+ * script's own provider (recordSearch.ts) through the background's search, and choosing one opens
+ * the record as Gmail's Threadline route would (the demo's route is the CRM page in a tab).
+ */
+describe("Threadline records in the search box", () => {
+  const session = useExtensionSession();
+
+  it('suggests a record with its folder as the rep types, accents ignored, and opens the one chosen', async () => {
+    const page = await openExtensionPage(session(), 'demo.html');
+    await loadPageModules(page);
+    await page.evaluate(async () => {
+      const tl = (globalThis as unknown as { __tl: Tl }).__tl;
+      const acme = await tl.createRecord('folder_companies', { fo_name: 'Acme Iberia', fo_domain: 'acme-iberia.es' });
+      await tl.createRecord('folder_contacts', { fc_firstName: 'Lucía', fc_lastName: 'García', fc_emails: ['lucia.garcia@acme-iberia.es'], fc_company: [acme.id] });
+    });
+    const box = page.getByRole('combobox', { name: 'Search mail and Threadline' });
+    await box.pressSequentially('lucia gar');
+    const suggestions = page.getByRole('listbox', { name: 'Threadline records' });
+    const lucia = suggestions.getByRole('option', { name: /Lucía García/ });
+    expect(await visible(lucia)).toBe(true);
+    expect(await lucia.textContent()).toContain('Contacts');
+    await screenshot(page, 'gmail-search-suggestions');
+
+    const opened = session().context.waitForEvent('page');
+    await lucia.click();
+    const record = await opened;
+    await record.waitForURL(/dashboard\.html#\/record\//);
+    expect(await visible(record.getByRole('heading', { name: /Lucía García/ }))).toBe(true);
+  });
+});
