@@ -6,7 +6,11 @@ import { LocaleProvider } from '../../components/shell/LocaleProvider';
 import { openThreadlineDb } from '../../storage/open';
 // The theme first: the CRM's own stylesheet (imported by CrmApp) refines it.
 import '../../components/theme.css';
+import { applyThemeFromUrl } from '../../components/theme';
 import { CrmApp } from '../../components/shell/CrmApp';
+
+// Gmail's theme (?theme=) before the first paint; without it the system's decides.
+applyThemeFromUrl(location);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

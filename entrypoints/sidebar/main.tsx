@@ -7,7 +7,11 @@ import { SidebarApp } from '../../components/sidebar/SidebarApp';
 import { openThreadlineDb } from '../../storage/open';
 import { warmThreadView } from '../../storage/threads/threadView';
 import '../../components/theme.css';
+import { applyThemeFromUrl } from '../../components/theme';
 import '../../components/sidebar/sidebar.css';
+
+// Gmail's theme (?theme=) before the first paint; without it the system's decides.
+applyThemeFromUrl(location);
 
 const db = openThreadlineDb();
 
