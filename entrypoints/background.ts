@@ -4,6 +4,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { hostToBackgroundSchema, rowLabelsRequestSchema } from '../messaging/protocol';
 import { recordSearchRequestSchema } from '../messaging/recordSearch';
+import { navViewsRequestSchema } from '../messaging/navViews';
+import { navViews } from '../storage/queries/navViews';
 import type { ThreadlineDB } from '../storage/db/db';
 import { gmailSearchSuggestions } from '../storage/search/gmailSuggestions';
 import { rowLabelsFor, watchRowLabels } from '../storage/threads/rowLabels';
@@ -56,11 +58,12 @@ export default defineBackground(() => {
 
 type Read = { what: string; answer: (db: ThreadlineDB) => Promise<unknown>; empty: unknown };
 
-/** The reads Gmail's surfaces ask for: deal stages for thread rows, records for the search box. */
+/** The reads Gmail's surfaces ask for: deal stages for thread rows, records for the search box, views for the nav. */
 function readFor(raw: unknown): Read | undefined {
   const rows = rowLabelsRequestSchema.safeParse(raw);
   if (rows.success) return { what: 'row labels', answer: async (db) => ({ labels: await rowLabelsFor(db, rows.data.threadIds) }), empty: { labels: {} } };
   const search = recordSearchRequestSchema.safeParse(raw);
   if (search.success) return { what: 'search suggestions', answer: (db) => gmailSearchSuggestions(db, search.data.query), empty: { hits: [] } };
+  if (navViewsRequestSchema.safeParse(raw).success) return { what: 'saved views', answer: navViews, empty: { views: [] } };
   return undefined;
 }

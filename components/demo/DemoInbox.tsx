@@ -4,6 +4,7 @@ import { createThreadHost, type ThreadHost } from '../../messaging/threadHost';
 import { DEMO_THREADS, type DemoThread } from './fixtures';
 import { DemoRowLabels, useDemoRows } from './demoRows';
 import { DemoSearch } from './DemoSearch';
+import { DemoNav } from './DemoNav';
 import { routeHref } from '../shell/router';
 import { dateTimeFormat } from '../../storage/model/intl';
 import { t } from '../../i18n';
@@ -86,9 +87,7 @@ export function DemoInbox() {
             </li>
           ))}
         </ul>
-        <a href={browser.runtime.getURL('/dashboard.html')} target="_blank" rel="noreferrer">
-          {t('demo.openCrm')}
-        </a>
+        <DemoNav />
       </nav>
       <main className="demo-main">
         <DemoSearch openRecord={openRecord} />

@@ -4,7 +4,7 @@ import { registerRecordSearch } from '../../entrypoints/gmail.content/recordSear
 import type { SearchSource, SearchSuggestion } from '../../entrypoints/gmail.content/surface';
 import type { RecordSearchRequest } from '../../messaging/recordSearch';
 import { t } from '../../i18n';
-import './demoSearch.css';
+import './demoSurfaces.css';
 
 type Provider = (query: string) => Promise<SearchSuggestion[]>;
 

@@ -6,6 +6,8 @@ import { attempt, toUserEmails } from './normalise';
 import type { SdkSource, ThreadViewSource } from './surface';
 import { registerRowLabels } from './rowLabels';
 import { registerRecordSearch } from './recordSearch';
+import { attachNavViews } from './navViews';
+import type { NavViewsRequest } from '../../messaging/navViews';
 import type { RecordSearchRequest } from '../../messaging/recordSearch';
 import { createSidebarPanels } from './sidebarPanels';
 import { attachThreadView, type AttachedThreadView } from './threadView';
@@ -26,15 +28,16 @@ export function startThreadline(sdk: SdkSource, signal: AbortSignal) {
   // The CRM page's hash the route opens at: a sidebar card asks for its record's page.
   let routeHash = '';
   const dashboardUrl = () => browser.runtime.getURL('/dashboard.html') + routeHash;
-  const openRecord = (recordId: string) => {
-    // The CRM page's record route (components/shell/router.ts), written out: that module brings React.
-    routeHash = `#/record/${encodeURIComponent(recordId)}`;
-    // Already on the route: the frame moves to the record; else the route handler opens it there.
+  /** The CRM page at `hash` in the Threadline route (components/shell/router.ts's hashes, written out: that module brings React). */
+  const openCrmAt = (hash: string) => {
+    routeHash = hash;
+    // Already on the route: the frame moves there; else the route handler opens it there.
     if (routeFrame?.isConnected) {
       routeFrame.src = dashboardUrl();
       routeHash = '';
     } else attempt(() => sdk.Router.goto(ROUTE_ID), undefined);
   };
+  const openRecord = (recordId: string) => openCrmAt(`#/record/${encodeURIComponent(recordId)}`);
   const host = createThreadHost(signal, undefined, {
     openRecord,
     openThread(threadId) {
@@ -77,6 +80,9 @@ export function startThreadline(sdk: SdkSource, signal: AbortSignal) {
   const askSearch = (query: string) => browser.runtime.sendMessage({ type: 'threadline/search-records', query } satisfies RecordSearchRequest);
   attempt(() => registerRecordSearch(sdk.Search, { ask: askSearch, openRecord, iconUrl, signal }), undefined);
   const navItem = sdk.NavMenu.addNavItem({ name: 'Threadline', routeID: ROUTE_ID, iconUrl });
+  // Saved views and pipeline boards under the nav item, opening in the route.
+  const askNav = (request: NavViewsRequest) => browser.runtime.sendMessage(request);
+  attachNavViews(navItem, { ask: askNav, openView: (viewId) => openCrmAt(`#/view/${encodeURIComponent(viewId)}`), signal });
 
   signal.addEventListener('abort', () => {
     for (const remove of undo) attempt(remove, undefined);

@@ -79,7 +79,7 @@ export type SdkSource = {
   Conversations: { registerThreadViewHandler(handler: (view: ThreadViewSource) => void): () => void };
   Compose: { registerComposeViewHandler(handler: (view: ComposeViewSource) => void): () => void };
   Toolbars: { registerThreadButton(descriptor: ThreadButtonDescriptor): () => void };
-  NavMenu: { addNavItem(descriptor: { name: string; routeID: string; iconUrl: string }): { remove(): void } };
+  NavMenu: { addNavItem(descriptor: { name: string; routeID: string; iconUrl: string }): NavItemSource };
   Router: {
     handleCustomRoute(routeID: string, handler: (view: CustomRouteViewSource) => void): () => void;
     /** `params` fill the route's placeholders, e.g. Gmail's thread route 'inbox/:threadID'. */
@@ -119,3 +119,6 @@ export type ListsSource = { registerThreadRowViewHandler(handler: (row: ThreadRo
 export type SearchSuggestion = { name: string; description: string; iconUrl: string; onClick(): void };
 /** InboxSDK offers no way to unregister a provider: it must go quiet itself when invalidated. */
 export type SearchSource = { registerSearchSuggestionsProvider(provider: (query: string) => Promise<SearchSuggestion[]>): void };
+
+/** An item of Gmail's left nav; its children are items too (InboxSDK's NavItemView). */
+export type NavItemSource = { remove(): void; addNavItem(descriptor: { name: string; onClick(): void }): NavItemSource };

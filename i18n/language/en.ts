@@ -28,6 +28,7 @@ export const en = {
   'demo.sidebar': 'Threadline sidebar',
   'demo.search': 'Search mail and Threadline',
   'demo.searchSuggestions': 'Threadline records',
+  'demo.navViews': 'Saved views',
   'demo.label.kickoff': 'BigCorp Events — Kickoff (50 people)',
   'demo.label.suspicious': 'Suspicious sender',
   'demo.label.unreadable': 'Unreadable thread',

@@ -30,6 +30,7 @@ export const es = {
   'demo.sidebar': 'Panel lateral de Threadline',
   'demo.search': 'Buscar en el correo y en Threadline',
   'demo.searchSuggestions': 'Registros de Threadline',
+  'demo.navViews': 'Vistas guardadas',
   'demo.label.kickoff': 'BigCorp Events — Reunión inicial (50 personas)',
   'demo.label.suspicious': 'Remitente sospechoso',
   'demo.label.unreadable': 'Conversación ilegible',

@@ -30,6 +30,7 @@ export const it = {
   'demo.sidebar': 'Pannello laterale di Threadline',
   'demo.search': 'Cerca nella posta e in Threadline',
   'demo.searchSuggestions': 'Record di Threadline',
+  'demo.navViews': 'Viste salvate',
   'demo.label.kickoff': 'BigCorp Events — Riunione di avvio (50 persone)',
   'demo.label.suspicious': 'Mittente sospetto',
   'demo.label.unreadable': 'Conversazione illeggibile',

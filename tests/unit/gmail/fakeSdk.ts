@@ -2,6 +2,7 @@ import type {
   ButterMessage,
   ComposeViewSource,
   CustomRouteViewSource,
+  NavItemSource,
   SdkSource,
   SearchSuggestion,
   ThreadRowViewSource,
@@ -21,6 +22,8 @@ export class FakeSdk implements SdkSource {
   readonly composeHandlers: Registration<(view: ComposeViewSource) => void>[] = [];
   readonly threadButtons: Registration<ThreadButtonDescriptor>[] = [];
   readonly navItems: Registration<{ name: string; routeID: string; iconUrl: string }>[] = [];
+  /** Children added under nav items, in order (removed ones stay, marked). */
+  readonly navChildren: Registration<{ name: string; onClick(): void }>[] = [];
   readonly routes: Registration<{ routeID: string; handler: (view: CustomRouteViewSource) => void }>[] = [];
   readonly butterMessages: { kind: 'message' | 'error'; message: ButterMessage; destroyed: boolean }[] = [];
   destroyed = false;
@@ -49,7 +52,7 @@ export class FakeSdk implements SdkSource {
   Compose = { registerComposeViewHandler: (h: (view: ComposeViewSource) => void) => this.register(this.composeHandlers, h) };
   Toolbars = { registerThreadButton: (d: ThreadButtonDescriptor) => this.register(this.threadButtons, d) };
   NavMenu = {
-    addNavItem: (d: { name: string; routeID: string; iconUrl: string }) => ({ remove: this.register(this.navItems, d) }),
+    addNavItem: (d: { name: string; routeID: string; iconUrl: string }) => fakeNavItem(this.register(this.navItems, d), this.navChildren),
   };
   Router = {
     handleCustomRoute: (routeID: string, handler: (view: CustomRouteViewSource) => void) => this.register(this.routes, { routeID, handler }),
@@ -93,6 +96,18 @@ export class FakeSdk implements SdkSource {
   openCompose(view: FakeComposeView) {
     for (const h of this.composeHandlers) if (!h.removed) h.value(view);
   }
+}
+
+/** A nav item whose children are recorded in `children`; each child is a nav item too. */
+function fakeNavItem(remove: () => void, children: Registration<{ name: string; onClick(): void }>[]): NavItemSource {
+  return {
+    remove,
+    addNavItem: (d) => {
+      const entry = { value: d, removed: false };
+      children.push(entry);
+      return fakeNavItem(() => void (entry.removed = true), children);
+    },
+  };
 }
 
 /** Lets pending promise chains (fake async APIs, the content script's awaits) run to the end. */

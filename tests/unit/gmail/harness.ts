@@ -16,6 +16,8 @@ export function startOnFake(reply: (message: unknown) => unknown = () => undefin
   const controller = new AbortController();
   const sendMessage = vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => reply(message)) as never);
   startThreadline(sdk, controller.signal);
-  const sent = () => sendMessage.mock.calls.map((call) => call[0] as unknown as { type: string; [key: string]: unknown });
-  return { sdk, controller, sent, sendMessage };
+  const all = () => sendMessage.mock.calls.map((call) => call[0] as unknown as { type: string; [key: string]: unknown });
+  // The nav's saved-views read goes out once at start (navViews.ts): the other tests count the rest.
+  const sent = () => all().filter((m) => m.type !== 'threadline/nav-views');
+  return { sdk, controller, sent, all, sendMessage };
 }

@@ -10,7 +10,7 @@ type Tl = { createRecord(folderId: string, values: Record<string, unknown>): Pro
  * script's own provider (recordSearch.ts) through the background's search, and choosing one opens
  * the record as Gmail's Threadline route would (the demo's route is the CRM page in a tab).
  */
-describe("Threadline records in the search box", () => {
+describe("Gmail's search box and nav, as the demo inbox stands in for them", () => {
   const session = useExtensionSession();
 
   it('suggests a record with its folder as the rep types, accents ignored, and opens the one chosen', async () => {
@@ -34,5 +34,19 @@ describe("Threadline records in the search box", () => {
     const record = await opened;
     await record.waitForURL(/dashboard\.html#\/record\//);
     expect(await visible(record.getByRole('heading', { name: /Lucía García/ }))).toBe(true);
+  });
+
+  it('lists the saved views under the Threadline nav item, and one opens its board in the CRM page', async () => {
+    const page = await openExtensionPage(session(), 'demo.html');
+    const views = page.getByRole('list', { name: 'Saved views' });
+    const pipeline = views.getByRole('button', { name: 'Pipeline · Deals' });
+    expect(await visible(pipeline)).toBe(true);
+    expect(await views.getByRole('button', { name: 'All contacts · Contacts' }).count()).toBe(1);
+    const opened = session().context.waitForEvent('page');
+    await pipeline.click();
+    const crm = await opened;
+    await crm.waitForURL(/dashboard\.html#\/(view|folder)\//);
+    expect(await visible(crm.getByRole('radio', { name: 'Board' }))).toBe(true);
+    expect(await crm.getByRole('radio', { name: 'Board' }).isChecked()).toBe(true);
   });
 });
