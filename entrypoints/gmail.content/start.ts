@@ -3,7 +3,7 @@ import { createThreadHost } from '../../messaging/threadHost';
 import { attachComposeView } from './compose';
 import { createFrame } from './frame';
 import { attempt, toUserEmails } from './normalise';
-import type { SdkSource, ThreadViewSource } from './surface';
+import type { GlobalSource, SdkSource, ThreadViewSource } from './surface';
 import { registerRowLabels } from './rowLabels';
 import { registerRecordSearch } from './recordSearch';
 import { attachNavViews } from './navViews';
@@ -21,13 +21,21 @@ const THREAD_ROUTE = 'inbox/:threadID';
  * extension was reloaded or updated), so a fresh content script never finds stale buttons,
  * panels or handlers from the old one.
  */
+/** `?theme=dark|light` from Gmail's theme, or nothing where the SDK cannot tell. */
+export function themeQuery(global: GlobalSource | undefined): string {
+  const dark = attempt<boolean | undefined>(() => global?.gmailTheme?.isDarkMode.body, undefined);
+  return dark === undefined ? '' : `?theme=${dark ? 'dark' : 'light'}`;
+}
+
 export function startThreadline(sdk: SdkSource, signal: AbortSignal) {
   const iconUrl = browser.runtime.getURL('/icon/48.png');
   // Gmail shows at most one custom route at a time, and removes its element on navigation.
   let routeFrame: HTMLIFrameElement | undefined;
   // The CRM page's hash the route opens at: a sidebar card asks for its record's page.
   let routeHash = '';
-  const dashboardUrl = () => browser.runtime.getURL('/dashboard.html') + routeHash;
+  // Framed pages follow Gmail's theme (components/theme.ts reads ?theme=); unknown, they follow the system's.
+  const page = (path: '/dashboard.html' | '/sidebar.html') => browser.runtime.getURL(path) + themeQuery(sdk.Global);
+  const dashboardUrl = () => page('/dashboard.html') + routeHash;
   /** The CRM page at `hash` in the Threadline route (components/shell/router.ts's hashes, written out: that module brings React). */
   const openCrmAt = (hash: string) => {
     routeHash = hash;
@@ -44,7 +52,7 @@ export function startThreadline(sdk: SdkSource, signal: AbortSignal) {
       attempt(() => sdk.Router.goto(THREAD_ROUTE, { threadID: threadId }), undefined);
     },
   });
-  const panels = createSidebarPanels(attempt(() => sdk.Global, undefined), { sidebarUrl: browser.runtime.getURL('/sidebar.html'), iconUrl, title: 'Threadline', signal });
+  const panels = createSidebarPanels(attempt(() => sdk.Global, undefined), { sidebarUrl: page('/sidebar.html'), iconUrl, title: 'Threadline', signal });
   // The user's own addresses are never offered as contacts. InboxSDK's User has no alias API (send-as
   // addresses appear only on a compose view), so this is the signed-in address alone.
   const userEmails = () => toUserEmails([attempt(() => sdk.User.getEmailAddress(), '')]);

@@ -25,7 +25,11 @@ export type ContentPanelSource = { remove(): void; open(): void };
 export type ContentPanelDescriptor = { el: HTMLElement; title: string; iconUrl: string };
 
 /** Gmail-wide surfaces. The global sidebar panel is null where Gmail's layout has no app sidebar. */
-export type GlobalSource = { addSidebarContentPanel(descriptor: ContentPanelDescriptor): Promise<ContentPanelSource | null> };
+export type GlobalSource = {
+  addSidebarContentPanel(descriptor: ContentPanelDescriptor): Promise<ContentPanelSource | null>;
+  /** Gmail's theme: `body` is the mail area's, where Threadline's panel and route sit. May throw before Gmail has drawn. */
+  readonly gmailTheme?: { isDarkMode: { frame: boolean; body: boolean } };
+};
 
 export type ThreadViewSource = {
   getThreadIDAsync(): Promise<string>;

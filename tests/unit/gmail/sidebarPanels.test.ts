@@ -98,3 +98,29 @@ describe("one sidebar frame per Gmail tab, in Gmail's global sidebar", () => {
     expect(reply).toHaveBeenCalledWith({ opened: true });
   });
 });
+
+describe("Gmail's theme on the framed pages", () => {
+  it.each([
+    [true, '?theme=dark'],
+    [false, '?theme=light'],
+  ])('dark mode %s: the sidebar and the route open with %s', async (dark, query) => {
+    const { sdk } = startOnFake(undefined, (s) => {
+      s.globalSidebar = 'available';
+      Object.assign(s.Global, { gmailTheme: { isDarkMode: { frame: !dark, body: dark } } });
+    });
+    await settle();
+    expect((sdk.globalPanels[0]!.descriptor.el as HTMLIFrameElement).src).toBe(`chrome-extension://test-extension-id/sidebar.html${query}`);
+    const routeEl = document.createElement('div');
+    sdk.routes[0]!.value.handler({ getElement: () => routeEl });
+    expect(routeEl.querySelector('iframe')?.src).toBe(`chrome-extension://test-extension-id/dashboard.html${query}`);
+  });
+
+  it('says nothing where the SDK cannot tell, so the pages follow the system', async () => {
+    const { sdk } = startOnFake(undefined, (s) => {
+      s.globalSidebar = 'available';
+      Object.defineProperty(s.Global, 'gmailTheme', { get: () => { throw new Error('not drawn yet'); } });
+    });
+    await settle();
+    expect((sdk.globalPanels[0]!.descriptor.el as HTMLIFrameElement).src).toBe('chrome-extension://test-extension-id/sidebar.html');
+  });
+});
