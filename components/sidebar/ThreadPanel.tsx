@@ -51,6 +51,9 @@ export function ThreadPanel({ context, logRequests }: { context: ThreadContext; 
   // "Open the CRM" opens what the thread is about: its deal, else its first person, else their company.
   const current = linkedDeals[0] ?? contacts[0] ?? companies[0];
   const hiddenPeople = participants.length - shown.length;
+  // Of the messages Gmail shows: the thread may hold logged messages it no longer lists (deleted, or
+  // logged from another device), which read as "3 of 2 logged".
+  const loggedShown = context.messages.filter((m) => view.loggedMessageIds.has(m.messageId)).length;
   const actionIds = [...contacts.map((c) => c.id), ...linkedDeals.map((d) => d.id)];
   return (
     <div className="tl-thread" data-thread-id={context.threadId}>
@@ -63,7 +66,7 @@ export function ThreadPanel({ context, logRequests }: { context: ThreadContext; 
           }}>{t('sidebar.openCrm')}</a>
         )}
       </div>
-      <LogEmailButton context={context} rules={rules} loggedCount={view.loggedMessageIds.size} canLog={actionIds.length > 0} logRequests={logRequests} />
+      <LogEmailButton context={context} rules={rules} loggedCount={loggedShown} canLog={actionIds.length > 0} logRequests={logRequests} />
       {/* Always: a thread of strangers can still be linked to a deal found by search. */}
       <DealsSection
         threadId={context.threadId}
