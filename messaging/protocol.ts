@@ -12,6 +12,9 @@ export const hostToSidebarSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('threadline/thread-opened'), context: z.unknown() }),
   z.object({ type: z.literal('threadline/thread-closed'), threadId: z.string() }),
   z.object({ type: z.literal('threadline/log-email-requested'), threadId: z.string() }),
+  // Gmail's shortcuts (entrypoints/gmail.content/shortcuts.ts): open the thread's record, write a note.
+  z.object({ type: z.literal('threadline/open-record-requested'), threadId: z.string() }),
+  z.object({ type: z.literal('threadline/note-requested'), threadId: z.string() }),
 ]);
 export type HostToSidebar = z.infer<typeof hostToSidebarSchema>;
 

@@ -14,6 +14,9 @@ export type ThreadHostOptions = {
   openThread?: (threadId: string) => void;
 };
 
+/** What a Gmail shortcut can ask of the sidebar beside a thread, beyond logging it. */
+export type ThreadAction = 'open' | 'note';
+
 export function createThreadHost(signal: AbortSignal, acceptSender: (sender: Browser.runtime.MessageSender) => boolean = () => true, options: ThreadHostOptions = {}) {
   let current: ThreadContext | unknown;
   let currentThreadId: string | undefined;
@@ -57,6 +60,10 @@ export function createThreadHost(signal: AbortSignal, acceptSender: (sender: Bro
     },
     logEmailRequested(threadId: string) {
       send({ type: 'threadline/log-email-requested', threadId });
+    },
+    /** A shortcut asked for the thread's record (its deal, else its first person) or for a note on it. */
+    actionRequested(action: ThreadAction, threadId: string) {
+      send({ type: action === 'open' ? 'threadline/open-record-requested' : 'threadline/note-requested', threadId });
     },
   };
 }

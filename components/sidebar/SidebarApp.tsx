@@ -39,6 +39,6 @@ function SidebarBody() {
         </div>
       );
     case 'open':
-      return <ThreadPanel key={state.context.threadId} context={state.context} logRequests={state.logRequests} />;
+      return <ThreadPanel key={state.context.threadId} context={state.context} logRequests={state.logRequests} openRequests={state.openRequests} noteRequests={state.noteRequests} />;
   }
 }

@@ -22,7 +22,22 @@ const PEOPLE_SHOWN = 10;
  * (storage/threads/threadView.ts), so people, deals and the first page of history appear in one commit
  * instead of a waterfall of queries each rendering on its own.
  */
-export function ThreadPanel({ context, logRequests }: { context: ThreadContext; logRequests: number }) {
+type Props = { context: ThreadContext; logRequests: number; openRequests?: number; noteRequests?: number };
+
+/**
+ * Runs `act` once each time `count` goes up (a shortcut's request), as soon as the panel is `ready`
+ * (a request made while it reads is kept, not lost); never for the count it mounted with.
+ */
+function useRequested(count: number, ready: boolean, act: () => void) {
+  const handled = useRef(count);
+  useEffect(() => {
+    if (!ready || count <= handled.current) return;
+    handled.current = count;
+    act();
+  });
+}
+
+export function ThreadPanel({ context, logRequests, openRequests = 0, noteRequests = 0 }: Props) {
   const db = useDb();
   // "Show all" raises the limit and the view reads the rest; until it has, the first people stay.
   const [peopleLimit, setPeopleLimit] = useState(PEOPLE_SHOWN);
@@ -44,19 +59,23 @@ export function ThreadPanel({ context, logRequests }: { context: ThreadContext; 
       performance.mark('sidebar-ready');
     }
   });
+  const panel = useRef<HTMLDivElement>(null);
+  // "Open the CRM" (and its shortcut) opens what the thread is about: its deal, else its first person, else their company.
+  const current = view && (view.linkedDeals[0] ?? view.contacts[0] ?? view.companies[0]);
+  useRequested(openRequests, view !== undefined, () => current && void openRecord(current.id));
+  // The composer's first field (a note, its default kind), written in right away.
+  useRequested(noteRequests, view !== undefined, () => panel.current?.querySelector<HTMLTextAreaElement>('.tl-act-form textarea')?.focus());
   if (!view) return <p aria-busy="true">{t('common.loading')}</p>;
 
   const { rules, participants, shown, contactByEmail, contacts, companies, linkedDeals, otherDeals, pipelines, fields } = view;
   const unknown = shown.filter((p) => !contactByEmail.has(p.email));
-  // "Open the CRM" opens what the thread is about: its deal, else its first person, else their company.
-  const current = linkedDeals[0] ?? contacts[0] ?? companies[0];
   const hiddenPeople = participants.length - shown.length;
   // Of the messages Gmail shows: the thread may hold logged messages it no longer lists (deleted, or
   // logged from another device), which read as "3 of 2 logged".
   const loggedShown = context.messages.filter((m) => view.loggedMessageIds.has(m.messageId)).length;
   const actionIds = [...contacts.map((c) => c.id), ...linkedDeals.map((d) => d.id)];
   return (
-    <div className="tl-thread" data-thread-id={context.threadId}>
+    <div className="tl-thread" data-thread-id={context.threadId} ref={panel}>
       <div className="tl-thread-head">
         <h1 className="tl-subject">{context.subject || t('common.noSubject')}</h1>
         {current && (

@@ -8,7 +8,7 @@ export type ThreadState =
   | { status: 'waiting' }
   | { status: 'closed' }
   | { status: 'invalid'; reason: string }
-  | { status: 'open'; context: ThreadContext; logRequests: number };
+  | { status: 'open'; context: ThreadContext; logRequests: number; openRequests: number; noteRequests: number };
 
 /**
  * The thread open beside this sidebar, from its host page over runtime messaging. Only messages
@@ -27,11 +27,13 @@ export function useThreadContext(): ThreadState {
         performance.clearMarks();
         performance.mark('thread-open');
         const result = parseThreadContext(msg.context);
-        setState(result.ok ? { status: 'open', context: result.context, logRequests: 0 } : { status: 'invalid', reason: result.reason });
+        setState(result.ok ? { status: 'open', context: result.context, logRequests: 0, openRequests: 0, noteRequests: 0 } : { status: 'invalid', reason: result.reason });
       } else if (msg.type === 'threadline/thread-closed') {
         setState((s) => (s.status === 'open' && s.context.threadId !== msg.threadId ? s : { status: 'closed' }));
       } else {
-        setState((s) => (s.status === 'open' && s.context.threadId === msg.threadId ? { ...s, logRequests: s.logRequests + 1 } : s));
+        // A request for this thread: counted, so each keypress or click acts once (ThreadPanel).
+        const counter = msg.type === 'threadline/log-email-requested' ? 'logRequests' : msg.type === 'threadline/open-record-requested' ? 'openRequests' : 'noteRequests';
+        setState((s) => (s.status === 'open' && s.context.threadId === msg.threadId ? { ...s, [counter]: s[counter] + 1 } : s));
       }
     };
     const listener = (raw: unknown, sender: Browser.runtime.MessageSender) => {

@@ -5,6 +5,7 @@ import { createFrame } from './frame';
 import { attempt, toUserEmails } from './normalise';
 import type { GlobalSource, SdkSource, ThreadViewSource } from './surface';
 import { registerRowLabels } from './rowLabels';
+import { registerShortcuts } from './shortcuts';
 import { registerRecordSearch } from './recordSearch';
 import { attachNavViews } from './navViews';
 import type { NavViewsRequest } from '../../messaging/navViews';
@@ -56,22 +57,12 @@ export function startThreadline(sdk: SdkSource, signal: AbortSignal) {
   // The user's own addresses are never offered as contacts. InboxSDK's User has no alias API (send-as
   // addresses appear only on a compose view), so this is the signed-in address alone.
   const userEmails = () => toUserEmails([attempt(() => sdk.User.getEmailAddress(), '')]);
-  // Weak: Gmail drops thread views on its own schedule; a destroyed one answers requestLog with nothing.
+  // Weak: Gmail drops thread views on its own schedule; a destroyed one answers a request with nothing.
   const threads = new WeakMap<ThreadViewSource, AttachedThreadView>();
 
   const undo = [
     sdk.Conversations.registerThreadViewHandler((view) => {
       threads.set(view, attachThreadView(view, { host, userEmails, panels, signal }));
-    }),
-    sdk.Toolbars.registerThreadButton({
-      title: 'Log to Threadline',
-      iconUrl,
-      // Only in a thread: the sidebar beside it is what performs and shows the log.
-      positions: ['THREAD'],
-      onClick: ({ selectedThreadViews }) => {
-        const thread = selectedThreadViews[0] && threads.get(selectedThreadViews[0]);
-        void thread?.requestLog();
-      },
     }),
     sdk.Compose.registerComposeViewHandler((view) =>
       attachComposeView(view, { butterBar: sdk.ButterBar, userEmail: () => attempt(() => sdk.User.getEmailAddress(), ''), signal }),
@@ -82,6 +73,15 @@ export function startThreadline(sdk: SdkSource, signal: AbortSignal) {
       routeView.getElement().replaceChildren(routeFrame);
     }),
   ];
+  // Thread toolbar buttons and Gmail shortcuts: log the thread, open its record, add a note, go to Threadline.
+  undo.push(
+    ...registerShortcuts(sdk, {
+      iconUrl,
+      request: (view, action) => void (view && threads.get(view))?.request(action),
+      goToThreadline: () => openCrmAt(''),
+      signal,
+    }),
+  );
   // Deal stages on the thread lists' rows; undoes itself on abort.
   registerRowLabels(sdk.Lists, signal);
   // Records among the suggestions of Gmail's search box, opened in the Threadline route.

@@ -72,10 +72,16 @@ export type ButterBarSource = {
 
 export type CustomRouteViewSource = { getElement(): HTMLElement };
 
+/** A shortcut shown in Gmail's help (InboxSDK's KeyboardShortcutHandle); a button it is given to fires on it. */
+export type ShortcutHandleSource = { remove(): void };
+
 export type ThreadButtonDescriptor = {
   title: string;
   iconUrl: string;
   positions: ('THREAD' | 'ROW' | 'LIST')[];
+  /** 'OTHER': in the thread toolbar's "More" menu rather than on the bar. */
+  threadSection?: 'OTHER';
+  keyboardShortcutHandle?: ShortcutHandleSource;
   onClick(event: { selectedThreadViews: ThreadViewSource[] }): void;
 };
 
@@ -83,6 +89,7 @@ export type SdkSource = {
   Conversations: { registerThreadViewHandler(handler: (view: ThreadViewSource) => void): () => void };
   Compose: { registerComposeViewHandler(handler: (view: ComposeViewSource) => void): () => void };
   Toolbars: { registerThreadButton(descriptor: ThreadButtonDescriptor): () => void };
+  Keyboard: { createShortcutHandle(descriptor: { chord: string; description: string }): ShortcutHandleSource };
   NavMenu: { addNavItem(descriptor: { name: string; routeID: string; iconUrl: string }): NavItemSource };
   Router: {
     handleCustomRoute(routeID: string, handler: (view: CustomRouteViewSource) => void): () => void;

@@ -1,4 +1,4 @@
-import type { ThreadHost } from '../../messaging/threadHost';
+import type { ThreadAction, ThreadHost } from '../../messaging/threadHost';
 import { readThread } from './readThread';
 import type { SidebarPanels } from './sidebarPanels';
 import type { MessageViewSource, ThreadViewSource } from './surface';
@@ -69,14 +69,16 @@ export function attachThreadView(view: ThreadViewSource, deps: ThreadViewDeps) {
   refresh();
 
   return {
-    /** Opens the panel and asks the sidebar to log the thread once its page can hear it. */
-    async requestLog() {
+    /** Opens the panel and asks the sidebar to log the thread, open its record or start a note, once its page can hear it. */
+    async request(action: 'log' | ThreadAction) {
       if (closed.signal.aborted) return;
       const { frame, open } = await panel;
       open();
       const id = threadId ?? (await view.getThreadIDAsync().catch(() => ''));
       await frame.loaded;
-      if (id && !closed.signal.aborted) deps.host.logEmailRequested(id);
+      if (!id || closed.signal.aborted) return;
+      if (action === 'log') deps.host.logEmailRequested(id);
+      else deps.host.actionRequested(action, id);
     },
   };
 }

@@ -14,6 +14,11 @@ type Words = {
   offer: (count: number) => string;
   /** The tooltip of a thread row's "+N": the row's other linked deals. */
   moreDeals: (count: number) => string;
+  /** Thread toolbar buttons, and Gmail's shortcut help (shortcuts.ts). */
+  logThread: string;
+  openRecord: string;
+  addNote: string;
+  goToThreadline: string;
 };
 
 const WORDS: Record<Locale, Words> = {
@@ -24,6 +29,10 @@ const WORDS: Record<Locale, Words> = {
     logIt: 'Log it',
     offer: (n) => `Log this email to ${n} Threadline record${n === 1 ? '' : 's'}?`,
     moreDeals: (n) => `${n} more deal${n === 1 ? '' : 's'}`,
+    logThread: 'Log to Threadline',
+    openRecord: 'Open the thread’s record in Threadline',
+    addNote: 'Add a Threadline note',
+    goToThreadline: 'Go to Threadline',
   },
   es: {
     logWhenSent: 'Registrar en Threadline al enviar',
@@ -32,6 +41,10 @@ const WORDS: Record<Locale, Words> = {
     logIt: 'Registrar',
     offer: (n) => `¿Registrar este correo en ${n === 1 ? '1 registro' : `${n} registros`} de Threadline?`,
     moreDeals: (n) => (n === 1 ? '1 negocio más' : `${n} negocios más`),
+    logThread: 'Registrar en Threadline',
+    openRecord: 'Abrir en Threadline el registro del hilo',
+    addNote: 'Añadir una nota de Threadline',
+    goToThreadline: 'Ir a Threadline',
   },
   it: {
     logWhenSent: 'Registra in Threadline all’invio',
@@ -40,6 +53,10 @@ const WORDS: Record<Locale, Words> = {
     logIt: 'Registra',
     offer: (n) => `Registrare questa email in ${n === 1 ? '1 record' : `${n} record`} di Threadline?`,
     moreDeals: (n) => (n === 1 ? 'Un’altra trattativa' : `Altre ${n} trattative`),
+    logThread: 'Registra in Threadline',
+    openRecord: 'Apri in Threadline il record della conversazione',
+    addNote: 'Aggiungi una nota di Threadline',
+    goToThreadline: 'Vai a Threadline',
   },
 };
 

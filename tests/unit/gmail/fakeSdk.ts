@@ -51,6 +51,15 @@ export class FakeSdk implements SdkSource {
   Search = { registerSearchSuggestionsProvider: (p: (query: string) => Promise<SearchSuggestion[]>) => void this.searchProviders.push(p) };
   Compose = { registerComposeViewHandler: (h: (view: ComposeViewSource) => void) => this.register(this.composeHandlers, h) };
   Toolbars = { registerThreadButton: (d: ThreadButtonDescriptor) => this.register(this.threadButtons, d) };
+  /** Shortcut handles, as created (a removed one is marked). */
+  readonly shortcuts: { chord: string; description: string; removed: boolean }[] = [];
+  Keyboard = {
+    createShortcutHandle: (d: { chord: string; description: string }) => {
+      const entry = { ...d, removed: false };
+      this.shortcuts.push(entry);
+      return { remove: () => void (entry.removed = true) };
+    },
+  };
   NavMenu = {
     addNavItem: (d: { name: string; routeID: string; iconUrl: string }) => fakeNavItem(this.register(this.navItems, d), this.navChildren),
   };

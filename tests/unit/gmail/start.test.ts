@@ -35,8 +35,10 @@ describe('startThreadline', () => {
     controller.abort();
 
     const registrations = [sdk.threadHandlers, sdk.composeHandlers, sdk.threadButtons, sdk.navItems, sdk.routes].flat();
-    expect(registrations).toHaveLength(5);
+    // Three thread buttons (log, open, note: shortcuts.ts) among them.
+    expect(registrations).toHaveLength(7);
     expect(registrations.every((r) => r.removed)).toBe(true);
+    expect(sdk.shortcuts.map((h) => [h.chord, h.removed])).toEqual([['shift+l', true], ['shift+o', true], ['shift+m', true], ['g r', true]]);
     expect(sdk.destroyed).toBe(true);
     expect(thread.panels[0]?.removed).toBe(true);
     expect([thread, collapsed, composeView].map((v) => v.listenerCount())).toEqual([0, 0, 0]);
