@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { registerRecordSearch } from '../../entrypoints/gmail.content/recordSearch';
 import type { SearchSource, SearchSuggestion } from '../../entrypoints/gmail.content/surface';
@@ -8,20 +8,16 @@ import './demoSurfaces.css';
 
 type Provider = (query: string) => Promise<SearchSuggestion[]>;
 
-/** The content script's own provider (recordSearch.ts), registered on the demo's search surface. */
+/** The content script's own provider (recordSearch.ts), registered on the demo's search surface; `openRecord` must be stable. */
 function useDemoSearchProvider(openRecord: (recordId: string) => void): Provider | undefined {
   const [provider, setProvider] = useState<Provider>();
-  const opener = useRef(openRecord);
-  useEffect(() => {
-    opener.current = openRecord;
-  });
   useEffect(() => {
     const abort = new AbortController();
     const search: SearchSource = { registerSearchSuggestionsProvider: (p) => setProvider(() => p) };
     const ask = (query: string) => browser.runtime.sendMessage({ type: 'threadline/search-records', query } satisfies RecordSearchRequest);
-    registerRecordSearch(search, { ask, openRecord: (id) => opener.current(id), iconUrl: browser.runtime.getURL('/icon/48.png'), signal: abort.signal });
+    registerRecordSearch(search, { ask, openRecord, iconUrl: browser.runtime.getURL('/icon/48.png'), signal: abort.signal });
     return () => abort.abort();
-  }, []);
+  }, [openRecord]);
   return provider;
 }
 
