@@ -47,7 +47,10 @@ export default defineBackground(() => {
       return true;
     }
     const parsed = hostToBackgroundSchema.safeParse(raw);
-    if (!parsed.success || !sender.url?.startsWith('https://mail.google.com/')) return undefined;
+    // Sent mail: Gmail's content script, or the demo inbox's compose (our own page, running the
+    // same compose.ts). A content script cannot forge sender.url, so no web page passes as ours.
+    const fromHost = sender.url?.startsWith('https://mail.google.com/') || sender.url?.startsWith(browser.runtime.getURL('/'));
+    if (!parsed.success || !fromHost) return undefined;
     answerSentEmail(db, parsed.data).then(sendResponse, (e: unknown) => {
       console.error('Threadline: could not log a sent email', e);
       sendResponse({ logged: false, recordCount: 0 });

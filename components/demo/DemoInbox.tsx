@@ -5,6 +5,7 @@ import { DEMO_THREADS, type DemoThread } from './fixtures';
 import { DemoRowLabels, useDemoRows } from './demoRows';
 import { DemoSearch } from './DemoSearch';
 import { DemoNav } from './DemoNav';
+import { DemoCompose, replyTo, type ComposeRequest } from './DemoCompose';
 import { routeHref } from '../shell/router';
 import { dateTimeFormat } from '../../storage/model/intl';
 import { t } from '../../i18n';
@@ -33,7 +34,7 @@ function useThreadHost(openThread: (threadId: string) => void): ThreadHost | und
 
 const when = (ms: number) => dateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
 
-function ThreadView({ thread, onLog }: { thread: DemoThread; onLog: () => void }) {
+function ThreadView({ thread, onLog, onReply }: { thread: DemoThread; onLog: () => void; onReply: () => void }) {
   const ctx = thread.context as { subject?: string; messages?: { messageId: string; from?: { name: string; email: string }; date?: number; snippet?: string }[] };
   return (
     <article className="demo-thread" aria-label={t('demo.openThread')}>
@@ -41,6 +42,9 @@ function ThreadView({ thread, onLog }: { thread: DemoThread; onLog: () => void }
         <h2>{ctx.subject}</h2>
         <button type="button" onClick={onLog}>
           {t('demo.log')}
+        </button>
+        <button type="button" onClick={onReply}>
+          {t('demo.reply')}
         </button>
       </header>
       {ctx.messages?.map((m) => (
@@ -59,6 +63,8 @@ function ThreadView({ thread, onLog }: { thread: DemoThread; onLog: () => void }
 /** A small inbox that drives the real sidebar through the same messages as Gmail does. */
 export function DemoInbox() {
   const [openId, setOpenId] = useState<string>();
+  // The open compose window (DemoCompose.tsx runs the content script's compose.ts on it).
+  const [compose, setCompose] = useState<ComposeRequest>();
   const open = useMemo(() => DEMO_THREADS.find((d) => d.id === openId), [openId]);
   // Deal stages on the rows, by the content script's own code (demoRows.tsx).
   const rows = useDemoRows();
@@ -76,6 +82,7 @@ export function DemoInbox() {
   return (
     <div className="demo">
       <nav className="demo-list" aria-label={t('demo.inbox')}>
+        <DemoCompose request={compose} onChange={setCompose} />
         <h1>{t('demo.title')}</h1>
         <ul>
           {DEMO_THREADS.map((thread) => (
@@ -91,7 +98,7 @@ export function DemoInbox() {
       </nav>
       <main className="demo-main">
         <DemoSearch openRecord={openRecord} />
-        {open ? <ThreadView thread={open} onLog={() => host?.logEmailRequested(open.id)} /> : <p>{t('demo.pick')}</p>}
+        {open ? <ThreadView thread={open} onLog={() => host?.logEmailRequested(open.id)} onReply={() => setCompose(replyTo(open))} /> : <p>{t('demo.pick')}</p>}
       </main>
       <iframe className="demo-sidebar" title={t('demo.sidebar')} src={browser.runtime.getURL('/sidebar.html')} />
     </div>

@@ -33,6 +33,18 @@ export const en = {
   'demo.label.suspicious': 'Suspicious sender',
   'demo.label.unreadable': 'Unreadable thread',
   'demo.participant': 'Participant {n}',
+  'demo.compose': 'Compose',
+  'demo.composeWindow': 'Compose window',
+  'demo.newMessage': 'New message',
+  'demo.reply': 'Reply',
+  'demo.close': 'Close',
+  'demo.from': 'From',
+  'demo.to': 'To',
+  'demo.cc': 'Cc',
+  'demo.subject': 'Subject',
+  'demo.body': 'Message',
+  'demo.send': 'Send',
+  'demo.butterBar': 'Notifications',
 
   // What the reports' sample workspace is filled with (components/reports/demoData.ts).
   'demo.data.campaignSpring': 'Spring web form',
