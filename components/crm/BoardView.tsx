@@ -55,7 +55,7 @@ function Column({ column, children, totals }: { column: BoardColumn; children: R
   const { setNodeRef, isOver } = useDroppable({ id: column.id });
   return (
     <section ref={setNodeRef} className="tl-board-column" data-over={isOver || undefined} aria-label={columnName(column)}>
-      <header className="tl-board-head" style={{ borderTopColor: column.color ?? '#d9dee5' }}>
+      <header className="tl-board-head" style={{ borderTopColor: column.color ?? 'var(--tl-border)' }}>
         <h3>{columnName(column)}</h3>
         {totals}
       </header>

@@ -26,7 +26,8 @@ type Props = {
   height?: number;
 };
 
-export const PALETTE = ['#1a73e8', '#f29900', '#188038', '#d93025', '#9334e6', '#12b5cb', '#e52592', '#5f6368'];
+// The last is a mid grey that reads on light and dark cards alike (#5f6368 vanished on dark).
+export const PALETTE = ['#1a73e8', '#f29900', '#188038', '#d93025', '#9334e6', '#12b5cb', '#e52592', '#80868b'];
 
 /** The one chart shape the reports use: bars, clickable to drill into the records behind them. */
 export function BarsChart({ label, data, xKey, series, onBarClick, horizontal, formatLeft, formatRight, leftMax, height = 260 }: Props) {
