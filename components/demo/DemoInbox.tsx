@@ -5,6 +5,7 @@ import { DEMO_THREADS, type DemoThread } from './fixtures';
 import { DemoRowLabels, useDemoRows } from './demoRows';
 import { DemoSearch } from './DemoSearch';
 import { DemoNav } from './DemoNav';
+import { useDemoShortcuts } from './demoShortcuts';
 import { DemoCompose, replyTo, type ComposeRequest } from './DemoCompose';
 import { routeHref } from '../shell/router';
 import { dateTimeFormat } from '../../storage/model/intl';
@@ -78,6 +79,15 @@ export function DemoInbox() {
     setOpenId(thread.id);
     host?.threadOpened(thread.context, thread.id);
   }
+  // Gmail's shortcuts through the content script's shortcuts.ts, acting on the open thread's sidebar.
+  const shortcuts = useDemoShortcuts({
+    request: (action) => {
+      if (!open || !host) return;
+      if (action === 'log') host.logEmailRequested(open.id);
+      else host.actionRequested(action, open.id);
+    },
+    goToThreadline: () => void window.open(browser.runtime.getURL('/dashboard.html'), '_blank'),
+  });
 
   return (
     <div className="demo">
@@ -95,6 +105,17 @@ export function DemoInbox() {
           ))}
         </ul>
         <DemoNav />
+        <details className="demo-shortcuts">
+          <summary>{t('demo.shortcuts')}</summary>
+          <dl>
+            {shortcuts.map((s) => (
+              <div key={s.chord}>
+                <dt><kbd>{s.chord}</kbd></dt>
+                <dd>{s.description}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
       </nav>
       <main className="demo-main">
         <DemoSearch openRecord={openRecord} />

@@ -44,7 +44,7 @@ function listenForGo(go: () => void, signal: AbortSignal) {
 }
 
 /** Registers the buttons and shortcuts; returns what undoes the buttons (the handles go with them). */
-export function registerShortcuts(sdk: SdkSource, deps: ShortcutDeps): (() => void)[] {
+export function registerShortcuts(sdk: Pick<SdkSource, 'Keyboard' | 'Toolbars'>, deps: ShortcutDeps): (() => void)[] {
   const w = words();
   const handle = (chord: string, description: string): ShortcutHandleSource | undefined =>
     attempt(() => sdk.Keyboard.createShortcutHandle({ chord, description }), undefined);

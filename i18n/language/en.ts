@@ -29,6 +29,7 @@ export const en = {
   'demo.search': 'Search mail and Threadline',
   'demo.searchSuggestions': 'Threadline records',
   'demo.navViews': 'Saved views',
+  'demo.shortcuts': 'Keyboard shortcuts',
   'demo.label.kickoff': 'BigCorp Events — Kickoff (50 people)',
   'demo.label.suspicious': 'Suspicious sender',
   'demo.label.unreadable': 'Unreadable thread',

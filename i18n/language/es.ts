@@ -31,6 +31,7 @@ export const es = {
   'demo.search': 'Buscar en el correo y en Threadline',
   'demo.searchSuggestions': 'Registros de Threadline',
   'demo.navViews': 'Vistas guardadas',
+  'demo.shortcuts': 'Atajos de teclado',
   'demo.label.kickoff': 'BigCorp Events — Reunión inicial (50 personas)',
   'demo.label.suspicious': 'Remitente sospechoso',
   'demo.label.unreadable': 'Conversación ilegible',

@@ -31,6 +31,7 @@ export const it = {
   'demo.search': 'Cerca nella posta e in Threadline',
   'demo.searchSuggestions': 'Record di Threadline',
   'demo.navViews': 'Viste salvate',
+  'demo.shortcuts': 'Scorciatoie da tastiera',
   'demo.label.kickoff': 'BigCorp Events — Riunione di avvio (50 persone)',
   'demo.label.suspicious': 'Mittente sospetto',
   'demo.label.unreadable': 'Conversazione illeggibile',

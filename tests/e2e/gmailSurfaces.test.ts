@@ -49,4 +49,38 @@ describe("Gmail's search box and nav, as the demo inbox stands in for them", () 
     expect(await visible(crm.getByRole('radio', { name: 'Board' }))).toBe(true);
     expect(await crm.getByRole('radio', { name: 'Board' }).isChecked()).toBe(true);
   });
+
+  it("Gmail's shortcuts, through the content script's shortcuts.ts: a note, the thread's record, and g r to Threadline", async () => {
+    const page = await openExtensionPage(session(), 'demo.html');
+    await loadPageModules(page);
+    await page.evaluate(async () => {
+      const tl = (globalThis as unknown as { __tl: Tl }).__tl;
+      await tl.createRecord('folder_contacts', { fc_firstName: 'Lucía', fc_lastName: 'García', fc_emails: ['lucia.garcia@acme-iberia.es'] });
+    });
+    await page.getByText('Keyboard shortcuts').click();
+    expect(await page.locator('.demo-shortcuts kbd').allTextContents()).toEqual(['shift+l', 'shift+o', 'shift+m', 'g r']);
+    await page.getByRole('navigation', { name: 'Inbox' }).getByRole('button', { name: /Precio para 200 licencias/ }).click();
+    const sidebar = page.frameLocator('iframe[title="Threadline sidebar"]');
+    expect(await visible(sidebar.getByRole('article', { name: /Lucía García/ }))).toBe(true);
+    const main = page.getByRole('main');
+
+    await main.click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('Shift+M');
+    const frame = page.frame({ url: /sidebar\.html/ })!;
+    await expect.poll(() => frame.evaluate(() => document.activeElement?.closest('form')?.getAttribute('aria-label') ?? '')).toBe('Note');
+
+    await main.click({ position: { x: 5, y: 300 } });
+    const record = session().context.waitForEvent('page');
+    await page.keyboard.press('Shift+O');
+    const opened = await record;
+    await opened.waitForURL(/dashboard\.html#\/record\//);
+    expect(await visible(opened.getByRole('heading', { name: /Lucía García/ }))).toBe(true);
+
+    await main.click({ position: { x: 5, y: 300 } });
+    const crm = session().context.waitForEvent('page');
+    await page.keyboard.press('g');
+    await page.keyboard.press('r');
+    await (await crm).waitForURL(/dashboard\.html/);
+    await screenshot(page, 'gmail-shortcuts');
+  });
 });
