@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { registerShortcuts, type ThreadRequest } from '../../entrypoints/gmail.content/shortcuts';
+import { isTypingTarget, registerShortcuts, type ThreadRequest } from '../../entrypoints/gmail.content/shortcuts';
 import type { SdkSource, ThreadButtonDescriptor } from '../../entrypoints/gmail.content/surface';
 
 export type DemoShortcut = { chord: string; description: string };
@@ -11,9 +11,6 @@ function matches(chord: string, e: KeyboardEvent): boolean {
   const key = parts.at(-1)!;
   return parts.length === 2 && parts[0] === 'shift' && e.shiftKey && e.key.toLowerCase() === key && !e.ctrlKey && !e.metaKey && !e.altKey;
 }
-
-const typing = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /**
  * Gmail's shortcuts in the demo inbox, by the content script's own shortcuts.ts: the demo stands in
@@ -56,7 +53,7 @@ export function useDemoShortcuts(deps: Deps): DemoShortcut[] {
     document.addEventListener(
       'keydown',
       (e) => {
-        if (typing(e.target)) return;
+        if (isTypingTarget(e.target)) return;
         const hit = buttons.find((b) => matches(b.chord, e));
         if (!hit) return;
         e.preventDefault();

@@ -21,7 +21,7 @@ export type ShortcutDeps = {
 };
 
 /** A key pressed while typing belongs to the field: a rep writing "gr" in a reply goes nowhere. */
-const typing = (target: EventTarget | null) =>
+export const isTypingTarget = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /** Listens for "g" then "r" within a second, outside text fields. */
@@ -30,7 +30,7 @@ function listenForGo(go: () => void, signal: AbortSignal) {
   document.addEventListener(
     'keydown',
     (e) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing || typing(e.target)) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing || isTypingTarget(e.target)) return;
       if (e.key === 'g') gAt = e.timeStamp;
       else if (e.key === 'r' && e.timeStamp - gAt < 1_000) {
         gAt = -Infinity;

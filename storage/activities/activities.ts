@@ -1,6 +1,6 @@
 import type { ThreadlineDB } from '../db/db';
 import { withoutRecordAt } from '../db/activityIndex';
-import { activitySchema, type Activity, type ActivityOf, type Person } from '../model/entities';
+import { activitySchema, type Activity, type ActivityOf, type CrmRecord, type Person } from '../model/entities';
 import { newId, threadLinkId } from '../model/ids';
 import { mutate, type Writer } from '../write/mutate';
 import { setRecordStatsIn } from '../write/records';
@@ -28,9 +28,11 @@ function validated<A extends Activity>(activity: A): A {
 
 /** Keeps each record's statistics (last activity, last email, thread count) current in the same write. */
 async function touchRecords(w: Writer, activity: Activity) {
+  const touched: CrmRecord[] = [];
   for (const id of activity.recordIds) {
     const record = await w.db.records.get(id);
     if (!record) throw new NotFoundError('record', id);
+    touched.push(record);
     const stats = { ...record.stats };
     stats.lastActivityAt = Math.max(stats.lastActivityAt ?? 0, activity.at);
     if (activity.kind === 'email') {
@@ -41,17 +43,16 @@ async function touchRecords(w: Writer, activity: Activity) {
     }
     await setRecordStatsIn(w, id, stats);
   }
-  await touchCompanies(w, activity);
+  await touchCompanies(w, activity, touched);
 }
 
 /**
  * A company's history holds its people's and deals' entries (storage/queries/history.ts), so its
  * last activity follows them too: a call with Lucía is activity at Acme Iberia.
  */
-async function touchCompanies(w: Writer, activity: Activity) {
+async function touchCompanies(w: Writer, activity: Activity, touched: readonly CrmRecord[]) {
   const direct = new Set(activity.recordIds);
-  const records = await w.db.records.bulkGet(activity.recordIds);
-  const linked = [...new Set(records.flatMap((r) => r?.linkedIds ?? []))].filter((id) => !direct.has(id));
+  const linked = [...new Set(touched.flatMap((r) => r.linkedIds))].filter((id) => !direct.has(id));
   if (linked.length === 0) return;
   const companyFolders = new Set((await w.db.folders.toArray()).filter((f) => f.kind === 'companies').map((f) => f.id));
   for (const company of await w.db.records.bulkGet(linked)) {

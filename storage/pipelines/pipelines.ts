@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ThreadlineDB } from '../db/db';
-import { pipelineSchema, type Pipeline, type Stage } from '../model/entities';
+import { pipelineSchema, type CrmRecord, type Pipeline, type Stage } from '../model/entities';
 import type { StageValue } from '../model/fieldValues';
 import { newId } from '../model/ids';
 import { mutate } from '../write/mutate';
@@ -8,6 +8,14 @@ import { presetLabels } from '../folders/presetLabels';
 import { getLocale } from '../../i18n/locale';
 import { NotFoundError, StorageError, type StorageErrorCode, type StorageErrorParams } from '../model/errors';
 import { inputRefusal } from '../model/inputErrors';
+
+/** The stage a deal sits in, as the sidebar's deal card reads it (an unknown pipeline: the first one). */
+export function dealStage(deal: CrmRecord, pipelines: readonly Pipeline[]): Stage | undefined {
+  const value = deal.values.fd_stage as StageValue | undefined;
+  if (!value) return undefined;
+  const pipeline = pipelines.find((p) => p.id === value.pipelineId) ?? pipelines[0];
+  return pipeline?.stages.find((s) => s.id === value.stageId);
+}
 
 /** A refused pipeline change: `message` is English (logs, tests); the UI words `code` and `params` for the person who asked. */
 export class PipelineError extends StorageError {

@@ -1,6 +1,6 @@
 import type { ThreadlineDB } from '../db/db';
-import type { Activity, ActivityOf, CrmRecord, Person, Pipeline } from '../model/entities';
-import type { StageValue } from '../model/fieldValues';
+import type { Activity, ActivityOf, CrmRecord, Person } from '../model/entities';
+import { dealStage } from '../pipelines/pipelines';
 import { isOverdue, startOfNextLocalDay } from '../activities/taskTime';
 import { PRESET_FOLDER_IDS } from '../folders/presets';
 import type { Task } from './tasks';
@@ -42,7 +42,7 @@ export const ACTIVITY_SCAN = 2000;
 
 export async function loadRepDay(db: ThreadlineDB, now: number, limits: RepDayLimits = REP_DAY_LIMITS): Promise<RepDay> {
   const [tasks, recent, pipelines] = await Promise.all([dueTasks(db, now, limits.tasks), recentActivity(db, limits), db.pipelines.toArray()]);
-  const deals = recent.deals.map((deal) => ({ deal, stage: stageName(deal, pipelines) }));
+  const deals = recent.deals.map((deal) => ({ deal, stage: dealStage(deal, pipelines)?.name }));
   return { ...tasks, deals, threads: recent.threads };
 }
 
@@ -120,10 +120,4 @@ async function collectDeals(db: ThreadlineDB, page: readonly Activity[], seen: S
     const r = records.get(id);
     if (r?.folderId === PRESET_FOLDER_IDS.deals && into.length < limit) into.push(r);
   }
-}
-
-function stageName(deal: CrmRecord, pipelines: readonly Pipeline[]): string | undefined {
-  const value = deal.values.fd_stage as StageValue | undefined;
-  if (!value) return undefined;
-  return pipelines.find((p) => p.id === value.pipelineId)?.stages.find((s) => s.id === value.stageId)?.name;
 }

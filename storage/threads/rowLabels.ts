@@ -2,16 +2,8 @@ import { Dexie, type ObservabilitySet } from 'dexie';
 import type { RowLabel } from '../../messaging/protocol';
 import type { ThreadlineDB } from '../db/db';
 import { PRESET_FOLDER_IDS } from '../folders/presets';
-import type { CrmRecord, Pipeline } from '../model/entities';
-import type { StageValue } from '../model/fieldValues';
-
-/** The stage a deal sits in, as the sidebar's deal card reads it (an unknown pipeline: the first one). */
-function stageOf(deal: CrmRecord, pipelines: readonly Pipeline[]) {
-  const value = deal.values.fd_stage as StageValue | undefined;
-  if (!value) return undefined;
-  const pipeline = pipelines.find((p) => p.id === value.pipelineId) ?? pipelines[0];
-  return pipeline?.stages.find((s) => s.id === value.stageId);
-}
+import type { CrmRecord } from '../model/entities';
+import { dealStage } from '../pipelines/pipelines';
 
 /**
  * The deal labels of a page of Gmail thread rows: one indexed read of the thread links (anyOf),
@@ -32,7 +24,7 @@ export async function rowLabelsFor(db: ThreadlineDB, threadIds: readonly string[
     const labels: Record<string, RowLabel[]> = {};
     for (const link of links) {
       const deal = deals.get(link.recordId);
-      const stage = deal && stageOf(deal, pipelines);
+      const stage = deal && dealStage(deal, pipelines);
       if (!deal || !stage) continue;
       (labels[link.threadId] ??= []).push({ dealName: deal.title, stageName: stage.name, color: stage.color });
     }
