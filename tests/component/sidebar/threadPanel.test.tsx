@@ -19,6 +19,18 @@ const context: ThreadContext = {
 };
 
 async function workspace(notes: number) {
+  // One millisecond apart, in the past: notes written in the same millisecond (a busy machine)
+  // would tie and sort by their random ids, and a later real write must still be the newest.
+  let clock = Date.now() - 60_000;
+  const now = vi.spyOn(Date, 'now').mockImplementation(() => clock++);
+  try {
+    return await seed(notes);
+  } finally {
+    now.mockRestore();
+  }
+}
+
+async function seed(notes: number) {
   const acme = await createRecord(db, companies, { fo_name: 'Acme', fo_domain: 'acme.es' });
   const ana = await createRecord(db, contacts, { fc_firstName: 'Ana', fc_emails: ['ana@acme.es'], fc_company: [acme.id] });
   const deal = await createRecord(db, deals, { fd_name: 'Renewal 2027', fd_stage: { pipelineId: DEFAULT_PIPELINE_ID, stageId: 'new' } });
