@@ -13,6 +13,8 @@ export default defineConfig({
           globals: true,
           include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/component/**/*.test.{ts,tsx}', 'tests/sim/**/*.test.ts', 'tests/emulator/**/*.test.ts'],
           setupFiles: ['tests/support/setup.ts'],
+          // The same reasoning as the Testing Library budget in tests/support/setup.ts.
+          expect: { poll: { timeout: 15_000 } },
           // The official Firestore emulator with firestore.rules, for tests/emulator/*.
           globalSetup: ['tests/emulator/globalSetup.ts'],
         },
@@ -27,6 +29,9 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One Chromium at a time: this machine has two cores.
           fileParallelism: false,
+          // expect.poll returns as soon as its condition holds; its 1 s default only made a slow
+          // moment on a busy CI machine (a page's first search-index build) look like a failure.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
