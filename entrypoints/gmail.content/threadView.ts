@@ -1,4 +1,5 @@
 import type { ThreadAction, ThreadHost } from '../../messaging/threadHost';
+import { attempt } from './normalise';
 import { readThread } from './readThread';
 import type { SidebarPanels } from './sidebarPanels';
 import type { MessageViewSource, ThreadViewSource } from './surface';
@@ -77,8 +78,12 @@ export function attachThreadView(view: ThreadViewSource, deps: ThreadViewDeps) {
       const id = threadId ?? (await view.getThreadIDAsync().catch(() => ''));
       await frame.loaded;
       if (!id || closed.signal.aborted) return;
-      if (action === 'log') deps.host.logEmailRequested(id);
-      else deps.host.actionRequested(action, id);
+      if (action === 'log') return deps.host.logEmailRequested(id);
+      // Gmail's page holds the shortcut's user activation, not the sidebar's frame: focusing the
+      // frame from here lets the note box inside it take the caret even where a browser refuses
+      // focus() from a cross-origin frame that has no activation of its own.
+      if (action === 'note') attempt(() => frame.el.focus(), undefined);
+      deps.host.actionRequested(action, id);
     },
   };
 }

@@ -41,8 +41,12 @@ describe("Threadline's shortcuts in Gmail", () => {
     sdk.threadButtons[1]!.value.onClick({ selectedThreadViews: [view] });
     sdk.threadButtons[2]!.value.onClick({ selectedThreadViews: [view] });
     await settle();
-    view.panels[0]!.descriptor.el.dispatchEvent(new Event('load'));
+    const frame = view.panels[0]!.descriptor.el;
+    const focus = vi.spyOn(frame, 'focus');
+    frame.dispatchEvent(new Event('load'));
     await settle();
+    // Only the note moves the caret: the frame is focused from Gmail's page, which has the key's activation.
+    expect(focus).toHaveBeenCalledTimes(1);
     expect(sent().slice(-2)).toEqual([
       { type: 'threadline/open-record-requested', threadId: 't1' },
       { type: 'threadline/note-requested', threadId: 't1' },
