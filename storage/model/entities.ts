@@ -161,6 +161,8 @@ export const activitySchema = z.discriminatedUnion('kind', [
       /** `due` is a time of day; else only its local day counts (stored at 23:59; older tasks have no flag). */
       timed: z.boolean().optional(),
       done: z.boolean(),
+      /** Whose task it is (a user field's value); a rule gives the record owner's (storage/automations). */
+      owner: z.string().min(1).max(128).optional(),
     })
     .strict(),
   z
