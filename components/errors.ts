@@ -176,6 +176,8 @@ const STORAGE_TEXT: { [C in StorageErrorCode]: (p: StorageErrorParams, message: 
   ruleNeedsValue: (p) => t('storage.ruleNeedsValue', { rule: text(p.rule), field: text(p.field) }),
   ruleBadValue: (p) => t('storage.ruleBadValue', { rule: text(p.rule), field: text(p.field), problem: describeProblem(issueInParams('ruleBadValue', p)) }),
   ruleStageGone: (p) => t('storage.ruleStageGone', { rule: text(p.rule) }),
+  ruleFieldGone: (p) => t('storage.ruleFieldGone', { rule: text(p.rule) }),
+  ruleConditionIncomplete: (p) => t('storage.ruleConditionIncomplete', { rule: text(p.rule), field: text(p.field) }),
   reminderNeedsDateField: (p) => t('storage.reminderNeedsDateField', { rule: text(p.rule) }),
   // `detail` is English, for logs: the page only says the change was refused.
   invalid: () => t('storage.invalid'),

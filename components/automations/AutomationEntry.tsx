@@ -3,8 +3,26 @@ import { getLocale, t } from '../../i18n';
 import { isIssueCode } from '../../storage/model/issues';
 import { describeIssue } from '../errors';
 
+function whyCustom(trigger: ActivityOf<'automation'>['trigger']): string {
+  const record = trigger.record;
+  switch (trigger.on) {
+    case 'recordCreated':
+      return t('automation.history.custom.recordCreated', { record });
+    case 'fieldChanged':
+      return t('automation.history.custom.fieldChanged', { record, field: trigger.field ?? '—' });
+    case 'stageEntered':
+      return t('automation.history.custom.stageEntered', { record, stage: trigger.stage ?? '—' });
+    case 'stageLeft':
+      return t('automation.history.custom.stageLeft', { record, stage: trigger.stage ?? '—' });
+    default:
+      return t('automation.history.custom.activityLogged', { record });
+  }
+}
+
 function why(a: ActivityOf<'automation'>): string {
   switch (a.trigger.kind) {
+    case 'custom':
+      return whyCustom(a.trigger);
     case 'stageEntered':
       return t('automation.history.stageEntered', { record: a.trigger.record, stage: a.trigger.stage ?? '—' });
     case 'dealWon':
@@ -22,6 +40,13 @@ function what(a: ActivityOf<'automation'>): string {
       return t('automation.history.setField', { record: a.effect.record, field: a.effect.field, value: a.effect.value });
     case 'createTask':
       return t('automation.history.createTask', { record: a.effect.record, title: a.effect.title });
+    case 'addNote':
+      return t('automation.history.addNote', { record: a.effect.record });
+    case 'link':
+      return t('automation.history.link', { record: a.effect.record, target: a.effect.target });
+    case 'skipped':
+      if (a.effect.reason === 'mandatory') return t('automation.history.skipped.mandatory', { record: a.effect.record, field: a.effect.field ?? '—' });
+      return t(a.effect.reason === 'depth' ? 'automation.history.skipped.depth' : 'automation.history.skipped.conditions', { record: a.effect.record });
     case 'failed':
       return failed(a.effect);
   }
@@ -37,13 +62,16 @@ function failed(effect: Extract<ActivityOf<'automation'>['effect'], { kind: 'fai
   return t('automation.history.notChanged', { record: effect.record });
 }
 
+/** What a run did and why, in one line: the run log lists these. */
+export const describeRun = (a: ActivityOf<'automation'>) => `${what(a)} · ${why(a)}`;
+
 /** A history entry saying which rule changed what, and why: so nobody wonders who edited the record. */
 export function AutomationEntry({ activity }: { activity: ActivityOf<'automation'> }) {
   return (
     <>
       <div className="tl-entry-title">{t('automation.history.title', { rule: activity.ruleName })}</div>
       <div className="tl-entry-body">
-        {what(activity)} · {why(activity)}
+        {describeRun(activity)}
       </div>
     </>
   );

@@ -28,7 +28,7 @@ function FilterRecord({ folderId, value, onChange, label }: { folderId: string; 
 }
 
 /** The argument control for an operator, chosen by the kind of input the operator declares. */
-function FilterValue({ input, field, pipelines, value, onChange, label }: {
+export function FilterValue({ input, field, pipelines, value, onChange, label }: {
   input: FilterInput; field: Field; pipelines: readonly Pipeline[]; value: unknown; onChange: (v: unknown) => void; label: string;
 }) {
   const target = field.settings.targetFolderId ?? '';

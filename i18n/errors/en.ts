@@ -130,6 +130,8 @@ export const en = {
   'storage.ruleNeedsValue': '“{rule}”: {field} needs a value.',
   'storage.ruleBadValue': '“{rule}”: {field} {problem}.',
   'storage.ruleStageGone': '“{rule}”: the stage no longer exists.',
+  'storage.ruleFieldGone': '“{rule}”: one of its fields no longer exists in that folder.',
+  'storage.ruleConditionIncomplete': '“{rule}”: the condition on {field} needs a value.',
   'storage.reminderNeedsDateField': '“{rule}”: choose a date field.',
   'storage.invalid': 'This change was refused because something in it is not valid. Nothing was saved.',
 

@@ -128,6 +128,8 @@ export const es = {
   'storage.ruleNeedsValue': '«{rule}»: {field} necesita un valor.',
   'storage.ruleBadValue': '«{rule}»: {field} {problem}.',
   'storage.ruleStageGone': '«{rule}»: la etapa ya no existe.',
+  'storage.ruleFieldGone': '«{rule}»: uno de sus campos ya no existe en esa carpeta.',
+  'storage.ruleConditionIncomplete': '«{rule}»: la condición sobre {field} necesita un valor.',
   'storage.reminderNeedsDateField': '«{rule}»: elige un campo de fecha.',
   'storage.invalid': 'Se rechazó este cambio porque algo en él no es válido. No se guardó nada.',
 

@@ -128,6 +128,8 @@ export const it = {
   'storage.ruleNeedsValue': '«{rule}»: {field} richiede un valore.',
   'storage.ruleBadValue': '«{rule}»: {field} {problem}.',
   'storage.ruleStageGone': '«{rule}»: la fase non esiste più.',
+  'storage.ruleFieldGone': '«{rule}»: uno dei suoi campi non esiste più in quella cartella.',
+  'storage.ruleConditionIncomplete': '«{rule}»: la condizione su {field} richiede un valore.',
   'storage.reminderNeedsDateField': '«{rule}»: scegli un campo data.',
   'storage.invalid': 'Questa modifica è stata rifiutata perché qualcosa non è valido. Non è stato salvato nulla.',
 

@@ -6,7 +6,7 @@ import { mutate, type Writer } from '../write/mutate';
 import { setRecordStatsIn } from '../write/records';
 import { NotFoundError, StorageError, type StorageErrorCode, type StorageErrorParams } from '../model/errors';
 import { inputRefusal } from '../model/inputErrors';
-import { runAutomations } from '../automations/run';
+import { runActivityLogged } from '../write/hooks';
 import { PRESET_FOLDER_IDS } from '../folders/presets';
 
 /** `message` is English (logs, tests); the UI words `code` and `params`. */
@@ -78,9 +78,14 @@ const stamp = () => {
   return { at: now, createdAt: now, updatedAt: now };
 };
 
-/** A note about records; `threadId` when written beside a Gmail thread (see linkThreadIn). */
+/** A note about records; `threadId` when written beside a Gmail thread (see linkThreadIn). The "note logged" rules run in the same write. */
 export function addNote(db: ThreadlineDB, recordIds: string[], body: string, threadId?: string): Promise<ActivityOf<'note'>> {
-  return addActivity(db, { id: newId('act'), kind: 'note', recordIds, body, ...(threadId ? { threadId } : {}), ...stamp() });
+  const note: ActivityOf<'note'> = { id: newId('act'), kind: 'note', recordIds, body, ...(threadId ? { threadId } : {}), ...stamp() };
+  return mutate(db, async (w) => {
+    await addActivityIn(w, note);
+    await runActivityLogged(w, { kind: 'activityLogged', activity: note });
+    return note;
+  });
 }
 
 /** `timed`: the due moment's time of day was chosen; else only its day counts (storage/activities/taskTime.ts). */
@@ -146,7 +151,8 @@ export async function logEmailIn(w: Writer, email: EmailToLog, recordIds: string
   if (existing && existing.recordIds.length === activity.recordIds.length) return { activity: existing, created: false };
   await w.put('activities', activity, existing ? ['recordIds'] : Object.keys(activity));
   await touchRecords(w, activity);
-  await runAutomations(w, { kind: 'emailLogged', activity });
+  const before = new Set(existing?.recordIds ?? []);
+  await runActivityLogged(w, { kind: 'emailLogged', activity, added: activity.recordIds.filter((id) => !before.has(id)) });
   return { activity, created: !existing };
 }
 

@@ -6,7 +6,7 @@ import { LIMITS } from '../model/limits';
 import { inputRefusal } from '../model/inputErrors';
 import { mutate, type Writer } from '../write/mutate';
 import { getSetting } from '../settings/settings';
-import { runAutomations } from '../automations/run';
+import { runActivityLogged } from '../write/hooks';
 import { ActivityValidationError, addActivityIn } from './activities';
 
 const ids = z.array(z.string().min(1).max(64)).max(LIMITS.linkTargets);
@@ -86,6 +86,6 @@ export async function logMeeting(db: ThreadlineDB, input: MeetingInput): Promise
 /** Stored with its records' statistics, then the workspace's "call or meeting logged" rules run in the same write. */
 async function logged<A extends ActivityOf<'call'> | ActivityOf<'meeting'>>(w: Writer, activity: A): Promise<A> {
   await addActivityIn(w, activity);
-  await runAutomations(w, { kind: 'activityLogged', activity });
+  await runActivityLogged(w, { kind: 'activityLogged', activity });
   return activity;
 }

@@ -1,9 +1,9 @@
-import { onRecordsWritten } from '../write/hooks';
-import { runAutomationsForEach } from './run';
+import { onActivityLogged, onRecordsWritten } from '../write/hooks';
+import { runAutomations, runAutomationsForEach } from './run';
 
 let installed = false;
 
-/** Automations react to every record write (storage/write/hooks.ts), once per process. */
+/** Automations react to every record write and logged activity (storage/write/hooks.ts), once per process. */
 export function installAutomations(): void {
   if (installed) return;
   installed = true;
@@ -13,4 +13,5 @@ export function installAutomations(): void {
       writes.map(({ record, before }) => ({ kind: 'recordWritten', record, before: before?.values, schema })),
     ),
   );
+  onActivityLogged((w, event) => runAutomations(w, event));
 }

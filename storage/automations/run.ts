@@ -2,19 +2,20 @@ import { activitySchema, type ActivityOf, type CrmRecord, type RecordValues } fr
 import { newId } from '../model/ids';
 import { normalizeEmail } from '../model/normalize';
 import type { Writer } from '../write/mutate';
+import type { ActivityLogged } from '../write/hooks';
 import { stageMoves } from '../write/stageHistory';
 import type { FolderSchema } from '../folders/schema';
 import { getSetting } from '../settings/settings';
 import { setFieldByAutomation, type Change } from './effects';
-import type { AutomationRule, AutomationTrigger } from '../model/automationRules';
+import type { AutomationEffect, AutomationRule, AutomationTrigger } from '../model/automationRules';
+import { customJobs, type CustomJob } from './customTriggers';
+import { runCustomJob } from './customActions';
 
 export type AutomationEvent =
   /** After createRecord/updateRecord wrote `record`; `before` is undefined for a new record. */
   | { kind: 'recordWritten'; record: CrmRecord; before: RecordValues | undefined; schema: FolderSchema }
-  /** After logEmail wrote or extended an email activity. */
-  | { kind: 'emailLogged'; activity: ActivityOf<'email'> }
-  /** After logCall/logMeeting wrote a call or a meeting (storage/activities/log.ts). */
-  | { kind: 'activityLogged'; activity: ActivityOf<'call'> | ActivityOf<'meeting'> };
+  /** After logEmail, logCall, logMeeting or addNote (storage/write/hooks.ts). */
+  | ActivityLogged;
 
 /** One rule firing on one record. */
 type Job = { rule: AutomationRule; trigger: AutomationTrigger; triggerId: string; targetId: string; change: Change };
@@ -71,6 +72,7 @@ async function emailJobs(w: Writer, rules: readonly AutomationRule[], e: Extract
 /** "When a call or meeting is logged": a task on the record it was logged on (its first). */
 async function activityJobs(w: Writer, rules: readonly AutomationRule[], e: Extract<AutomationEvent, { kind: 'activityLogged' }>): Promise<Job[]> {
   const { activity } = e;
+  if (activity.kind === 'note') return [];
   const matching = rules.filter(
     (r): r is Extract<AutomationRule, { kind: 'activityLogged' }> =>
       r.kind === 'activityLogged' && r.activityKind === activity.kind && (r.outcome === undefined || (activity.kind === 'call' && activity.outcome === r.outcome)),
@@ -82,7 +84,7 @@ async function activityJobs(w: Writer, rules: readonly AutomationRule[], e: Extr
   return matching.map((rule) => ({ rule, trigger: { kind: rule.kind, record: target.title }, triggerId: target.id, targetId: target.id, change: rule.action }));
 }
 
-function jobsFor(w: Writer, rules: readonly AutomationRule[], event: AutomationEvent): Job[] | Promise<Job[]> {
+function templateJobs(w: Writer, rules: readonly AutomationRule[], event: AutomationEvent): Job[] | Promise<Job[]> {
   switch (event.kind) {
     case 'recordWritten':
       return dealJobs(rules, event);
@@ -93,6 +95,15 @@ function jobsFor(w: Writer, rules: readonly AutomationRule[], event: AutomationE
   }
 }
 
+/** The builder's rules see an email only on the records it was newly logged on: logging it again is not news. */
+function customJobsFor(w: Writer, rules: readonly AutomationRule[], event: AutomationEvent): Promise<CustomJob[]> {
+  if (event.kind === 'recordWritten') return customJobs(w, rules, event);
+  const recordIds = event.kind === 'emailLogged' ? event.added : event.activity.recordIds;
+  return customJobs(w, rules, { kind: 'activityLogged', activity: event.activity, recordIds });
+}
+
+type AnyJob = Job | CustomJob;
+
 /**
  * Runs the workspace's enabled rules for a change, inside the transaction that made the change:
  * the rule's writes and their history commit with it or not at all, and sync like any edit.
@@ -101,15 +112,20 @@ export async function runAutomations(w: Writer, event: AutomationEvent): Promise
   const rules = (await getSetting(w.db, 'automations')).filter((r) => r.enabled);
   if (rules.length === 0) return;
   const ctx = runContext(w);
-  if (ctx.depth >= MAX_AUTOMATION_DEPTH) return;
-  const jobs = await jobsFor(w, rules, event);
+  const jobs: AnyJob[] = [...(await templateJobs(w, rules, event)), ...(await customJobsFor(w, rules, event))];
+  if (ctx.depth >= MAX_AUTOMATION_DEPTH) {
+    // The builder's rules say why they stopped; the templates never chain this deep.
+    for (const job of jobs) if ('actions' in job) await logRun(w, job, job.targetId, [{ kind: 'skipped', record: job.trigger.record, reason: 'depth' }]);
+    return;
+  }
   ctx.depth += 1;
   try {
     for (const job of jobs) {
+      // A rule never fires again on the record it already acted on in this change (its own edit, or a loop through another rule).
       const key = `${job.rule.id}:${job.targetId}`;
       if (ctx.fired.has(key)) continue;
       ctx.fired.add(key);
-      await apply(w, job);
+      await ('actions' in job ? applyCustom(w, job) : apply(w, job));
     }
   } finally {
     ctx.depth -= 1;
@@ -138,6 +154,31 @@ async function createTask(w: Writer, recordId: string, title: string, dueInDays:
   await w.put('activities', task, Object.keys(task));
 }
 
+/** One history entry per effect, on the record acted on and the one that triggered it. */
+async function logRun(w: Writer, job: AnyJob, targetId: string, effects: readonly AutomationEffect[]): Promise<void> {
+  const now = Date.now();
+  for (const effect of effects) {
+    const activity: ActivityOf<'automation'> = {
+      id: newId('act'),
+      kind: 'automation',
+      recordIds: [...new Set([targetId, job.triggerId])],
+      ruleId: job.rule.id,
+      ruleName: job.rule.name,
+      trigger: job.trigger,
+      effect,
+      at: now,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await w.put('activities', activity, Object.keys(activity));
+  }
+}
+
+async function applyCustom(w: Writer, job: CustomJob): Promise<void> {
+  const ran = await runCustomJob(w, job, Date.now());
+  if (ran) await logRun(w, job, ran.target.id, ran.effects);
+}
+
 async function apply(w: Writer, job: Job): Promise<void> {
   const target = await w.db.records.get(job.targetId);
   if (!target) return;
@@ -148,19 +189,5 @@ async function apply(w: Writer, job: Job): Promise<void> {
   } else {
     effect = await setFieldByAutomation(w, target, job.change);
   }
-  if (!effect) return;
-  const now = Date.now();
-  const activity: ActivityOf<'automation'> = {
-    id: newId('act'),
-    kind: 'automation',
-    recordIds: [...new Set([target.id, job.triggerId])],
-    ruleId: job.rule.id,
-    ruleName: job.rule.name,
-    trigger: job.trigger,
-    effect,
-    at: now,
-    createdAt: now,
-    updatedAt: now,
-  };
-  await w.put('activities', activity, Object.keys(activity));
+  if (effect) await logRun(w, job, target.id, [effect]);
 }

@@ -10,6 +10,7 @@ import { getSetting, setSetting } from '../settings/settings';
 import { reminderRulesSchema, type ReminderRule } from '../reminders/reminderRules';
 import { writableByAutomation } from './effects';
 import { automationRulesSchema, type AutomationRule } from '../model/automationRules';
+import { checkCustomRule } from './customChecks';
 
 /** `message` is English (logs, tests); the UI words `code` and `params`. */
 export class AutomationRuleError extends StorageError {
@@ -53,6 +54,11 @@ export async function saveAutomationRules(db: ThreadlineDB, rules: unknown): Pro
   if (!parsed.success) throw refused('automationRules', parsed.error, rules);
   const pipelines = await db.pipelines.toArray();
   for (const rule of parsed.data) {
+    if (rule.kind === 'custom') {
+      const refusal = await checkCustomRule(db, rule);
+      if (refusal) throw new AutomationRuleError(refusal.message, refusal.code, refusal.params);
+      continue;
+    }
     if (rule.kind !== 'stageEntered') continue;
     const stage = pipelines.find((p) => p.id === rule.pipelineId)?.stages.find((s) => s.id === rule.stageId);
     if (!stage) throw new AutomationRuleError(`“${rule.name}”: the stage no longer exists`, 'ruleStageGone', { rule: rule.name });

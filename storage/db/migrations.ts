@@ -82,6 +82,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // before get it too, named in the language their deals folder is named in.
     upgrade: addMissingLostReason,
   },
+  // Versions 6 and 7 are taken by work landing beside this one (templates; records' sort keys).
+  {
+    version: 8,
+    stores: {
+      // [ruleId+at]: a rule's run log, newest first. Only automation entries carry ruleId, so the
+      // index holds nothing else (a compound key with a missing part is not indexed).
+      activities: 'id, *recordIds, threadId, messageId, at, *recordAt, due, [ruleId+at]',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
 import { issueParamsSchema } from './issues';
+import { customRuleFields, ruleTriggerSchema, type RuleTriggerKind as RuleOn } from './customRules';
 
 /**
- * Workspace automations: "when … then …". Three kinds, each a closed shape so a rule written by
- * another device or an older version is either understood fully or refused by zod.
+ * Workspace automations: "when … then …". The template kinds and the builder's `custom` rules
+ * (storage/model/customRules.ts), each a closed shape so a rule written by another device or an
+ * older version is either understood fully or refused by zod.
  */
-export const AUTOMATION_KINDS = ['stageEntered', 'dealWon', 'emailFromNewLead', 'activityLogged'] as const;
+export const AUTOMATION_KINDS = ['stageEntered', 'dealWon', 'emailFromNewLead', 'activityLogged', 'custom'] as const;
 export type AutomationKind = (typeof AUTOMATION_KINDS)[number];
 
 const createTaskSchema = z
@@ -53,6 +55,8 @@ export const automationRuleSchema = z.discriminatedUnion('kind', [
       action: createTaskSchema,
     })
     .strict(),
+  /** Built in the rule builder: any trigger, conditions, up to ten actions. */
+  z.object({ ...base, ...customRuleFields }).strict(),
 ]);
 export type AutomationRule = z.infer<typeof automationRuleSchema>;
 
@@ -62,6 +66,20 @@ export const automationRulesSchema = z.array(automationRuleSchema).max(200);
 export const automationEffectSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('setField'), record: z.string().max(LIMITS.shortText), field: z.string().max(LIMITS.label), value: z.string().max(LIMITS.shortText) }).strict(),
   z.object({ kind: z.literal('createTask'), record: z.string().max(LIMITS.shortText), title: z.string().max(LIMITS.shortText) }).strict(),
+  z.object({ kind: z.literal('addNote'), record: z.string().max(LIMITS.shortText) }).strict(),
+  z.object({ kind: z.literal('link'), record: z.string().max(LIMITS.shortText), target: z.string().max(LIMITS.shortText) }).strict(),
+  /**
+   * The rule fired and chose not to act: its conditions did not hold, the chain of rules was too
+   * deep, or the change would leave a mandatory field (`field`) empty.
+   */
+  z
+    .object({
+      kind: z.literal('skipped'),
+      record: z.string().max(LIMITS.shortText),
+      reason: z.enum(['conditions', 'depth', 'mandatory']),
+      field: z.string().max(LIMITS.label).optional(),
+    })
+    .strict(),
   /** The rule matched but its change would break the record's rules (e.g. an option was deleted). */
   z
     .object({
@@ -81,6 +99,13 @@ export type AutomationEffect = z.infer<typeof automationEffectSchema>;
 
 /** Why the rule ran: the triggering record's title (and stage), captured when it ran. */
 export const automationTriggerSchema = z
-  .object({ kind: z.enum(AUTOMATION_KINDS), record: z.string().max(LIMITS.shortText), stage: z.string().max(LIMITS.label).optional() })
+  .object({
+    kind: z.enum(AUTOMATION_KINDS),
+    record: z.string().max(LIMITS.shortText),
+    stage: z.string().max(LIMITS.label).optional(),
+    /** A custom rule's trigger, and the field it watched or the activity logged, as labels. */
+    on: z.enum(ruleTriggerSchema.options.map((o) => o.shape.on.value) as [RuleOn, ...RuleOn[]]).optional(),
+    field: z.string().max(LIMITS.label).optional(),
+  })
   .strict();
 export type AutomationTrigger = z.infer<typeof automationTriggerSchema>;

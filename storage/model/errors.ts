@@ -47,6 +47,8 @@ export const STORAGE_ERROR_CODES = [
   'ruleNeedsValue', // params: rule, field
   'ruleBadValue', // params: rule, field, issue (IssueCode) and that issue's params
   'ruleStageGone', // params: rule
+  'ruleFieldGone', // params: rule
+  'ruleConditionIncomplete', // params: rule, field
   'reminderNeedsDateField', // params: rule
   /** A refusal without its own code: `detail` holds English text for logs; the UI says only that it was refused. */
   'invalid',
@@ -67,7 +69,7 @@ export const STORAGE_ERROR_PARAMS: { readonly [C in StorageErrorCode]: readonly 
   invalidInput: ['subject', 'issue'], fieldSetup: ['field', 'issue'], formulaSetup: ['field', 'issue'], optionsInUse: ['count', 'options'], titleField: ['field', 'folder'], titleFieldType: ['field', 'folder'],
   formulaUsesField: ['field', 'formulas'], viewUnknownFields: ['view', 'count'], viewBadFilter: ['op', 'field'], viewBoardField: ['view'],
   activityNotEmail: [], ruleNeedsDealField: ['rule'], ruleFieldComputed: ['rule', 'field'], ruleNeedsValue: ['rule', 'field'],
-  ruleBadValue: ['rule', 'field', 'issue'], ruleStageGone: ['rule'], reminderNeedsDateField: ['rule'], invalid: [],
+  ruleBadValue: ['rule', 'field', 'issue'], ruleStageGone: ['rule'], ruleFieldGone: ['rule'], ruleConditionIncomplete: ['rule', 'field'], reminderNeedsDateField: ['rule'], invalid: [],
 };
 
 export class StorageError extends Error {

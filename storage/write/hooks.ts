@@ -1,4 +1,4 @@
-import type { CrmRecord } from '../model/entities';
+import type { ActivityOf, CrmRecord } from '../model/entities';
 import type { FolderSchema } from '../folders/schema';
 import type { Writer } from './mutate';
 
@@ -22,4 +22,24 @@ export function onRecordsWritten(hook: RecordsWrittenHook): () => void {
 export async function runRecordsWritten(w: Writer, schema: FolderSchema, writes: readonly RecordWrite[]): Promise<void> {
   if (writes.length === 0) return;
   for (const hook of recordsWritten) await hook(w, schema, writes);
+}
+
+/**
+ * An activity someone logged (an email on records it was not on before, a call, a meeting, a
+ * note), inside the transaction that logged it; automations register here as for records.
+ */
+export type ActivityLogged =
+  | { kind: 'emailLogged'; activity: ActivityOf<'email'>; added: readonly string[] }
+  | { kind: 'activityLogged'; activity: ActivityOf<'call'> | ActivityOf<'meeting'> | ActivityOf<'note'> };
+export type ActivityLoggedHook = (w: Writer, event: ActivityLogged) => Promise<void>;
+
+const activityLogged = new Set<ActivityLoggedHook>();
+
+export function onActivityLogged(hook: ActivityLoggedHook): () => void {
+  activityLogged.add(hook);
+  return () => void activityLogged.delete(hook);
+}
+
+export async function runActivityLogged(w: Writer, event: ActivityLogged): Promise<void> {
+  for (const hook of activityLogged) await hook(w, event);
 }

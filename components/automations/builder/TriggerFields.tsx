@@ -1,0 +1,118 @@
+import { useId } from 'react';
+import type { RuleTrigger, RuleTriggerKind } from '../../../storage/model/customRules';
+import { RULE_ACTIVITY_KINDS } from '../../../storage/model/customRules';
+import type { Field } from '../../../storage/model/field';
+import { t } from '../../../i18n';
+import { FieldEditor } from '../../fields/FieldEditor';
+import { useCallOutcomes, outcomeLabel } from '../../activities/outcomes';
+import type { Workspace } from './examples';
+import { StageSelect, stageKeyOf } from './StageSelect';
+
+const KINDS: readonly RuleTriggerKind[] = ['recordCreated', 'fieldChanged', 'stageEntered', 'stageLeft', 'activityLogged'];
+
+/** Fields whose change a rule can watch: anything a person edits (not formulas or statistics). */
+const watchable = (fields: readonly Field[]) => fields.filter((f) => f.type !== 'formula' && f.type !== 'statistic' && f.type !== 'autoNumber');
+
+/** A trigger of another kind in the same folder, with the first sensible choice filled in. */
+function retarget(kind: RuleTriggerKind, folderId: string, ws: Workspace): RuleTrigger {
+  const fields = watchable(ws.fields.filter((f) => f.folderId === folderId));
+  const first = ws.pipelines[0];
+  const stage = { pipelineId: first?.id ?? '', stageId: first?.stages[0]?.id ?? '' };
+  switch (kind) {
+    case 'recordCreated':
+      return { on: kind, folderId };
+    case 'fieldChanged':
+      return { on: kind, folderId, fieldId: fields[0]?.id ?? '' };
+    case 'stageEntered':
+    case 'stageLeft':
+      return { on: kind, folderId, ...stage };
+    case 'activityLogged':
+      return { on: kind, folderId, activity: 'emailReceived' };
+  }
+}
+
+function ChangeValue({ field, label, value, onChange, ws }: { field: Field; label: string; value: unknown; onChange: (v: unknown) => void; ws: Workspace }) {
+  const id = useId();
+  return (
+    <label htmlFor={id}>
+      {label}
+      <FieldEditor field={field} value={value} onChange={onChange} pipelines={ws.pipelines} inputId={id} />
+    </label>
+  );
+}
+
+/** "When [a field changes] in [Contacts]…" and the blanks that kind of trigger has. */
+export function TriggerFields({ trigger, onChange, ws }: { trigger: RuleTrigger; onChange: (t: RuleTrigger) => void; ws: Workspace }) {
+  const outcomes = useCallOutcomes() ?? [];
+  const fields = watchable(ws.fields.filter((f) => f.folderId === trigger.folderId));
+  const watched = trigger.on === 'fieldChanged' ? fields.find((f) => f.id === trigger.fieldId) : undefined;
+  return (
+    <fieldset className="tl-rb-part">
+      <legend>{t('rules.when')}</legend>
+      <label>
+        {t('rules.folder')}
+        <select value={trigger.folderId} onChange={(e) => onChange(retarget(trigger.on, e.target.value, ws))}>
+          {ws.folders.map((f) => <option key={f.id} value={f.id}>{f.name}</option>)}
+        </select>
+      </label>
+      <label>
+        {t('rules.event')}
+        <select value={trigger.on} onChange={(e) => onChange(retarget(e.target.value as RuleTriggerKind, trigger.folderId, ws))}>
+          {KINDS.map((k) => <option key={k} value={k}>{t(`rules.trigger.${k}`)}</option>)}
+        </select>
+      </label>
+      {trigger.on === 'fieldChanged' && (
+        <>
+          <label>
+            {t('rules.field')}
+            <select value={trigger.fieldId} onChange={(e) => onChange({ on: 'fieldChanged', folderId: trigger.folderId, fieldId: e.target.value })}>
+              {fields.map((f) => <option key={f.id} value={f.id}>{f.label}</option>)}
+            </select>
+          </label>
+          {watched && (
+            <>
+              <label className="tl-rp-check">
+                <input type="checkbox" checked={trigger.to !== undefined} onChange={(e) => onChange({ ...trigger, to: e.target.checked ? (watched.options?.[0]?.id ?? '') : undefined })} />
+                {t('rules.onlyTo')}
+              </label>
+              {trigger.to !== undefined && <ChangeValue field={watched} label={t('rules.toValue')} value={trigger.to} onChange={(to) => onChange({ ...trigger, to: to ?? '' })} ws={ws} />}
+              <label className="tl-rp-check">
+                <input type="checkbox" checked={trigger.from !== undefined} onChange={(e) => onChange({ ...trigger, from: e.target.checked ? (watched.options?.[0]?.id ?? '') : undefined })} />
+                {t('rules.onlyFrom')}
+              </label>
+              {trigger.from !== undefined && <ChangeValue field={watched} label={t('rules.fromValue')} value={trigger.from} onChange={(from) => onChange({ ...trigger, from: from ?? '' })} ws={ws} />}
+            </>
+          )}
+        </>
+      )}
+      {(trigger.on === 'stageEntered' || trigger.on === 'stageLeft') && (
+        <StageSelect label={t('rules.stage')} pipelines={ws.pipelines} value={stageKeyOf(trigger)} onChange={(stage) => onChange({ ...trigger, ...stage })} />
+      )}
+      {trigger.on === 'activityLogged' && (
+        <>
+          <label>
+            {t('rules.activity')}
+            <select value={trigger.activity} onChange={(e) => onChange({ on: 'activityLogged', folderId: trigger.folderId, activity: e.target.value as (typeof RULE_ACTIVITY_KINDS)[number] })}>
+              {RULE_ACTIVITY_KINDS.map((k) => <option key={k} value={k}>{t(`rules.activity.${k}`)}</option>)}
+            </select>
+          </label>
+          {trigger.activity === 'call' && (
+            <label>
+              {t('rules.outcome')}
+              <select
+                value={trigger.outcome ?? ''}
+                onChange={(e) => {
+                  const { outcome: _dropped, ...rest } = trigger;
+                  onChange(e.target.value ? { ...rest, outcome: e.target.value } : rest);
+                }}
+              >
+                <option value="">{t('rules.anyOutcome')}</option>
+                {outcomes.map((o) => <option key={o.id} value={o.id}>{outcomeLabel(o.id, outcomes)}</option>)}
+              </select>
+            </label>
+          )}
+        </>
+      )}
+    </fieldset>
+  );
+}
