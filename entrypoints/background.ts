@@ -11,6 +11,7 @@ import { gmailSearchSuggestions } from '../storage/search/gmailSuggestions';
 import { rowLabelsFor, watchRowLabels } from '../storage/threads/rowLabels';
 import { answerSentEmail } from '../storage/threads/sentEmails';
 import { startReminders } from '../storage/reminders/service';
+import { startScheduledRules } from '../storage/automations/scheduleService';
 import { startSyncHost } from '../sync/host';
 import { openThreadlineDb } from '../storage/open';
 import { followDeviceLocale } from '../storage/settings/locale';
@@ -23,6 +24,9 @@ export default defineBackground(() => {
 
   // Task reminders: alarms for due tasks, notifications that open the task's record.
   startReminders(db, browser);
+
+  // Rules triggered by time (a date reached, a task overdue), looked for once per local day.
+  startScheduledRules(db, browser.alarms);
 
   // Shared-workspace sync; does nothing in a build without Firebase variables (README).
   startSyncHost(db);

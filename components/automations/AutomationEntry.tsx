@@ -14,6 +14,12 @@ function whyCustom(trigger: ActivityOf<'automation'>['trigger']): string {
       return t('automation.history.custom.stageEntered', { record, stage: trigger.stage ?? '—' });
     case 'stageLeft':
       return t('automation.history.custom.stageLeft', { record, stage: trigger.stage ?? '—' });
+    case 'dateReached':
+      return t('automation.history.custom.dateReached', { record, field: trigger.field ?? '—' });
+    case 'taskOverdue':
+      return t('automation.history.custom.taskOverdue', { record, task: trigger.field ?? '—' });
+    case 'matchedView':
+      return t('automation.history.custom.matchedView', { record });
     default:
       return t('automation.history.custom.activityLogged', { record });
   }

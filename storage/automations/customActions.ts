@@ -4,7 +4,7 @@ import type { ActivityOf, CrmRecord } from '../model/entities';
 import type { AutomationEffect } from '../model/automationRules';
 import type { RuleAction } from '../model/customRules';
 import { formatValue } from '../model/fieldRegistry';
-import { newId } from '../model/ids';
+import { newId, stableId } from '../model/ids';
 import { loadFolderSchema, type FolderSchema } from '../folders/schema';
 import type { Writer } from '../write/mutate';
 import { conditionsHold } from './conditions';
@@ -43,12 +43,12 @@ async function setValue(w: Writer, target: CrmRecord, fieldId: string, value: un
   return asSkip(await setFieldByAutomation(w, target, { kind: 'setField', fieldId, value }), target.title);
 }
 
-async function createTask(w: Writer, target: CrmRecord, schema: FolderSchema, action: Extract<RuleAction, { do: 'createTask' }>, now: number): Promise<AutomationEffect> {
+async function createTask(w: Writer, target: CrmRecord, schema: FolderSchema, action: Extract<RuleAction, { do: 'createTask' }>, now: number, id: string): Promise<AutomationEffect> {
   const title = mergeRecordText(action.title, target, schema).trim() || action.title;
   const ownerField = schema.fields.find((f) => f.key === 'owner' && f.type === 'user');
   const owner = action.owner === 'recordOwner' && ownerField ? target.values[ownerField.id] : undefined;
   const task: ActivityOf<'task'> = {
-    id: newId('act'),
+    id,
     kind: 'task',
     recordIds: [target.id],
     title: title.slice(0, 1_000),
@@ -63,8 +63,8 @@ async function createTask(w: Writer, target: CrmRecord, schema: FolderSchema, ac
   return { kind: 'createTask', record: target.title, title: task.title };
 }
 
-/** One action on the record as it is now (an earlier action of the rule may have changed it). */
-async function runAction(w: Writer, targetId: string, action: RuleAction, now: number): Promise<AutomationEffect | undefined> {
+/** One action on the record as it is now (an earlier action of the rule may have changed it); `id` for what it creates. */
+async function runAction(w: Writer, targetId: string, action: RuleAction, now: number, id: string): Promise<AutomationEffect | undefined> {
   const target = await w.db.records.get(targetId);
   if (!target) return undefined;
   const schema = await loadFolderSchema(w.db, target.folderId);
@@ -81,11 +81,11 @@ async function runAction(w: Writer, targetId: string, action: RuleAction, now: n
       return setValue(w, target, stageField.id, { pipelineId: action.pipelineId, stageId: action.stageId });
     }
     case 'createTask':
-      return createTask(w, target, schema, action, now);
+      return createTask(w, target, schema, action, now, id);
     case 'addNote': {
       const body = mergeRecordText(action.body, target, schema).trim() || action.body;
       // Not a record change: a rule's note never starts another rule ("activity logged" fires on people's notes).
-      await addActivityIn(w, { id: newId('act'), kind: 'note', recordIds: [target.id], body, at: now, createdAt: now, updatedAt: now });
+      await addActivityIn(w, { id, kind: 'note', recordIds: [target.id], body, at: now, createdAt: now, updatedAt: now });
       return { kind: 'addNote', record: target.title };
     }
     case 'link': {
@@ -100,6 +100,12 @@ async function runAction(w: Writer, targetId: string, action: RuleAction, now: n
   }
 }
 
+/** The id of what a job's action `i` creates: derived from the event when it has a key (see CustomJob). */
+export const createdId = (job: CustomJob, i: number) => (job.eventKey ? stableId('act', `${job.eventKey}|action|${i}`) : newId('act'));
+
+/** The id of a job's run-log entry `i`, likewise. */
+export const runLogId = (job: CustomJob, i: number) => (job.eventKey ? stableId('act', `${job.eventKey}|log|${i}`) : newId('act'));
+
 /** A custom rule's run on its record: its conditions, then each action in order; what each did, for the history. */
 export async function runCustomJob(w: Writer, job: CustomJob, now: number): Promise<{ target: CrmRecord; effects: AutomationEffect[] } | undefined> {
   const target = await w.db.records.get(job.targetId);
@@ -109,8 +115,8 @@ export async function runCustomJob(w: Writer, job: CustomJob, now: number): Prom
     return { target, effects: [{ kind: 'skipped', record: target.title, reason: 'conditions' }] };
   }
   const effects: AutomationEffect[] = [];
-  for (const action of job.actions) {
-    const effect = await runAction(w, target.id, action, now);
+  for (const [i, action] of job.actions.entries()) {
+    const effect = await runAction(w, target.id, action, now, createdId(job, i));
     if (effect) effects.push(effect);
   }
   return { target, effects };

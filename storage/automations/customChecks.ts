@@ -71,6 +71,8 @@ export async function checkCustomRule(db: ThreadlineDB, rule: CustomRule): Promi
   if (!folders.some((f) => f.id === trigger.folderId)) return refusal(rule, 'one of its fields no longer exists in that folder', 'ruleFieldGone');
   const own = fields.filter((f) => f.folderId === trigger.folderId);
   if (trigger.on === 'fieldChanged' && !own.some((f) => f.id === trigger.fieldId)) return refusal(rule, 'one of its fields no longer exists in that folder', 'ruleFieldGone');
+  if (trigger.on === 'dateReached' && own.find((f) => f.id === trigger.fieldId)?.type !== 'date') return refusal(rule, 'one of its fields no longer exists in that folder', 'ruleFieldGone');
+  if (trigger.on === 'matchedView' && (await db.views.get(trigger.viewId))?.folderId !== trigger.folderId) return refusal(rule, 'one of its fields no longer exists in that folder', 'ruleFieldGone');
   if ((trigger.on === 'stageEntered' || trigger.on === 'stageLeft') && !stageExists(shape, trigger.pipelineId, trigger.stageId)) {
     return refusal(rule, 'the stage no longer exists', 'ruleStageGone');
   }

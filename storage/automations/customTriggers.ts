@@ -4,6 +4,7 @@ import type { RuleAction, RuleActivityKind, RuleTrigger } from '../model/customR
 import type { FolderSchema } from '../folders/schema';
 import { stageMoves } from '../write/stageHistory';
 import type { Writer } from '../write/mutate';
+import { compileFilters } from '../views/viewQuery';
 
 /** What a write told the automations (storage/automations/run.ts builds these). */
 export type CustomEvent =
@@ -12,15 +13,20 @@ export type CustomEvent =
 
 export type CustomRule = Extract<AutomationRule, { kind: 'custom' }>;
 
-/** One custom rule firing on one record; its conditions are checked when it runs. */
-export type CustomJob = { rule: CustomRule; trigger: AutomationTrigger; triggerId: string; targetId: string; actions: readonly RuleAction[] };
+/**
+ * One custom rule firing on one record; its conditions are checked when it runs. `eventKey`
+ * names the event for triggers that may be seen twice (a date reached, checked by every device
+ * of the team; a view matched "for the first time"): the run's ids derive from it, so a second
+ * sighting finds the first run and does nothing, and two devices write the same documents.
+ */
+export type CustomJob = { rule: CustomRule; trigger: AutomationTrigger; triggerId: string; targetId: string; actions: readonly RuleAction[]; eventKey?: string };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** Whether a record write is the trigger's: created, the field changed (from / to), the stage entered or left. */
 function recordTriggerFires(trigger: RuleTrigger, e: Extract<CustomEvent, { kind: 'recordWritten' }>): { stage?: string; field?: string } | undefined {
   const { schema, before, record } = e;
-  if (trigger.on === 'activityLogged' || trigger.folderId !== schema.folder.id) return undefined;
+  if (trigger.folderId !== schema.folder.id) return undefined;
   switch (trigger.on) {
     case 'recordCreated':
       return before === undefined ? {} : undefined;
@@ -40,7 +46,19 @@ function recordTriggerFires(trigger: RuleTrigger, e: Extract<CustomEvent, { kind
       });
       return moved ? (stageName ? { stage: stageName } : {}) : undefined;
     }
+    default:
+      // Activities, dates and overdue tasks are not record writes; a view match is checked apart (it reads the view).
+      return undefined;
   }
+}
+
+/** A write that makes the record match the view's filters (a new record that matches, or one that did not before). */
+async function matchedView(w: Writer, trigger: Extract<RuleTrigger, { on: 'matchedView' }>, e: Extract<CustomEvent, { kind: 'recordWritten' }>): Promise<boolean> {
+  if (trigger.folderId !== e.schema.folder.id) return false;
+  const view = await w.db.views.get(trigger.viewId);
+  if (!view || view.folderId !== e.schema.folder.id) return false;
+  const { matches } = compileFilters(view.filters, e.schema.fields, { now: Date.now(), pipelines: e.schema.pipelines });
+  return matches(e.record) && (e.before === undefined || !matches({ ...e.record, values: e.before }));
 }
 
 function activityKindOf(activity: Extract<CustomEvent, { kind: 'activityLogged' }>['activity']): RuleActivityKind {
@@ -62,7 +80,11 @@ export async function customJobs(w: Writer, rules: readonly AutomationRule[], ev
   const jobs: CustomJob[] = [];
   for (const rule of custom) {
     const { trigger } = rule;
-    if (event.kind === 'recordWritten') {
+    if (event.kind === 'recordWritten' && trigger.on === 'matchedView') {
+      if (!(await matchedView(w, trigger, event))) continue;
+      const described: AutomationTrigger = { kind: 'custom', on: trigger.on, record: event.record.title };
+      jobs.push({ rule, trigger: described, triggerId: event.record.id, targetId: event.record.id, actions: rule.actions, eventKey: `${rule.id}|${event.record.id}|matched` });
+    } else if (event.kind === 'recordWritten') {
       const fired = recordTriggerFires(trigger, event);
       if (!fired) continue;
       const described: AutomationTrigger = { kind: 'custom', on: trigger.on, record: event.record.title, ...fired };

@@ -9,7 +9,7 @@ import { getSetting } from '../settings/settings';
 import { setFieldByAutomation, type Change } from './effects';
 import type { AutomationEffect, AutomationRule, AutomationTrigger } from '../model/automationRules';
 import { customJobs, type CustomJob } from './customTriggers';
-import { runCustomJob } from './customActions';
+import { runCustomJob, runLogId } from './customActions';
 
 export type AutomationEvent =
   /** After createRecord/updateRecord wrote `record`; `before` is undefined for a new record. */
@@ -157,9 +157,9 @@ async function createTask(w: Writer, recordId: string, title: string, dueInDays:
 /** One history entry per effect, on the record acted on and the one that triggered it. */
 async function logRun(w: Writer, job: AnyJob, targetId: string, effects: readonly AutomationEffect[]): Promise<void> {
   const now = Date.now();
-  for (const effect of effects) {
+  for (const [i, effect] of effects.entries()) {
     const activity: ActivityOf<'automation'> = {
-      id: newId('act'),
+      id: 'actions' in job ? runLogId(job, i) : newId('act'),
       kind: 'automation',
       recordIds: [...new Set([targetId, job.triggerId])],
       ruleId: job.rule.id,
@@ -175,6 +175,8 @@ async function logRun(w: Writer, job: AnyJob, targetId: string, effects: readonl
 }
 
 async function applyCustom(w: Writer, job: CustomJob): Promise<void> {
+  // An event seen before (by this device or, through sync, another): its run is already logged.
+  if (job.eventKey && (await w.db.activities.get(runLogId(job, 0)))) return;
   const ran = await runCustomJob(w, job, Date.now());
   if (ran) await logRun(w, job, ran.target.id, ran.effects);
 }
@@ -190,4 +192,15 @@ async function apply(w: Writer, job: Job): Promise<void> {
     effect = await setFieldByAutomation(w, target, job.change);
   }
   if (effect) await logRun(w, job, target.id, [effect]);
+}
+
+/** A job found by the background (a date reached, a task overdue), run in the caller's write like any other. */
+export async function runFoundJob(w: Writer, job: CustomJob): Promise<void> {
+  const ctx = runContext(w);
+  ctx.depth += 1;
+  try {
+    await applyCustom(w, job);
+  } finally {
+    ctx.depth -= 1;
+  }
 }

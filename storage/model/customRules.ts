@@ -22,6 +22,15 @@ export const ruleTriggerSchema = z.discriminatedUnion('on', [
   z.object({ on: z.literal('stageLeft'), folderId: id, pipelineId: id, stageId: id }).strict(),
   /** An activity was logged on a record of the folder. */
   z.object({ on: z.literal('activityLogged'), folderId: id, activity: z.enum(RULE_ACTIVITY_KINDS), outcome: id.optional() }).strict(),
+  /**
+   * The day a date field of the record reaches, moved by `offsetDays` (−7: a week before the
+   * expected close; 0: on the birthday). Checked by the background, once per local day.
+   */
+  z.object({ on: z.literal('dateReached'), folderId: id, fieldId: id, offsetDays: z.number().int().min(-365).max(365) }).strict(),
+  /** A task on a record of the folder became overdue. */
+  z.object({ on: z.literal('taskOverdue'), folderId: id }).strict(),
+  /** A record of the view's folder matched the view's filters, for the first time. */
+  z.object({ on: z.literal('matchedView'), folderId: id, viewId: id }).strict(),
 ]);
 export type RuleTrigger = z.infer<typeof ruleTriggerSchema>;
 export type RuleTriggerKind = RuleTrigger['on'];

@@ -7,6 +7,7 @@ import { t } from '../../../i18n';
 import { ErrorAlert } from '../../crm/ErrorAlert';
 import { describeError } from '../../errors';
 import { useFolders, usePipelines } from '../../hooks';
+import { useAllViews } from '../../crm/data';
 import { useDb } from '../../shell/DbProvider';
 import { blankRule, EXAMPLES, type Workspace } from './examples';
 import { RuleBuilder } from './RuleBuilder';
@@ -20,7 +21,8 @@ function useWorkspace(): Workspace | undefined {
   const folders = useFolders();
   const pipelines = usePipelines();
   const fields = useLiveQuery(async () => (await db.fields.toArray()).sort((a, b) => a.order - b.order), [db]);
-  return folders && pipelines && fields ? { folders, pipelines, fields } : undefined;
+  const views = useAllViews();
+  return folders && pipelines && fields && views ? { folders, pipelines, fields, views } : undefined;
 }
 
 /**

@@ -21,6 +21,12 @@ export function ruleSummary(rule: CustomRule, ws: Workspace): string {
     detail = ws.fields.find((f) => f.id === trigger.fieldId)?.label ?? '—';
   } else if (trigger.on === 'activityLogged') {
     detail = t(`rules.activity.${trigger.activity}`);
+  } else if (trigger.on === 'dateReached') {
+    const label = ws.fields.find((f) => f.id === trigger.fieldId)?.label ?? '—';
+    const n = Math.abs(trigger.offsetDays);
+    detail = trigger.offsetDays === 0 ? label : t(trigger.offsetDays < 0 ? 'rules.date.daysBefore' : 'rules.date.daysAfter', { n, field: label });
+  } else if (trigger.on === 'matchedView') {
+    detail = ws.views.find((v) => v.id === trigger.viewId)?.name ?? '—';
   }
   const when = `${t(`rules.trigger.${trigger.on}`)}${detail ? ` (${detail})` : ''}`;
   const conditions = rule.conditions.list.length ? `${t('rules.match')}: ${rule.conditions.list.length} · ${t(`rules.match.${rule.conditions.match}`)}` : t('rules.noConditions');

@@ -8,7 +8,7 @@ import { useCallOutcomes, outcomeLabel } from '../../activities/outcomes';
 import type { Workspace } from './examples';
 import { StageSelect, stageKeyOf } from './StageSelect';
 
-const KINDS: readonly RuleTriggerKind[] = ['recordCreated', 'fieldChanged', 'stageEntered', 'stageLeft', 'activityLogged'];
+const KINDS: readonly RuleTriggerKind[] = ['recordCreated', 'fieldChanged', 'stageEntered', 'stageLeft', 'activityLogged', 'dateReached', 'taskOverdue', 'matchedView'];
 
 /** Fields whose change a rule can watch: anything a person edits (not formulas or statistics). */
 const watchable = (fields: readonly Field[]) => fields.filter((f) => f.type !== 'formula' && f.type !== 'statistic' && f.type !== 'autoNumber');
@@ -28,6 +28,12 @@ function retarget(kind: RuleTriggerKind, folderId: string, ws: Workspace): RuleT
       return { on: kind, folderId, ...stage };
     case 'activityLogged':
       return { on: kind, folderId, activity: 'emailReceived' };
+    case 'dateReached':
+      return { on: kind, folderId, fieldId: fields.find((f) => f.type === 'date')?.id ?? '', offsetDays: 0 };
+    case 'taskOverdue':
+      return { on: kind, folderId };
+    case 'matchedView':
+      return { on: kind, folderId, viewId: ws.views.find((v) => v.folderId === folderId)?.id ?? '' };
   }
 }
 
@@ -38,6 +44,39 @@ function ChangeValue({ field, label, value, onChange, ws }: { field: Field; labe
       {label}
       <FieldEditor field={field} value={value} onChange={onChange} pipelines={ws.pipelines} inputId={id} />
     </label>
+  );
+}
+
+type DateTriggerValue = Extract<RuleTrigger, { on: 'dateReached' }>;
+
+/** "[Expected close] · [7] days [before]": the day the rule fires, relative to the record's date. */
+function DateTrigger({ trigger, fields, onChange }: { trigger: DateTriggerValue; fields: readonly Field[]; onChange: (t: RuleTrigger) => void }) {
+  const side = trigger.offsetDays < 0 ? 'before' : trigger.offsetDays > 0 ? 'after' : 'on';
+  const days = Math.abs(trigger.offsetDays);
+  const set = (nextSide: string, nextDays: number) => onChange({ ...trigger, offsetDays: nextSide === 'on' ? 0 : nextSide === 'before' ? -Math.max(1, nextDays) : Math.max(1, nextDays) });
+  return (
+    <>
+      <label>
+        {t('rules.field')}
+        <select value={trigger.fieldId} onChange={(e) => onChange({ ...trigger, fieldId: e.target.value })}>
+          {fields.filter((f) => f.type === 'date').map((f) => <option key={f.id} value={f.id}>{f.label}</option>)}
+        </select>
+      </label>
+      <label>
+        {t('rules.dateWhen')}
+        <select value={side} onChange={(e) => set(e.target.value, days || 1)}>
+          <option value="on">{t('rules.date.on')}</option>
+          <option value="before">{t('rules.date.before')}</option>
+          <option value="after">{t('rules.date.after')}</option>
+        </select>
+      </label>
+      {side !== 'on' && (
+        <label>
+          {t('rules.date.days')}
+          <input type="number" min={1} max={365} step={1} className="tl-narrow" value={days} onChange={(e) => set(side, Math.min(365, Math.trunc(Number(e.target.value) || 1)))} />
+        </label>
+      )}
+    </>
   );
 }
 
@@ -87,6 +126,15 @@ export function TriggerFields({ trigger, onChange, ws }: { trigger: RuleTrigger;
       )}
       {(trigger.on === 'stageEntered' || trigger.on === 'stageLeft') && (
         <StageSelect label={t('rules.stage')} pipelines={ws.pipelines} value={stageKeyOf(trigger)} onChange={(stage) => onChange({ ...trigger, ...stage })} />
+      )}
+      {trigger.on === 'dateReached' && <DateTrigger trigger={trigger} fields={fields} onChange={onChange} />}
+      {trigger.on === 'matchedView' && (
+        <label>
+          {t('rules.view')}
+          <select value={trigger.viewId} onChange={(e) => onChange({ ...trigger, viewId: e.target.value })}>
+            {ws.views.filter((v) => v.folderId === trigger.folderId).map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
+          </select>
+        </label>
       )}
       {trigger.on === 'activityLogged' && (
         <>

@@ -1,11 +1,11 @@
 import type { CustomRule } from '../../../storage/automations/customTriggers';
 import { newRuleId } from '../../../storage/automations/store';
-import type { Folder, Pipeline } from '../../../storage/model/entities';
+import type { Folder, Pipeline, View } from '../../../storage/model/entities';
 import type { Field } from '../../../storage/model/field';
 import { t, type PlainKey } from '../../../i18n';
 
 /** What the examples are built from: the workspace as it is (its own folders, fields and stages). */
-export type Workspace = { folders: readonly Folder[]; fields: readonly Field[]; pipelines: readonly Pipeline[] };
+export type Workspace = { folders: readonly Folder[]; fields: readonly Field[]; pipelines: readonly Pipeline[]; views: readonly View[] };
 
 const RECORD_TITLE = '{{record.title}}';
 

@@ -7,6 +7,7 @@ import { dryRunRule } from '../../../storage/automations/dryRun';
 import { ruleRunLog } from '../../../storage/automations/runLog';
 import type { CustomRule } from '../../../storage/automations/customTriggers';
 import { addField } from '../../../storage/fields/fieldsAdmin';
+import { createView } from '../../../storage/folders/folders';
 import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
 import type { ActivityOf } from '../../../storage/model/entities';
 import type { Field } from '../../../storage/model/field';
@@ -256,5 +257,22 @@ describe('custom rules: saving and the dry run', () => {
     const result = await dryRunRule(db, rule);
     expect(result).toMatchObject({ count: 1, scanned: 3 });
     expect(result.sample.map((r) => r.title)).toEqual(['In proposal, big']);
+  });
+});
+
+describe('custom rules: a view matched for the first time', () => {
+  beforeEach(resetDb);
+
+  it('fires when a record comes to match the view, and never again for that record', async () => {
+    const view = await createView(db, contacts, { name: 'Customers', layout: 'list', columns: ['fc_firstName'], sort: [], filters: [{ fieldId: 'fc_lifecycleStage', op: 'is', value: 'customer' }] });
+    await saveAutomationRules(db, [custom({ trigger: { on: 'matchedView', folderId: contacts, viewId: view.id }, actions: [{ do: 'addNote', body: 'Welcome {{record.title}}' }] })]);
+    const ana = await createRecord(db, contacts, { fc_firstName: 'Ana', fc_lifecycleStage: 'lead' });
+    const notes = async () => (await activities(ana.id)).filter((a) => a.kind === 'note');
+    expect(await notes()).toEqual([]);
+    await updateRecord(db, ana.id, { fc_lifecycleStage: 'customer' });
+    expect(await notes()).toHaveLength(1);
+    await updateRecord(db, ana.id, { fc_lifecycleStage: 'lead' });
+    await updateRecord(db, ana.id, { fc_lifecycleStage: 'customer' });
+    expect(await notes()).toHaveLength(1);
   });
 });
