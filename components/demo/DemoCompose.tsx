@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { attachComposeView, type ComposeDeps } from '../../entrypoints/gmail.content/compose';
-import type { ButterBarSource, ButterMessage, ComposeViewSource, ContactSource, SentEventSource } from '../../entrypoints/gmail.content/surface';
+import type { ButterBarSource, ButterMessage, ComposeViewSource, ContactSource, DropdownSource, SentEventSource } from '../../entrypoints/gmail.content/surface';
 import { t } from '../../i18n';
 import { DEMO_USER, type DemoThread } from './fixtures';
 import './demoCompose.css';
@@ -55,24 +55,111 @@ export function parseRecipients(field: string): ContactSource[] {
 type ComposeEvent = 'presending' | 'sent' | 'destroy';
 type Listener = (event: SentEventSource) => void;
 
-/** The compose surface over the form's fields; status bars go into `bars`, outside React's tree. */
-function demoComposeView(field: (name: string) => string, bars: HTMLElement) {
+/** Where compose.ts's pieces go, outside React's tree: status bars, toolbar buttons and their dropdowns. */
+type Slots = { bars: HTMLElement; buttons: HTMLElement; dropdowns: HTMLElement; body: HTMLElement };
+
+/**
+ * InboxSDK's DropdownView: an element under the compose's button, closed by a click elsewhere.
+ * Gmail's are light whatever the theme, as InboxSDK draws them; so is this one.
+ */
+function demoDropdown(slots: Slots, anchor: HTMLElement): DropdownSource {
+  const el = document.createElement('div');
+  el.className = 'demo-compose-dropdown';
+  el.style.left = `${anchor.offsetLeft}px`;
+  const destroyed = new Set<() => void>();
+  const outside = (event: MouseEvent) => {
+    if (!el.contains(event.target as Node) && !anchor.contains(event.target as Node)) dropdown.close();
+  };
+  const dropdown: DropdownSource = {
+    el,
+    close() {
+      if (!el.isConnected) return;
+      el.remove();
+      document.removeEventListener('mousedown', outside, true);
+      for (const listener of destroyed) listener();
+    },
+    on(_event, listener) {
+      destroyed.add(listener);
+    },
+  };
+  slots.dropdowns.replaceChildren(el);
+  document.addEventListener('mousedown', outside, true);
+  return dropdown;
+}
+
+/** The body's caret, kept while focus is elsewhere (a dropdown), as InboxSDK keeps Gmail's. */
+function trackCaret(body: HTMLElement) {
+  let caret: Range | undefined;
+  const onSelection = () => {
+    const selection = document.getSelection();
+    if (selection?.rangeCount && body.contains(selection.getRangeAt(0).commonAncestorContainer)) caret = selection.getRangeAt(0).cloneRange();
+  };
+  document.addEventListener('selectionchange', onSelection);
+  const insert = (html: string) => {
+    const range = caret && body.contains(caret.commonAncestorContainer) ? caret : document.createRange();
+    if (range !== caret) {
+      range.selectNodeContents(body);
+      range.collapse(false);
+    }
+    const parsed = document.createElement('template');
+    parsed.innerHTML = html;
+    const last = parsed.content.lastChild;
+    range.deleteContents();
+    range.insertNode(parsed.content);
+    body.focus();
+    if (last) {
+      range.setStartAfter(last);
+      range.collapse(true);
+      document.getSelection()?.removeAllRanges();
+      document.getSelection()?.addRange(range);
+    }
+    caret = range.cloneRange();
+  };
+  return { insert, stop: () => document.removeEventListener('selectionchange', onSelection) };
+}
+
+/** The compose surface over the form's fields and the contenteditable body. */
+function demoComposeView(field: (name: string) => HTMLInputElement | null, slots: Slots, threadId: string | undefined) {
   const listeners = new Map<ComposeEvent, Set<Listener>>();
   const emit = (event: ComposeEvent, arg?: SentEventSource) => {
     for (const listener of [...(listeners.get(event) ?? [])]) listener(arg as SentEventSource);
   };
+  const value = (name: string) => field(name)?.value ?? '';
+  const caret = trackCaret(slots.body);
   const view: ComposeViewSource = {
     getFromContact: () => ({ name: DEMO_USER.name, emailAddress: DEMO_USER.email }),
-    getToRecipients: () => parseRecipients(field('to')),
-    getCcRecipients: () => parseRecipients(field('cc')),
-    getSubject: () => field('subject'),
-    getTextContent: () => field('body'),
+    getToRecipients: () => parseRecipients(value('to')),
+    getCcRecipients: () => parseRecipients(value('cc')),
+    getSubject: () => value('subject'),
+    getTextContent: () => slots.body.innerText,
+    getThreadID: () => threadId ?? '',
     addStatusBar(descriptor) {
       const el = document.createElement('div');
       el.className = 'demo-compose-status';
       if (descriptor?.height) el.style.minHeight = `${descriptor.height}px`;
-      bars.append(el);
+      slots.bars.append(el);
       return { el, destroy: () => el.remove() };
+    },
+    addButton(descriptor) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'demo-compose-tool';
+      button.title = descriptor.title;
+      button.setAttribute('aria-label', descriptor.title);
+      const icon = document.createElement('img');
+      icon.src = descriptor.iconUrl;
+      icon.alt = '';
+      button.append(icon);
+      // Keeps the body's caret where it was, as Gmail's toolbar buttons do.
+      button.addEventListener('mousedown', (event) => event.preventDefault());
+      button.addEventListener('click', () => descriptor.onClick({ dropdown: descriptor.hasDropdown ? demoDropdown(slots, button) : null }));
+      slots.buttons.append(button);
+      return { destroy: () => button.remove() };
+    },
+    insertHTMLIntoBodyAtCursor: (html) => caret.insert(html),
+    setSubject(subject) {
+      const input = field('subject');
+      if (input) input.value = subject;
     },
     on(event: ComposeEvent, listener: Listener) {
       if (!listeners.has(event)) listeners.set(event, new Set());
@@ -82,7 +169,7 @@ function demoComposeView(field: (name: string) => string, bars: HTMLElement) {
       listeners.get(event)?.delete(listener);
     },
   };
-  return { view, emit };
+  return { view, emit, stop: caret.stop };
 }
 
 /** A sent message's ids: new each time (activities are keyed by message id), its thread's for a reply. */
@@ -97,17 +184,23 @@ type PanelProps = { request: ComposeRequest; deps: ComposeDeps; onClose: () => v
 function ComposePanel({ request, deps, onClose }: PanelProps) {
   const form = useRef<HTMLFormElement>(null);
   const bars = useRef<HTMLDivElement>(null);
+  const buttons = useRef<HTMLSpanElement>(null);
+  const dropdowns = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLDivElement>(null);
   const compose = useRef<ReturnType<typeof demoComposeView>>(undefined);
   const id = useId();
 
   useEffect(() => {
-    const field = (name: string) => (form.current?.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '';
-    const made = demoComposeView(field, bars.current!);
+    const field = (name: string) => form.current?.elements.namedItem(name) as HTMLInputElement | null;
+    const made = demoComposeView(field, { bars: bars.current!, buttons: buttons.current!, dropdowns: dropdowns.current!, body: body.current! }, request.threadId);
     compose.current = made;
     attachComposeView(made.view, deps);
     // Closed or sent: the compose goes, as Gmail's does.
-    return () => made.emit('destroy');
-  }, [deps]);
+    return () => {
+      made.emit('destroy');
+      made.stop();
+    };
+  }, [deps, request.threadId]);
 
   const send = () => {
     const made = compose.current;
@@ -142,9 +235,13 @@ function ComposePanel({ request, deps, onClose }: PanelProps) {
         {input('to', t('demo.to'), request.to)}
         {input('cc', t('demo.cc'))}
         {input('subject', t('demo.subject'), request.subject)}
-        <textarea className="demo-compose-body" name="body" rows={8} aria-label={t('demo.body')} placeholder={t('demo.body')} />
+        {/* Gmail's body is a contenteditable too: templates go in at its caret as HTML. */}
+        <div ref={body} className="demo-compose-body" role="textbox" aria-multiline="true" aria-label={t('demo.body')} contentEditable suppressContentEditableWarning
+          data-placeholder={t('demo.body')} />
+        <div ref={dropdowns} className="demo-compose-dropdowns" />
         <footer className="demo-compose-footer">
           <button type="submit" className="demo-compose-send">{t('demo.send')}</button>
+          <span ref={buttons} className="demo-compose-tools" />
         </footer>
       </form>
       <div ref={bars} className="demo-compose-bars" />

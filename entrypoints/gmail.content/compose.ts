@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { emailSentReplySchema, hostToBackgroundSchema, type EmailSentReply, type HostToBackground, type SentEmail } from '../../messaging/protocol';
 import { attempt, clip, SNIPPET_MAX, SUBJECT_MAX, toParticipant, toParticipants } from './normalise';
+import { addTemplateButton } from './composeTemplates';
 import type { ButterBarSource, ComposeViewSource, SentEventSource } from './surface';
 import { words } from './words';
 
@@ -11,6 +12,8 @@ export type ComposeDeps = {
   signal: AbortSignal;
   /** Whether an input event came from the user; a page script's synthetic ones do not (tests stand in for the browser). */
   isUserAction?: (event: Event) => boolean;
+  /** The template button's icon (the extension's own by default). */
+  iconUrl?: string;
 };
 
 type Draft = Omit<SentEmail, 'threadId' | 'messageId' | 'date'>;
@@ -117,6 +120,7 @@ function addLogToggle(view: ComposeViewSource, deps: ComposeDeps) {
 export function attachComposeView(view: ComposeViewSource, deps: ComposeDeps) {
   let draft: Draft | undefined;
   const toggle = addLogToggle(view, deps);
+  const removeTemplates = addTemplateButton(view, deps);
   const onPresending = () => {
     draft = readDraft(view, deps.userEmail());
   };
@@ -125,6 +129,7 @@ export function attachComposeView(view: ComposeViewSource, deps: ComposeDeps) {
   };
   const dispose = () => {
     toggle.remove();
+    removeTemplates();
     view.removeListener('presending', onPresending);
     view.removeListener('sent', onSent);
     view.removeListener('destroy', dispose);

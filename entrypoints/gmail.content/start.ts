@@ -65,7 +65,7 @@ export function startThreadline(sdk: SdkSource, signal: AbortSignal) {
       threads.set(view, attachThreadView(view, { host, userEmails, panels, signal }));
     }),
     sdk.Compose.registerComposeViewHandler((view) =>
-      attachComposeView(view, { butterBar: sdk.ButterBar, userEmail: () => attempt(() => sdk.User.getEmailAddress(), ''), signal }),
+      attachComposeView(view, { butterBar: sdk.ButterBar, userEmail: () => attempt(() => sdk.User.getEmailAddress(), ''), iconUrl, signal }),
     ),
     sdk.Router.handleCustomRoute(ROUTE_ID, (routeView) => {
       routeFrame = createFrame(dashboardUrl(), 'Threadline', 'calc(100vh - 80px)').el;

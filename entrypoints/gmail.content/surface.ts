@@ -42,6 +42,19 @@ export type ThreadViewSource = {
 
 export type SentEventSource = { getThreadID(): Promise<string>; getMessageID(): Promise<string> };
 
+/** InboxSDK's DropdownView: an element it places under the button that opened it. */
+export type DropdownSource = { el: HTMLElement; close(): void; on(event: 'destroy', listener: () => void): unknown };
+
+/** A compose toolbar button (InboxSDK's ComposeButtonDescriptor); with `hasDropdown` each click brings a dropdown. */
+export type ComposeButtonDescriptor = {
+  title: string;
+  iconUrl: string;
+  hasDropdown?: boolean;
+  type?: 'MODIFIER';
+  orderHint?: number;
+  onClick(event: { dropdown?: DropdownSource | null }): void;
+};
+
 export type ComposeViewSource = {
   getFromContact(): ContactSource;
   getToRecipients(): ContactSource[];
@@ -50,6 +63,13 @@ export type ComposeViewSource = {
   getTextContent(): string;
   /** A strip under the compose that InboxSDK leaves to us (removed with the compose). */
   addStatusBar(descriptor?: { height?: number; orderHint?: number }): { el: HTMLElement; destroy(): void };
+  /** Removed with the compose. */
+  addButton(descriptor: ComposeButtonDescriptor): unknown;
+  /** At the body's last caret position (InboxSDK remembers it while focus is elsewhere, e.g. in a dropdown). */
+  insertHTMLIntoBodyAtCursor(html: string): unknown;
+  setSubject(subject: string): void;
+  /** The thread a reply belongs to; '' (or a throw) for a new message. */
+  getThreadID?(): string;
   on(event: 'presending', listener: () => void): unknown;
   on(event: 'sent', listener: (event: SentEventSource) => void): unknown;
   on(event: 'destroy', listener: () => void): unknown;

@@ -19,6 +19,15 @@ type Words = {
   openRecord: string;
   addNote: string;
   goToThreadline: string;
+  /** The compose's template button and its dropdown (composeTemplates.ts). */
+  templateButton: string;
+  templates: string;
+  templatesLoading: string;
+  noTemplates: string;
+  templatesFailed: string;
+  /** `fields`: the missing fields' labels, already joined. */
+  missing: (fields: string) => string;
+  templatesHelp: string;
 };
 
 const WORDS: Record<Locale, Words> = {
@@ -33,6 +42,13 @@ const WORDS: Record<Locale, Words> = {
     openRecord: 'Open the thread’s record in Threadline',
     addNote: 'Add a Threadline note',
     goToThreadline: 'Go to Threadline',
+    templateButton: 'Insert a Threadline template',
+    templates: 'Threadline templates',
+    templatesLoading: 'Loading templates…',
+    noTemplates: 'No templates yet. Create one in Threadline → Templates.',
+    templatesFailed: 'Threadline couldn’t load your templates. Try again.',
+    missing: (fields) => `Missing: ${fields}`,
+    templatesHelp: '↑↓ to choose, Enter to insert, Esc to close',
   },
   es: {
     logWhenSent: 'Registrar en Threadline al enviar',
@@ -45,6 +61,13 @@ const WORDS: Record<Locale, Words> = {
     openRecord: 'Abrir en Threadline el registro del hilo',
     addNote: 'Añadir una nota de Threadline',
     goToThreadline: 'Ir a Threadline',
+    templateButton: 'Insertar una plantilla de Threadline',
+    templates: 'Plantillas de Threadline',
+    templatesLoading: 'Cargando plantillas…',
+    noTemplates: 'Aún no hay plantillas. Crea una en Threadline → Plantillas.',
+    templatesFailed: 'Threadline no ha podido cargar tus plantillas. Vuelve a intentarlo.',
+    missing: (fields) => `Falta: ${fields}`,
+    templatesHelp: '↑↓ para elegir, Intro para insertar, Esc para cerrar',
   },
   it: {
     logWhenSent: 'Registra in Threadline all’invio',
@@ -57,6 +80,13 @@ const WORDS: Record<Locale, Words> = {
     openRecord: 'Apri in Threadline il record della conversazione',
     addNote: 'Aggiungi una nota di Threadline',
     goToThreadline: 'Vai a Threadline',
+    templateButton: 'Inserisci un modello di Threadline',
+    templates: 'Modelli di Threadline',
+    templatesLoading: 'Caricamento dei modelli…',
+    noTemplates: 'Nessun modello ancora. Creane uno in Threadline → Modelli.',
+    templatesFailed: 'Threadline non è riuscito a caricare i tuoi modelli. Riprova.',
+    missing: (fields) => `Manca: ${fields}`,
+    templatesHelp: '↑↓ per scegliere, Invio per inserire, Esc per chiudere',
   },
 };
 

@@ -1,6 +1,8 @@
 import type {
+  ComposeButtonDescriptor,
   ContactSource,
   ComposeViewSource,
+  DropdownSource,
   MessageViewSource,
   RowLabelDescriptor,
   RowLabelEvent,
@@ -160,11 +162,49 @@ export class FakeComposeView extends FakeEmitter implements ComposeViewSource {
     this.statusBars.push(bar);
     return { el: bar.el, destroy: () => ((bar.destroyed = true), bar.el.remove()) };
   }
+  /** The toolbar buttons added, and what was put into the body (HTML as given) and the subject. */
+  buttons: ComposeButtonDescriptor[] = [];
+  inserted: string[] = [];
+  addButton(descriptor: ComposeButtonDescriptor) {
+    this.buttons.push(descriptor);
+    return {};
+  }
+  insertHTMLIntoBodyAtCursor(html: string) {
+    this.read(null);
+    this.inserted.push(html);
+    return null;
+  }
+  setSubject(subject: string) {
+    this.read(null);
+    this.init.subject = subject;
+  }
+  threadId = '';
+  getThreadID() {
+    return this.read(this.threadId);
+  }
+  /** Clicks a button as InboxSDK does, with a fresh dropdown in the document. */
+  click(index = 0): FakeDropdown {
+    const dropdown = new FakeDropdown();
+    this.buttons[index]!.onClick({ dropdown });
+    return dropdown;
+  }
   send(ids: { threadId: string; messageId: string }) {
     this.emit('presending', { cancel: () => undefined });
     const event: SentEventSource = { getThreadID: async () => ids.threadId, getMessageID: async () => ids.messageId };
     this.emit('sent', event);
     this.emit('destroy', { messageID: null, closedByInboxSDK: false });
+  }
+}
+
+/** InboxSDK's DropdownView: an element in the document until closed. */
+export class FakeDropdown extends FakeEmitter implements DropdownSource {
+  readonly el = document.body.appendChild(document.createElement('div'));
+  closed = false;
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    this.el.remove();
+    this.emit('destroy');
   }
 }
 
