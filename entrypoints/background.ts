@@ -12,6 +12,7 @@ import { rowLabelsFor, watchRowLabels } from '../storage/threads/rowLabels';
 import { answerSentEmail } from '../storage/threads/sentEmails';
 import { startReminders } from '../storage/reminders/service';
 import { startScheduledRules } from '../storage/automations/scheduleService';
+import { startRuleNotifications } from '../storage/automations/notifyService';
 import { startSyncHost } from '../sync/host';
 import { openThreadlineDb } from '../storage/open';
 import { followDeviceLocale } from '../storage/settings/locale';
@@ -27,6 +28,8 @@ export default defineBackground(() => {
 
   // Rules triggered by time (a date reached, a task overdue), looked for once per local day.
   startScheduledRules(db, browser.alarms);
+  // A rule's "notify the owner", shown on the owner's own device.
+  startRuleNotifications(db, browser);
 
   // Shared-workspace sync; does nothing in a build without Firebase variables (README).
   startSyncHost(db);

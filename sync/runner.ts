@@ -9,6 +9,7 @@ import { SyncEngine } from './engine';
 import { firestoreTransport } from './firestoreTransport';
 import { discardRequests, waitingCount } from './outbox';
 import { activeWorkspace, writeStatus } from './state';
+import { rememberSignedIn } from '../storage/workspace/members';
 
 /**
  * The sync host's main loop (offscreen document on Chrome, background page on Firefox): one engine
@@ -40,6 +41,8 @@ export function runSync(db: ThreadlineDB, config: FirebaseConfig): () => void {
 
   const stopUser = watchUser(auth, (u) => {
     user = u;
+    // Rules' notifications go to the owner's own device: the background compares owners with this.
+    void rememberSignedIn(db, u?.email ?? null).catch(() => undefined);
     void restart();
   });
   const workspace = liveQuery(() => activeWorkspace(db)).subscribe(() => void restart());

@@ -48,6 +48,8 @@ function what(a: ActivityOf<'automation'>): string {
       return t('automation.history.createTask', { record: a.effect.record, title: a.effect.title });
     case 'addNote':
       return t('automation.history.addNote', { record: a.effect.record });
+    case 'notify':
+      return t('automation.history.notify', { record: a.effect.record, text: a.effect.text });
     case 'link':
       return t('automation.history.link', { record: a.effect.record, target: a.effect.target });
     case 'skipped':

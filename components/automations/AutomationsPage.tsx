@@ -56,7 +56,6 @@ function AutomationRules() {
   return (
     <section aria-labelledby="automation-rules">
       <h3 id="automation-rules">{t('automation.readyMade')}</h3>
-      <p className="tl-rp-note">{t('automation.intro')}</p>
       {draft.length === 0 && <p className="tl-empty">{t('automation.none')}</p>}
       {draft.map((rule, i) => (
         <RuleEditor

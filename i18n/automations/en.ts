@@ -1,8 +1,6 @@
 /** English strings of automations; es.ts and it.ts beside this file must have exactly these keys. */
 export const en = {
   'automation.readyMade': 'Ready-made rules',
-  'automation.rules': 'Rules',
-  'automation.intro': 'Rules run on this device the moment a change is saved, as part of the same change, and sync with it. Each run is written in the history of the records it changed.',
   'automation.none': 'No rules yet.',
   'automation.untitled': 'Untitled rule',
   'automation.whenStage': 'When a deal enters',
@@ -23,7 +21,7 @@ export const en = {
   'automation.kind.dealWon': 'Won deal makes a customer',
   'automation.kind.emailFromNewLead': 'Email opens a new lead',
 
-  'automation.newRuleKind': 'New rule:',
+  'automation.newRuleKind': 'Add a ready-made rule:',
   'automation.add': 'Add rule',
   'automation.save': 'Save rules',
 
@@ -162,4 +160,9 @@ export const en = {
   'rules.date.days': 'Days',
   'rules.date.daysBefore': '{n} days before {field}',
   'rules.date.daysAfter': '{n} days after {field}',
+  'automation.history.notify': '{record}: notification “{text}”',
+  'rules.action.notify': 'notify the owner',
+  'rules.notifyText': 'Notification text',
+  'rules.notifyHint': 'Shown by the browser on the record owner’s computer (or on this one when the record has no owner).',
+  'rules.notification.title': 'Threadline: {rule}',
 } as const;

@@ -3,8 +3,6 @@ import type { en } from './en';
 
 export const es = {
   'automation.readyMade': 'Reglas ya preparadas',
-  'automation.rules': 'Reglas',
-  'automation.intro': 'Las reglas se ejecutan en este dispositivo en cuanto se guarda un cambio, como parte de ese mismo cambio, y se sincronizan con él. Cada ejecución queda en el historial de los registros que modificó.',
   'automation.none': 'Todavía no hay reglas.',
   'automation.untitled': 'Regla sin nombre',
   'automation.whenStage': 'Cuando un negocio entra en',
@@ -25,7 +23,7 @@ export const es = {
   'automation.kind.dealWon': 'Negocio ganado crea un cliente',
   'automation.kind.emailFromNewLead': 'Un correo abre un lead nuevo',
 
-  'automation.newRuleKind': 'Nueva regla:',
+  'automation.newRuleKind': 'Añadir una regla ya preparada:',
   'automation.add': 'Añadir regla',
   'automation.save': 'Guardar reglas',
 
@@ -164,4 +162,9 @@ export const es = {
   'rules.date.days': 'Días',
   'rules.date.daysBefore': '{n} días antes de {field}',
   'rules.date.daysAfter': '{n} días después de {field}',
+  'automation.history.notify': '{record}: aviso «{text}»',
+  'rules.action.notify': 'avisar al responsable',
+  'rules.notifyText': 'Texto del aviso',
+  'rules.notifyHint': 'Lo muestra el navegador en el ordenador del responsable del registro (o en este si el registro no tiene responsable).',
+  'rules.notification.title': 'Threadline: {rule}',
 } satisfies Catalogue<typeof en>;

@@ -3,8 +3,6 @@ import type { en } from './en';
 
 export const it = {
   'automation.readyMade': 'Regole già pronte',
-  'automation.rules': 'Regole',
-  'automation.intro': 'Le regole vengono eseguite su questo dispositivo nel momento in cui una modifica viene salvata, come parte della stessa modifica, e si sincronizzano con essa. Ogni esecuzione resta nella cronologia dei record che ha modificato.',
   'automation.none': 'Ancora nessuna regola.',
   'automation.untitled': 'Regola senza nome',
   'automation.whenStage': 'Quando una trattativa entra in',
@@ -25,7 +23,7 @@ export const it = {
   'automation.kind.dealWon': 'Trattativa vinta crea un cliente',
   'automation.kind.emailFromNewLead': 'Un’email apre un nuovo lead',
 
-  'automation.newRuleKind': 'Nuova regola:',
+  'automation.newRuleKind': 'Aggiungi una regola già pronta:',
   'automation.add': 'Aggiungi regola',
   'automation.save': 'Salva regole',
 
@@ -164,4 +162,9 @@ export const it = {
   'rules.date.days': 'Giorni',
   'rules.date.daysBefore': '{n} giorni prima di {field}',
   'rules.date.daysAfter': '{n} giorni dopo {field}',
+  'automation.history.notify': '{record}: notifica «{text}»',
+  'rules.action.notify': 'avvisare il responsabile',
+  'rules.notifyText': 'Testo della notifica',
+  'rules.notifyHint': 'La mostra il browser sul computer del responsabile del record (o su questo se il record non ha responsabile).',
+  'rules.notification.title': 'Threadline: {rule}',
 } satisfies Catalogue<typeof en>;

@@ -88,6 +88,12 @@ async function runAction(w: Writer, targetId: string, action: RuleAction, now: n
       await addActivityIn(w, { id, kind: 'note', recordIds: [target.id], body, at: now, createdAt: now, updatedAt: now });
       return { kind: 'addNote', record: target.title };
     }
+    case 'notify': {
+      const ownerField = schema.fields.find((f) => f.key === 'owner' && f.type === 'user');
+      const owner = ownerField ? target.values[ownerField.id] : undefined;
+      const text = (mergeRecordText(action.text, target, schema).trim() || action.text).slice(0, 1_000);
+      return { kind: 'notify', record: target.title, text, ...(typeof owner === 'string' && owner ? { owner } : {}) };
+    }
     case 'link': {
       const linked = await w.db.records.get(action.recordId);
       if (!linked) return { kind: 'failed', record: target.title, message: 'the record to link no longer exists' };

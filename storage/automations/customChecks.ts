@@ -59,6 +59,7 @@ function checkAction(rule: CustomRule, action: RuleAction, own: readonly Field[]
       return stageExists(shape, action.pipelineId, action.stageId) ? undefined : refusal(rule, 'the stage no longer exists', 'ruleStageGone');
     case 'createTask':
     case 'addNote':
+    case 'notify':
       return undefined;
   }
 }

@@ -67,6 +67,8 @@ export const automationEffectSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('setField'), record: z.string().max(LIMITS.shortText), field: z.string().max(LIMITS.label), value: z.string().max(LIMITS.shortText) }).strict(),
   z.object({ kind: z.literal('createTask'), record: z.string().max(LIMITS.shortText), title: z.string().max(LIMITS.shortText) }).strict(),
   z.object({ kind: z.literal('addNote'), record: z.string().max(LIMITS.shortText) }).strict(),
+  /** A notification for `owner` (a user field's value; absent: whoever runs the rule). */
+  z.object({ kind: z.literal('notify'), record: z.string().max(LIMITS.shortText), text: z.string().max(LIMITS.shortText), owner: z.string().max(128).optional() }).strict(),
   z.object({ kind: z.literal('link'), record: z.string().max(LIMITS.shortText), target: z.string().max(LIMITS.shortText) }).strict(),
   /**
    * The rule fired and chose not to act: its conditions did not hold, the chain of rules was too

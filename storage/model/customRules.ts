@@ -67,6 +67,8 @@ export const ruleActionSchema = z.discriminatedUnion('do', [
     })
     .strict(),
   z.object({ do: z.literal('addNote'), body: z.string().trim().min(1).max(LIMITS.shortText) }).strict(),
+  /** A browser notification to the record's owner (on their own device, once the run has synced there). */
+  z.object({ do: z.literal('notify'), text: z.string().trim().min(1).max(LIMITS.shortText) }).strict(),
   /** Adds `recordId` to a link field of the record. */
   z.object({ do: z.literal('link'), fieldId: id, recordId: id }).strict(),
 ]);

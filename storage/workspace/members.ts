@@ -37,5 +37,20 @@ export async function saveUserDirectory(db: ThreadlineDB, workspaceId: string, m
   });
 }
 
+/** The signed-in account's address, as the sync host last saw it (null: nobody); local to this device. */
+export const SIGNED_IN_KEY = 'signedInEmail';
+
+export async function rememberSignedIn(db: ThreadlineDB, email: string | null): Promise<void> {
+  await mutate(db, async (w) => {
+    if (email) await w.db.syncState.put({ key: SIGNED_IN_KEY, value: email.toLowerCase() });
+    else await w.db.syncState.delete(SIGNED_IN_KEY);
+  });
+}
+
+export async function signedInEmail(db: ThreadlineDB): Promise<string | undefined> {
+  const value = (await db.syncState.get(SIGNED_IN_KEY))?.value;
+  return typeof value === 'string' ? value : undefined;
+}
+
 /** What a user field holds for "me" in the local workspace, where no one has an account. */
 export const LOCAL_ME = 'me';

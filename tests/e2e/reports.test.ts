@@ -91,7 +91,7 @@ describe('reports and automations in Chromium', () => {
 
   it('a won deal dragged on the board makes its contact a customer, and the history says why', async () => {
     await openPage(page, 'automations', 'Automations');
-    await page.getByLabel('New rule:').selectOption('dealWon');
+    await page.getByLabel('Add a ready-made rule:').selectOption('dealWon');
     await page.getByRole('button', { name: 'Add rule' }).click();
     await page.getByRole('button', { name: 'Save rules' }).click();
     expect(await visible(page.getByRole('status').filter({ hasText: 'Saved.' }))).toBe(true);

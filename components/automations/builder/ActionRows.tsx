@@ -9,7 +9,7 @@ import { Icon } from '../../icons/icons';
 import type { Workspace } from './examples';
 import { StageSelect, stageKeyOf } from './StageSelect';
 
-const KINDS: readonly RuleActionKind[] = ['setField', 'setDate', 'clearField', 'moveStage', 'createTask', 'addNote', 'link'];
+const KINDS: readonly RuleActionKind[] = ['setField', 'setDate', 'clearField', 'moveStage', 'createTask', 'addNote', 'notify', 'link'];
 const MERGE_EXAMPLE = '{{record.title}}';
 
 type Ctx = { ws: Workspace; fields: readonly Field[]; n: number };
@@ -40,6 +40,8 @@ function freshAction(kind: RuleActionKind, fields: readonly Field[], ws: Workspa
       return { do: kind, title: '', owner: 'recordOwner' };
     case 'addNote':
       return { do: kind, body: '' };
+    case 'notify':
+      return { do: kind, text: '' };
     case 'link':
       return { do: kind, fieldId: firstOf((f) => f.type === 'link'), recordId: '' };
   }
@@ -122,6 +124,16 @@ function ActionBlanks({ action, onChange, ctx }: { action: RuleAction; onChange:
           {t('rules.noteBody')}
           <textarea rows={2} value={action.body} onChange={(e) => onChange({ ...action, body: e.target.value })} />
         </label>
+      );
+    case 'notify':
+      return (
+        <>
+          <label>
+            {t('rules.notifyText')}
+            <input value={action.text} onChange={(e) => onChange({ ...action, text: e.target.value })} />
+          </label>
+          <small className="tl-muted">{t('rules.notifyHint')}</small>
+        </>
       );
     case 'link': {
       const links = settable.filter((f) => f.type === 'link');

@@ -17,7 +17,7 @@ describe('automations page', () => {
 
   it('adds a "won deal makes a customer" rule that then runs, and the contact’s history says why', async () => {
     renderWithDb(<AutomationsPage />);
-    await userEvent.selectOptions(await screen.findByLabelText('New rule:'), 'dealWon');
+    await userEvent.selectOptions(await screen.findByLabelText('Add a ready-made rule:'), 'dealWon');
     await userEvent.click(screen.getByRole('button', { name: 'Add rule' }));
     await userEvent.click(screen.getByRole('button', { name: 'Save rules' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Saved.');
@@ -33,7 +33,7 @@ describe('automations page', () => {
 
   it('a stage rule with a task needs a title: the error names it and nothing is saved', async () => {
     renderWithDb(<AutomationsPage />);
-    await userEvent.selectOptions(await screen.findByLabelText('New rule:'), 'stageEntered');
+    await userEvent.selectOptions(await screen.findByLabelText('Add a ready-made rule:'), 'stageEntered');
     await userEvent.click(screen.getByRole('button', { name: 'Add rule' }));
     const rule = screen.getByRole('group', { name: 'Deal enters a stage' });
     await userEvent.selectOptions(within(rule).getByLabelText('When a deal enters'), `${DEFAULT_PIPELINE_ID}/proposal`);
@@ -47,7 +47,7 @@ describe('automations page', () => {
 
   it('a "set a field" rule edits its value with the field’s own editor', async () => {
     renderWithDb(<AutomationsPage />);
-    await userEvent.selectOptions(await screen.findByLabelText('New rule:'), 'stageEntered');
+    await userEvent.selectOptions(await screen.findByLabelText('Add a ready-made rule:'), 'stageEntered');
     await userEvent.click(screen.getByRole('button', { name: 'Add rule' }));
     const rule = screen.getByRole('group', { name: 'Deal enters a stage' });
     await userEvent.selectOptions(within(rule).getByLabelText('then'), 'setField');
