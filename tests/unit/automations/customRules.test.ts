@@ -276,3 +276,25 @@ describe('custom rules: a view matched for the first time', () => {
     expect(await notes()).toHaveLength(1);
   });
 });
+
+describe('custom rules: meetings and conditions on the deal', () => {
+  beforeEach(resetDb);
+
+  it("a meeting logged with a contact whose open deal is over 10,000 moves that contact's lead status", async () => {
+    const { logMeeting } = await import('../../../storage/activities/log');
+    await saveAutomationRules(db, [
+      custom({
+        trigger: { on: 'activityLogged', folderId: contacts, activity: 'meeting' },
+        conditions: { match: 'all', list: [{ target: 'deal', fieldId: 'fd_amount', op: 'gt', value: 10_000 }] },
+        actions: [{ do: 'setField', fieldId: 'fc_leadStatus', value: 'openDeal' }],
+      }),
+    ]);
+    const ana = await createRecord(db, contacts, { fc_firstName: 'Ana', fc_leadStatus: 'open' });
+    const bea = await createRecord(db, contacts, { fc_firstName: 'Bea', fc_leadStatus: 'open' });
+    await createRecord(db, deals, { fd_name: 'Big', fd_stage: stage('proposal'), fd_amount: { amount: 20_000, currency: 'EUR' }, fd_mainContact: [ana.id] });
+    await createRecord(db, deals, { fd_name: 'Small', fd_stage: stage('proposal'), fd_amount: { amount: 2_000, currency: 'EUR' }, fd_mainContact: [bea.id] });
+    for (const who of [ana, bea]) await logMeeting(db, { recordIds: [who.id], attendeeIds: [], title: 'Demo', body: '', at: Date.now() });
+    expect((await db.records.get(ana.id))?.values.fc_leadStatus).toBe('openDeal');
+    expect((await db.records.get(bea.id))?.values.fc_leadStatus).toBe('open');
+  });
+});
