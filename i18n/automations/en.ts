@@ -165,4 +165,10 @@ export const en = {
   'rules.notifyText': 'Notification text',
   'rules.notifyHint': 'Shown by the browser on the record owner’s computer (or on this one when the record has no owner).',
   'rules.notification.title': 'Threadline: {rule}',
+  'rules.name.tradeFair': 'Trade-fair proposals',
+  'rules.name.unqualified': 'Unqualified leads become subscribers',
+  'rules.name.customerEmail': 'Last touch with customers',
+  'rules.name.stageTask': 'Follow up on proposals',
+  'rules.name.newLead': 'New leads who write are open',
+  'rules.name.callAgain': 'Call again after no answer',
 } as const;

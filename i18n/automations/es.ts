@@ -167,4 +167,10 @@ export const es = {
   'rules.notifyText': 'Texto del aviso',
   'rules.notifyHint': 'Lo muestra el navegador en el ordenador del responsable del registro (o en este si el registro no tiene responsable).',
   'rules.notification.title': 'Threadline: {rule}',
+  'rules.name.tradeFair': 'Propuestas de feria',
+  'rules.name.unqualified': 'Leads no cualificados pasan a suscriptores',
+  'rules.name.customerEmail': 'Último contacto con clientes',
+  'rules.name.stageTask': 'Seguimiento de propuestas',
+  'rules.name.newLead': 'Los leads nuevos que escriben pasan a abiertos',
+  'rules.name.callAgain': 'Volver a llamar si no contestan',
 } satisfies Catalogue<typeof en>;

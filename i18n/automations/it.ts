@@ -167,4 +167,10 @@ export const it = {
   'rules.notifyText': 'Testo della notifica',
   'rules.notifyHint': 'La mostra il browser sul computer del responsabile del record (o su questo se il record non ha responsabile).',
   'rules.notification.title': 'Threadline: {rule}',
+  'rules.name.tradeFair': 'Proposte da fiera',
+  'rules.name.unqualified': 'Lead non qualificati diventano iscritti',
+  'rules.name.customerEmail': 'Ultimo contatto con i clienti',
+  'rules.name.stageTask': 'Follow-up sulle proposte',
+  'rules.name.newLead': 'I lead nuovi che scrivono diventano aperti',
+  'rules.name.callAgain': 'Richiamare se non rispondono',
 } satisfies Catalogue<typeof en>;

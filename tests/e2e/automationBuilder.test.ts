@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openExtensionPage, screenshot, visible } from './support/extension';
 import { loadPageModules } from './support/pageModules';
-import { useExtensionSession } from './support/session';
+import { useExtensionSession, useLanguageBrowser } from './support/session';
 
 type Tl = {
   createRecord(folderId: string, values: Record<string, unknown>): Promise<{ id: string }>;
@@ -113,5 +113,25 @@ describe('the rule builder in Chromium with the built extension', () => {
     await rule.getByRole('button', { name: 'Run log' }).click();
     await expect.poll(() => rule.locator('.tl-rb-log').textContent()).toContain('Feria Valencia: task “Call Feria Valencia about the proposal” created');
     await screenshot(page, 'rules-run-log');
+  });
+});
+
+describe.each([
+  { lang: 'es' as const, example: 'Negocio de feria de más de 10.000 entra en Propuesta → tarea para el responsable en 2 días, prioridad Alta', parts: ['Cuando', 'Si', 'Entonces'], stage: 'Propuesta', task: 'Seguimiento de {{record.title}}' },
+  { lang: 'it' as const, example: 'Trattativa da fiera oltre 10.000 entra in Proposta → attività per il responsabile fra 2 giorni, priorità Alta', parts: ['Quando', 'Se', 'Allora'], stage: 'Proposta', task: 'Follow-up su {{record.title}}' },
+])('the rule builder in a $lang browser', ({ lang, example, parts, stage, task }) => {
+  const browserOf = useLanguageBrowser(lang, 'rules');
+
+  it('offers the examples in the language and fills the form with the workspace’s own stage names', async () => {
+    const page = await browserOf().open('dashboard.html#/page/automations');
+    await page.setViewportSize({ width: 1200, height: 900 });
+    const examples = page.locator('section[aria-labelledby="custom-rules"] select');
+    await examples.waitFor();
+    await examples.selectOption({ label: example });
+    const form = page.locator('form.tl-rb');
+    for (const legend of parts) expect(await form.locator('legend', { hasText: new RegExp(`^${legend}$`) }).count()).toBe(1);
+    expect(await form.locator('select').nth(2).locator('option:checked').textContent()).toBe(stage);
+    expect(await form.locator('input[value^="' + task.slice(0, 8) + '"]').inputValue()).toBe(task);
+    await screenshot(page, `rules-builder-${lang}`);
   });
 });

@@ -44,7 +44,7 @@ export const EXAMPLES: readonly Example[] = [
       const amount = fieldOf(ws, deals, 'amount');
       const priority = fieldOf(ws, deals, 'priority');
       if (!deals || !stage) return undefined;
-      return rule('rules.example.tradeFair', {
+      return rule('rules.name.tradeFair', {
         trigger: { on: 'stageEntered', folderId: deals.id, ...stage },
         conditions: {
           match: 'all',
@@ -67,7 +67,7 @@ export const EXAMPLES: readonly Example[] = [
       const status = fieldOf(ws, contacts, 'leadStatus');
       const lifecycle = fieldOf(ws, contacts, 'lifecycleStage');
       if (!contacts || !status || !lifecycle) return undefined;
-      return rule('rules.example.unqualified', {
+      return rule('rules.name.unqualified', {
         trigger: { on: 'fieldChanged', folderId: contacts.id, fieldId: status.id, to: 'unqualified' },
         conditions: { match: 'all', list: [] },
         actions: [{ do: 'setField', fieldId: lifecycle.id, value: 'subscriber' }],
@@ -82,7 +82,7 @@ export const EXAMPLES: readonly Example[] = [
       // A date field the team added (e.g. "Last touch"); the birthday is never a sensible choice.
       const date = ws.fields.find((f) => f.folderId === contacts?.id && f.type === 'date' && f.key !== 'birthday');
       if (!contacts || !lifecycle) return undefined;
-      return rule('rules.example.customerEmail', {
+      return rule('rules.name.customerEmail', {
         trigger: { on: 'activityLogged', folderId: contacts.id, activity: 'emailReceived' },
         conditions: { match: 'all', list: [{ target: 'record', fieldId: lifecycle.id, op: 'is', value: 'customer' }] },
         actions: date ? [{ do: 'setDate', fieldId: date.id, days: 0 }] : [{ do: 'addNote', body: t('rules.example.customerEmail') }],
@@ -95,7 +95,7 @@ export const EXAMPLES: readonly Example[] = [
       const deals = folderOf(ws, 'deals');
       const stage = stageOf(ws, 'proposal');
       if (!deals || !stage) return undefined;
-      return rule('rules.example.stageTask', {
+      return rule('rules.name.stageTask', {
         trigger: { on: 'stageEntered', folderId: deals.id, ...stage },
         conditions: { match: 'all', list: [] },
         actions: [{ do: 'createTask', title: t('rules.example.taskTitle', { record: RECORD_TITLE }), dueInDays: 2, owner: 'recordOwner' }],
@@ -108,7 +108,7 @@ export const EXAMPLES: readonly Example[] = [
       const contacts = folderOf(ws, 'contacts');
       const status = fieldOf(ws, contacts, 'leadStatus');
       if (!contacts || !status) return undefined;
-      return rule('rules.example.newLead', {
+      return rule('rules.name.newLead', {
         trigger: { on: 'activityLogged', folderId: contacts.id, activity: 'emailReceived' },
         conditions: { match: 'all', list: [{ target: 'record', fieldId: status.id, op: 'is', value: 'new' }] },
         actions: [{ do: 'setField', fieldId: status.id, value: 'open' }],
@@ -120,7 +120,7 @@ export const EXAMPLES: readonly Example[] = [
     build: (ws) => {
       const contacts = folderOf(ws, 'contacts');
       if (!contacts) return undefined;
-      return rule('rules.example.callAgain', {
+      return rule('rules.name.callAgain', {
         trigger: { on: 'activityLogged', folderId: contacts.id, activity: 'call', outcome: 'noAnswer' },
         conditions: { match: 'all', list: [] },
         actions: [{ do: 'createTask', title: t('rules.example.callAgainTitle', { record: RECORD_TITLE }), dueInDays: 2, owner: 'recordOwner' }],

@@ -40,7 +40,7 @@ describe('the rule builder', () => {
     expect((await db.activities.toArray()).filter((a) => a.kind === 'task' || a.kind === 'automation')).toEqual([]);
 
     await userEvent.click(within(form).getByRole('button', { name: 'Save rule' }));
-    const card = await screen.findByRole('article', { name: /Trade-fair deal over 10,000/ });
+    const card = await screen.findByRole('article', { name: 'Trade-fair proposals' });
     expect(within(card).getByText('On')).toBeInTheDocument();
     const [saved] = await storedRules();
     expect(saved).toMatchObject({ kind: 'custom', enabled: true, trigger: { on: 'stageEntered', stageId: 'proposal' } });
