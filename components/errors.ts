@@ -128,6 +128,8 @@ const SUBJECT: { [S in InputSubject]: (n: number) => string } = {
   ruleTaskTitle: (n) => t('subject.ruleTaskTitle', { n }), ruleTaskDue: (n) => t('subject.ruleTaskDue', { n }),
   reminders: () => t('subject.reminders'), reminder: (n) => t('subject.reminder', { n }), reminderName: (n) => t('subject.reminderName', { n }),
   reminderDays: (n) => t('subject.reminderDays', { n }),
+  template: () => t('subject.template'), templateName: () => t('subject.templateName'), templateSubject: () => t('subject.templateSubject'),
+  templateBody: () => t('subject.templateBody'), templateLanguage: () => t('subject.templateLanguage'),
   activityTime: () => t('subject.activityTime'), duration: () => t('subject.duration'), meetingNotes: () => t('subject.meetingNotes'),
   callOutcome: () => t('subject.callOutcome'), attendees: () => t('subject.attendees'), callOutcomes: () => t('subject.callOutcomes'),
   callOutcomeItem: (n) => t('subject.callOutcomeItem', { n }), callOutcomeLabel: (n) => t('subject.callOutcomeLabel', { n }),

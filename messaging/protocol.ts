@@ -107,3 +107,6 @@ export type RowLabelsReply = z.infer<typeof rowLabelsReplySchema>;
 /** Background → Gmail tabs and extension pages: thread links or deals changed; rows ask again. */
 export const rowLabelsChangedSchema = z.object({ type: z.literal('threadline/row-labels-changed') }).strict();
 export type RowLabelsChanged = z.infer<typeof rowLabelsChangedSchema>;
+
+// Compose templates (threadline/compose-templates, threadline/template-used): their own file, beside the search box's.
+export * from './composeTemplates';

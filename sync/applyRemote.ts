@@ -38,7 +38,7 @@ export async function applyRemote(
   alsoInTransaction?: () => Promise<void>,
 ): Promise<ApplyReport> {
   // outbox and meta too: the repair of references to deleted records is a local write (below).
-  const tables = ['folders', 'fields', 'views', 'pipelines', 'records', 'activities', 'threadLinks', 'settings', 'clocks', 'parked', 'syncState', 'outbox', 'meta'];
+  const tables = ['folders', 'fields', 'views', 'pipelines', 'records', 'activities', 'threadLinks', 'settings', 'templates', 'clocks', 'parked', 'syncState', 'outbox', 'meta'];
   return db.transaction('rw', tables, async () => {
     const report: ApplyReport = { applied: 0, unchanged: 0, skipped: [], parked: [] };
     const clock = new TxClock(db);

@@ -7,7 +7,7 @@ import { readCursor, writeCursor, writeStatus, type SyncStatus } from './state';
 import { TransportError, type PulledDoc, type PushDoc, type Transport } from './transport';
 
 /** Schema tables first: a record arriving with its folder in the same pass applies at once. */
-export const PULL_ORDER: readonly SyncedTable[] = ['folders', 'fields', 'pipelines', 'views', 'settings', 'records', 'activities', 'threadLinks'];
+export const PULL_ORDER: readonly SyncedTable[] = ['folders', 'fields', 'pipelines', 'views', 'settings', 'records', 'activities', 'threadLinks', 'templates'];
 
 export type EngineOptions = {
   db: ThreadlineDB;

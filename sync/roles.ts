@@ -11,8 +11,8 @@ export type Resource = SyncedTable | 'workspace' | 'members' | 'invites';
 export type Access = 'read' | 'write';
 export type Actor = Role | 'nonMember';
 
-/** Records, history, thread links and views: everyday work. */
-export const DATA_TABLES = ['records', 'activities', 'threadLinks', 'views'] as const satisfies readonly SyncedTable[];
+/** Records, history, thread links, views and compose templates: everyday work. */
+export const DATA_TABLES = ['records', 'activities', 'threadLinks', 'views', 'templates'] as const satisfies readonly SyncedTable[];
 /**
  * Folders, fields and pipelines (the shape of the CRM) and the settings that govern everyone
  * (never-log list, team domains, sent-mail logging, automations, reminder rules).

@@ -1,5 +1,5 @@
 import { Dexie, type Table } from 'dexie';
-import type { Activity, CrmRecord, Folder, OutboxEntry, Pipeline, Setting, ThreadLink, View } from '../model/entities';
+import type { Activity, CrmRecord, Folder, OutboxEntry, Pipeline, Setting, Template, ThreadLink, View } from '../model/entities';
 import type { Field } from '../model/field';
 import { activityIndexMiddleware } from './activityIndex';
 import { recordIndexMiddleware } from './recordIndex';
@@ -40,6 +40,8 @@ export class ThreadlineDB extends Dexie {
   activities!: Table<Activity, string>;
   threadLinks!: Table<ThreadLink, string>;
   settings!: Table<Setting, string>;
+  /** Compose templates with merge fields (schema v6, storage/templates/). */
+  templates!: Table<Template, string>;
   outbox!: Table<OutboxEntry, number>;
   syncState!: Table<KeyValue, string>;
   /** Local-only counters (auto-numbers); never synced. */

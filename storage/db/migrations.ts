@@ -82,7 +82,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // before get it too, named in the language their deals folder is named in.
     upgrade: addMissingLostReason,
   },
-  // Versions 6 and 7 are taken by work landing beside this one (templates; records' sort keys).
+  {
+    version: 6,
+    stores: {
+      // Compose templates (storage/templates/), synced like views; listed by name, so one index suffices.
+      templates: 'id, updatedAt',
+    },
+  },
+  // Version 7 is taken by work landing beside this one (records' sort keys).
   {
     version: 8,
     stores: {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { LIMITS } from './limits';
 import { automationEffectSchema, automationTriggerSchema } from './automationRules';
 
+export { templateSchema, TEMPLATE_LANGUAGES, TEMPLATE_LIMITS, type Template, type TemplateLanguage } from './template';
+
 export const FOLDER_KINDS = ['contacts', 'companies', 'deals', 'custom'] as const;
 export type FolderKind = (typeof FOLDER_KINDS)[number];
 
@@ -193,7 +195,7 @@ export const threadLinkSchema = z
   .strict();
 export type ThreadLink = z.infer<typeof threadLinkSchema>;
 
-export const SYNCED_TABLES = ['folders', 'fields', 'views', 'pipelines', 'records', 'activities', 'threadLinks', 'settings'] as const;
+export const SYNCED_TABLES = ['folders', 'fields', 'views', 'pipelines', 'records', 'activities', 'threadLinks', 'settings', 'templates'] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
 /** One pending change for the sync engine; written in the same transaction as the change. */

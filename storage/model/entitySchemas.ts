@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { activitySchema, folderSchema, pipelineSchema, recordStatsSchema, threadLinkSchema, viewSchema, type SyncedTable } from './entities';
+import { activitySchema, folderSchema, pipelineSchema, recordStatsSchema, templateSchema, threadLinkSchema, viewSchema, type SyncedTable } from './entities';
 import { fieldSchema } from './field';
 
 /** Shapes of whole stored documents, for every boundary that receives them: sync, backup files. */
@@ -26,5 +26,6 @@ export const ENTITY_SCHEMAS: Record<Exclude<SyncedTable, 'records'>, z.ZodType> 
   activities: activitySchema,
   threadLinks: threadLinkSchema,
   settings: settingSchema,
+  templates: templateSchema,
 };
 

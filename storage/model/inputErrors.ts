@@ -16,9 +16,10 @@ export const INPUT_SUBJECTS = [
   'activityTime', 'duration', 'meetingNotes', 'callOutcome', 'attendees', 'callOutcomes', 'callOutcomeItem' /* n */, 'callOutcomeLabel' /* n */,
   'rules', 'rule' /* n */, 'ruleName' /* n */, 'ruleTaskTitle' /* n */, 'ruleTaskDue' /* n */,
   'reminders', 'reminder' /* n */, 'reminderName' /* n */, 'reminderDays' /* n */,
+  'template', 'templateName', 'templateSubject', 'templateBody', 'templateLanguage',
 ] as const;
 export type InputSubject = (typeof INPUT_SUBJECTS)[number];
-export type InputEntity = 'folder' | 'view' | 'pipeline' | 'field' | 'activity' | 'call' | 'meeting' | 'callOutcomes' | 'automationRules' | 'reminderRules';
+export type InputEntity = 'folder' | 'view' | 'pipeline' | 'field' | 'activity' | 'call' | 'meeting' | 'callOutcomes' | 'automationRules' | 'reminderRules' | 'template';
 
 type Path = readonly PropertyKey[];
 type Located = { subject: InputSubject; n?: number };
@@ -79,6 +80,10 @@ const LOCATE: { [E in InputEntity]: (path: Path, value: unknown) => Located } = 
     const by: Record<string, InputSubject> = { name: 'reminderName', daysBefore: 'reminderDays' };
     return withN(by[String(p[1])] ?? 'reminder', n);
   },
+  template: (p) => {
+    const by: Record<string, InputSubject> = { name: 'templateName', subject: 'templateSubject', body: 'templateBody', language: 'templateLanguage' };
+    return { subject: by[String(p[0])] ?? 'template' };
+  },
 };
 
 const SUBJECT_EN: { [S in InputSubject]: string } = {
@@ -94,6 +99,7 @@ const SUBJECT_EN: { [S in InputSubject]: string } = {
   callOutcomes: 'The list of call outcomes', callOutcomeItem: 'Call outcome {n}', callOutcomeLabel: 'The name of call outcome {n}', rules: 'The list of rules', rule: 'Rule {n}', ruleName: 'The name of rule {n}',
   ruleTaskTitle: 'The task title of rule {n}', ruleTaskDue: 'The due-in days of rule {n}',
   reminders: 'The list of reminders', reminder: 'Reminder {n}', reminderName: 'The name of reminder {n}', reminderDays: 'The days ahead of reminder {n}',
+  template: 'The template', templateName: 'The template name', templateSubject: 'The template subject', templateBody: 'The template text', templateLanguage: 'The template language',
 };
 
 export const describeSubjectEn = (subject: InputSubject, n?: number): string => SUBJECT_EN[subject].replace('{n}', String(n ?? ''));

@@ -47,7 +47,7 @@ export async function scrubImportReportsIn(w: Writer, person: ErasedPerson): Pro
 }
 
 /** The tables mutate's transaction spans, and `parked`, which it leaves out (sync fills it). */
-export const ERASE_TABLES = ['folders', 'fields', 'views', 'pipelines', 'records', 'activities', 'threadLinks', 'settings', 'outbox', 'meta', 'clocks', 'syncState', 'parked'] as const;
+export const ERASE_TABLES = ['folders', 'fields', 'views', 'pipelines', 'records', 'activities', 'threadLinks', 'settings', 'templates', 'outbox', 'meta', 'clocks', 'syncState', 'parked'] as const;
 
 /**
  * Remote documents held back until what they depend on arrives (storage/replica/rows.ts ParkedDoc).

@@ -25,6 +25,18 @@ export async function setDeviceId(db: ThreadlineDB, id: string): Promise<void> {
 }
 
 /**
+ * This device's id, picked at random the first time it is asked for (inside the caller's
+ * transaction, which must include `syncState`). Template use counters are keyed by it too.
+ */
+export async function deviceId(db: ThreadlineDB): Promise<string> {
+  const row = await db.syncState.get(DEVICE_KEY);
+  if (typeof row?.value === 'string' && isValidDeviceId(row.value)) return row.value;
+  const device = randomDeviceId();
+  await db.syncState.put({ key: DEVICE_KEY, value: device });
+  return device;
+}
+
+/**
  * The device's clock, read and written inside the caller's transaction (which must include
  * `syncState`): every page, the sync host and the background share one monotonic clock, because
  * IndexedDB serialises their transactions.
@@ -37,12 +49,7 @@ export class TxClock {
 
   private async load(): Promise<HlcState> {
     if (this.state) return this.state;
-    const [deviceRow, hlcRow] = await Promise.all([this.db.syncState.get(DEVICE_KEY), this.db.syncState.get(HLC_KEY)]);
-    let device = typeof deviceRow?.value === 'string' && isValidDeviceId(deviceRow.value) ? deviceRow.value : undefined;
-    if (!device) {
-      device = randomDeviceId();
-      await this.db.syncState.put({ key: DEVICE_KEY, value: device });
-    }
+    const [device, hlcRow] = await Promise.all([deviceId(this.db), this.db.syncState.get(HLC_KEY)]);
     const saved = typeof hlcRow?.value === 'string' ? safeDecode(hlcRow.value) : undefined;
     this.state = saved ? { ...saved, device } : { ms: 0, counter: 0, device };
     return this.state;

@@ -5,9 +5,15 @@ import type { SyncedTable } from '../model/entities';
  * one (`values.<fieldId>`), so two people editing different fields of one contact both keep their
  * edit; its derived indexes (title, emails, domains, linkedIds) are never synced but recomputed
  * from the values wherever the record is written; so are an activity's `recordAt` index keys.
- * Every other table merges property by property.
+ * A template's `uses` merge one device's counter at a time likewise. Every other table merges
+ * property by property.
  */
 const VALUE_PREFIX = 'values.';
+/**
+ * A template's use counters merge one device at a time (`uses.<deviceId>`): each device only
+ * writes its own, so concurrent uses on two devices both count.
+ */
+const USES_PREFIX = 'uses.';
 const RECORD_DERIVED = new Set(['title', 'emails', 'domains', 'linkedIds']);
 /** The activities' storage-only index keys (storage/activityIndex.ts), recomputed on every write. */
 const ACTIVITY_DERIVED = new Set(['recordAt']);
@@ -36,6 +42,12 @@ export function toUnits(table: SyncedTable, doc: Record<string, unknown>): Units
       }
       continue;
     }
+    if (table === 'templates' && prop === 'uses') {
+      for (const [device, n] of Object.entries((value ?? {}) as Record<string, unknown>)) {
+        if (n !== undefined) out[USES_PREFIX + device] = n;
+      }
+      continue;
+    }
     out[prop] = value;
   }
   return out;
@@ -48,8 +60,10 @@ export function toUnits(table: SyncedTable, doc: Record<string, unknown>): Units
 export function fromUnits(table: SyncedTable, id: string, units: Units): Record<string, unknown> {
   const doc: Record<string, unknown> = { [keyProp(table)]: id };
   if (table === 'records') doc.values = {};
+  if (table === 'templates') doc.uses = {};
   for (const [unit, value] of Object.entries(units)) {
     if (table === 'records' && unit.startsWith(VALUE_PREFIX)) (doc.values as Units)[unit.slice(VALUE_PREFIX.length)] = value;
+    else if (table === 'templates' && unit.startsWith(USES_PREFIX)) (doc.uses as Units)[unit.slice(USES_PREFIX.length)] = value;
     else doc[unit] = value;
   }
   return doc;

@@ -1,5 +1,5 @@
 import type { ThreadlineDB } from '../db/db';
-import type { Activity, CrmRecord, Folder, Pipeline, Setting, SyncedTable, ThreadLink, View } from '../model/entities';
+import type { Activity, CrmRecord, Folder, Pipeline, Setting, SyncedTable, Template, ThreadLink, View } from '../model/entities';
 import type { Field } from '../model/field';
 import { newId } from '../model/ids';
 import { clockKey, TxClock, type ClockRow } from '../replica/clocks';
@@ -15,6 +15,7 @@ export type DocOf = {
   activities: Activity;
   threadLinks: ThreadLink;
   settings: Setting;
+  templates: Template;
 };
 
 /**
@@ -42,7 +43,7 @@ export type Writer = {
   remove(table: SyncedTable, id: string): Promise<void>;
 };
 
-const TABLES = ['folders', 'fields', 'views', 'pipelines', 'records', 'activities', 'threadLinks', 'settings', 'outbox', 'meta', 'clocks', 'syncState'] as const;
+const TABLES = ['folders', 'fields', 'views', 'pipelines', 'records', 'activities', 'threadLinks', 'settings', 'templates', 'outbox', 'meta', 'clocks', 'syncState'] as const;
 
 /**
  * The single write path. `work` reads and writes inside one Dexie transaction together with the
