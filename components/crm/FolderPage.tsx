@@ -13,6 +13,7 @@ import { BoardView } from './BoardView';
 import { boardFields } from './boardModel';
 import { BulkBar } from './BulkBar';
 import { useFolderRecords, useFolderViews, useViewRows } from './data';
+import { useTableRows } from './useTableRows';
 import { countRecords } from './labels';
 import { RecordForm, singular } from './RecordForm';
 import { TableView } from './TableView';
@@ -72,13 +73,18 @@ function ViewWorkspace({ schema, view }: { schema: FolderSchema; view: View | un
     }
   }, [saved, followed, draft]);
 
-  const records = useFolderRecords(schema.folder.id);
   const query = useMemo(() => ({ filters: draft.filters, sort: draft.sort }), [draft.filters, draft.sort]);
-  const result = useViewRows(records, schema, query);
+  const board = draft.layout === 'board';
+  const table = useTableRows(schema, query);
+  // The board still sorts and groups the whole folder in memory (issue 17: its own slice).
+  const boardRecords = useFolderRecords(board ? schema.folder.id : undefined);
+  const boardResult = useViewRows(board ? boardRecords : undefined, schema, query);
   const columns = draft.columns.flatMap((id) => schema.fields.find((f) => f.id === id) ?? []);
   const boardField = schema.fields.find((f) => f.id === draft.boardFieldId) ?? boardFields(schema.fields)[0];
-  const rows = result?.records;
-  const visibleSelection = new Set(rows?.filter((r) => selected.has(r.id)).map((r) => r.id));
+  const ids = board ? boardResult?.records.map((r) => r.id) : table.ids;
+  const total = table.total;
+  const visibleSelection = useMemo(() => new Set(ids?.filter((id) => selected.has(id))), [ids, selected]);
+  const source = useMemo(() => (table.ids ? { ids: table.ids, get: table.get, want: table.want } : undefined), [table.ids, table.get, table.want]);
   const item = singular(schema.folder.name);
 
   return (
@@ -86,28 +92,30 @@ function ViewWorkspace({ schema, view }: { schema: FolderSchema; view: View | un
       <header className="tl-toolbar">
         <h2><FolderIcon icon={schema.folder.icon} size={20} /> {schema.folder.name}</h2>
         <span className="tl-muted" aria-live="polite">
-          {rows && records && (rows.length === records.length ? countRecords(records.length) : t('views.shown', { shown: rows.length, total: countRecords(records.length) }))}
+          {ids && total !== undefined && (ids.length === total ? countRecords(total) : t('views.shown', { shown: ids.length, total: countRecords(total) }))}
         </span>
         {canWrite && <button type="button" className="tl-primary" onClick={() => setCreating(true)}>{t('crm.new', { item })}</button>}
-        {rows && <ExportButton folderId={schema.folder.id} records={rows} fieldIds={draft.columns} />}
+        {ids && <ExportButton folderId={schema.folder.id} count={ids.length} load={board && boardResult ? async () => boardResult.records : table.loadAll} fieldIds={draft.columns} />}
       </header>
       <ViewOnlyNote canWrite={canWrite} />
-      <ViewToolbar schema={schema} view={view} draft={draft} dirty={dirty} problems={result?.problems ?? []} onChange={setDraft} onDiscard={() => setDraft(saved)} canWrite={canWrite} />
+      <ViewToolbar schema={schema} view={view} draft={draft} dirty={dirty} problems={table.problems} onChange={setDraft} onDiscard={() => setDraft(saved)} canWrite={canWrite} />
       {canWrite && creating && <RecordForm key="new" schema={schema} onSaved={() => setCreating(false)} onCancel={() => setCreating(false)} />}
       {canWrite && visibleSelection.size > 0 && <BulkBar schema={schema} selected={visibleSelection} onDone={() => setSelected(new Set())} />}
-      {!rows || !records ? (
+      {table.progress !== undefined ? (
+        <p aria-busy="true" role="status" className="tl-muted">{t('views.sorting', { count: total ?? 0, folder: schema.folder.name.toLowerCase(), percent: Math.floor(table.progress * 100) })}</p>
+      ) : !ids || total === undefined ? (
         <p aria-busy="true">{t('common.loading')}</p>
-      ) : records.length === 0 ? (
+      ) : total === 0 ? (
         <p className="tl-empty">{t('crm.empty', { folder: schema.folder.name.toLowerCase() })}</p>
-      ) : draft.layout === 'board' && boardField ? (
-        <BoardView schema={schema} rows={rows} field={boardField} canWrite={canWrite} />
-      ) : draft.layout === 'board' ? (
+      ) : board && boardField ? (
+        boardResult ? <BoardView schema={schema} rows={boardResult.records} field={boardField} canWrite={canWrite} /> : <p aria-busy="true">{t('common.loading')}</p>
+      ) : board ? (
         <p className="tl-empty">{t('views.board.noField')}</p>
-      ) : rows.length === 0 ? (
+      ) : ids.length === 0 || !source ? (
         <p className="tl-empty">{t('views.noMatches')}</p>
       ) : (
-        <TableView schema={schema} rows={rows} columns={columns} selected={visibleSelection} onSelect={setSelected} sort={draft.sort} onSort={(sort) => setDraft({ ...draft, sort })} canWrite={canWrite}
-          orderKey={JSON.stringify(query)} />
+        <TableView schema={schema} source={source} columns={columns} selected={visibleSelection} onSelect={setSelected} sort={draft.sort} onSort={(sort) => setDraft({ ...draft, sort })} canWrite={canWrite}
+          orderKey={table.orderKey} />
       )}
     </section>
   );

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CrmRecord } from '../../storage/model/entities';
 import type { Field } from '../../storage/model/field';
 import type { FolderSchema } from '../../storage/folders/schema';
@@ -16,9 +16,18 @@ export const ROW_HEIGHT = 36;
 /** Linked titles are fetched for the rows around the window in chunks, so scrolling a few rows re-queries nothing. */
 const TITLE_CHUNK = 100;
 
+/** Rows the table reads as they come into view (components/crm/useTableRows.ts), instead of an array of records. */
+export type RowSource = {
+  ids: readonly string[];
+  get: (id: string) => CrmRecord | undefined;
+  want: (ids: readonly string[]) => void;
+};
+
 type Props = {
   schema: FolderSchema;
-  rows: readonly CrmRecord[];
+  /** Either every row's record, or a source of rows read by window. */
+  rows?: readonly CrmRecord[];
+  source?: RowSource;
   columns: readonly Field[];
   selected: ReadonlySet<string>;
   onSelect: (next: Set<string>) => void;
@@ -37,8 +46,14 @@ type Props = {
  * The folder's rows, virtualised: only the rows in view (plus a few) are in the DOM, so 50,000
  * records scroll like 50. Rows have one fixed height, so no row is ever measured.
  */
-export function TableView({ schema, rows: liveRows, columns, selected, onSelect, sort, onSort, canWrite = true, orderKey }: Props) {
-  const rows = useStableRows(liveRows, orderKey ?? JSON.stringify(sort));
+export function TableView({ schema, rows: given, source, columns, selected, onSelect, sort, onSort, canWrite = true, orderKey }: Props) {
+  const sourceIds = source?.ids;
+  const liveRows = useMemo(() => given ?? sourceIds?.map((id) => ({ id })) ?? [], [given, sourceIds]);
+  const rows = useStableRows<{ id: string }>(liveRows, orderKey ?? JSON.stringify(sort));
+  const recordOf = useMemo(() => {
+    const byId = given ? new Map(given.map((r) => [r.id, r])) : undefined;
+    return (id: string) => (byId ? byId.get(id) : source?.get(id));
+  }, [given, source]);
   const scroller = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState<{ recordId: string; fieldId: string }>();
   const [errors, setErrors] = useState<string[]>([]);
@@ -53,7 +68,13 @@ export function TableView({ schema, rows: liveRows, columns, selected, onSelect,
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const chunk = Math.floor(first / TITLE_CHUNK) * TITLE_CHUNK;
-  const titles = useRecordTitles(rows.slice(chunk, chunk + 2 * TITLE_CHUNK).flatMap((r) => r.linkedIds));
+  const around = rows.slice(chunk, chunk + 2 * TITLE_CHUNK);
+  const want = source?.want;
+  const aroundKey = around.map((r) => r.id).join(',');
+  useEffect(() => {
+    if (want && aroundKey) want(aroundKey.split(','));
+  }, [want, aroundKey]);
+  const titles = useRecordTitles(around.flatMap((r) => recordOf(r.id)?.linkedIds ?? []));
   const ctx = useMemo(() => formatContext(schema.pipelines, (id) => titles.get(id)), [schema.pipelines, titles]);
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
   const padTop = items[0]?.start ?? 0;
@@ -90,7 +111,9 @@ export function TableView({ schema, rows: liveRows, columns, selected, onSelect,
           <tbody>
             {padTop > 0 && <tr aria-hidden="true" className="tl-spacer"><td colSpan={span} style={{ height: padTop }} /></tr>}
             {items.map((item) => {
-              const record = rows[item.index]!;
+              const record = recordOf(rows[item.index]!.id);
+              // Not read yet (scrolled to faster than its page arrived): a row of the same height.
+              if (!record) return <tr key={rows[item.index]!.id} className="tl-row-loading" aria-busy="true" style={{ height: ROW_HEIGHT }}><td colSpan={span} /></tr>;
               return (
                 <TableRow key={record.id} index={item.index} record={record} columns={columns} schema={schema} ctx={ctx} canWrite={canWrite}
                   selected={selected.has(record.id)} editingFieldId={editing?.recordId === record.id ? editing.fieldId : undefined}

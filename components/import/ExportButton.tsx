@@ -6,15 +6,18 @@ import { useDb } from '../shell/DbProvider';
 import { t } from '../../i18n';
 import { downloadText } from './download';
 
-type Props = { folderId: string; records: readonly CrmRecord[]; fieldIds: readonly string[] };
+/** `records`, or `load` them on click with their `count` known (a table that holds only the rows on screen). */
+type Props = { folderId: string; fieldIds: readonly string[] } & ({ records: readonly CrmRecord[] } | { count: number; load: () => Promise<readonly CrmRecord[]> });
 
 /** Downloads the given records (e.g. a view's rows and columns) as a CSV that re-imports losslessly. */
-export function ExportButton({ folderId, records, fieldIds }: Props) {
+export function ExportButton(props: Props) {
+  const { folderId, fieldIds } = props;
   const db = useDb();
   const [error, setError] = useState<string>();
   async function exportNow() {
     try {
       setError(undefined);
+      const records = 'records' in props ? props.records : await props.load();
       const { name, csv } = await exportRecordsFile(db, folderId, records, fieldIds);
       downloadText(name, csv);
     } catch (e) {
@@ -23,7 +26,7 @@ export function ExportButton({ folderId, records, fieldIds }: Props) {
   }
   return (
     <>
-      <button type="button" onClick={() => void exportNow()} disabled={records.length === 0}>
+      <button type="button" onClick={() => void exportNow()} disabled={('records' in props ? props.records.length : props.count) === 0}>
         {t('data.export.button')}
       </button>
       {error && (

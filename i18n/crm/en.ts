@@ -15,6 +15,7 @@ export const en = {
   'views.records': '{count} records',
   'views.recordsOne': '1 record',
   'views.shown': '{shown} of {total}',
+  'views.sorting': 'Sorting {count} {folder}… {percent}%',
 
   'views.folder.name': 'Folder name',
   'views.folder.icon': 'Icon',

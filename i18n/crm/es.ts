@@ -17,6 +17,7 @@ export const es = {
   'views.records': '{count} registros',
   'views.recordsOne': '1 registro',
   'views.shown': '{shown} de {total}',
+  'views.sorting': 'Ordenando {count} {folder}… {percent}%',
 
   'views.folder.name': 'Nombre de la carpeta',
   'views.folder.icon': 'Icono',

@@ -17,6 +17,7 @@ export const it = {
   'views.records': '{count} record',
   'views.recordsOne': '1 record',
   'views.shown': '{shown} di {total}',
+  'views.sorting': 'Ordinamento di {count} {folder}… {percent}%',
 
   'views.folder.name': 'Nome della cartella',
   'views.folder.icon': 'Icona',

@@ -2,6 +2,7 @@ import type { Transaction } from 'dexie';
 import { recordAtKeys, RECORD_AT } from './activityIndex';
 import { SHARED_WORKSPACE_KEY } from '../replica/workspaceMode';
 import { addMissingLostReason } from './v5LostReason';
+import { addSortKeys } from './v7SortKeys';
 
 /**
  * Every schema version the database has had, oldest first. Never edit a shipped entry: add a
@@ -89,7 +90,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       templates: 'id, updatedAt',
     },
   },
-  // Version 7 is taken by work landing beside this one (records' sort keys).
+  {
+    version: 7,
+    stores: {
+      // sortKeys: `[folderId, fieldId, key]` per sortable field with a value (storage/views/sortKeys.ts),
+      // so a table sorted by a field reads its rows in order through the index, never the whole folder.
+      records: 'id, folderId, updatedAt, *emails, *domains, *linkedIds, [folderId+updatedAt], *sortKeys',
+    },
+    upgrade: addSortKeys,
+  },
   {
     version: 8,
     stores: {

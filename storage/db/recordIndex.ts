@@ -2,10 +2,12 @@ import type { DBCore, DBCoreMutateRequest, DBCoreRangeType, DBCoreTable, DBCoreT
 import { deriveIndexes } from '../model/derive';
 import type { Folder } from '../model/entities';
 import type { Field } from '../model/field';
+import { recordSortKeys } from '../views/sortKeys';
 
 /**
  * The derived columns of a record (`title`, `emails`, `domains`, `linkedIds`: what the sidebar's
- * lookups and the link cleanup read through indexes) are set here, for every put/add to
+ * lookups and the link cleanup read through indexes; `sortKeys`: what tables page through,
+ * storage/views/sortKeys.ts) are set here, for every put/add to
  * `records` whoever writes: the write owner, sync's remote apply, migrations, tests. No writer can
  * store a record whose indexes disagree with its values.
  *
@@ -52,7 +54,8 @@ async function withDerived(core: DBCore, req: DBCoreMutateRequest): Promise<DBCo
       const record = v as { folderId?: unknown; values?: unknown };
       const { folder, fields } = typeof record.folderId === 'string' ? await loadShape(core, req.trans, record.folderId) : { folder: undefined, fields: [] };
       const recordValues = record.values && typeof record.values === 'object' ? (record.values as Record<string, unknown>) : {};
-      return { ...record, ...deriveIndexes(folder ?? { titleFieldIds: [] }, fields, recordValues) };
+      const sortKeys = typeof record.folderId === 'string' ? recordSortKeys(record.folderId, fields, recordValues) : [];
+      return { ...record, ...deriveIndexes(folder ?? { titleFieldIds: [] }, fields, recordValues), sortKeys };
     }),
   );
   return { ...req, values };

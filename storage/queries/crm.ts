@@ -6,6 +6,7 @@ import { FIELD_REGISTRY } from '../model/fieldRegistry';
 import type { FolderSchema } from '../folders/schema';
 import { byRecentChange } from '../views/viewQuery';
 import { recordsLinking } from './queries';
+import { countRead } from './readStats';
 
 /** The reads the CRM page makes (folders, views, records, their links and tasks). */
 
@@ -38,7 +39,9 @@ export function getRecord(db: ThreadlineDB, id: string): Promise<CrmRecord | und
 
 /** A folder's records, newest change first: one query for the whole table, never one per row. */
 export async function folderRecords(db: ThreadlineDB, folderId: string): Promise<CrmRecord[]> {
-  return byRecentChange(await db.records.where('folderId').equals(folderId).toArray());
+  const all = await db.records.where('folderId').equals(folderId).toArray();
+  countRead('wholeFolder', all.length);
+  return byRecentChange(all);
 }
 
 /** Record counts per folder through the folderId index: counting keys reads no records. */

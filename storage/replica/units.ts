@@ -14,7 +14,7 @@ const VALUE_PREFIX = 'values.';
  * writes its own, so concurrent uses on two devices both count.
  */
 const USES_PREFIX = 'uses.';
-const RECORD_DERIVED = new Set(['title', 'emails', 'domains', 'linkedIds']);
+const RECORD_DERIVED = new Set(['title', 'emails', 'domains', 'linkedIds', 'sortKeys']);
 /** The activities' storage-only index keys (storage/activityIndex.ts), recomputed on every write. */
 const ACTIVITY_DERIVED = new Set(['recordAt']);
 

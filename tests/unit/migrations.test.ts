@@ -10,6 +10,8 @@ import { presetFields } from '../../storage/folders/presets';
 import { mutate } from '../../storage/write/mutate';
 import { newestFirst, recordHistory, timeline } from '../../storage/queries/queries';
 import { shareWorkspace } from '../support/db';
+import type { Field } from '../../storage/model/field';
+import { recordSortKeys } from '../../storage/views/sortKeys';
 
 /**
  * tests/fixtures/db/v<N>.json holds a workspace as schema version N stored it: written once when
@@ -42,6 +44,15 @@ const EXPECTED_REWRITES: Record<number, (data: Data) => Data> = {
     if (!(data.folders ?? []).some((f) => f.id === 'folder_deals') || fields.some((f) => f.id === 'fd_lostReason')) return data;
     const order = Math.max(-1, ...fields.filter((f) => f.folderId === 'folder_deals').map((f) => Number(f.order))) + 1;
     return { ...data, fields: [...fields, { ...presetFields(0, 'en').find((f) => f.id === 'fd_lostReason')!, order }] };
+  },
+  // v7: every record gets its sort keys, one per sortable field with a value.
+  7: (data) => {
+    const fields = (data.fields ?? []) as unknown as Field[];
+    const records = (data.records ?? []).map((r) => {
+      const { folderId, values } = r as { folderId: string; values?: Record<string, unknown> };
+      return { ...r, sortKeys: recordSortKeys(folderId, fields.filter((f) => f.folderId === folderId), values ?? {}) };
+    });
+    return { ...data, records };
   },
 };
 

@@ -1,0 +1,166 @@
+import { Dexie, type ObservabilitySet } from 'dexie';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CrmRecord } from '../../storage/model/entities';
+import type { FolderSchema } from '../../storage/folders/schema';
+import { changedKeys } from '../../storage/queries/changedKeys';
+import { indexedIds, planIndexed, recordsByIds, type IndexPlan } from '../../storage/queries/tableRows';
+import { FolderIndex } from '../../storage/views/folderIndex';
+import { compileFilters, type FilterProblem, type ViewQuery } from '../../storage/views/viewQuery';
+import { useDb } from '../shell/DbProvider';
+import { useNow } from './data';
+
+/**
+ * A table's rows without holding the folder: the ordered ids of the view (from index keys when
+ * the sort and filters allow, else from the in-memory folder index, built once with a progress
+ * state), and the records of the rows on screen, fetched as they come into view. A change from
+ * any context re-reads only the records it names; the ids are re-derived from index keys or from
+ * the in-memory index.
+ */
+export type TableRows = {
+  /** The view's row ids in order; undefined until the first are known. */
+  ids: readonly string[] | undefined;
+  /** The sort and filter `ids` were derived for: the table holds its row order until this changes. */
+  orderKey: string;
+  /** Records in the folder (for "12 of 50,000"). */
+  total: number | undefined;
+  /** Share of the in-memory index built (0..1), while it is being built. */
+  progress: number | undefined;
+  problems: FilterProblem[];
+  get: (id: string) => CrmRecord | undefined;
+  /** The rows on screen: their records are fetched if not held yet. */
+  want: (ids: readonly string[]) => void;
+  /** Every row's record, in order: for explicit actions on all rows (export). */
+  loadAll: () => Promise<CrmRecord[]>;
+  /** Changes whenever a held record changes, so memoised rows re-render. */
+  version: number;
+};
+
+type Changed = Set<string> | 'all';
+const merge = (a: Changed | undefined, b: Changed): Changed => (a === 'all' || b === 'all' ? 'all' : new Set([...(a ?? []), ...b]));
+
+export function useTableRows(schema: FolderSchema, query: ViewQuery): TableRows {
+  const db = useDb();
+  const now = useNow();
+  const folderId = schema.folder.id;
+  const fields = schema.fields;
+  const pipelines = schema.pipelines;
+  const plan = useMemo(() => planIndexed(folderId, query, fields), [folderId, query, fields]);
+  const problems = useMemo(() => compileFilters(query.filters, fields, { now, pipelines }).problems, [query.filters, fields, now, pipelines]);
+  const [derived, setDerived] = useState<{ ids: readonly string[]; key: string }>();
+  const ids = derived?.ids;
+  const [total, setTotal] = useState<number>();
+  const [progress, setProgress] = useState<number>();
+  const [version, setVersion] = useState(0);
+  const cache = useRef(new Map<string, CrmRecord>());
+  const index = useRef<FolderIndex>(undefined);
+  const latest = useRef({ plan, query, fields, now, pipelines });
+  latest.current = { plan, query, fields, now, pipelines };
+  const refreshRef = useRef<(changed?: Changed) => void>(() => undefined);
+
+  useEffect(() => {
+    let alive = true;
+    const abort = new AbortController();
+    let running = false;
+    let pending: Changed | undefined;
+    let again = false;
+    cache.current = new Map();
+    index.current = undefined;
+
+    const derive = async (changed: Changed | undefined) => {
+      const { plan: p, query: q, fields: f, now: n, pipelines: pl } = latest.current;
+      const countP = db.records.where('folderId').equals(folderId).count();
+      if (changed === 'all') {
+        cache.current.clear();
+        if (index.current) index.current = undefined;
+      } else if (changed?.size) {
+        const keys = [...changed];
+        if (index.current?.ready) await index.current.apply(db, keys);
+        const held = keys.filter((k) => cache.current.has(k));
+        if (held.length) {
+          const found = await recordsByIds(db, held, 'changed');
+          held.forEach((k, i) => (found[i] && found[i].folderId === folderId ? cache.current.set(k, found[i]) : cache.current.delete(k)));
+        }
+      }
+      let next: string[];
+      if (p) next = await indexedIds(db, p as IndexPlan);
+      else {
+        if (!index.current) {
+          const built = new FolderIndex(folderId);
+          setProgress(0);
+          await built.build(db, (done) => alive && setProgress(done), abort.signal);
+          if (!alive) return;
+          index.current = built;
+          setProgress(undefined);
+        }
+        next = index.current.run(q, f, { now: n, pipelines: pl }).records.map((r) => r.id);
+      }
+      const count = await countP;
+      if (!alive) return;
+      setDerived({ ids: next, key: JSON.stringify(q) });
+      setTotal(count);
+      setVersion((v) => v + 1);
+    };
+    const refresh = (changed?: Changed) => {
+      if (changed) pending = merge(pending, changed);
+      else again = true;
+      if (running) return;
+      running = true;
+      void (async () => {
+        try {
+          while (alive && (pending || again)) {
+            const c = pending;
+            pending = undefined;
+            again = false;
+            await derive(c);
+          }
+        } finally {
+          running = false;
+        }
+      })();
+    };
+    refreshRef.current = refresh;
+    // Returns nothing on purpose: Dexie stops calling the other 'storagemutated' listeners when one returns false.
+    const onMutated = (parts: ObservabilitySet): void => {
+      const changed = changedKeys(parts, db.name, 'records');
+      if (changed) refresh(changed);
+    };
+    Dexie.on('storagemutated', onMutated);
+    return () => {
+      alive = false;
+      abort.abort();
+      Dexie.on('storagemutated').unsubscribe(onMutated);
+    };
+  }, [db, folderId]);
+
+  // A new sort, filter or "now": re-derive the ids from what is held (index keys or the in-memory index).
+  useEffect(() => refreshRef.current(), [db, folderId, plan, query, now, fields]);
+
+  const inFlight = useRef(new Set<string>());
+  const want = useCallback(
+    (wanted: readonly string[]) => {
+      if (index.current?.ready && !latest.current.plan) return;
+      const missing = wanted.filter((id) => !cache.current.has(id) && !inFlight.current.has(id));
+      if (missing.length === 0) return;
+      missing.forEach((id) => inFlight.current.add(id));
+      void recordsByIds(db, missing).then((found) => {
+        missing.forEach((id, i) => {
+          inFlight.current.delete(id);
+          const r = found[i];
+          if (r) cache.current.set(id, r);
+        });
+        setVersion((v) => v + 1);
+      });
+    },
+    [db],
+  );
+  const get = useCallback((id: string) => cache.current.get(id) ?? index.current?.get(id), []);
+  const loadAll = useCallback(async () => {
+    const list = ids ?? [];
+    const missing = list.filter((id) => !get(id));
+    if (missing.length) (await recordsByIds(db, missing)).forEach((r) => r && cache.current.set(r.id, r));
+    return list.flatMap((id) => get(id) ?? []);
+  }, [db, ids, get]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- version marks changes of the held records
+  const getVersioned = useCallback((id: string) => get(id), [get, version]);
+  return { ids, orderKey: derived?.key ?? '', total, progress, problems, get: getVersioned, want, loadAll, version };
+}

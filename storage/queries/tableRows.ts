@@ -1,0 +1,124 @@
+import { Dexie, type IndexableType } from 'dexie';
+import type { ThreadlineDB } from '../db/db';
+import type { CrmRecord } from '../model/entities';
+import type { Field } from '../model/field';
+import { FIELD_REGISTRY } from '../model/fieldRegistry';
+import { foldText } from '../model/normalize';
+import { indexSortable, textKey } from '../views/sortKeys';
+import { filterOps } from '../model/filterRegistry';
+import { filterIsComplete, type ViewQuery } from '../views/viewQuery';
+import { countRead } from './readStats';
+
+/**
+ * The rows of a view read through indexes, when its sort and filters allow: the ordered ids come
+ * from index keys alone (no record is loaded), the records of the rows on screen are fetched by id.
+ * `planIndexed` says whether a view qualifies; the rest are served by the in-memory folder index.
+ */
+type KeyRange = { lower: IndexableType; upper: IndexableType; lowerOpen?: boolean; upperOpen?: boolean };
+export type IndexPlan = {
+  folderId: string;
+  /** Undefined: newest change first, through [folderId+updatedAt]. */
+  sort?: { fieldId: string; desc: boolean };
+  /** Each filter, as a key range over the field's sort keys (all must hold). */
+  ranges: { fieldId: string; range: KeyRange }[];
+  ids: Set<string>[];
+};
+
+const ALL: KeyRange = { lower: Dexie.minKey, upper: Dexie.maxKey };
+const PLAIN_TEXT = new Set(['text', 'longText', 'user', 'url']);
+const NUMERIC = new Set(['number', 'autoNumber', 'percent', 'currency']);
+
+/** The key range one filter selects, when the index can serve it exactly. */
+function filterRange(field: Field, op: string, value: unknown): KeyRange | undefined {
+  if (op === 'isNotEmpty') return ALL;
+  if (PLAIN_TEXT.has(field.type) && typeof value === 'string') {
+    const folded = foldText(value);
+    if (op === 'is') return { lower: textKey(value), upper: textKey(value) };
+    // Digit runs are length-prefixed in keys, so a prefix ending inside one is not a key prefix.
+    if (op === 'startsWith' && !/\d/.test(folded)) return { lower: folded, upper: `${folded}\uffff` };
+    return undefined;
+  }
+  if (NUMERIC.has(field.type)) {
+    const n = Number(value);
+    if (!Number.isFinite(n)) return undefined;
+    if (op === 'eq') return { lower: n, upper: n };
+    if (op === 'gt') return { lower: n, upper: Dexie.maxKey, lowerOpen: true };
+    if (op === 'gte') return { lower: n, upper: Dexie.maxKey };
+    if (op === 'lt') return { lower: Dexie.minKey, upper: n, upperOpen: true };
+    if (op === 'lte') return { lower: Dexie.minKey, upper: n };
+    return undefined;
+  }
+  if (field.type === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    if (op === 'on') return { lower: value, upper: value };
+    if (op === 'before') return { lower: Dexie.minKey, upper: value, upperOpen: true };
+    if (op === 'after') return { lower: value, upper: Dexie.maxKey, lowerOpen: true };
+    return undefined;
+  }
+  if (field.type === 'checkbox' && op === 'isTrue') return { lower: 1, upper: 1 };
+  return undefined;
+}
+
+/** The index plan of a view, or undefined when a sort or filter needs the in-memory folder index. */
+export function planIndexed(folderId: string, query: ViewQuery, fields: readonly Field[]): IndexPlan | undefined {
+  if (query.sort.length > 1) return undefined;
+  const plan: IndexPlan = { folderId, ranges: [], ids: [] };
+  const s = query.sort[0];
+  if (s) {
+    const field = fields.find((f) => f.id === s.fieldId);
+    // A sort on a deleted field sorts nothing (sortRecords skips it).
+    if (field) {
+      if (!indexSortable(field) || FIELD_REGISTRY[field.type].computed) return undefined;
+      plan.sort = { fieldId: field.id, desc: s.direction === 'desc' };
+    }
+  }
+  for (const f of query.filters) {
+    if (f.fieldId === '_id' && f.op === 'in' && Array.isArray(f.value)) {
+      plan.ids.push(new Set(f.value.map(String)));
+      continue;
+    }
+    const field = fields.find((x) => x.id === f.fieldId);
+    if (!field) continue; // reported as a problem by compileFilters, and skipped
+    if (f.op !== 'isEmpty' && f.op !== 'isNotEmpty') {
+      const info = filterOps(field).find((o) => o.op === f.op);
+      if (!info) continue; // likewise a problem
+      if (!filterIsComplete(info.input, f.value)) continue; // a blank argument being typed is not applied
+    }
+    const range = indexSortable(field) && !FIELD_REGISTRY[field.type].computed ? filterRange(field, f.op, f.value) : undefined;
+    if (!range) return undefined;
+    plan.ranges.push({ fieldId: field.id, range });
+  }
+  return plan;
+}
+
+function keyIds(db: ThreadlineDB, folderId: string, fieldId: string, r: KeyRange): Promise<string[]> {
+  return db.records.where('sortKeys').between([folderId, fieldId, r.lower], [folderId, fieldId, r.upper], !r.lowerOpen, !r.upperOpen).primaryKeys();
+}
+
+function recentIds(db: ThreadlineDB, folderId: string): Promise<string[]> {
+  return db.records.where('[folderId+updatedAt]').between([folderId, Dexie.minKey], [folderId, Dexie.maxKey]).reverse().primaryKeys();
+}
+
+/** The view's row ids in order, from index keys only. */
+export async function indexedIds(db: ThreadlineDB, plan: IndexPlan): Promise<string[]> {
+  const [base, keyed, ...sets] = await Promise.all([
+    recentIds(db, plan.folderId),
+    plan.sort ? keyIds(db, plan.folderId, plan.sort.fieldId, ALL) : Promise.resolve([]),
+    ...plan.ranges.map((r) => keyIds(db, plan.folderId, r.fieldId, r.range).then((ids) => new Set(ids))),
+  ]);
+  let ordered = base;
+  if (plan.sort) {
+    if (plan.sort.desc) keyed.reverse();
+    const seen = new Set(keyed);
+    // Empty values last, in the order the view starts from (newest change first).
+    ordered = keyed.concat(base.filter((id) => !seen.has(id)));
+  }
+  const all = [...sets, ...plan.ids];
+  return all.length ? ordered.filter((id) => all.every((s) => s.has(id))) : ordered;
+}
+
+/** The records of the rows on screen (one bulk read), counted as page reads. */
+export async function recordsByIds(db: ThreadlineDB, ids: readonly string[], path: 'page' | 'changed' = 'page'): Promise<(CrmRecord | undefined)[]> {
+  const found = await db.records.bulkGet([...ids]);
+  countRead(path, found.length);
+  return found;
+}

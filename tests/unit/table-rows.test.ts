@@ -1,0 +1,109 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loadFolderSchema } from '../../storage/folders/schema';
+import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
+import { indexedIds, planIndexed, recordsByIds } from '../../storage/queries/tableRows';
+import { readStats, resetReadStats } from '../../storage/queries/readStats';
+import { changedKeys } from '../../storage/queries/changedKeys';
+import { FolderIndex } from '../../storage/views/folderIndex';
+import { runView, type ViewQuery } from '../../storage/views/viewQuery';
+import { addField } from '../../storage/fields/fieldsAdmin';
+import { createRecord, removeRecordsIn, updateRecord } from '../../storage/write/records';
+import { mutate } from '../../storage/write/mutate';
+import { db, resetDb } from '../support/db';
+
+const { contacts } = PRESET_FOLDER_IDS;
+const names = ['Cleo', 'ana', 'Émile', 'Beatriz', 'item 10', 'item 9', 'Bob'];
+
+async function seed() {
+  const score = await addField(db, contacts, { label: 'Score', type: 'number' });
+  const made = [];
+  for (const [i, n] of names.entries()) {
+    made.push(await createRecord(db, contacts, { fc_firstName: n, ...(i % 3 === 2 ? {} : { [score.id]: (i * 7) % 5 - 2 }), ...(i % 2 ? { fc_lastName: `López ${i}` } : {}) }));
+  }
+  return { score: score.id, made };
+}
+
+/** What the whole-folder engine shows for the query: what the index path must match. */
+async function expected(query: ViewQuery) {
+  const schema = await loadFolderSchema(db, contacts);
+  const all = (await db.records.where('folderId').equals(contacts).toArray()).sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : -1));
+  return runView(all, schema.fields, query, { now: Date.now(), pipelines: schema.pipelines }).records.map((r) => r.values.fc_firstName);
+}
+
+async function viaIndex(query: ViewQuery) {
+  const schema = await loadFolderSchema(db, contacts);
+  const plan = planIndexed(contacts, query, schema.fields);
+  expect(plan, JSON.stringify(query)).toBeDefined();
+  const ids = await indexedIds(db, plan!);
+  return (await recordsByIds(db, ids)).map((r) => r!.values.fc_firstName);
+}
+
+describe('rows read through the sort-key index', () => {
+  beforeEach(resetDb);
+
+  it('sorts by a field either way with empties last, and filters by key ranges, as the in-memory engine does', async () => {
+    const { score } = await seed();
+    resetReadStats();
+    const queries: ViewQuery[] = [
+      { filters: [], sort: [] },
+      { filters: [], sort: [{ fieldId: 'fc_firstName', direction: 'asc' }] },
+      { filters: [], sort: [{ fieldId: 'fc_firstName', direction: 'desc' }] },
+      { filters: [], sort: [{ fieldId: 'fc_lastName', direction: 'asc' }] },
+      { filters: [], sort: [{ fieldId: 'fc_lastName', direction: 'desc' }] },
+      { filters: [{ fieldId: 'fc_firstName', op: 'startsWith', value: 'item' }], sort: [{ fieldId: 'fc_firstName', direction: 'asc' }] },
+      { filters: [{ fieldId: 'fc_firstName', op: 'is', value: 'EMILE' }], sort: [] },
+      { filters: [{ fieldId: score, op: 'gte', value: 0 }], sort: [{ fieldId: 'fc_firstName', direction: 'asc' }] },
+      { filters: [{ fieldId: score, op: 'lt', value: '' }], sort: [{ fieldId: score, direction: 'desc' }] },
+      { filters: [{ fieldId: score, op: 'isNotEmpty', value: null }], sort: [] },
+    ];
+    for (const q of queries) {
+      // Equal scores tie: compare the multiset then, the order elsewhere.
+      const [a, b] = [await viaIndex(q), await expected(q)];
+      if (q.sort[0]?.fieldId === score) expect([...a].sort()).toEqual([...b].sort());
+      else expect(a, JSON.stringify(q)).toEqual(b);
+    }
+    expect(readStats().materialised.wholeFolder).toBe(0);
+  });
+
+  it('leaves contains, several sort keys and dropdowns to the in-memory index', async () => {
+    const schema = await loadFolderSchema(db, contacts);
+    expect(planIndexed(contacts, { filters: [{ fieldId: 'fc_firstName', op: 'contains', value: 'a' }], sort: [] }, schema.fields)).toBeUndefined();
+    expect(planIndexed(contacts, { filters: [], sort: [{ fieldId: 'fc_firstName', direction: 'asc' }, { fieldId: 'fc_lastName', direction: 'asc' }] }, schema.fields)).toBeUndefined();
+    expect(planIndexed(contacts, { filters: [], sort: [{ fieldId: 'fc_lifecycleStage', direction: 'asc' }] }, schema.fields)).toBeUndefined();
+    // A filter still being typed is not applied, so the index serves the view.
+    expect(planIndexed(contacts, { filters: [{ fieldId: 'fc_firstName', op: 'contains', value: ' ' }], sort: [] }, schema.fields)).toBeDefined();
+  });
+});
+
+describe('the in-memory folder index', () => {
+  beforeEach(resetDb);
+
+  it('is built once, then follows inserts, updates and deletes from the changed keys alone', async () => {
+    const { made } = await seed();
+    const schema = await loadFolderSchema(db, contacts);
+    const index = new FolderIndex(contacts);
+    const progress: number[] = [];
+    resetReadStats();
+    await index.build(db, (p) => progress.push(p), undefined, () => Promise.resolve());
+    expect(progress.at(-1)).toBe(1);
+    expect(readStats().wholeFolderReads).toBe(1);
+    const q: ViewQuery = { filters: [{ fieldId: 'fc_firstName', op: 'contains', value: 'e' }], sort: [{ fieldId: 'fc_firstName', direction: 'asc' }] };
+    const names = () => index.run(q, schema.fields, { now: Date.now(), pipelines: [] }).records.map((r) => r.values.fc_firstName);
+    expect(names()).toEqual(['Beatriz', 'Cleo', 'Émile', 'item 10', 'item 9'].sort((a, b) => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' })));
+
+    const added = await createRecord(db, contacts, { fc_firstName: 'Elena' });
+    await updateRecord(db, made[0]!.id, { fc_firstName: 'Zoe' }); // Cleo becomes Zoe: still matches, sorts last
+    await mutate(db, (w) => removeRecordsIn(w, [made[3]!.id])); // Beatriz
+    resetReadStats();
+    await index.apply(db, [added.id, made[0]!.id, made[3]!.id]);
+    expect(readStats()).toMatchObject({ wholeFolderReads: 0, materialised: { changed: 3, folderIndex: 0 } });
+    expect(names()).toEqual(['Elena', 'Émile', 'item 9', 'item 10', 'Zoe']);
+  });
+
+  it('reads the changed keys from a change feed entry', () => {
+    const tree = { from: 'rec_b', to: 'rec_b', l: { from: 'rec_a', to: 'rec_a' }, r: null };
+    expect(changedKeys({ 'idb://threadline/records/': tree } as never, 'threadline', 'records')).toEqual(new Set(['rec_a', 'rec_b']));
+    expect(changedKeys({ 'idb://threadline/records/': { from: '', to: [[]] } } as never, 'threadline', 'records')).toBe('all');
+    expect(changedKeys({ 'idb://threadline/views/': tree } as never, 'threadline', 'records')).toBeUndefined();
+  });
+});
