@@ -1,5 +1,5 @@
 import {
-  ArrowDown, ArrowLeft, ArrowRight, ArrowUp, CalendarDays, ChartColumn, Check, ChevronDown, ChevronUp, Copy, Kanban, List, Mail, Phone,
+  ArrowDown, ArrowLeft, ArrowRight, ArrowUp, CalendarDays, ChartColumn, Check, ChevronDown, ChevronUp, Copy, Kanban, List, Mail, MailPlus, Phone,
   Plus, Settings, SquareCheck, StickyNote, TriangleAlert, Upload, User, Users, X, Zap, type LucideIcon,
 } from 'lucide-react';
 import type { Activity } from '../../storage/model/entities';
@@ -16,6 +16,7 @@ const APP_ICONS = {
   duplicates: Copy,
   reports: ChartColumn,
   automations: Zap,
+  templates: MailPlus,
   workspace: Users,
   listView: List,
   boardView: Kanban,

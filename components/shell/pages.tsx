@@ -6,6 +6,7 @@ import { DuplicatesPage } from '../duplicates/DuplicatesPage';
 import { ImportPage } from '../import/ImportPage';
 import { ReportsPage } from '../reports/ReportsPage';
 import { TasksPage } from '../tasks/TasksPage';
+import { TemplatesPage } from '../templates/TemplatesPage';
 import { ConfiguredWorkspacePage } from '../workspace/WorkspacePage';
 
 /**
@@ -25,6 +26,7 @@ export const EXTRA_PAGES: readonly ExtraPage[] = [
   { id: 'import', label: () => t('data.nav.import'), icon: 'import', render: () => <ImportPage /> },
   { id: 'duplicates', label: () => t('data.nav.duplicates'), icon: 'duplicates', render: () => <DuplicatesPage /> },
   { id: 'reports', label: () => t('reports.title'), icon: 'reports', render: () => <ReportsPage /> },
+  { id: 'templates', label: () => t('templates.title'), icon: 'templates', render: () => <TemplatesPage /> },
   { id: 'automations', label: () => t('automation.title'), icon: 'automations', render: () => <AutomationsPage /> },
   { id: 'workspace', label: () => t('sync.ws.title'), icon: 'workspace', render: () => <ConfiguredWorkspacePage /> },
 ];

@@ -50,7 +50,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'search') return { page: 'search', query: parts.slice(1).join('/') };
   if (head === 'page' && a) return { page: 'extra', id: a };
   // Short links used by notifications, reports and the data pages.
-  if (['reports', 'automations', 'import', 'duplicates', 'tasks', 'workspace'].includes(head ?? '') && !a) return { page: 'extra', id: head! };
+  if (['reports', 'automations', 'import', 'duplicates', 'tasks', 'templates', 'workspace'].includes(head ?? '') && !a) return { page: 'extra', id: head! };
   if (head === 'view' && a) return { page: 'view', viewId: a };
   return { page: 'home' };
 }

@@ -1,5 +1,11 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import {
+  composeTemplatesReplySchema,
+  composeTemplatesRequestSchema,
+  templateUsedRequestSchema,
+  type ComposeTemplate,
+  type ComposeTemplatesRequest,
+} from '../../messaging/composeTemplates';
 import { attempt, clip, toParticipant, toParticipants } from './normalise';
 import type { ComposeViewSource, DropdownSource } from './surface';
 import { words } from './words';
@@ -11,38 +17,30 @@ export type TemplateButtonDeps = {
   signal: AbortSignal;
 };
 
-/** The background's reply: templates already rendered for this compose's recipients, so no record data is read here. */
-const renderedSchema = z.object({
-  id: z.string().min(1).max(64),
-  name: z.string().max(500),
-  language: z.string().max(10),
-  subject: z.string().max(2_000),
-  html: z.string().max(200_000),
-  text: z.string().max(100_000),
-  missing: z.array(z.union([z.string(), z.object({ key: z.string() }).passthrough()])).max(100),
-});
-const repliesSchema = z.object({ templates: z.array(renderedSchema).max(500) });
-type Rendered = z.infer<typeof renderedSchema>;
+type Rendered = ComposeTemplate;
 
 const PREVIEW_MAX = 140;
 const RECIPIENTS_MAX = 50;
 
-function requestFor(view: ComposeViewSource, userEmail: string) {
+function requestFor(view: ComposeViewSource, userEmail: string): ComposeTemplatesRequest {
   const people = [...toParticipants(attempt(() => view.getToRecipients(), [])), ...toParticipants(attempt(() => view.getCcRecipients(), []))];
   const recipients = [...new Set(people.map((p) => p.email.toLowerCase()))].slice(0, RECIPIENTS_MAX);
   const from = toParticipant(attempt(() => view.getFromContact(), null));
   const threadId = attempt(() => view.getThreadID?.() ?? '', '');
   return {
-    type: 'threadline/compose-templates' as const,
+    type: 'threadline/compose-templates',
     recipients,
     ...(threadId ? { threadId } : {}),
-    me: { ...(from?.name ? { name: from.name } : {}), email: from?.email || userEmail || undefined },
+    me: { ...(from?.name ? { name: from.name } : {}), ...(from?.email || userEmail ? { email: from?.email || userEmail } : {}) },
   };
 }
 
-async function askTemplates(request: ReturnType<typeof requestFor>): Promise<Rendered[] | null> {
+/** Validated before sending (the background parses too) and the reply parsed; null when either fails. */
+async function askTemplates(request: ComposeTemplatesRequest): Promise<Rendered[] | null> {
+  const parsed = composeTemplatesRequestSchema.safeParse(request);
+  if (!parsed.success) return null;
   try {
-    const reply = repliesSchema.safeParse(await browser.runtime.sendMessage(request));
+    const reply = composeTemplatesReplySchema.safeParse(await browser.runtime.sendMessage(parsed.data));
     return reply.success ? reply.data.templates : null;
   } catch {
     return null;
@@ -59,7 +57,7 @@ function missingLabels(template: Rendered): string[] {
   const doc = new DOMParser().parseFromString(template.html, 'text/html');
   const labels = [...doc.querySelectorAll('[data-tl-missing]')].map((el) => (el.textContent ?? '').replace(/^\[|\]$/g, '').trim());
   const unique = [...new Set(labels.filter(Boolean))];
-  return unique.length > 0 ? unique : template.missing.map((m) => (typeof m === 'string' ? m : m.key));
+  return unique.length > 0 ? unique : template.missing;
 }
 
 const css = (el: HTMLElement, style: string) => ((el.style.cssText = style), el);
@@ -156,7 +154,7 @@ export function addTemplateButton(view: ComposeViewSource, deps: TemplateButtonD
       attempt(() => view.insertHTMLIntoBodyAtCursor(template.html), undefined);
       if (template.subject && !attempt(() => view.getSubject(), 'x').trim()) attempt(() => view.setSubject(template.subject), undefined);
       dropdown.close();
-      void browser.runtime.sendMessage({ type: 'threadline/template-used', id: template.id }).catch(() => undefined);
+      void browser.runtime.sendMessage(templateUsedRequestSchema.parse({ type: 'threadline/template-used', id: template.id })).catch(() => undefined);
     };
     void askTemplates(requestFor(view, deps.userEmail())).then((templates) => {
       if (closed()) return;
