@@ -33,6 +33,7 @@ export const en = {
   'backup.table.records': 'Records',
   'backup.table.activities': 'History entries',
   'backup.table.threadLinks': 'Linked threads',
+  'backup.table.templates': 'Templates',
   'backup.problem.notJson': 'This file is not a Threadline backup (it is not JSON). Nothing was restored.',
   'backup.problem.foreign': 'This file is not a Threadline backup. Nothing was restored.',
   'backup.problem.newerVersion': 'This backup was made by a newer version of Threadline (format {version}). Update Threadline to restore it. Nothing was restored.',

@@ -35,6 +35,7 @@ export const es = {
   'backup.table.records': 'Registros',
   'backup.table.activities': 'Entradas del historial',
   'backup.table.threadLinks': 'Hilos vinculados',
+  'backup.table.templates': 'Plantillas',
   'backup.problem.notJson': 'Este archivo no es una copia de seguridad de Threadline (no es JSON). No se ha restaurado nada.',
   'backup.problem.foreign': 'Este archivo no es una copia de seguridad de Threadline. No se ha restaurado nada.',
   'backup.problem.newerVersion': 'Esta copia de seguridad la hizo una versión más reciente de Threadline (formato {version}). Actualiza Threadline para restaurarla. No se ha restaurado nada.',

@@ -35,6 +35,7 @@ export const it = {
   'backup.table.records': 'Record',
   'backup.table.activities': 'Voci della cronologia',
   'backup.table.threadLinks': 'Conversazioni collegate',
+  'backup.table.templates': 'Modelli',
   'backup.problem.notJson': 'Questo file non è un backup di Threadline (non è JSON). Non è stato ripristinato nulla.',
   'backup.problem.foreign': 'Questo file non è un backup di Threadline. Non è stato ripristinato nulla.',
   'backup.problem.newerVersion': 'Questo backup è stato creato da una versione più recente di Threadline (formato {version}). Aggiorna Threadline per ripristinarlo. Non è stato ripristinato nulla.',

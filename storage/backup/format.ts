@@ -10,8 +10,12 @@ import type { Field } from '../model/field';
 export const BACKUP_FORMAT = 'threadline-backup';
 export const BACKUP_VERSION = 1;
 
-/** The tables a backup holds: everything the user made, nothing of sync's bookkeeping (outbox, clocks). */
-export const BACKUP_TABLES = ['folders', 'fields', 'pipelines', 'views', 'settings', 'records', 'activities', 'threadLinks'] as const satisfies readonly SyncedTable[];
+/**
+ * The tables a backup holds: everything the user made, nothing of sync's bookkeeping (outbox, clocks).
+ * A file from before templates has none (its table defaults to empty); an older build reading a newer
+ * file ignores the table it does not know.
+ */
+export const BACKUP_TABLES = ['folders', 'fields', 'pipelines', 'views', 'settings', 'records', 'activities', 'threadLinks', 'templates'] as const satisfies readonly SyncedTable[];
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
 /** What a stored row becomes in the file: records lose their derived indexes, activities their index keys. */

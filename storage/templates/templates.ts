@@ -39,7 +39,7 @@ function check<T>(schema: z.ZodType<T>, value: unknown): T {
  * Creates a template, or updates the one with `input.id` (its use counts kept). An id that is not
  * stored (deleted meanwhile, here or on another device) is created afresh under that id.
  */
-export function saveTemplate(db: ThreadlineDB, input: TemplateInput): Promise<Template> {
+export async function saveTemplate(db: ThreadlineDB, input: TemplateInput): Promise<Template> {
   const { id, name, subject, body, language } = check(templateInput, input);
   return mutate(db, async (w) => {
     const now = Date.now();
