@@ -14,6 +14,7 @@ import { startReminders } from '../storage/reminders/service';
 import { startScheduledRules } from '../storage/automations/scheduleService';
 import { startRuleNotifications } from '../storage/automations/notifyService';
 import { startSyncHost } from '../sync/host';
+import { templateRequest } from '../storage/templates/compose';
 import { openThreadlineDb } from '../storage/open';
 import { followDeviceLocale } from '../storage/settings/locale';
 
@@ -68,12 +69,13 @@ export default defineBackground(() => {
 
 type Read = { what: string; answer: (db: ThreadlineDB) => Promise<unknown>; empty: unknown };
 
-/** The reads Gmail's surfaces ask for: deal stages for thread rows, records for the search box, views for the nav. */
+/** The reads Gmail's surfaces ask for: deal stages for thread rows, records for the search box, views for the nav, compose templates. */
 function readFor(raw: unknown): Read | undefined {
   const rows = rowLabelsRequestSchema.safeParse(raw);
   if (rows.success) return { what: 'row labels', answer: async (db) => ({ labels: await rowLabelsFor(db, rows.data.threadIds) }), empty: { labels: {} } };
   const search = recordSearchRequestSchema.safeParse(raw);
   if (search.success) return { what: 'search suggestions', answer: (db) => gmailSearchSuggestions(db, search.data.query), empty: { hits: [] } };
   if (navViewsRequestSchema.safeParse(raw).success) return { what: 'saved views', answer: navViews, empty: { views: [] } };
-  return undefined;
+  // Compose: the templates filled in for its recipients, and a template's use counted.
+  return templateRequest(raw);
 }

@@ -2,6 +2,8 @@ import type { ThreadlineDB } from '../db/db';
 import {
   COMPOSE_TEMPLATES_MAX,
   composeTemplateSchema,
+  composeTemplatesRequestSchema,
+  templateUsedRequestSchema,
   type ComposeTemplate,
   type ComposeTemplatesReply,
   type ComposeTemplatesRequest,
@@ -35,4 +37,19 @@ export async function composeTemplates(db: ThreadlineDB, req: ComposeTemplatesRe
 
 export async function templateUsed(db: ThreadlineDB, req: TemplateUsedRequest): Promise<TemplateUsedReply> {
   return { ok: await countTemplateUse(db, req.id) };
+}
+
+/** A compose window's template request, as the background's router runs it (entrypoints/background.ts). */
+export type TemplateRequest = { what: string; answer: (db: ThreadlineDB) => Promise<ComposeTemplatesReply | TemplateUsedReply>; empty: ComposeTemplatesReply | TemplateUsedReply };
+
+/**
+ * The template message `raw` is, parsed with its zod schema, or undefined (not a template message,
+ * or a malformed one: extra keys, too many recipients, an over-long id are all refused here).
+ */
+export function templateRequest(raw: unknown): TemplateRequest | undefined {
+  const compose = composeTemplatesRequestSchema.safeParse(raw);
+  if (compose.success) return { what: 'compose templates', answer: (db) => composeTemplates(db, compose.data), empty: { templates: [] } };
+  const used = templateUsedRequestSchema.safeParse(raw);
+  if (used.success) return { what: 'a template use', answer: (db) => templateUsed(db, used.data), empty: { ok: false } };
+  return undefined;
 }
