@@ -21,7 +21,8 @@ export type BackupTable = (typeof BACKUP_TABLES)[number];
 /** What a stored row becomes in the file: records lose their derived indexes, activities their index keys. */
 export function portable(table: BackupTable, row: Record<string, unknown>): Record<string, unknown> {
   if (table === 'records') {
-    const { title: _t, emails: _e, domains: _d, linkedIds: _l, ...rest } = row as CrmRecord;
+    // sortKeys (schema v7) is derived too: set by the record index middleware on restore.
+    const { title: _t, emails: _e, domains: _d, linkedIds: _l, sortKeys: _s, ...rest } = row as CrmRecord & { sortKeys?: unknown };
     return rest satisfies BackupRecord;
   }
   if (table === 'activities') {
