@@ -62,10 +62,14 @@ type Slots = { bars: HTMLElement; buttons: HTMLElement; dropdowns: HTMLElement; 
  * InboxSDK's DropdownView: an element under the compose's button, closed by a click elsewhere.
  * Gmail's are light whatever the theme, as InboxSDK draws them; so is this one.
  */
+const DROPDOWN_WIDTH = 360;
+
 function demoDropdown(slots: Slots, anchor: HTMLElement): DropdownSource {
   const el = document.createElement('div');
   el.className = 'demo-compose-dropdown';
-  el.style.left = `${anchor.offsetLeft}px`;
+  // Under the button, kept inside the compose (InboxSDK keeps its dropdowns on screen).
+  el.style.left = `${Math.max(8, Math.min(anchor.offsetLeft, slots.dropdowns.clientWidth - DROPDOWN_WIDTH - 8))}px`;
+  el.style.maxWidth = `${DROPDOWN_WIDTH}px`;
   const destroyed = new Set<() => void>();
   const outside = (event: MouseEvent) => {
     if (!el.contains(event.target as Node) && !anchor.contains(event.target as Node)) dropdown.close();

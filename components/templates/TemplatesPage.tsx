@@ -72,7 +72,8 @@ export function TemplatesPage() {
       {!templates ? (
         <p aria-busy="true">{t('common.loading')}</p>
       ) : templates.length === 0 ? (
-        <p className="tl-empty">{t('templates.empty')}</p>
+        // While the first one is being written, the editor says enough.
+        editing.kind === 'new' ? null : <p className="tl-empty">{t('templates.empty')}</p>
       ) : (
         <TemplateTable templates={templates} canWrite={canWrite} onEdit={(id) => setEditing({ kind: 'edit', id })} onDelete={(x) => void remove(x)} />
       )}
