@@ -50,6 +50,23 @@ describe('the Templates page', { timeout: 30_000 }, () => {
     expect(row).toHaveTextContent('0');
   });
 
+  it('inserts a field from the keyboard where the subject’s caret was', async () => {
+    const user = userEvent.setup();
+    renderWithDb(<TemplatesPage />);
+    await user.click(await screen.findByRole('button', { name: 'New template' }));
+    const subject = screen.getByLabelText('Subject') as HTMLInputElement;
+    await user.type(subject, 'For ');
+    const menu = screen.getByRole('combobox', { name: 'Insert field' });
+    menu.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(await screen.findByRole('listbox')).toBeVisible();
+    // Company is the fifth field.
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}{ArrowDown}{Enter}');
+    expect(subject).toHaveValue('For {{company.name}}');
+    expect(subject).toHaveFocus();
+    expect(screen.queryByRole('listbox')).toBeNull();
+  });
+
   it('shows a refusal next to its field, in the user’s language', async () => {
     setLocale('es');
     const user = userEvent.setup();
