@@ -23,6 +23,7 @@ export function rows(r: R): Row[] {
   if (r.picker) out.push(['link picker suggestions, per keystroke', '≤ 30 ms p95', pct(r.picker.perKeystroke), `${r.picker.keystrokes} keystrokes over companies and contacts`, r.picker.perKeystroke.p95 <= 30]);
   if (r.csv) out.push([`CSV import ${r.csv.rows} contacts (dedup)`, '≤ 2× raw bulkPut', `${(r.csv.importMs / 1000).toFixed(1)} s = ${r.csv.ratio}× raw`, `raw bulkPut ${(r.csv.rawMs / 1000).toFixed(1)} s`, r.csv.ratio <= 2]);
   if (r.scroll) out.push([`table scroll, ${r.scroll.frames} frames`, 'frames over 16.7 ms (no target)', `${r.scroll.overBudget} over (${r.scroll.overBudgetPct}%), gap p95 ${r.scroll.gaps.p95} ms`, `first rows ${r.scroll.firstRowsMs} ms; whole folder read ${r.scroll.wholeFolderLoad.ms} ms`, undefined]);
+  if (r.table) out.push(['table sort / filter change', '≤ 150 ms p95 (full scale)', `sort p50 ${r.table.sortChangeMs.p50} / p95 ${r.table.sortChangeMs.p95} ms; filter p50 ${r.table.filterChangeMs.p50} / p95 ${r.table.filterChangeMs.p95} ms`, '', undefined]);
   if (r.sync) {
     const f = r.sync.flush;
     const local = (x: R) => (x.transportMs ? `; of the flush, ${(x.transportMs / 1000).toFixed(1)} s in Firestore transactions, the rest local (fake-indexeddb)` : '');

@@ -1,15 +1,19 @@
 import type { Page } from 'playwright-core';
 import { openExtensionPage, type Session } from './browser';
 
+type ReadStats = { wholeFolderReads: number; materialised: Record<string, number> };
+
 /**
  * The contacts table of the CRM page: time to first rows, then frames over budget while the table
- * is scrolled programmatically (requestAnimationFrame deltas over 16.7 ms).
+ * is scrolled programmatically (requestAnimationFrame deltas over 16.7 ms), then sort and filter
+ * changes (click or keystroke to the new first row), with the page's read counter
+ * (storage/queries/readStats.ts) saying whether any of it read the whole folder.
  */
-export async function measureScroll(session: Session, expectRows: number, frames: number) {
+export async function measureScroll(session: Session, expectRows: number, frames: number, changes = 10) {
   const page: Page = await openExtensionPage(session, 'dashboard.html#/folder/folder_contacts');
   const t0 = Date.now();
   await page.waitForFunction((n) => document.querySelector('table.tl-table')?.getAttribute('aria-rowcount') === String(n + 1), expectRows, { timeout: 120_000, polling: 20 });
-  await page.locator('.tl-table tbody tr:not(.tl-spacer)').first().waitFor({ timeout: 60_000 });
+  await page.locator('.tl-table tbody tr:not(.tl-spacer):not(.tl-row-loading)').first().waitFor({ timeout: 60_000 });
   const firstRowsMs = Date.now() - t0;
   const stats = await page.evaluate(async (n) => {
     const el = document.querySelector<HTMLElement>('[data-testid="table-scroll"]')!;
@@ -26,6 +30,41 @@ export async function measureScroll(session: Session, expectRows: number, frames
     }
     return { gaps, scrolledTo: el.scrollTop, height: el.scrollHeight, rowsInDom: document.querySelectorAll('.tl-table tbody tr:not(.tl-spacer)').length };
   }, frames);
+  const sortChangeMs = await page.evaluate(timeSortChanges, changes);
+  const filterChangeMs = await timeFilterChanges(page, changes);
+  const reads = await page.evaluate(() => (globalThis as { __threadlineReadStats?: ReadStats }).__threadlineReadStats);
   await page.close();
-  return { firstRowsMs, ...stats };
+  return { firstRowsMs, ...stats, sortChangeMs, filterChangeMs, reads };
+}
+
+/** In the page: click the First name header (asc, desc, asc…) and time each until the first row shows the new order. */
+async function timeSortChanges(n: number): Promise<number[]> {
+  const firstRow = () => document.querySelector('.tl-table tbody tr:not(.tl-spacer):not(.tl-row-loading) td:nth-child(2)')?.textContent ?? '';
+  const header = () => [...document.querySelectorAll<HTMLButtonElement>('.tl-table thead button.tl-th-button')].find((b) => b.textContent?.startsWith('First name'))!;
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const before = firstRow();
+    const t = performance.now();
+    header().click();
+    while (firstRow() === before || document.querySelector('.tl-table tbody tr.tl-row-loading:first-of-type')) await new Promise((r) => requestAnimationFrame(r));
+    times.push(performance.now() - t);
+  }
+  return times;
+}
+
+/** A filter "First name is Niccolò <k>" (served by the index), its value changed `n` times: each until the one row shows. */
+async function timeFilterChanges(page: Page, n: number): Promise<number[]> {
+  await page.getByRole('button', { name: 'Filter', exact: true }).click();
+  await page.getByRole('button', { name: 'Add filter' }).click();
+  await page.getByLabel('Field of filter 1').selectOption({ label: 'First name' });
+  await page.getByLabel('Condition of filter 1').selectOption({ label: 'is' });
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const name = `Niccolò ${1 + i * 37}`;
+    const t = Date.now();
+    await page.getByLabel('Value of filter 1').fill(name);
+    await page.waitForFunction((want) => document.querySelector('.tl-table')?.getAttribute('aria-rowcount') === '2' && document.querySelector('.tl-table tbody tr:not(.tl-spacer):not(.tl-row-loading) td:nth-child(2)')?.textContent === want, name, { polling: 'raf', timeout: 60_000 });
+    times.push(Date.now() - t);
+  }
+  return times;
 }

@@ -5,7 +5,18 @@
  */
 export type ReadPath = 'page' | 'changed' | 'wholeFolder' | 'folderIndex';
 
-const stats = { wholeFolderReads: 0, materialised: { page: 0, changed: 0, wholeFolder: 0, folderIndex: 0 } as Record<ReadPath, number> };
+type Stats = { wholeFolderReads: number; materialised: Record<ReadPath, number>; reset: () => void };
+
+/**
+ * Kept on globalThis (`__threadlineReadStats`) so an end-to-end test reads the page's own counts
+ * from outside its bundle; every copy of this module in a page shares them.
+ */
+const holder = globalThis as { __threadlineReadStats?: Stats };
+const stats: Stats = (holder.__threadlineReadStats ??= {
+  wholeFolderReads: 0,
+  materialised: { page: 0, changed: 0, wholeFolder: 0, folderIndex: 0 },
+  reset: () => resetReadStats(),
+});
 
 export function countRead(path: ReadPath, records: number): void {
   stats.materialised[path] += records;

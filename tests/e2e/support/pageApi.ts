@@ -24,7 +24,7 @@ export const importJobs = () => listImportJobs(db);
 /** One page of a record's whole history (a company's people and deals included). */
 export const rollup = (recordId: string, query?: RollupQuery) => recordRollup(db, recordId, query);
 /** `contacts` contacts linked to `companies` companies, in bulk (backup round trips at scale). */
-export const seed = (contacts: number, companies: number) => seedWorkspace(db, contacts, companies);
+export const seed = (contacts: number, companies: number, extra?: (i: number) => Record<string, unknown>) => seedWorkspace(db, contacts, companies, extra);
 /** Joins a (pretend) shared workspace: writes then stamp clocks and queue outbox entries. */
 export const share = () => db.syncState.put({ key: SHARED_WORKSPACE_KEY, value: { id: 'ws_e2e', name: 'E2E', role: 'owner' } });
 export { SyncEngine } from '../../../sync/engine';

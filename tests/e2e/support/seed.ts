@@ -6,9 +6,9 @@ import { writeValidatedRecordsIn } from '../../../storage/write/records';
 
 /**
  * A big workspace fast, through the bulk write path CSV import uses: `companies` companies and
- * `contacts` contacts, each contact linked to a company. Returns the first contact's id.
+ * `contacts` contacts, each contact linked to a company (plus `extra(i)` values, e.g. custom fields). Returns the first contact's id.
  */
-export async function seedWorkspace(db: ThreadlineDB, contacts: number, companies: number): Promise<string> {
+export async function seedWorkspace(db: ThreadlineDB, contacts: number, companies: number, extra?: (i: number) => Record<string, unknown>): Promise<string> {
   const [companySchema, contactSchema] = await Promise.all([loadFolderSchema(db, PRESET_FOLDER_IDS.companies), loadFolderSchema(db, PRESET_FOLDER_IDS.contacts)]);
   const companyIds = Array.from({ length: companies }, (_, i) => `rec_seed_co_${i}`);
   await mutate(db, (w) =>
@@ -23,7 +23,7 @@ export async function seedWorkspace(db: ThreadlineDB, contacts: number, companie
         contactSchema,
         Array.from({ length: n }, (_, k) => {
           const i = start + k;
-          return { id: `rec_seed_${i}`, before: undefined, values: { fc_firstName: `Niccolò ${i}`, fc_lastName: 'Peña', fc_emails: [`p${i}@co${i % companies}.example`], fc_company: [companyIds[i % companies]!] }, changed: [], fresh: true };
+          return { id: `rec_seed_${i}`, before: undefined, values: { fc_firstName: `Niccolò ${i}`, fc_lastName: 'Peña', fc_emails: [`p${i}@co${i % companies}.example`], fc_company: [companyIds[i % companies]!], ...extra?.(i) }, changed: [], fresh: true };
         }),
       ),
     );
