@@ -4,7 +4,8 @@ import { LIMITS } from './limits';
 export const TEMPLATE_LANGUAGES = ['en', 'es', 'it'] as const;
 export type TemplateLanguage = (typeof TEMPLATE_LANGUAGES)[number];
 
-export const TEMPLATE_LIMITS = { name: LIMITS.label, subject: 500, body: 20_000 } as const;
+/** `devices`: use counters per template, as firestore.rules bound them. */
+export const TEMPLATE_LIMITS = { name: LIMITS.label, subject: 500, body: 20_000, devices: 100 } as const;
 
 /** A device id as storage/replica/hlc.ts mints them: the key of that device's use counter. */
 const deviceKey = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
@@ -23,7 +24,7 @@ export const templateSchema = z
     /** Plain text with `{{merge.fields}}`; line breaks are kept. */
     body: z.string().max(TEMPLATE_LIMITS.body),
     language: z.enum(TEMPLATE_LANGUAGES),
-    uses: z.record(deviceKey, z.number().int().nonnegative()),
+    uses: z.record(deviceKey, z.number().int().nonnegative()).refine((u) => Object.keys(u).length <= TEMPLATE_LIMITS.devices, { error: 'tooMany' }),
     createdAt: z.number(),
     updatedAt: z.number(),
   })

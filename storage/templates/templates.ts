@@ -69,13 +69,15 @@ export async function deleteTemplate(db: ThreadlineDB, id: string): Promise<void
 /**
  * One more use of a template, on this device's own counter: each device writes only its key of
  * `uses`, which sync merges key by key, so no concurrent use is lost. `updatedAt` is left alone:
- * it says when the template was edited. False when the template is gone.
+ * it says when the template was edited. False when the template is gone (or not counted).
  */
 export function countTemplateUse(db: ThreadlineDB, id: string): Promise<boolean> {
   return mutate(db, async (w) => {
     const template = await w.db.templates.get(id);
     if (!template) return false;
     const device = await deviceId(w.db);
+    // The 101st device to use a template is not counted: the synced document holds 100 counters.
+    if (!(device in template.uses) && Object.keys(template.uses).length >= TEMPLATE_LIMITS.devices) return false;
     const uses = { ...template.uses, [device]: (template.uses[device] ?? 0) + 1 };
     await w.put('templates', { ...template, uses }, [`uses.${device}`]);
     return true;

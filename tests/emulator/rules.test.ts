@@ -87,6 +87,7 @@ const SAMPLE: Record<string, Record<string, unknown>> = {
   folders: { name: 'Partners', kind: 'custom', order: 9, createdAt: 1, updatedAt: 1 },
   fields: { folderId: 'folder_contacts', key: 'size', label: 'Size', type: 'number', mandatory: false, hidden: false, order: 1, settings: {}, createdAt: 1, updatedAt: 1 },
   pipelines: { name: 'Renewals', stages: [], order: 2, createdAt: 1, updatedAt: 1 },
+  templates: { name: 'Follow-up', subject: 'Hi {{contact.firstName}}', body: 'Hello', language: 'en', 'uses.deviceA': 2, createdAt: 1, updatedAt: 1 },
 };
 const UID: Record<Actor, string> = { owner: 'owner1', admin: 'admin1', member: 'member1', viewer: 'viewer1', nonMember: 'stranger' };
 
@@ -333,6 +334,36 @@ describe('firestore.rules', { timeout: 30_000 }, () => {
       await allowed(setDoc(path(as.admin1!, 'folders', 'f4'), synced({ ...SAMPLE.folders, icon: 'graduation-cap' }, 'admin1')));
       await allowed(setDoc(path(as.admin1!, 'folders', 'f5'), synced({ ...SAMPLE.folders, icon: '🛠️' }, 'admin1')));
       await denied(setDoc(path(as.admin1!, 'fields', 'f1'), synced({ ...SAMPLE.fields, label: 'l'.repeat(121) }, 'admin1')));
+    });
+
+    it('templates: members write them, typed and bounded; use counters are `uses.<device>` units only', async () => {
+      const m = as.member1!;
+      const tpl = (id: string, v: Record<string, unknown>) =>
+        setDoc(path(m, 'templates', id), synced(v, 'member1')).catch((e: unknown) => {
+          throw Object.assign(new Error(`${id}: ${String(e)}`), { code: (e as { code?: unknown }).code });
+        });
+      const base = SAMPLE.templates!;
+      await allowed(tpl('t_ok', base));
+      await allowed(tpl('t_max', { ...base, name: 'n'.repeat(120), subject: 's'.repeat(500), body: 'b'.repeat(20_000) }));
+      // A use counted on one device alone: the push carries only that device's unit.
+      await allowed(tpl('t_use', { 'uses.device_B-2': 1 }));
+      // The sample holds one counter already: 100 in all is the bound, 101 is over it.
+      await allowed(tpl('t_many', { ...base, ...Object.fromEntries(Array.from({ length: 99 }, (_, i) => [`uses.${String(i).padStart(40, 'd')}`, 1])) }));
+      await denied(tpl('t_toomany', { ...base, ...Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`uses.d${i}`, 1])) }));
+      await denied(tpl('t_name0', { ...base, name: '' }));
+      await denied(tpl('t_name', { ...base, name: 'n'.repeat(121) }));
+      await denied(tpl('t_subject', { ...base, subject: 's'.repeat(501) }));
+      await denied(tpl('t_body', { ...base, body: 'b'.repeat(20_001) }));
+      await denied(tpl('t_bodytype', { ...base, body: ['x'] }));
+      await denied(tpl('t_lang', { ...base, language: 'fr' }));
+      await denied(tpl('t_extra', { ...base, isAdmin: true }));
+      await denied(tpl('t_uses', { ...base, uses: { deviceA: 1 } }));
+      await denied(tpl('t_usekey', { ...base, 'uses.bad device': 1 }));
+      await denied(tpl('t_usekey2', { ...base, 'uses.': 1 }));
+      await denied(tpl('t_usekey3', { ...base, 'uses.a,uses.b': 1 }));
+      await denied(setDoc(path(as.viewer1!, 'templates', 't_v'), synced(base, 'viewer1')));
+      await allowed(getDoc(path(as.viewer1!, 'templates', 't_ok')));
+      await denied(getDoc(path(as.stranger!, 'templates', 't_ok')));
     });
   });
 });

@@ -65,6 +65,14 @@ describe('templates store', () => {
     expect((await db.outbox.toArray()).map((o) => o.op)).toEqual(['put', 'delete']);
   });
 
+  it('a template holds at most 100 device counters (as firestore.rules): the 101st device is not counted', async () => {
+    const t = await saveTemplate(db, input);
+    const uses = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`dev${i}`, 1]));
+    await db.templates.put({ ...t, uses });
+    expect(await countTemplateUse(db, t.id)).toBe(false);
+    expect(templateUses((await db.templates.get(t.id))!)).toBe(100);
+  });
+
   it('uses counted at the same time on two devices both survive the merge', async () => {
     const other = openThreadlineDb('threadline-test-device-b');
     try {
