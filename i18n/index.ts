@@ -1,12 +1,56 @@
 import { en, type MessageKey } from './en';
-import { es } from './es';
-import { it } from './it';
 import { getLocale, type Locale } from './locale';
 import type { Catalogue } from './types';
 
 export { detectLocale, formatLocale, getLocale, setLocale, type Locale } from './locale';
 
-const CATALOGS: Record<Locale, Catalogue<typeof en>> = { en, es, it };
+/**
+ * English is the source and every missing key's fallback, so it is always here. The other
+ * languages are ~45 KB of strings each that a page shown in English never reads: pages load the
+ * one they show before their first render (components/shell/LocaleProvider.tsx), and t() stays
+ * synchronous over what is loaded.
+ */
+const CATALOGS: Partial<Record<Locale, Catalogue<typeof en>>> = { en };
+const LOADERS: Record<Exclude<Locale, 'en'>, () => Promise<Catalogue<typeof en>>> = {
+  es: () => import('./es').then((m) => m.es),
+  it: () => import('./it').then((m) => m.it),
+};
+const loading = new Map<Locale, Promise<void>>();
+
+/** Whether t() can speak `locale` now (English always can). */
+export function isLocaleLoaded(locale: Locale): boolean {
+  return CATALOGS[locale] !== undefined;
+}
+
+/**
+ * Loads `locale`'s catalogue once; later calls share the first. Never rejects: a catalogue that
+ * failed to load leaves t() in English rather than a page that never renders.
+ */
+export function loadLocale(locale: Locale): Promise<void> {
+  if (locale === 'en' || CATALOGS[locale]) return Promise.resolve();
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = LOADERS[locale]().then(
+      (catalogue) => void (CATALOGS[locale] = catalogue),
+      (e: unknown) => {
+        loading.delete(locale);
+        console.error(`Threadline could not load the ${locale} catalogue`, e);
+      },
+    );
+    loading.set(locale, pending);
+  }
+  return pending;
+}
+
+/** Every language, for contexts that speak several at once (the background, tests). */
+export function loadAllLocales(): Promise<void> {
+  return Promise.all((Object.keys(LOADERS) as Locale[]).map(loadLocale)).then(() => undefined);
+}
+
+// The background renders reminders in the device's language and templates in each template's; its
+// service worker cannot import() (the build inlines these imports), so it loads all of them at
+// start, a few microtasks before any event reaches it.
+if (import.meta.env?.ENTRYPOINT === 'background') void loadAllLocales();
 
 /** The `{name}` placeholders of a message, as a union of names: 'Stage: {from} → {to}' gives 'from' | 'to'. */
 export type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
@@ -75,7 +119,7 @@ export function tIn<K extends MessageKey>(locale: Locale, key: K, ...params: Par
 }
 
 function fill(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template: string = CATALOGS[locale][key] ?? en[key];
+  const template: string = CATALOGS[locale]?.[key] ?? en[key];
   return template.replace(/\{(\w+)\}/g, (m, name: string) => {
     if (!(name in params)) return m;
     const value = params[name];

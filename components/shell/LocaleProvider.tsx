@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createContext, Fragment, useContext, useEffect, type ReactNode } from 'react';
-import { detectLocale, setLocale, type Locale } from '../../i18n';
+import { createContext, Fragment, useContext, useEffect, useState, type ReactNode } from 'react';
+import { detectLocale, isLocaleLoaded, loadLocale, setLocale, type Locale } from '../../i18n';
 import { getDeviceLocale } from '../../storage/settings/locale';
 import { useDb } from './DbProvider';
 
@@ -18,15 +18,27 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   // null: never chosen. A failed read falls back to the browser's language rather than a blank page.
   const stored = useLiveQuery(() => getDeviceLocale(db).then((l) => l ?? null, () => null), [db]);
   const locale = stored === undefined ? undefined : (stored ?? detectLocale());
-  if (locale) setLocale(locale);
+  // Pages hold only the language they show (i18n/index.ts): a new one loads before it renders.
+  const loaded = locale !== undefined && isLocaleLoaded(locale);
+  const [settled, setSettled] = useState<Locale>();
   useEffect(() => {
-    if (locale) document.documentElement.lang = locale;
-  }, [locale]);
-  // Until the first read answers (a few milliseconds), render nothing rather than flash another language.
-  if (!locale) return null;
+    if (locale && !loaded) void loadLocale(locale).then(() => setSettled(locale));
+  }, [locale, loaded]);
+  // A catalogue that failed to load leaves t() in English (loadLocale logged why) rather than a blank page.
+  const ready = locale && (loaded || settled === locale) ? locale : undefined;
+  // While a newly chosen language loads, the page stays in the one it was shown in.
+  const [previous, setPrevious] = useState<Locale>();
+  if (ready && ready !== previous) setPrevious(ready);
+  const shown = ready ?? previous;
+  if (shown) setLocale(shown);
+  useEffect(() => {
+    if (shown) document.documentElement.lang = shown;
+  }, [shown]);
+  // Until the first read and its catalogue answer (a few milliseconds), render nothing rather than flash another language.
+  if (!shown) return null;
   return (
-    <LocaleContext.Provider value={locale}>
-      <Fragment key={locale}>{children}</Fragment>
+    <LocaleContext.Provider value={shown}>
+      <Fragment key={shown}>{children}</Fragment>
     </LocaleContext.Provider>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { t, tIn, type Locale, type PlainKey } from '../../i18n';
+import { loadLocale, t, tIn, type Locale, type PlainKey } from '../../i18n';
 import { applyPresetRenames, loadPresetRenames, type PresetRename } from '../../storage/folders/presetRenames';
 import { setDeviceLocale } from '../../storage/settings/locale';
 import { describeError } from '../errors';
@@ -40,7 +40,8 @@ export function LanguageSetting() {
   const choose = (next: Locale) =>
     run(async () => {
       if (next === current) return;
-      const renames = canRename ? await loadPresetRenames(db, next) : [];
+      // The question is asked in the chosen language, which the page may not hold yet (i18n/index.ts).
+      const [renames] = await Promise.all([canRename ? loadPresetRenames(db, next) : [], loadLocale(next)]);
       // Switching remounts the page in the new language: the question comes first, never after.
       if (renames.length) setPending({ locale: next, renames });
       else await setDeviceLocale(db, next);

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
+import { loadAllLocales } from '../../i18n';
 
 // One budget for every findBy*/waitFor: they return as soon as their condition holds, so this
 // only bounds how long a failing one waits. 20 s is the most the component files used to set one
@@ -10,3 +11,6 @@ import { cleanup, configure } from '@testing-library/react';
 configure({ asyncUtilTimeout: 20_000 });
 
 afterEach(() => cleanup());
+
+// Pages load only the language they show (i18n/index.ts); tests switch languages synchronously.
+await loadAllLocales();
