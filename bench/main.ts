@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { FULL_SCALE, QUICK_SCALE } from './generate';
 import { benchThread } from './threads';
 import { call, launchExtension, loadBench, openExtensionPage } from './browser';
-import { measureMemory, measureSidebar } from './sidebar';
+import { measureMemory, measureSidebar, type BootPhases } from './sidebar';
 import { measureScroll } from './scroll';
 import { measureWeight } from './weight';
 import { measureSync } from './sync';
@@ -110,6 +110,8 @@ async function browserPart() {
         new: bySize((t) => t.warm.map((x) => x.ready)),
         firstAfterBoot: bySize((t) => t.cold.map((x) => x.boot)),
         freshFramePerThread: bySize((t) => t.cold.map((x) => x.boot)),
+        // p50 of each boot phase, ms from the frame's navigation start (bench/sidebar.ts, BootPhases).
+        firstAfterBootPhases: Object.fromEntries(Object.entries(raw).map(([size, t]) => [size, Object.fromEntries(Object.keys(t.cold[0]?.phases ?? {}).map((k) => [k, summary(t.cold.map((x) => x.phases![k as keyof BootPhases]).filter(Number.isFinite)).p50]))])),
       };
       save();
       log(`sidebar: ${JSON.stringify(results.sidebar)}`);

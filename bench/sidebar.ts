@@ -8,7 +8,24 @@ import { openExtensionPage, type Session } from './browser';
  * Milliseconds from `thread-open`: to the panel's data read (`read`), on screen (`ready`), history
  * in the DOM; `boot`, for a frame's first thread, from the frame's navigation start to `ready`.
  */
-export type OpenTiming = { read: number; ready: number; history: number; boot: number };
+export type OpenTiming = { read: number; ready: number; history: number; boot: number; phases?: BootPhases };
+
+/**
+ * Where a booted frame's first thread goes, each from the frame's navigation start (ms): its
+ * scripts fetched (`scripts`, the last script's responseEnd), its modules evaluated (`main`),
+ * IndexedDB open (`dbOpen`), the first render (`render`), listening to its host (`listening`),
+ * the thread received (`open`), read (`read`) and shown (`ready`, the firstAfterBoot figure).
+ */
+export type BootPhases = Record<'scripts' | 'main' | 'dbOpen' | 'render' | 'listening' | 'open' | 'read' | 'ready', number>;
+
+/** The boot marks of the sidebar (entrypoints/sidebar/main.tsx, SidebarApp): read before the thread is sent, which clears them. */
+function bootMarks(frame: Frame) {
+  return frame.evaluate(() => {
+    const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+    const scripts = performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.js')) as PerformanceResourceTiming[];
+    return { scripts: Math.max(0, ...scripts.map((r) => r.responseEnd)), main: at('sidebar-main'), dbOpen: at('sidebar-db-open'), render: at('sidebar-first-render'), listening: at('sidebar-listening') };
+  });
+}
 
 async function sidebarFrame(page: Page): Promise<Frame> {
   const handle = await page.waitForSelector('iframe.demo-sidebar');
@@ -106,7 +123,10 @@ export async function measureSidebar(session: Session, seed: number, scale: Scal
     for (let k = 0; k < cold; k++) {
       await page.goto(page.url());
       const frame = await bootedFrame(page);
-      timings.cold.push(await openThread(page, frame, benchThread(seed, 10_000 + k, size, scale)));
+      const marks = await bootMarks(frame);
+      const t = await openThread(page, frame, benchThread(seed, 10_000 + k, size, scale));
+      const open = t.boot - t.ready;
+      timings.cold.push({ ...t, phases: { ...marks, open, read: open + t.read, ready: t.boot } });
     }
     await page.goto(page.url());
     const frame = await sidebarFrame(page);

@@ -4,7 +4,6 @@ import type { Pipeline, RecordValues } from '../../storage/model/entities';
 import type { Field } from '../../storage/model/field';
 import { missingFieldIds } from '../../storage/model/missingFields';
 import { useDb } from '../shell/DbProvider';
-import { FIELD_EDITORS } from '../fields/editors';
 
 /** A write refused for empty mandatory fields, waiting for them: `retry` is the same write with the filled values added. */
 export type PendingAsk = { fields: Field[]; pipelines: Pipeline[]; retry: (extra: RecordValues) => Promise<unknown> };
@@ -29,7 +28,8 @@ export function useMandatoryAsk() {
       } catch (e) {
         const ids = missingFieldIds(e);
         if (!ids) throw e;
-        const schema = await loadFolderSchema(db, folderId);
+        // Every field type's editor only once a refusal asks for one: the sidebar's first render needs none.
+        const [schema, { FIELD_EDITORS }] = await Promise.all([loadFolderSchema(db, folderId), import('../fields/editors')]);
         const fields = ids.map((id) => schema.fields.find((f) => f.id === id)).filter((f): f is Field => !!f && FIELD_EDITORS[f.type] !== null);
         // A field that cannot be filled here (gone since, or computed) leaves the refusal as it was.
         if (fields.length !== ids.length) throw e;

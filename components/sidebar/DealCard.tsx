@@ -8,12 +8,11 @@ import { updateRecord } from '../../storage/write/records';
 import { describeError } from '../errors';
 import { useDb } from '../shell/DbProvider';
 import { t } from '../../i18n';
-import { MissingFieldsForm } from '../mandatory/MissingFieldsForm';
 import { useMandatoryAsk } from '../mandatory/useMandatoryAsk';
-import { LostReasonAsk } from '../mandatory/LostReasonAsk';
 import { lostReasonToAsk } from '../mandatory/lostReason';
 import { CardFields } from './CardFields';
 import { RecordLink } from './RecordLink';
+import { LazyLostReasonAsk, LazyMissingFieldsForm, Later } from './lazy';
 
 type Props = { deal: CrmRecord; fields: readonly Field[]; pipelines: readonly Pipeline[]; threadId: string; linked: boolean; canWrite: boolean; onLink?: () => void };
 
@@ -70,24 +69,28 @@ export function DealCard({ deal, fields, pipelines, threadId, linked, canWrite, 
         </select>
       </div>
       {askingLost && pendingStage && pipeline && (
-        <LostReasonAsk name={deal.title} stage={stageName(pendingStage)} field={askingLost} pipelines={pipelines} onCancel={cancel}
-          onSave={async (values) => {
-            setAskingLost(undefined);
-            save({ fd_stage: { pipelineId: pipeline.id, stageId: pendingStage } }, values);
-          }} />
+        <Later>
+          <LazyLostReasonAsk name={deal.title} stage={stageName(pendingStage)} field={askingLost} pipelines={pipelines} onCancel={cancel}
+            onSave={async (values) => {
+              setAskingLost(undefined);
+              save({ fd_stage: { pipelineId: pipeline.id, stageId: pendingStage } }, values);
+            }} />
+        </Later>
       )}
       {ask && (
-        <MissingFieldsForm
-          name={deal.title}
-          fields={ask.fields}
-          pipelines={ask.pipelines}
-          saveLabel={t('mandatory.moveTo', { column: stageName(pendingStage) })}
-          onCancel={cancel}
-          onSave={async (values) => {
-            await ask.retry(values);
-            cancel();
-          }}
-        />
+        <Later>
+          <LazyMissingFieldsForm
+            name={deal.title}
+            fields={ask.fields}
+            pipelines={ask.pipelines}
+            saveLabel={t('mandatory.moveTo', { column: stageName(pendingStage) })}
+            onCancel={cancel}
+            onSave={async (values) => {
+              await ask.retry(values);
+              cancel();
+            }}
+          />
+        </Later>
       )}
       <CardFields record={deal} fields={fields} kind="deals" pipelines={pipelines} canWrite={canWrite} />
       {!canWrite ? null : linked ? (

@@ -10,7 +10,7 @@ import { useCanWrite } from '../workspace/useWorkspaceRole';
 import { DealCard } from './DealCard';
 import { DealPicker } from './DealPicker';
 import { FirstOf } from './FirstOf';
-import { NewDealForm } from './NewDealForm';
+import { LazyNewDealForm, Later } from './lazy';
 
 /** The people's other open deals shown before "Show more" (the thread's own deals always show). */
 const OTHER_DEALS_SHOWN = 5;
@@ -55,7 +55,9 @@ export function DealsSection({ threadId, subject, linkedDeals, otherDeals, conta
       {canWrite && <DealPicker threadId={threadId} />}
       {canWrite &&
         (creating ? (
-          <NewDealForm threadId={threadId} subject={subject} contactIds={contactIds} companyIds={companyIds} pipelines={pipelines} onDone={() => setCreating(false)} />
+          <Later>
+            <LazyNewDealForm threadId={threadId} subject={subject} contactIds={contactIds} companyIds={companyIds} pipelines={pipelines} onDone={() => setCreating(false)} />
+          </Later>
         ) : (
           <button type="button" onClick={() => setCreating(true)}>{t('sidebar.newDeal')}</button>
         ))}

@@ -3,13 +3,12 @@ import type { CrmRecord, Pipeline } from '../../storage/model/entities';
 import type { Field } from '../../storage/model/field';
 import { updateRecord } from '../../storage/write/records';
 import { describeError } from '../errors';
-import { FieldEditor } from '../fields/FieldEditor';
 import { FieldValue } from '../fields/FieldValue';
 import { formatContext } from '../hooks';
 import { useDb } from '../shell/DbProvider';
 import { t } from '../../i18n';
-import { MissingFieldsForm } from '../mandatory/MissingFieldsForm';
 import { useMandatoryAsk } from '../mandatory/useMandatoryAsk';
+import { LazyFieldEditor, LazyMissingFieldsForm, Later } from './lazy';
 
 type Props = { record: CrmRecord; field: Field; pipelines: readonly Pipeline[]; canWrite: boolean };
 
@@ -50,11 +49,13 @@ export function InlineField({ record, field, pipelines, canWrite }: Props) {
 
   if (ask && draft) {
     return (
-      <MissingFieldsForm name={record.title} fields={ask.fields} pipelines={ask.pipelines} onCancel={stop}
-        onSave={async (values) => {
-          await ask.retry(values);
-          stop();
-        }} />
+      <Later>
+        <LazyMissingFieldsForm name={record.title} fields={ask.fields} pipelines={ask.pipelines} onCancel={stop}
+          onSave={async (values) => {
+            await ask.retry(values);
+            stop();
+          }} />
+      </Later>
     );
   }
   if (draft) {
@@ -62,7 +63,9 @@ export function InlineField({ record, field, pipelines, canWrite }: Props) {
       <form className="tl-row tl-inline-edit" onSubmit={(e) => void save(e)} onKeyDown={onKeyDown} aria-label={t('sidebar.editField', { field: field.label })}>
         <label htmlFor={inputId}>{field.label}</label>
         <div className="tl-inline-editor">
-          <FieldEditor field={field} value={draft.value} pipelines={pipelines} inputId={inputId} onChange={(v) => setDraft({ value: v })} />
+          <Later inline>
+            <LazyFieldEditor field={field} value={draft.value} pipelines={pipelines} inputId={inputId} onChange={(v) => setDraft({ value: v })} />
+          </Later>
           <button type="submit" className="tl-primary tl-small-button">{t('mandatory.save')}</button>
         </div>
         {error && <div role="alert" className="tl-error">{error}</div>}

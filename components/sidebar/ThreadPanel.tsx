@@ -3,7 +3,6 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { threadPeople, type ThreadContext } from '../../messaging/threadContext';
 import { loadThreadView } from '../../storage/threads/threadView';
 import { HISTORY_PAGE, Timeline } from '../timeline/Timeline';
-import { Composer } from './Composer';
 import { DealsSection } from './DealsSection';
 import { LogEmailButton } from './LogEmailButton';
 import { ContactCard } from './PersonCard';
@@ -13,6 +12,7 @@ import { t } from '../../i18n';
 import { useCanWrite } from '../workspace/useWorkspaceRole';
 import { useDb } from '../shell/DbProvider';
 import { cachedThreadView, rememberThreadView, threadViewKey } from './threadViewCache';
+import { composerLoaded, LazyComposer, Later } from './lazy';
 
 /** People shown before "Show more": a typical thread's all, a mailing list's first few. */
 const PEOPLE_SHOWN = 10;
@@ -63,8 +63,17 @@ export function ThreadPanel({ context, logRequests, openRequests = 0, noteReques
   // "Open the CRM" (and its shortcut) opens what the thread is about: its deal, else its first person, else their company.
   const current = view && (view.linkedDeals[0] ?? view.contacts[0] ?? view.companies[0]);
   useRequested(openRequests, view !== undefined, () => current && void openRecord(current.id));
-  // The composer's first field (a note, its default kind), written in right away.
-  useRequested(noteRequests, view !== undefined, () => panel.current?.querySelector<HTMLTextAreaElement>('.tl-act-form textarea')?.focus());
+  // The composer's first field (a note, its default kind), written in right away; a composer still
+  // loading (lazy.tsx) is waited for, up to a second after its module arrives.
+  useRequested(noteRequests, view !== undefined, () => {
+    const note = () => panel.current?.querySelector<HTMLTextAreaElement>('.tl-act-form textarea');
+    if (note()) return note()!.focus();
+    void composerLoaded().then(() => {
+      const until = Date.now() + 1_000;
+      const tryFocus = () => (note() ? note()!.focus() : Date.now() < until && requestAnimationFrame(tryFocus));
+      tryFocus();
+    });
+  });
   if (!view) return <p aria-busy="true">{t('common.loading')}</p>;
 
   const { rules, participants, shown, contactByEmail, contacts, companies, linkedDeals, otherDeals, pipelines, fields } = view;
@@ -114,7 +123,9 @@ export function ThreadPanel({ context, logRequests, openRequests = 0, noteReques
           </button>
         )}
       </section>
-      <Composer threadId={context.threadId} contacts={contacts} deals={linkedDeals} />
+      <Later>
+        <LazyComposer threadId={context.threadId} contacts={contacts} deals={linkedDeals} />
+      </Later>
       <section aria-label={t('sidebar.history')}>
         <h2 className="tl-section">{t('sidebar.history')}</h2>
         <Timeline recordIds={view.historyIds} pipelines={pipelines} firstPage={view.history} />
