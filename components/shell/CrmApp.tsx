@@ -1,20 +1,22 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { getView } from '../../storage/queries/crm';
 import { useDb } from './DbProvider';
 import { useFolders } from '../hooks';
 import { t } from '../../i18n';
 import { useAllViews, useFolderCounts } from '../crm/data';
 import { EXTRA_PAGES } from './pages';
-import { FieldAdminPage } from '../crm/FieldAdminPage';
 import { FolderPage } from '../crm/FolderPage';
 import { Nav } from './Nav';
-import { RecordPage } from '../crm/RecordPage';
 import { navigate, useRoute, type Route } from './router';
-import { SearchPage } from '../crm/SearchPage';
 import { useAutoBackup } from '../workspace/useAutoBackup';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useCrmShortcuts } from './shortcuts';
 import '../crm/crm.css';
+
+// A folder's table is the first route and loads with the page; these load when first opened.
+const RecordPage = lazy(() => import('../crm/RecordPage').then((m) => ({ default: m.RecordPage })));
+const FieldAdminPage = lazy(() => import('../crm/FieldAdminPage').then((m) => ({ default: m.FieldAdminPage })));
+const SearchPage = lazy(() => import('../crm/SearchPage').then((m) => ({ default: m.SearchPage })));
 
 function ViewRedirect({ viewId }: { viewId: string }) {
   const db = useDb();
@@ -66,7 +68,9 @@ export function CrmApp() {
     <div className="tl-crm">
       <Nav folders={folders ?? []} views={views ?? []} counts={counts} route={route} />
       <main className="tl-main">
-        <Page route={route} />
+        <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+          <Page route={route} />
+        </Suspense>
       </main>
       {helping && <ShortcutHelp onClose={() => setHelping(false)} />}
     </div>

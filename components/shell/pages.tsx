@@ -1,13 +1,22 @@
-import type { ReactNode } from 'react';
+import { lazy, type ComponentType, type ReactNode } from 'react';
 import { t } from '../../i18n';
 import type { IconName } from '../icons/icons';
-import { AutomationsPage } from '../automations/AutomationsPage';
-import { DuplicatesPage } from '../duplicates/DuplicatesPage';
-import { ImportPage } from '../import/ImportPage';
-import { ReportsPage } from '../reports/ReportsPage';
-import { TasksPage } from '../tasks/TasksPage';
 import { TemplatesPage } from '../templates/TemplatesPage';
-import { ConfiguredWorkspacePage } from '../workspace/WorkspacePage';
+
+/**
+ * A page whose module loads when it is first shown: the CRM page's first route (a folder's table)
+ * does not carry charts, the importer or the workspace settings. CrmApp shows a busy state meanwhile.
+ */
+export function lazyPage(load: () => Promise<ComponentType>): ComponentType {
+  return lazy(() => load().then((Page) => ({ default: Page })));
+}
+
+const TasksPage = lazyPage(() => import('../tasks/TasksPage').then((m) => m.TasksPage));
+const ImportPage = lazyPage(() => import('../import/ImportPage').then((m) => m.ImportPage));
+const DuplicatesPage = lazyPage(() => import('../duplicates/DuplicatesPage').then((m) => m.DuplicatesPage));
+const ReportsPage = lazyPage(() => import('../reports/ReportsPage').then((m) => m.ReportsPage));
+const AutomationsPage = lazyPage(() => import('../automations/AutomationsPage').then((m) => m.AutomationsPage));
+const ConfiguredWorkspacePage = lazyPage(() => import('../workspace/WorkspacePage').then((m) => m.ConfiguredWorkspacePage));
 
 /**
  * The CRM shell's pages besides folders and records, in navigation order: the one list of them.
