@@ -48,6 +48,7 @@ export function whose(via: ViaRecord): string {
       return t('timeline.onCompany', { name: via.title || t('common.untitled') });
     case 'deals':
       return t('timeline.onDeal', { name: via.title || t('common.untitled') });
+    case 'products':
     case 'custom':
       return t('timeline.onRecord', { name: via.title || t('common.untitled') });
     case 'thread':

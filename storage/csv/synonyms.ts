@@ -80,9 +80,16 @@ const EXTRA: Record<string, readonly string[]> = {
   fd_source: ['Source', 'Lead Source', 'Fuente', 'Origen', 'Fonte', 'Origine'],
   fd_campaign: ['Campaign', 'Campaña', 'Campagna'],
   fd_lostReason: ['Lost reason', 'Closed lost reason', 'Motivo de pérdida', 'Motivo di perdita', 'Motivo perdita'],
+  // Products: what a price list or an ERP's article export calls its columns.
+  fp_name: ['Name', 'Product', 'Product name', 'Item', 'Article', 'Nombre', 'Producto', 'Artículo', 'Descripción corta', 'Nome', 'Prodotto', 'Articolo', 'Nome prodotto'],
+  fp_sku: ['SKU', 'Code', 'Product code', 'Item code', 'Reference', 'Ref', 'Código', 'Referencia', 'Ref.', 'Codice', 'Codice articolo', 'Riferimento'],
+  fp_unitPrice: ['Price', 'Unit price', 'List price', 'Sale price', 'Precio', 'PVP', 'Precio de venta', 'Tarifa', 'Prezzo', 'Prezzo di listino', 'Listino'],
+  fp_taxRate: ['Tax', 'Tax rate', 'VAT', 'VAT rate', 'IVA', 'Tipo de IVA', '% IVA', 'Aliquota IVA', 'Imposta'],
+  fp_active: ['Active', 'Enabled', 'Available', 'Activo', 'Disponible', 'Attivo', 'Disponibile'],
+  fp_description: ['Description', 'Details', 'Descripción', 'Detalles', 'Descrizione', 'Dettagli'],
 };
 
-const FOLDER_PREFIX = { contacts: 'fc', companies: 'fo', deals: 'fd' } as const;
+const FOLDER_PREFIX = { contacts: 'fc', companies: 'fo', deals: 'fd', products: 'fp' } as const;
 
 /** The presets' labels in every language, by field id ("fc_firstName" → First name, Nombre, Nome). */
 function presetLabelNames(): Map<string, string[]> {

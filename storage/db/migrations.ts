@@ -3,6 +3,7 @@ import { recordAtKeys, RECORD_AT } from './activityIndex';
 import { SHARED_WORKSPACE_KEY } from '../replica/workspaceMode';
 import { addMissingLostReason } from './v5LostReason';
 import { addSortKeys } from './v7SortKeys';
+import { addProductsCatalogue } from './v9Products';
 
 /**
  * Every schema version the database has had, oldest first. Never edit a shipped entry: add a
@@ -106,6 +107,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       // index holds nothing else (a compound key with a missing part is not indexed).
       activities: 'id, *recordIds, threadId, messageId, at, *recordAt, due, [ruleId+at]',
     },
+  },
+  {
+    version: 9,
+    stores: {},
+    // The preset Products catalogue (deals' line items pick from it): workspaces made before get it too.
+    upgrade: addProductsCatalogue,
   },
 ];
 

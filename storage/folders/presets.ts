@@ -10,7 +10,7 @@ import { PRESET_LABELS, presetLabels, type PresetLabels } from './presetLabels';
  * they merge instead of duplicating when a local workspace later joins a shared one. Names are
  * data: the user renames them like anything else.
  */
-export const PRESET_FOLDER_IDS = { contacts: 'folder_contacts', companies: 'folder_companies', deals: 'folder_deals' } as const;
+export const PRESET_FOLDER_IDS = { contacts: 'folder_contacts', companies: 'folder_companies', deals: 'folder_deals', products: 'folder_products' } as const;
 export const DEFAULT_PIPELINE_ID = 'pipeline_sales';
 
 type Options = PresetLabels['options'];
@@ -58,6 +58,20 @@ function seedFields<K extends string>(folderId: string, prefix: string, labels: 
 
 const stat = (statistic: NonNullable<Field['settings']['statistic']>): Partial<Field> => ({ settings: { statistic } });
 const linkTo = (targetFolderId: string): Partial<Field> => ({ settings: { targetFolderId } });
+
+/** The product catalogue (issue: products on deals): what deals' line items pick from. */
+export function productFields(now: number, locale: Locale = 'en'): Field[] {
+  const L = presetLabels(locale);
+  return seedFields(PRESET_FOLDER_IDS.products, 'fp', L.fields.products, [
+    ['name', 'text', { mandatory: true }],
+    ['sku', 'text'],
+    ['unitPrice', 'currency', { settings: { defaultCurrency: 'EUR' } }],
+    ['taxRate', 'percent'],
+    ['active', 'checkbox'],
+    ['description', 'longText'],
+    ['createdAt', 'statistic', stat('createdAt')],
+  ], now);
+}
 
 export function presetFields(now: number, locale: Locale = 'en'): Field[] {
   const { contacts, companies, deals } = PRESET_FOLDER_IDS;
@@ -114,11 +128,12 @@ export function presetFields(now: number, locale: Locale = 'en'): Field[] {
       ['createdAt', 'statistic', stat('createdAt')],
       ['lastActivity', 'statistic', stat('lastActivity')],
     ], now),
+    ...productFields(now, locale),
   ];
 }
 
 export function presetFolders(now: number, locale: Locale = 'en'): Folder[] {
-  const { contacts, companies, deals } = PRESET_FOLDER_IDS;
+  const { contacts, companies, deals, products } = PRESET_FOLDER_IDS;
   const names = presetLabels(locale).folders;
   const folder = (id: string, name: string, icon: FolderIconName, kind: Folder['kind'], titleFieldIds: string[], order: number): Folder =>
     ({ id, name, icon, kind, titleFieldIds, order, createdAt: now, updatedAt: now });
@@ -126,6 +141,7 @@ export function presetFolders(now: number, locale: Locale = 'en'): Folder[] {
     folder(contacts, names.contacts, 'user', 'contacts', ['fc_firstName', 'fc_lastName'], 0),
     folder(companies, names.companies, 'building', 'companies', ['fo_name'], 1),
     folder(deals, names.deals, 'briefcase', 'deals', ['fd_name'], 2),
+    folder(products, names.products, 'package', 'products', ['fp_name'], 3),
   ];
 }
 
@@ -153,7 +169,7 @@ export function presetPipelines(now: number, locale: Locale = 'en'): Pipeline[] 
 }
 
 export function presetViews(now: number, locale: Locale = 'en'): View[] {
-  const { contacts, companies, deals } = PRESET_FOLDER_IDS;
+  const { contacts, companies, deals, products } = PRESET_FOLDER_IDS;
   const names = presetLabels(locale).views;
   const view = (id: string, folderId: string, name: string, columns: string[], extra: Partial<View> = {}): View => ({
     id, folderId, name, layout: 'list', columns, sort: [], filters: [], order: 0, createdAt: now, updatedAt: now, ...extra,
@@ -162,6 +178,7 @@ export function presetViews(now: number, locale: Locale = 'en'): View[] {
     view('view_contacts_all', contacts, names.contactsAll, ['fc_firstName', 'fc_lastName', 'fc_emails', 'fc_company', 'fc_lifecycleStage']),
     view('view_companies_all', companies, names.companiesAll, ['fo_name', 'fo_domain', 'fo_industry']),
     view('view_deals_all', deals, names.dealsAll, ['fd_name', 'fd_stage', 'fd_amount', 'fd_expectedClose']),
+    view('view_products_all', products, names.productsAll, ['fp_name', 'fp_sku', 'fp_unitPrice', 'fp_taxRate', 'fp_active']),
     view('view_deals_board', deals, names.dealsBoard, ['fd_name', 'fd_amount'], { layout: 'board', boardFieldId: 'fd_stage', order: 1 }),
     // Relative operators (thisWeek, thisMonth, notInLastDays) store no date, so these stay right over time.
     view('view_contacts_leads_week', contacts, names.contactsLeadsWeek, ['fc_firstName', 'fc_lastName', 'fc_emails', 'fc_company', 'fc_leadStatus', 'fc_createdAt'], {
@@ -199,7 +216,7 @@ export function presetWorkspace(now: number, locale: Locale = 'en') {
  */
 export function presetItemName(folderName: string): string | undefined {
   for (const labels of Object.values(PRESET_LABELS)) {
-    for (const kind of ['contacts', 'companies', 'deals'] as const) {
+    for (const kind of ['contacts', 'companies', 'deals', 'products'] as const) {
       if (labels.folders[kind] === folderName) return labels.items[kind];
     }
   }

@@ -4,7 +4,7 @@ import { automationEffectSchema, automationTriggerSchema } from './automationRul
 
 export { templateSchema, TEMPLATE_LANGUAGES, TEMPLATE_LIMITS, type Template, type TemplateLanguage } from './template';
 
-export const FOLDER_KINDS = ['contacts', 'companies', 'deals', 'custom'] as const;
+export const FOLDER_KINDS = ['contacts', 'companies', 'deals', 'products', 'custom'] as const;
 export type FolderKind = (typeof FOLDER_KINDS)[number];
 
 export const folderSchema = z

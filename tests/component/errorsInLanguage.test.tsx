@@ -56,7 +56,7 @@ describe('refusals in the user’s language', () => {
     renderWithDb(<FolderDialog onClose={() => {}} />);
     fireEvent.click(screen.getByRole('button', { name: t('views.folder.create') }));
     expect(await alertText()).toEqual(['El nombre de la carpeta es obligatorio.']);
-    expect(await db.folders.count()).toBe(3);
+    expect(await db.folders.count()).toBe(4);
   });
 
   it('a stage probability out of range, in Italian, names the stage', async () => {

@@ -12,15 +12,16 @@ describe('the synonym table of preset fields', () => {
   let contacts: Field[];
   let companies: Field[];
   let deals: Field[];
+  let products: Field[];
   beforeEach(async () => {
     await resetDb();
-    [contacts, companies, deals] = await Promise.all(
-      [PRESET_FOLDER_IDS.contacts, PRESET_FOLDER_IDS.companies, PRESET_FOLDER_IDS.deals].map(async (id) => (await loadFolderSchema(db, id)).fields),
-    ) as [Field[], Field[], Field[]];
+    [contacts, companies, deals, products] = await Promise.all(
+      [PRESET_FOLDER_IDS.contacts, PRESET_FOLDER_IDS.companies, PRESET_FOLDER_IDS.deals, PRESET_FOLDER_IDS.products].map(async (id) => (await loadFolderSchema(db, id)).fields),
+    ) as [Field[], Field[], Field[], Field[]];
   });
 
   it('names only preset fields that exist, and knows each by its labels in en, es and it', () => {
-    const ids = new Set([...contacts, ...companies, ...deals].map((f) => f.id));
+    const ids = new Set([...contacts, ...companies, ...deals, ...products].map((f) => f.id));
     for (const id of FIELD_SYNONYMS.keys()) expect(ids, id).toContain(id);
     for (const name of ['First name', 'Nombre', 'Nome']) expect(synonymsOf('fc_firstName')).toContain(foldHeader(name));
     for (const name of ['Emails', 'Correos electrónicos']) expect(synonymsOf('fc_emails')).toContain(foldHeader(name));

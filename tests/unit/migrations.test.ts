@@ -6,7 +6,7 @@ import { recordAtKeys } from '../../storage/db/activityIndex';
 import { ThreadlineDB } from '../../storage/db/db';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from '../../storage/db/migrations';
 import type { Activity } from '../../storage/model/entities';
-import { presetFields } from '../../storage/folders/presets';
+import { presetFields, presetFolders, presetViews, productFields, PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { mutate } from '../../storage/write/mutate';
 import { newestFirst, recordHistory, timeline } from '../../storage/queries/queries';
 import { shareWorkspace } from '../support/db';
@@ -53,6 +53,19 @@ const EXPECTED_REWRITES: Record<number, (data: Data) => Data> = {
       return { ...r, sortKeys: recordSortKeys(folderId, fields.filter((f) => f.folderId === folderId), values ?? {}) };
     });
     return { ...data, records };
+  },
+  // v9: a workspace without the Products catalogue gets its folder, fields and view, stamped at 0.
+  9: (data) => {
+    const folders = data.folders ?? [];
+    if (folders.some((f) => f.id === PRESET_FOLDER_IDS.products)) return data;
+    const order = Math.max(-1, ...folders.map((f) => Number(f.order))) + 1;
+    const folder = { ...presetFolders(0, 'en').find((f) => f.id === PRESET_FOLDER_IDS.products)!, order };
+    return {
+      ...data,
+      folders: [...folders, folder],
+      fields: [...(data.fields ?? []), ...productFields(0, 'en')],
+      views: [...(data.views ?? []), ...presetViews(0, 'en').filter((v) => v.folderId === PRESET_FOLDER_IDS.products)],
+    };
   },
 };
 

@@ -17,7 +17,7 @@ describe('the single write path', () => {
   beforeEach(resetDb);
 
   it('a new workspace holds the preset folders, fields, pipeline and views', async () => {
-    expect((await db.folders.toArray()).map((f) => f.name).sort()).toEqual(['Companies', 'Contacts', 'Deals']);
+    expect((await db.folders.toArray()).map((f) => f.name).sort()).toEqual(['Companies', 'Contacts', 'Deals', 'Products']);
     expect(await db.fields.where('folderId').equals(deals).count()).toBeGreaterThan(10);
     const pipeline = await db.pipelines.get(DEFAULT_PIPELINE_ID);
     expect(pipeline?.stages.map((s) => s.name)).toEqual(['New', 'Qualified', 'Proposal', 'Negotiation', 'Won', 'Lost']);

@@ -126,8 +126,8 @@ describe('renaming presets into another language', () => {
     const plan = await loadPresetRenames(db, 'es');
     await updateFolder(db, PRESET_FOLDER_IDS.deals, { name: 'Opportunities' });
     const confirmed = plan.filter((r) => r.kind === 'folder');
-    expect(await applyPresetRenames(db, 'es', confirmed)).toBe(2);
-    expect((await db.folders.toArray()).map((f) => f.name).sort()).toEqual(['Contactos', 'Empresas', 'Opportunities']);
+    expect(await applyPresetRenames(db, 'es', confirmed)).toBe(3);
+    expect((await db.folders.toArray()).map((f) => f.name).sort()).toEqual(['Contactos', 'Empresas', 'Opportunities', 'Productos']);
     expect((await db.fields.get('fc_firstName'))!.label).toBe('First name');
   });
 

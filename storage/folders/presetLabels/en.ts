@@ -4,9 +4,9 @@
  * created in any language merges with one created in another.
  */
 export const en = {
-  folders: { contacts: 'Contacts', companies: 'Companies', deals: 'Deals' },
+  folders: { contacts: 'Contacts', companies: 'Companies', deals: 'Deals', products: 'Products' },
   /** One record of each preset folder, as "New: {item}" names it. */
-  items: { contacts: 'contact', companies: 'company', deals: 'deal' },
+  items: { contacts: 'contact', companies: 'company', deals: 'deal', products: 'product' },
   fields: {
     contacts: {
       firstName: 'First name',
@@ -58,6 +58,15 @@ export const en = {
       createdAt: 'Created at',
       lastActivity: 'Last activity',
     },
+    products: {
+      name: 'Name',
+      sku: 'Code / SKU',
+      unitPrice: 'Unit price',
+      taxRate: 'Tax rate',
+      active: 'Active',
+      description: 'Description',
+      createdAt: 'Created at',
+    },
   },
   options: {
     lifecycle: {
@@ -108,6 +117,7 @@ export const en = {
     contactsLeadsWeek: 'Leads created this week',
     dealsClosingMonth: 'Deals closing this month',
     dealsInactive: 'Inactive deals (no activity 30 days)',
+    productsAll: 'All products',
   },
   /** What a folder or pipeline the user creates starts with. */
   custom: {

@@ -1,8 +1,8 @@
 import type { PresetLabels } from './en';
 
 export const es = {
-  folders: { contacts: 'Contactos', companies: 'Empresas', deals: 'Negocios' },
-  items: { contacts: 'contacto', companies: 'empresa', deals: 'negocio' },
+  folders: { contacts: 'Contactos', companies: 'Empresas', deals: 'Negocios', products: 'Productos' },
+  items: { contacts: 'contacto', companies: 'empresa', deals: 'negocio', products: 'producto' },
   fields: {
     contacts: {
       firstName: 'Nombre',
@@ -54,6 +54,15 @@ export const es = {
       createdAt: 'Fecha de creación',
       lastActivity: 'Última actividad',
     },
+    products: {
+      name: 'Nombre',
+      sku: 'Código / SKU',
+      unitPrice: 'Precio unitario',
+      taxRate: 'Impuesto',
+      active: 'Activo',
+      description: 'Descripción',
+      createdAt: 'Creado el',
+    },
   },
   options: {
     lifecycle: {
@@ -104,6 +113,7 @@ export const es = {
     contactsLeadsWeek: 'Clientes potenciales creados esta semana',
     dealsClosingMonth: 'Negocios que cierran este mes',
     dealsInactive: 'Negocios inactivos (30 días sin actividad)',
+    productsAll: 'Todos los productos',
   },
   custom: {
     nameField: 'Nombre',

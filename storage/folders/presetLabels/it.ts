@@ -1,8 +1,8 @@
 import type { PresetLabels } from './en';
 
 export const it = {
-  folders: { contacts: 'Contatti', companies: 'Aziende', deals: 'Trattative' },
-  items: { contacts: 'contatto', companies: 'azienda', deals: 'trattativa' },
+  folders: { contacts: 'Contatti', companies: 'Aziende', deals: 'Trattative', products: 'Prodotti' },
+  items: { contacts: 'contatto', companies: 'azienda', deals: 'trattativa', products: 'prodotto' },
   fields: {
     contacts: {
       firstName: 'Nome',
@@ -54,6 +54,15 @@ export const it = {
       createdAt: 'Data di creazione',
       lastActivity: 'Ultima attività',
     },
+    products: {
+      name: 'Nome',
+      sku: 'Codice / SKU',
+      unitPrice: 'Prezzo unitario',
+      taxRate: 'Aliquota',
+      active: 'Attivo',
+      description: 'Descrizione',
+      createdAt: 'Creato il',
+    },
   },
   options: {
     lifecycle: {
@@ -104,6 +113,7 @@ export const it = {
     contactsLeadsWeek: 'Potenziali clienti creati questa settimana',
     dealsClosingMonth: 'Trattative in chiusura questo mese',
     dealsInactive: 'Trattative inattive (30 giorni senza attività)',
+    productsAll: 'Tutti i prodotti',
   },
   custom: {
     nameField: 'Nome',

@@ -135,6 +135,6 @@ describe('CRM app', { timeout: 30_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: 'Delete folder' }));
     fireEvent.click(screen.getByRole('button', { name: 'Delete for good' }));
     await waitFor(() => expect(within(nav).queryByRole('link', { name: /^Resellers/ })).toBeNull());
-    expect(await db.folders.count()).toBe(3);
+    expect(await db.folders.count()).toBe(4);
   });
 });
