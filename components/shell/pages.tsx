@@ -1,7 +1,6 @@
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import { t } from '../../i18n';
 import type { IconName } from '../icons/icons';
-import { TemplatesPage } from '../templates/TemplatesPage';
 
 /**
  * A page whose module loads when it is first shown: the CRM page's first route (a folder's table)
@@ -15,6 +14,7 @@ const TasksPage = lazyPage(() => import('../tasks/TasksPage').then((m) => m.Task
 const ImportPage = lazyPage(() => import('../import/ImportPage').then((m) => m.ImportPage));
 const DuplicatesPage = lazyPage(() => import('../duplicates/DuplicatesPage').then((m) => m.DuplicatesPage));
 const ReportsPage = lazyPage(() => import('../reports/ReportsPage').then((m) => m.ReportsPage));
+const TemplatesPage = lazyPage(() => import('../templates/TemplatesPage').then((m) => m.TemplatesPage));
 const AutomationsPage = lazyPage(() => import('../automations/AutomationsPage').then((m) => m.AutomationsPage));
 const ConfiguredWorkspacePage = lazyPage(() => import('../workspace/WorkspacePage').then((m) => m.ConfiguredWorkspacePage));
 

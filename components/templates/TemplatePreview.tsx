@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId } from 'react';
-import { getLocale, t } from '../../i18n';
+import { useEffect, useId, useState } from 'react';
+import { getLocale, isLocaleLoaded, loadLocale, t } from '../../i18n';
 import { templateSample } from '../../storage/queries/templateSample';
 import { mergeFieldLabel } from '../../storage/templates/mergeFields';
 import { renderTemplate } from '../../storage/templates/render';
@@ -16,6 +16,11 @@ export function TemplatePreview({ draft }: { draft: Pick<TemplateInput, 'subject
   const db = useDb();
   const id = useId();
   const sample = useLiveQuery(() => templateSample(db), [db]);
+  // Missing values are labelled in the template's language, whose catalogue the page may not hold yet.
+  const [, setLoaded] = useState(0);
+  useEffect(() => {
+    if (!isLocaleLoaded(draft.language)) void loadLocale(draft.language).then(() => setLoaded((n) => n + 1));
+  }, [draft.language]);
   if (!sample) return null;
   const rendered = renderTemplate(draft, sample.ctx);
   const contact = sample.ctx.contact;

@@ -23,8 +23,13 @@ export function TemplatesPage() {
   const db = useDb();
   const templates = useLiveQuery(() => listTemplates(db), [db]);
   const canWrite = useCanWrite();
-  const [editing, setEditing] = useState<Editing>({ kind: 'none' });
+  const [editing, setEditingState] = useState<Editing>({ kind: 'none' });
   const [status, setStatus] = useState('');
+  // A new edit starts without the last one's "Saved" or "Deleted".
+  const setEditing = (next: Editing) => {
+    if (next.kind !== 'none') setStatus('');
+    setEditingState(next);
+  };
   const [error, setError] = useState<string>();
   const current = editing.kind === 'edit' ? templates?.find((x) => x.id === editing.id) : undefined;
 

@@ -53,6 +53,12 @@ describe('compose templates', () => {
     // Language, subject, uses, actions.
     expect(await row.getByRole('cell').nth(2).innerText()).toBe('0');
     await screenshot(crm, 'templates-list-en');
+    await row.getByRole('button', { name: 'Edit Propuesta' }).click();
+    await crm.emulateMedia({ colorScheme: 'dark' });
+    expect(await visible(crm.getByText('Missing for this contact: Company'))).toBe(true);
+    await screenshot(crm, 'templates-editor-dark');
+    await crm.getByRole('button', { name: 'Cancel' }).click();
+    await crm.emulateMedia({ colorScheme: 'light' });
 
     const demo = await openExtensionPage(session(), 'demo.html');
     await demo.getByRole('button', { name: 'Compose', exact: true }).click();

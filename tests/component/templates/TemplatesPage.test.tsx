@@ -2,8 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TemplatesPage } from '../../../components/templates/TemplatesPage';
-import * as i18n from '../../../i18n';
-import { setLocale } from '../../../i18n';
+import { loadLocale, setLocale } from '../../../i18n';
 import { PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
 import { countTemplateUse, saveTemplate } from '../../../storage/templates/templates';
 import { createRecord } from '../../../storage/write/records';
@@ -12,8 +11,6 @@ import { renderWithDb } from '../../support/render';
 
 describe('the Templates page', { timeout: 30_000 }, () => {
   beforeEach(async () => {
-    // Where catalogues load on demand, the page (es) and the template's language (the preview) must be loaded.
-    await (i18n as { loadAllLocales?: () => Promise<void> }).loadAllLocales?.();
     await resetDb();
     setLocale('en');
   });
@@ -68,6 +65,8 @@ describe('the Templates page', { timeout: 30_000 }, () => {
   });
 
   it('shows a refusal next to its field, in the user’s language', async () => {
+    // Catalogues load on demand: the page's before it renders, as LocaleProvider does (the first test's preview loaded its own).
+    await loadLocale('es');
     setLocale('es');
     const user = userEvent.setup();
     renderWithDb(<TemplatesPage />);
