@@ -10,6 +10,7 @@ import type { CrmRecord } from '../../storage/model/entities';
 import { FIELD_REGISTRY, type FieldTypeSpec } from '../../storage/model/fieldRegistry';
 import { createDealForThread } from '../../storage/threads/quickCreate';
 import { createRecord, deleteRecord, updateRecord } from '../../storage/write/records';
+import { countTemplateUse, deleteTemplate, saveTemplate } from '../../storage/templates/templates';
 import type { Rng } from './rng';
 import { EMAIL_POOL, newValues, randomPatch, valueFor, type LinkTargets } from './values';
 
@@ -233,6 +234,24 @@ const csvImport: Action = async (db, rng, view) => {
   return `csvImport ${folderId} ${dedup}: ${created} created, ${updated} updated, ${bad} refused`;
 };
 
+/** Few template ids: replicas edit, count uses of and delete the same templates concurrently. */
+const TEMPLATES = ['tpl_1', 'tpl_2', 'tpl_3'];
+const LANGUAGES = ['en', 'es', 'it'] as const;
+
+/** A compose template edited, used (this device's counter) or deleted. */
+async function template(db: ThreadlineDB, rng: Rng): Promise<string | undefined> {
+  const id = rng.pick(TEMPLATES);
+  const roll = rng.int(1, 10);
+  if (roll <= 4) {
+    await saveTemplate(db, { id, name: `Template ${rng.int(1, 9)}`, subject: `Hi {{contact.firstName}} ${rng.int(1, 99)}`, body: `Line ${rng.int(1, 99)}\n{{deal.name | your deal}}`, language: rng.pick(LANGUAGES) });
+    return `save template ${id}`;
+  }
+  if (roll <= 9) return (await countTemplateUse(db, id)) ? `use template ${id}` : undefined;
+  if (!(await db.templates.get(id))) return undefined;
+  await deleteTemplate(db, id);
+  return `delete template ${id}`;
+}
+
 const ACTIONS = {
   createContact: [create(contacts), 4],
   createCompany: [create(companies), 2],
@@ -251,6 +270,7 @@ const ACTIONS = {
   task: [task, 2],
   email: [email, 1.5],
   csvImport: [csvImport, 1],
+  template: [template, 1.5],
 } satisfies Record<string, [Action, number]>;
 export type ActionName = keyof typeof ACTIONS;
 
