@@ -26,12 +26,13 @@ export const LazyLostReasonAsk = lazy(() => loaders.lostReason().then((m) => ({ 
 export const composerLoaded = (): Promise<unknown> => loaders.composer();
 
 /**
- * A lazy part's place while it loads: announced as busy to assistive technology, and blank on
- * screen, so a thread shown from memory never flashes a "Loading…" under its card.
+ * A lazy part's place while it loads: an indeterminate progress bar to assistive technology,
+ * blank on screen, so a thread shown from memory never flashes a "Loading…" under its card. Not a
+ * status region: the card's own status (the email's log state) must stay the only one.
  */
 export function Later({ children, inline = false }: { children: ReactNode; inline?: boolean }) {
   const Tag = inline ? 'span' : 'div';
-  return <Suspense fallback={<Tag role="status" aria-busy="true" aria-label={t('common.loading')} className="tl-lazy" />}>{children}</Suspense>;
+  return <Suspense fallback={<Tag role="progressbar" aria-busy="true" aria-label={t('common.loading')} className="tl-lazy" />}>{children}</Suspense>;
 }
 
 let preloading = false;
