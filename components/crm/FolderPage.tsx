@@ -101,10 +101,12 @@ function ViewWorkspace({ schema, view }: { schema: FolderSchema; view: View | un
       <ViewToolbar schema={schema} view={view} draft={draft} dirty={dirty} problems={table.problems} onChange={setDraft} onDiscard={() => setDraft(saved)} canWrite={canWrite} />
       {canWrite && creating && <RecordForm key="new" schema={schema} onSaved={() => setCreating(false)} onCancel={() => setCreating(false)} />}
       {canWrite && visibleSelection.size > 0 && <BulkBar schema={schema} selected={visibleSelection} onDone={() => setSelected(new Set())} />}
-      {table.progress !== undefined ? (
+      {/* Above the rows, not instead of them: a new filter the index cannot serve keeps the table on screen while it builds. */}
+      {table.progress !== undefined && (
         <p aria-busy="true" role="status" className="tl-muted">{t('views.sorting', { count: total ?? 0, folder: schema.folder.name.toLowerCase(), percent: Math.floor(table.progress * 100) })}</p>
-      ) : !ids || total === undefined ? (
-        <p aria-busy="true">{t('common.loading')}</p>
+      )}
+      {!ids || total === undefined ? (
+        table.progress === undefined && <p aria-busy="true">{t('common.loading')}</p>
       ) : total === 0 ? (
         <p className="tl-empty">{t('crm.empty', { folder: schema.folder.name.toLowerCase() })}</p>
       ) : board && boardField ? (
