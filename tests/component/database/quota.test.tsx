@@ -127,7 +127,8 @@ describe('a full disk during a write, through the UI', () => {
     await waitFor(() => expect(screen.getAllByRole('alert').map((a) => a.textContent).join(' ')).toContain(t('errors.quota')));
     expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Not logged yet');
 
-    await userEvent.type(screen.getByRole('textbox', { name: 'Note' }), 'Call back Friday');
+    // The composer loads on first use (components/sidebar/lazy.tsx): wait for its box.
+    await userEvent.type(await screen.findByRole('textbox', { name: 'Note' }), 'Call back Friday');
     await userEvent.click(screen.getByRole('button', { name: 'Add note' }));
     await waitFor(() => expect(screen.getAllByRole('alert')).toHaveLength(2));
     // The note stays in the box to try again; nothing reached the history.
