@@ -23,11 +23,11 @@ const refusal = (rule: CustomRule, message: string, code: StorageErrorCode, para
 
 const stageExists = (shape: Shape, pipelineId: string, stageId: string) => shape.pipelines.some((p) => p.id === pipelineId && p.stages.some((s) => s.id === stageId));
 
-/** The folder a condition reads: the rule's own, or the first companies / deals folder. */
-function conditionFolder(shape: Shape, ruleFolderId: string, target: ConditionTarget): string | undefined {
+/** The folder a condition reads: the rule's own, or the first companies / deals folder (the builder offers these fields). */
+export function conditionFolder(folders: readonly Folder[], ruleFolderId: string, target: ConditionTarget): string | undefined {
   if (target === 'record') return ruleFolderId;
   const kind = target === 'company' ? 'companies' : 'deals';
-  return shape.folders.filter((f) => f.kind === kind).sort((a, b) => a.order - b.order)[0]?.id;
+  return folders.filter((f) => f.kind === kind).sort((a, b) => a.order - b.order)[0]?.id;
 }
 
 function checkValue(rule: CustomRule, field: Field, value: unknown, shape: Shape): RuleRefusal | undefined {
@@ -78,7 +78,7 @@ export async function checkCustomRule(db: ThreadlineDB, rule: CustomRule): Promi
     return refusal(rule, 'the stage no longer exists', 'ruleStageGone');
   }
   for (const condition of rule.conditions.list) {
-    const folderId = conditionFolder(shape, trigger.folderId, condition.target);
+    const folderId = conditionFolder(folders, trigger.folderId, condition.target);
     const field = fields.find((f) => f.id === condition.fieldId && f.folderId === folderId);
     if (!field) return refusal(rule, 'one of its fields no longer exists in that folder', 'ruleFieldGone');
     const op = filterOps(field).find((o) => o.op === condition.op) ?? (condition.op === 'isEmpty' || condition.op === 'isNotEmpty' ? { input: 'none' as const } : undefined);

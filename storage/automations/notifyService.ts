@@ -5,19 +5,10 @@ import type { ActivityOf } from '../model/entities';
 import { readUserDirectory, signedInEmail, LOCAL_ME } from '../workspace/members';
 import { mutate } from '../write/mutate';
 import { t } from '../../i18n';
+import type { ReminderApi } from '../reminders/service';
 
-type Listener<A extends unknown[]> = { addListener(cb: (...args: A) => void): void; removeListener(cb: (...args: A) => void): void };
-
-/** The slice of the extension API the rules' notifications use (`browser`; tests a fake). */
-export type NotifyApi = {
-  notifications: {
-    create(id: string, options: { type: 'basic'; iconUrl: string; title: string; message: string; priority?: number }): Promise<string>;
-    clear(id: string): Promise<boolean>;
-    onClicked: Listener<[string]>;
-  };
-  tabs: { create(props: { url: string }): Promise<unknown> };
-  runtime: { getURL(path: string): string };
-};
+/** The slice of the extension API the rules' notifications use: the reminders' own (`browser`; tests a fake). */
+export type NotifyApi = Pick<ReminderApi, 'notifications' | 'tabs' | 'runtime'>;
 
 const PREFIX = 'threadline-rule:';
 const SHOWN_KEY = 'rules:notified';

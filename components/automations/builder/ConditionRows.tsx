@@ -1,5 +1,6 @@
 import type { ConditionTarget, RuleCondition, RuleConditions } from '../../../storage/model/customRules';
 import { CONDITION_TARGETS } from '../../../storage/model/customRules';
+import { conditionFolder } from '../../../storage/automations/customChecks';
 import type { Field } from '../../../storage/model/field';
 import { filterOps } from '../../../storage/model/filterRegistry';
 import { t } from '../../../i18n';
@@ -8,12 +9,7 @@ import { opLabel } from '../../crm/labels';
 import { Icon } from '../../icons/icons';
 import type { Workspace } from './examples';
 
-/** The folder a condition reads: the rule's own for "the record", else the first companies / deals folder. */
-export function conditionFolderId(ws: Workspace, ruleFolderId: string, target: ConditionTarget): string | undefined {
-  if (target === 'record') return ruleFolderId;
-  const kind = target === 'company' ? 'companies' : 'deals';
-  return [...ws.folders].filter((f) => f.kind === kind).sort((a, b) => a.order - b.order)[0]?.id;
-}
+const conditionFolderId = (ws: Workspace, ruleFolderId: string, target: ConditionTarget) => conditionFolder(ws.folders, ruleFolderId, target);
 
 const fieldsOf = (ws: Workspace, folderId: string | undefined): Field[] => ws.fields.filter((f) => f.folderId === folderId);
 
