@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { exportRecordsFile } from '../../storage/csv/exportCsv';
 import type { CrmRecord } from '../../storage/model/entities';
 import { describeError } from '../errors';
 import { useDb } from '../shell/DbProvider';
@@ -18,6 +17,8 @@ export function ExportButton(props: Props) {
     try {
       setError(undefined);
       const records = 'records' in props ? props.records : await props.load();
+      // The CSV writer (papaparse, the importer's header names) loads on the first export, not with the table.
+      const { exportRecordsFile } = await import('../../storage/csv/exportCsv');
       const { name, csv } = await exportRecordsFile(db, folderId, records, fieldIds);
       downloadText(name, csv);
     } catch (e) {
