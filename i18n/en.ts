@@ -15,6 +15,7 @@ import { en as language } from './language/en';
 import { en as backup } from './backup/en';
 import { en as icons } from './icons/en';
 import { en as templates } from './templates/en';
+import { en as lines } from './lines/en';
 
 /** English: the source catalogue. Strings shared by several features live here; the rest in i18n/<feature>/. */
 const core = {
@@ -52,7 +53,7 @@ const core = {
 } as const;
 
 /** Each feature keeps its strings in the folder named like its components/ folder, so parallel work never collides. */
-export const en = { ...core, ...crm, ...timeline, ...fields, ...shell, ...sidebar, ...mandatory, ...importer, ...duplicates, ...tasks, ...workspace, ...reports, ...automations, ...errors, ...language, ...backup, ...icons, ...templates } as const;
+export const en = { ...core, ...crm, ...timeline, ...fields, ...shell, ...sidebar, ...mandatory, ...importer, ...duplicates, ...tasks, ...workspace, ...reports, ...automations, ...errors, ...language, ...backup, ...icons, ...templates, ...lines } as const;
 
 export type MessageKey = keyof typeof en;
 export type CoreKey = keyof typeof core;

@@ -17,6 +17,7 @@ import { es as language } from './language/es';
 import { es as backup } from './backup/es';
 import { es as icons } from './icons/es';
 import { es as templates } from './templates/es';
+import { es as lines } from './lines/es';
 
 const core = {
   'common.cancel': 'Cancelar',
@@ -52,4 +53,4 @@ const core = {
   'automation.saved': 'Guardado.',
 } satisfies Catalogue<Record<CoreKey, string>>;
 
-export const es = { ...core, ...crm, ...timeline, ...fields, ...shell, ...sidebar, ...mandatory, ...importer, ...duplicates, ...tasks, ...workspace, ...reports, ...automations, ...errors, ...language, ...backup, ...icons, ...templates } satisfies Catalogue<Record<MessageKey, string>>;
+export const es = { ...core, ...crm, ...timeline, ...fields, ...shell, ...sidebar, ...mandatory, ...importer, ...duplicates, ...tasks, ...workspace, ...reports, ...automations, ...errors, ...language, ...backup, ...icons, ...templates, ...lines } satisfies Catalogue<Record<MessageKey, string>>;

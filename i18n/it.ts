@@ -17,6 +17,7 @@ import { it as language } from './language/it';
 import { it as backup } from './backup/it';
 import { it as icons } from './icons/it';
 import { it as templates } from './templates/it';
+import { it as lines } from './lines/it';
 
 const core = {
   'common.cancel': 'Annulla',
@@ -52,4 +53,4 @@ const core = {
   'automation.saved': 'Salvato.',
 } satisfies Catalogue<Record<CoreKey, string>>;
 
-export const it = { ...core, ...crm, ...timeline, ...fields, ...shell, ...sidebar, ...mandatory, ...importer, ...duplicates, ...tasks, ...workspace, ...reports, ...automations, ...errors, ...language, ...backup, ...icons, ...templates } satisfies Catalogue<Record<MessageKey, string>>;
+export const it = { ...core, ...crm, ...timeline, ...fields, ...shell, ...sidebar, ...mandatory, ...importer, ...duplicates, ...tasks, ...workspace, ...reports, ...automations, ...errors, ...language, ...backup, ...icons, ...templates, ...lines } satisfies Catalogue<Record<MessageKey, string>>;
