@@ -1,6 +1,7 @@
 import type { Activity, CrmRecord, Pipeline } from '../model/entities';
 import type { Field } from '../model/field';
 import type { Currency, StageValue } from '../model/fieldValues';
+import { orderedLines, type DealLines } from '../lines/line';
 import { dayMs } from './period';
 import type { ContactFact, DealFact } from './types';
 
@@ -23,6 +24,13 @@ const stage = (v: unknown): StageValue | undefined => {
   return s && typeof s === 'object' && typeof s.pipelineId === 'string' && typeof s.stageId === 'string' ? s : undefined;
 };
 const firstLink = (v: unknown): string | undefined => (Array.isArray(v) ? str(v[0]) : undefined);
+/** A deal's lines in display order, or undefined for a deal without any (most deals). */
+function linesOf(r: CrmRecord) {
+  const lines = (r as { lines?: DealLines }).lines;
+  if (!lines) return undefined;
+  const ordered = orderedLines(lines);
+  return ordered.length ? ordered : undefined;
+}
 
 /**
  * When each deal entered the stage it is in now: the latest stage change into that stage. A deal
@@ -47,8 +55,11 @@ export function dealFacts(
   fields: readonly Field[],
   pipelines: readonly Pipeline[],
   stageChanges: readonly Activity[],
+  /** The deals' link field to a companies folder; the preset "company" field when not given. */
+  companyFieldId?: string,
 ): DealFact[] {
   const id = fieldIdsByKey(fields);
+  const companyField = companyFieldId ?? id.get('company');
   const get = (r: CrmRecord, key: string) => {
     const fid = id.get(key);
     return fid === undefined ? undefined : r.values[fid];
@@ -76,6 +87,8 @@ export function dealFacts(
       campaign: str(get(r, 'campaign')),
       closedAt: closed,
       lostReason: str(get(r, 'lostReason')),
+      companyId: companyField === undefined ? undefined : firstLink(r.values[companyField]),
+      lines: linesOf(r),
     };
   });
 }

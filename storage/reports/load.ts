@@ -20,6 +20,12 @@ function activitiesIn(db: ThreadlineDB, period: Period): Promise<Activity[]> {
   return db.activities.where('at').between(from, to, true, false).toArray();
 }
 
+/** The deals' link field to a companies-kind folder (the preset "company" first), if any. */
+function companyLinkField(dealFields: readonly Field[], companyFolderIds: ReadonlySet<string>): string | undefined {
+  const links = dealFields.filter((f) => f.type === 'link' && companyFolderIds.has(f.settings.targetFolderId ?? ''));
+  return (links.find((f) => f.key === 'company') ?? links[0])?.id;
+}
+
 /**
  * Everything the reports page computes from, in one read. The reports themselves are pure
  * functions of this (storage/reports/*.ts), so they are tested without a database.
@@ -35,6 +41,8 @@ export async function loadReportData(db: ThreadlineDB, period: Period): Promise<
   const dealRecords = allRecords.filter((r) => r.folderId === dealsFolder?.id);
   const contactRecords = allRecords.filter((r) => r.folderId === contactsFolder?.id);
   const dealFields = dealsFolder ? (fieldsByFolder.get(dealsFolder.id) ?? []) : [];
+  const companyFolderIds = new Set(folders.filter((f) => f.kind === 'companies').map((f) => f.id));
+  const companyField = companyLinkField(dealFields, companyFolderIds);
   // Only closed deals need their history: when they entered the won or lost stage.
   const closedIds = dealFacts(dealRecords, dealFields, pipelines, [])
     .filter((d) => d.outcome === 'won' || d.outcome === 'lost')
@@ -46,12 +54,15 @@ export async function loadReportData(db: ThreadlineDB, period: Period): Promise<
     dealsFolderId: dealsFolder?.id,
     contactsFolderId: contactsFolder?.id,
     pipelines,
-    deals: dealFacts(dealRecords, dealFields, pipelines, stageChanges),
+    deals: dealFacts(dealRecords, dealFields, pipelines, stageChanges, companyField),
     contacts: contactFacts(contactRecords, contactFields),
     activities,
     ownerOf: ownersOf(allRecords, fieldsByFolder),
     lifecycleStages: contactFields.find((f) => f.key === 'lifecycleStage')?.options ?? [],
     sources: contactFields.find((f) => f.key === 'source')?.options ?? [],
     lostReasons: dealFields.find((f) => f.key === 'lostReason')?.options ?? [],
+    customerTitles: new Map(
+      allRecords.filter((r) => r.folderId === contactsFolder?.id || companyFolderIds.has(r.folderId)).map((r) => [r.id, r.title]),
+    ),
   };
 }

@@ -1,6 +1,7 @@
 import type { Activity, Pipeline, Stage } from '../model/entities';
 import type { DropdownOption } from '../model/field';
 import type { Currency } from '../model/fieldValues';
+import type { LineItem } from '../lines/line';
 
 /** Inclusive calendar days (YYYY-MM-DD, UTC); a missing bound leaves that side open. */
 export type Period = { from?: string; to?: string };
@@ -38,6 +39,10 @@ export type DealFact = {
   closedAt?: number;
   /** The "Lost reason" dropdown's option id, when filled. */
   lostReason?: string;
+  /** The first record of the deal's link to a companies folder ("Company"), when filled. */
+  companyId?: string;
+  /** The deal's line items in display order; absent when it has none. */
+  lines?: LineItem[];
 };
 
 export type ContactFact = {
@@ -65,6 +70,8 @@ export type ReportData = {
   sources: DropdownOption[];
   /** The deals' "Lost reason" options (an editable list), in their order. */
   lostReasons: DropdownOption[];
+  /** Titles of the companies and contacts deals name (their customers), for top customers. */
+  customerTitles?: ReadonlyMap<string, string>;
 };
 
 export const EMPTY_DATA: ReportData = {
