@@ -1,21 +1,20 @@
 import {
-  DndContext, DragOverlay, KeyboardSensor, PointerSensor, pointerWithin, rectIntersection, useDroppable, useSensor, useSensors,
+  DndContext, DragOverlay, KeyboardSensor, PointerSensor, pointerWithin, rectIntersection, useSensor, useSensors,
   type Announcements, type CollisionDetection, type DragEndEvent, type KeyboardCoordinateGetter,
 } from '@dnd-kit/core';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useCanShape } from '../workspace/useWorkspaceRole';
 import type { CrmRecord, RecordValues } from '../../storage/model/entities';
 import type { Field } from '../../storage/model/field';
 import { updateRecord } from '../../storage/write/records';
-import { nextOpenTasks, recordTitles } from '../../storage/queries/crm';
 import { useDb } from '../shell/DbProvider';
 import type { FolderSchema } from '../../storage/folders/schema';
 import { describeError } from '../errors';
 import { formatContext } from '../hooks';
 import { t } from '../../i18n';
 import { BoardCard, CardBody } from './BoardCard';
-import { buildBoard, boardGrouping, cardFields, columnTotals, NO_VALUE, type BoardColumn } from './boardModel';
+import { buildBoard, boardGrouping, cardFields, columnTotals, type BoardColumn } from './boardModel';
+import { BoardColumnView, columnName } from './BoardColumn';
 import { ErrorAlert } from './ErrorAlert';
 import { PipelineDialog } from './PipelineDialog';
 import { useMandatoryAsk } from '../mandatory/useMandatoryAsk';
@@ -23,9 +22,6 @@ import { MissingFieldsForm } from '../mandatory/MissingFieldsForm';
 import { LostReasonAsk } from '../mandatory/LostReasonAsk';
 import { lostReasonToAsk } from '../mandatory/lostReason';
 import { TotalsLine } from './TotalsLine';
-
-/** A board column holds at most this many cards; the rest are counted (the table shows them all). */
-const CARD_CAP = 100;
 
 /** Left/right arrows carry the picked-up card to the neighbouring column, whatever its width. */
 const columnCoordinates: KeyboardCoordinateGetter = (event, { context, currentCoordinates }) => {
@@ -49,28 +45,6 @@ const collision: CollisionDetection = (args) => {
   return hits.length ? hits : rectIntersection(args);
 };
 
-const columnName = (c: BoardColumn) => (c.id === NO_VALUE ? t('views.board.noValue') : c.label);
-
-function Column({ column, children, totals }: { column: BoardColumn; children: React.ReactNode; totals: React.ReactNode }) {
-  const { setNodeRef, isOver } = useDroppable({ id: column.id });
-  return (
-    <section ref={setNodeRef} className="tl-board-column" data-over={isOver || undefined} aria-label={columnName(column)}>
-      <header className="tl-board-head" style={{ borderTopColor: column.color ?? 'var(--tl-border)' }}>
-        <h3>{columnName(column)}</h3>
-        {totals}
-      </header>
-      <div className="tl-board-cards">{children}</div>
-    </section>
-  );
-}
-
-/** The next open task of each card, from one query for the whole board (never one per card). */
-function useNextTasks(ids: readonly string[]) {
-  const db = useDb();
-  const key = ids.join(',');
-  return useLiveQuery(() => nextOpenTasks(db, key ? key.split(',') : []), [db, key]);
-}
-
 /**
  * Records as cards in columns from a stage or dropdown field; dragging a card (mouse, touch or
  * keyboard) to another column updates the record through the write path, which records a stage
@@ -91,14 +65,13 @@ export function BoardView({ schema, rows, field, canWrite = true }: { schema: Fo
   // A drop on a lost stage waits for its (optional) reason before it moves.
   const [askingLost, setAskingLost] = useState<{ recordId: string; column: BoardColumn; field: Field }>();
   const pipeline = schema.pipelines.find((p) => p.id === pipelineId) ?? schema.pipelines[0];
+  // Grouping and totals are passes over what the folder index holds: no read, whatever the change.
   const columns = useMemo(() => buildBoard(rows, field, pipeline), [rows, field, pipeline]);
-  const shownIds = columns.flatMap((c) => c.records.slice(0, CARD_CAP).map((r) => r.id));
-  const tasks = useNextTasks(shownIds);
-  const cards = cardFields(schema.fields);
-  const titles = useLiveQuery(() => recordTitles(db, rows.flatMap((r) => r.linkedIds)), [db, rows]);
-  const ctx = formatContext(schema.pipelines, (id) => titles?.get(id));
+  const cards = useMemo(() => cardFields(schema.fields), [schema.fields]);
+  const totals = useMemo(() => columns.map((c) => columnTotals(c, cards.amount, cards.probability)), [columns, cards]);
+  const ctx = useMemo(() => formatContext(schema.pipelines, () => undefined), [schema.pipelines]);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: columnCoordinates }));
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byId = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
   const titleOf = (id: unknown) => byId.get(String(id))?.title || t('common.untitled');
   const colOf = (id: unknown) => columns.find((c) => c.id === id);
 
@@ -207,17 +180,13 @@ export function BoardView({ schema, rows, field, canWrite = true }: { schema: Fo
         accessibility={{ announcements, screenReaderInstructions: { draggable: t('views.board.moveHelp') } }}
       >
         <div className="tl-board" role="region" aria-label={t('views.board.label')}>
-          {columns.map((c) => (
-            <Column key={c.id} column={c} totals={<TotalsLine totals={columnTotals(c, cards.amount, cards.probability)} amountField={cards.amount} ctx={ctx} />}>
-              {c.records.slice(0, CARD_CAP).map((r) => (
-                <BoardCard key={r.id} record={r} schema={schema} cards={cards} ctx={ctx} task={tasks?.get(r.id)} dimmed={r.id === activeId} canWrite={canWrite} ask={askFor(r.id)} />
-              ))}
-              {c.records.length > CARD_CAP && <p className="tl-muted tl-small">{t('views.board.more', { count: c.records.length - CARD_CAP })}</p>}
-            </Column>
+          {columns.map((c, i) => (
+            <BoardColumnView key={c.id} column={c} pipelines={schema.pipelines} totals={<TotalsLine totals={totals[i]!} amountField={cards.amount} ctx={ctx} />}
+              card={(r, cardCtx, task) => <BoardCard record={r} schema={schema} cards={cards} ctx={cardCtx} task={task} dimmed={r.id === activeId} canWrite={canWrite} ask={askFor(r.id)} />} />
           ))}
         </div>
         <DragOverlay>
-          {activeId && byId.get(activeId) ? <CardBody record={byId.get(activeId)!} schema={schema} cards={cards} ctx={ctx} task={tasks?.get(activeId)} /> : null}
+          {activeId && byId.get(activeId) ? <CardBody record={byId.get(activeId)!} schema={schema} cards={cards} ctx={ctx} /> : null}
         </DragOverlay>
       </DndContext>
     </div>

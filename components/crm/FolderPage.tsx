@@ -12,7 +12,8 @@ import { ViewOnlyNote } from '../workspace/ViewOnlyNote';
 import { BoardView } from './BoardView';
 import { boardFields } from './boardModel';
 import { BulkBar } from './BulkBar';
-import { useFolderRecords, useFolderViews, useViewRows } from './data';
+import { useFolderViews } from './data';
+import { useBoardRows } from './useBoardRows';
 import { useTableRows } from './useTableRows';
 import { countRecords } from './labels';
 import { RecordForm, singular } from './RecordForm';
@@ -76,13 +77,14 @@ function ViewWorkspace({ schema, view }: { schema: FolderSchema; view: View | un
   const query = useMemo(() => ({ filters: draft.filters, sort: draft.sort }), [draft.filters, draft.sort]);
   const board = draft.layout === 'board';
   const table = useTableRows(schema, query);
-  // The board still sorts and groups the whole folder in memory (issue 17: its own slice).
-  const boardRecords = useFolderRecords(board ? schema.folder.id : undefined);
-  const boardResult = useViewRows(board ? boardRecords : undefined, schema, query);
+  // The board reads the folder once into its shared in-memory index, then follows changed keys (issue 17).
+  const boardRows = useBoardRows(schema, query, board);
   const columns = draft.columns.flatMap((id) => schema.fields.find((f) => f.id === id) ?? []);
   const boardField = schema.fields.find((f) => f.id === draft.boardFieldId) ?? boardFields(schema.fields)[0];
-  const ids = board ? boardResult?.records.map((r) => r.id) : table.ids;
+  const boardIds = useMemo(() => boardRows.rows?.map((r) => r.id), [boardRows.rows]);
+  const ids = board ? boardIds : table.ids;
   const total = table.total;
+  const progress = board ? boardRows.progress : table.progress;
   const visibleSelection = useMemo(() => new Set(ids?.filter((id) => selected.has(id))), [ids, selected]);
   const source = useMemo(() => (table.ids ? { ids: table.ids, get: table.get, want: table.want } : undefined), [table.ids, table.get, table.want]);
   const item = singular(schema.folder.name);
@@ -95,22 +97,22 @@ function ViewWorkspace({ schema, view }: { schema: FolderSchema; view: View | un
           {ids && total !== undefined && (ids.length === total ? countRecords(total) : t('views.shown', { shown: ids.length, total: countRecords(total) }))}
         </span>
         {canWrite && <button type="button" className="tl-primary" onClick={() => setCreating(true)}>{t('crm.new', { item })}</button>}
-        {ids && <ExportButton folderId={schema.folder.id} count={ids.length} load={board && boardResult ? async () => boardResult.records : table.loadAll} fieldIds={draft.columns} />}
+        {ids && <ExportButton folderId={schema.folder.id} count={ids.length} load={board && boardRows.rows ? async () => [...(boardRows.rows ?? [])] : table.loadAll} fieldIds={draft.columns} />}
       </header>
       <ViewOnlyNote canWrite={canWrite} />
       <ViewToolbar schema={schema} view={view} draft={draft} dirty={dirty} problems={table.problems} onChange={setDraft} onDiscard={() => setDraft(saved)} canWrite={canWrite} />
       {canWrite && creating && <RecordForm key="new" schema={schema} onSaved={() => setCreating(false)} onCancel={() => setCreating(false)} />}
       {canWrite && visibleSelection.size > 0 && <BulkBar schema={schema} selected={visibleSelection} onDone={() => setSelected(new Set())} />}
       {/* Above the rows, not instead of them: a new filter the index cannot serve keeps the table on screen while it builds. */}
-      {table.progress !== undefined && (
-        <p aria-busy="true" role="status" className="tl-muted">{t('views.sorting', { count: total ?? 0, folder: schema.folder.name.toLowerCase(), percent: Math.floor(table.progress * 100) })}</p>
+      {progress !== undefined && (
+        <p aria-busy="true" role="status" className="tl-muted">{t('views.sorting', { count: total ?? 0, folder: schema.folder.name.toLowerCase(), percent: Math.floor(progress * 100) })}</p>
       )}
       {!ids || total === undefined ? (
-        table.progress === undefined && <p aria-busy="true">{t('common.loading')}</p>
+        progress === undefined && <p aria-busy="true">{t('common.loading')}</p>
       ) : total === 0 ? (
         <p className="tl-empty">{t('crm.empty', { folder: schema.folder.name.toLowerCase() })}</p>
       ) : board && boardField ? (
-        boardResult ? <BoardView schema={schema} rows={boardResult.records} field={boardField} canWrite={canWrite} /> : <p aria-busy="true">{t('common.loading')}</p>
+        boardRows.rows && <BoardView schema={schema} rows={boardRows.rows} field={boardField} canWrite={canWrite} />
       ) : board ? (
         <p className="tl-empty">{t('views.board.noField')}</p>
       ) : ids.length === 0 || !source ? (

@@ -1,19 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState, useEffect } from 'react';
-import type { CrmRecord, Folder, View } from '../../storage/model/entities';
-import type { FolderSchema } from '../../storage/folders/schema';
-import { folderCounts, folderRecords, folderViews, listViews, recordTitles } from '../../storage/queries/crm';
-import { runView, type ViewQuery } from '../../storage/views/viewQuery';
+import { useState, useEffect } from 'react';
+import type { Folder, View } from '../../storage/model/entities';
+import { folderCounts, folderViews, listViews, recordTitles } from '../../storage/queries/crm';
 import { useDb } from '../shell/DbProvider';
-import { useCoalescedQuery } from './useCoalescedQuery';
-
-/**
- * A folder's records, newest change first: one query for the whole table (never one per row),
- * re-read after changes to records but coalesced, since a folder can hold 50,000 of them.
- */
-export function useFolderRecords(folderId: string | undefined): CrmRecord[] | undefined {
-  return useCoalescedQuery('records', async (db) => (folderId ? folderRecords(db, folderId) : []), [folderId]);
-}
 
 export function useFolderViews(folderId: string | undefined): View[] | undefined {
   const db = useDb();
@@ -49,12 +38,4 @@ export function useNow(): number {
     return () => clearInterval(timer);
   }, []);
   return now;
-}
-
-export function useViewRows(records: CrmRecord[] | undefined, schema: FolderSchema | undefined, query: ViewQuery) {
-  const now = useNow();
-  return useMemo(() => {
-    if (!records || !schema) return undefined;
-    return runView(records, schema.fields, query, { now, pipelines: schema.pipelines });
-  }, [records, schema, query, now]);
 }

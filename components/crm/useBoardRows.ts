@@ -1,0 +1,53 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { CrmRecord } from '../../storage/model/entities';
+import type { FolderSchema } from '../../storage/folders/schema';
+import type { ViewQuery } from '../../storage/views/viewQuery';
+import { useDb } from '../shell/DbProvider';
+import { useNow } from './data';
+import { acquireFolderIndex, type SharedIndex } from './sharedFolderIndex';
+
+export type BoardRows = {
+  /** The view's records in order (filtered and sorted); undefined until the folder's index is built. */
+  rows: readonly CrmRecord[] | undefined;
+  /** Share of the folder's index built (0..1) while it builds. */
+  progress: number | undefined;
+};
+
+/**
+ * A board's records from the folder's shared in-memory index (components/crm/sharedFolderIndex.ts):
+ * the folder is read once, in chunks with a progress share, and every later change (a drag here,
+ * a write in another tab or from sync) re-reads only the records it names. `enabled` false holds
+ * nothing, so a table route pays nothing for it.
+ */
+export function useBoardRows(schema: FolderSchema, query: ViewQuery, enabled: boolean): BoardRows {
+  const db = useDb();
+  const now = useNow();
+  const folderId = schema.folder.id;
+  const [shared, setShared] = useState<{ entry: SharedIndex; version: number; progress: number | undefined }>();
+
+  useEffect(() => {
+    if (!enabled) return undefined;
+    const holder: { entry?: SharedIndex } = {};
+    const hear = () => {
+      const entry = holder.entry;
+      if (entry) setShared({ entry, version: entry.version, progress: entry.progress });
+    };
+    const share = acquireFolderIndex(db, folderId, hear);
+    holder.entry = share.entry;
+    hear();
+    return () => {
+      share.release();
+      setShared(undefined);
+    };
+  }, [db, folderId, enabled]);
+
+  const index = shared?.entry.index;
+  const ready = shared !== undefined && index?.ready === true;
+  const version = shared?.version;
+  const rows = useMemo(
+    () => (ready && index ? index.run(query, schema.fields, { now, pipelines: schema.pipelines }).records : undefined),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- version marks the index's applied changes
+    [ready, index, version, query, schema.fields, schema.pipelines, now],
+  );
+  return { rows, progress: enabled ? (shared ? shared.progress : 0) : undefined };
+}
