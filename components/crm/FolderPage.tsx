@@ -83,7 +83,7 @@ function ViewWorkspace({ schema, view }: { schema: FolderSchema; view: View | un
   const boardField = schema.fields.find((f) => f.id === draft.boardFieldId) ?? boardFields(schema.fields)[0];
   const boardIds = useMemo(() => boardRows.rows?.map((r) => r.id), [boardRows.rows]);
   const ids = board ? boardIds : table.ids;
-  const total = table.total;
+  const total = board ? boardRows.total ?? table.total : table.total;
   const progress = board ? boardRows.progress : table.progress;
   const visibleSelection = useMemo(() => new Set(ids?.filter((id) => selected.has(id))), [ids, selected]);
   const source = useMemo(() => (table.ids ? { ids: table.ids, get: table.get, want: table.want } : undefined), [table.ids, table.get, table.want]);

@@ -10,7 +10,7 @@ export function TotalsLine({ totals, amountField, ctx }: { totals: Totals; amoun
     currency && amountField ? formatValue(amountField, { amount, currency }, ctx) : numberFormat(ctx.locale, { maximumFractionDigits: 2 }).format(amount);
   return (
     <div className="tl-board-totals">
-      <span>{t('views.board.count', { count: totals.count })}</span>
+      <span>{t('views.board.count', { count: numberFormat(ctx.locale, {}).format(totals.count) })}</span>
       {totals.byCurrency.map((s) => (
         <span key={s.currency}>
           {' · '}{t('views.board.total', { amount: money(s.amount, s.currency) })}

@@ -11,6 +11,8 @@ export type BoardRows = {
   rows: readonly CrmRecord[] | undefined;
   /** Share of the folder's index built (0..1) while it builds. */
   progress: number | undefined;
+  /** Records in the folder, from the same index (for "12 of 20,000"). */
+  total: number | undefined;
 };
 
 /**
@@ -49,5 +51,7 @@ export function useBoardRows(schema: FolderSchema, query: ViewQuery, enabled: bo
     // eslint-disable-next-line react-hooks/exhaustive-deps -- version marks the index's applied changes
     [ready, index, version, query, schema.fields, schema.pipelines, now],
   );
-  return { rows, progress: enabled ? (shared ? shared.progress : 0) : undefined };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- version marks the index's applied changes
+  const total = useMemo(() => (ready && index ? index.size : undefined), [ready, index, version]);
+  return { rows, progress: enabled ? (shared ? shared.progress : 0) : undefined, total };
 }
