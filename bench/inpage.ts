@@ -12,6 +12,8 @@ import type { Activity, CrmRecord } from '../storage/model/entities';
 import { chunk, contact, COUNTS, type Kind, type Scale } from './generate';
 import { benchThread } from './threads';
 import { csvContacts } from './csvRows';
+import { recordSortKeys } from '../storage/views/sortKeys';
+import { updateRecord } from '../storage/write/records';
 
 
 /** The extension's own database (the page this runs in is an extension page: same origin, same IndexedDB). */
@@ -46,10 +48,17 @@ async function median(n: number, run: () => Promise<unknown>): Promise<number> {
   return times.sort((a, b) => a - b)[Math.floor(n / 2)]!;
 }
 
+const PRESET_FIELDS = presetFields(0);
+/** A record's sort keys, as the derived-columns middleware (storage/db/recordIndex.ts) sets them. */
+function withSortKeys(r: CrmRecord): CrmRecord & { sortKeys: unknown[] } {
+  return { ...r, sortKeys: recordSortKeys(r.folderId, PRESET_FIELDS.filter((f) => f.folderId === r.folderId), r.values) };
+}
+
 /**
  * Stores the generated workspace straight into IndexedDB (bypassing mutate: no outbox, no
  * validation, no change events: pages opened afterwards read it fresh). Raw puts bypass Dexie's
- * middleware too, so activities get their recordAt index keys here, from the same function.
+ * middleware too, so activities get their recordAt index keys and records their sort keys here,
+ * from the same functions (without sort keys a sorted or filtered table shows nothing).
  */
 async function seed(seedValue: number, scale: Scale): Promise<Record<string, number>> {
   await db.open();
@@ -59,7 +68,8 @@ async function seed(seedValue: number, scale: Scale): Promise<Record<string, num
     const t0 = performance.now();
     for (let from = 0; from < count; from += SEED_CHUNK) {
       const items = chunk(seedValue, kind, from, Math.min(count, from + SEED_CHUNK), scale);
-      await rawPut(idb, TABLE[kind], kind === 'activities' ? items.map(withRecordAt) : items);
+      const stored = kind === 'activities' ? (items as Activity[]).map(withRecordAt) : TABLE[kind] === 'records' ? (items as CrmRecord[]).map(withSortKeys) : items;
+      await rawPut(idb, TABLE[kind], stored);
     }
     timings[kind] = ms(t0);
   }
@@ -174,6 +184,13 @@ async function wholeFolder() {
   return { ms: ms(t0), rows: all.length };
 }
 
-const bench = { seed, counts, emailLookup, history, search, picker, csvImport, wholeFolder, benchThread, contact };
+/** A rename through the write path (as an edit in another page makes it); returns when it started, on the shared clock. */
+async function rename(id: string, fieldId: string, value: string) {
+  const at = performance.timeOrigin + performance.now();
+  await updateRecord(db, id, { [fieldId]: value });
+  return at;
+}
+
+const bench = { seed, counts, rename, emailLookup, history, search, picker, csvImport, wholeFolder, benchThread, contact };
 export type Bench = typeof bench;
 (globalThis as { threadlineBench?: Bench }).threadlineBench = bench;

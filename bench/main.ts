@@ -43,7 +43,7 @@ const started = Date.now();
  * presets, schema versions). A template seeded by other sources is stale and seeded again; one
  * seeded with older sources would otherwise measure empty indexes and look fast.
  */
-const SEED_SOURCES = ['bench/generate.ts', 'storage/model/derive.ts', 'storage/folders/presets.ts', 'storage/db/activityIndex.ts', 'storage/db/migrations.ts'];
+const SEED_SOURCES = ['bench/generate.ts', 'storage/model/derive.ts', 'storage/views/sortKeys.ts', 'storage/folders/presets.ts', 'storage/db/activityIndex.ts', 'storage/db/migrations.ts'];
 const seedSourcesHash = () => createHash('sha256').update(SEED_SOURCES.map((f) => readFileSync(resolve(f), 'utf8')).join('\0')).digest('hex').slice(0, 16);
 
 /**
@@ -160,10 +160,26 @@ async function browserPart() {
     if (want('scroll')) {
       log('table scroll');
       const s = await measureScroll(session, scale.contacts, plan.scrollFrames);
-      const over = s.gaps.filter((g) => g > 1000 / 60).length;
-      const folder = await call(page, 'wholeFolder');
-      results.scroll = { firstRowsMs: s.firstRowsMs, frames: s.gaps.length, overBudget: over, overBudgetPct: round((100 * over) / s.gaps.length), gaps: summary(s.gaps), rowsInDom: s.rowsInDom, wholeFolderLoad: { ms: round(folder.ms), rows: folder.rows }, reads: s.reads };
-      results.table = { sortChangeMs: summary(s.sortChangeMs), filterChangeMs: summary(s.filterChangeMs) };
+      const frames = (gaps: number[]) => {
+        const over = gaps.filter((g) => g > 1000 / 60).length;
+        return { frames: gaps.length, overBudget: over, overBudgetPct: round((100 * over) / gaps.length), gaps: summary(gaps) };
+      };
+      results.scroll = {
+        // The table's own time: in the booted page, from the route change to its first rows (bench/scroll.ts).
+        firstRowsMs: summary(s.route.firstRowsMs).p50,
+        firstRows: summary(s.route.firstRowsMs),
+        allRowsCounted: summary(s.route.allRowsMs),
+        firstRowsFromBootMs: s.firstRowsFromBootMs,
+        // Thumb-drag: the whole height in `frames` frames.
+        ...frames(s.thumb.gaps),
+        rowsInDom: s.thumb.rowsInDom,
+        wheel: { ...frames(s.wheel.gaps), rowsPerFrame: 3, loadingRowsAtEnd: s.wheel.loadingRows },
+        // The same count with no scrolling: what this browser's own frame timing puts over budget.
+        idleFrames: frames(s.idle.gaps),
+        wholeFolderLoad: { ms: round(s.wholeFolder.ms), rows: s.wholeFolder.rows, where: 'the same booted CRM page' },
+        reads: s.reads,
+      };
+      results.table = { sortChangeMs: summary(s.sortChangeMs), filterChangeMs: summary(s.filterChangeMs), remoteWriteMs: summary(s.remoteWriteMs) };
       save();
       log(`scroll: ${JSON.stringify(results.scroll)}`);
       log(`table: ${JSON.stringify(results.table)}`);
