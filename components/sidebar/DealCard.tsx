@@ -10,7 +10,10 @@ import { useDb } from '../shell/DbProvider';
 import { t } from '../../i18n';
 import { useMandatoryAsk } from '../mandatory/useMandatoryAsk';
 import { lostReasonToAsk } from '../mandatory/lostReason';
+import { recordLines } from '../../storage/lines/purchases';
+import { LineSummary } from '../lines/LineSummary';
 import { CardFields } from './CardFields';
+import { openRecord } from './host';
 import { RecordLink } from './RecordLink';
 import { LazyLostReasonAsk, LazyMissingFieldsForm, Later } from './lazy';
 
@@ -92,7 +95,9 @@ export function DealCard({ deal, fields, pipelines, threadId, linked, canWrite, 
           />
         </Later>
       )}
-      <CardFields record={deal} fields={fields} kind="deals" pipelines={pipelines} canWrite={canWrite} />
+      {/* A deal with products has its amount from them: the summary shows it, nothing types over it. */}
+      <CardFields record={deal} fields={recordLines(deal).length ? fields.filter((f) => f.id !== 'fd_amount') : fields} kind="deals" pipelines={pipelines} canWrite={canWrite} />
+      <LineSummary deal={deal} canWrite={canWrite} onOpen={() => void openRecord(deal.id)} />
       {!canWrite ? null : linked ? (
         <button type="button" className="tl-link" onClick={() => void run(unlinkThread(db, threadId, deal.id))}>
           {t('sidebar.unlink')}
