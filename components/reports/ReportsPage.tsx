@@ -16,7 +16,9 @@ import { CampaignReport } from './sections/CampaignReport';
 import { ForecastReport } from './sections/ForecastReport';
 import { FunnelReport } from './sections/FunnelReport';
 import { PipelineReport } from './sections/PipelineReport';
+import { ProductReport } from './sections/ProductReport';
 import type { SectionProps } from './sections/types';
+import { TopCustomersReport } from './sections/TopCustomersReport';
 import { WinRateReport } from './sections/WinRateReport';
 import './reports.css';
 
@@ -81,6 +83,9 @@ function Sections(props: SectionProps) {
       <CampaignReport {...props} />
       <ActivityReport {...props} />
       <FunnelReport {...props} />
+      <ProductReport kind="revenueByProduct" {...props} />
+      <ProductReport kind="pipelineByProduct" {...props} />
+      <TopCustomersReport {...props} />
     </div>
   );
 }
