@@ -8,6 +8,7 @@ import { benchThread } from './threads';
 import { call, launchExtension, loadBench, openExtensionPage } from './browser';
 import { measureMemory, measureSidebar, type BootPhases } from './sidebar';
 import { measureScroll } from './scroll';
+import { measureBoard } from './board';
 import { measureWeight } from './weight';
 import { measureSync } from './sync';
 import { slope, summary, round } from './stats';
@@ -51,7 +52,9 @@ const seedSourcesHash = () => createHash('sha256').update(SEED_SOURCES.map((f) =
  * each run, so only the first run on a machine pays for seeding; `--reseed` rebuilds it.
  */
 async function seededProfile(): Promise<string> {
-  const template = `/tmp/tl-bench-profile-${quick ? 'quick' : 'full'}-${SEED}`;
+  // An unpacked extension's id (so its IndexedDB origin) follows its folder: a template seeded through another build folder is empty here.
+  const outTag = createHash('sha256').update(resolve(OUT)).digest('hex').slice(0, 8);
+  const template = `/tmp/tl-bench-profile-${quick ? 'quick' : 'full'}-${SEED}-${outTag}`;
   const marker = join(template, 'threadline-seed.json');
   let seededNow = false;
   const sources = seedSourcesHash();
@@ -184,6 +187,13 @@ async function browserPart() {
       log(`scroll: ${JSON.stringify(results.scroll)}`);
       log(`table: ${JSON.stringify(results.table)}`);
     }
+    if (want('board')) {
+      log(`deals board at ${scale.deals} deals`);
+      const b = await measureBoard(session, scale.deals);
+      results.board = { ...b, warm: summary(b.warmMs) };
+      save();
+      log(`board: ${JSON.stringify(results.board)}`);
+    }
     if (want('csv')) {
       log(`csv import of ${plan.csvRows} rows`);
       const c = await call(page, 'csvImport', SEED, plan.csvRows, scale, 200);
@@ -213,7 +223,7 @@ async function main() {
   // A part that fails is recorded and the others still run: a benchmark reports what it can.
   const errors: string[] = [];
   results.errors = errors;
-  if (['seed', 'sidebar', 'search', 'picker', 'memory', 'scroll', 'csv'].some(want)) {
+  if (['seed', 'sidebar', 'search', 'picker', 'memory', 'scroll', 'csv', 'board'].some(want)) {
     await browserPart().catch((e: unknown) => {
       errors.push(`browser part: ${String(e).slice(0, 500)}`);
       log(`browser part failed: ${String(e).slice(0, 300)}`);
