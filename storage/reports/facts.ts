@@ -1,7 +1,7 @@
 import type { Activity, CrmRecord, Pipeline } from '../model/entities';
 import type { Field } from '../model/field';
 import type { Currency, StageValue } from '../model/fieldValues';
-import { orderedLines, type DealLines } from '../lines/line';
+import { orderedLines } from '../lines/line';
 import { dayMs } from './period';
 import type { ContactFact, DealFact } from './types';
 
@@ -26,9 +26,8 @@ const stage = (v: unknown): StageValue | undefined => {
 const firstLink = (v: unknown): string | undefined => (Array.isArray(v) ? str(v[0]) : undefined);
 /** A deal's lines in display order, or undefined for a deal without any (most deals). */
 function linesOf(r: CrmRecord) {
-  const lines = (r as { lines?: DealLines }).lines;
-  if (!lines) return undefined;
-  const ordered = orderedLines(lines);
+  if (!r.lines) return undefined;
+  const ordered = orderedLines(r.lines);
   return ordered.length ? ordered : undefined;
 }
 

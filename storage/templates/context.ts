@@ -2,6 +2,7 @@ import type { ThreadlineDB } from '../db/db';
 import type { CrmRecord, Folder } from '../model/entities';
 import type { Currency } from '../model/fieldValues';
 import { normalizeEmail } from '../model/normalize';
+import { orderedLines } from '../lines/line';
 import { dealStage } from '../pipelines/pipelines';
 import type { MergeContext } from './render';
 
@@ -49,6 +50,7 @@ export function mergeContext(db: ThreadlineDB, input: MergeContextInput): Promis
         currency: typeof amount?.currency === 'string' ? amount.currency : undefined,
         stage: dealStage(deal, pipelines)?.name,
         expectedClose: dayOf(deal.values[F.expectedClose]),
+        lines: deal.lines && Object.keys(deal.lines).length > 0 ? orderedLines(deal.lines) : undefined,
       });
     }
     return ctx;

@@ -11,6 +11,7 @@ export const MERGE_FIELD_KEYS = [
   'deal.amount',
   'deal.stage',
   'deal.expectedClose',
+  'deal.lines',
   'me.name',
   'me.email',
 ] as const;

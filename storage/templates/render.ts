@@ -1,13 +1,15 @@
 import type { Template } from '../model/template';
-import { dateTimeFormat, numberFormat } from '../model/intl';
+import { dateTimeFormat } from '../model/intl';
+import { renderLines, type LinesBlock, type TemplateLine } from './linesTable';
 import { isMergeFieldKey, mergeFieldLabel, type MergeFieldKey } from './mergeFields';
+import { formatAmount } from './money';
 
 /** What merge fields are filled from: the recipient's records and the sender (storage/templates/context.ts). */
 export type MergeContext = {
   contact?: { firstName?: string; lastName?: string; email?: string };
   company?: { name?: string; domain?: string };
   /** `expectedClose`: the date as UTC midnight of its day (a date field holds a day, not an instant). */
-  deal?: { name?: string; amount?: number; currency?: string; stage?: string; expectedClose?: number };
+  deal?: { name?: string; amount?: number; currency?: string; stage?: string; expectedClose?: number; lines?: readonly TemplateLine[] };
   me: { name?: string; email?: string };
 };
 
@@ -40,13 +42,14 @@ export function renderTemplate(t: RenderInput, ctx: MergeContext): Rendered {
   return { subject, text, html, missing };
 }
 
-type Piece = { kind: 'literal'; text: string } | { kind: 'value'; text: string } | { kind: 'missing'; key: string; label: string };
+type Piece = { kind: 'literal'; text: string } | { kind: 'value'; text: string } | { kind: 'block'; block: LinesBlock } | { kind: 'missing'; key: string; label: string };
 type Sink = (piece: Piece) => string;
 
-const plain: Sink = (p) => (p.kind === 'missing' ? `[${p.label}]` : p.text);
+const plain: Sink = (p) => (p.kind === 'missing' ? `[${p.label}]` : p.kind === 'block' ? p.block.text : p.text);
 
 const html_: Sink = (p) => {
   if (p.kind === 'missing') return `<span data-tl-missing="${escapeHtml(p.key)}" style="background:#fde68a;color:#713f12">[${escapeHtml(p.label)}]</span>`;
+  if (p.kind === 'block') return p.block.html;
   return escapeHtml(p.text).replace(/\r\n|\r|\n/g, '<br>');
 };
 
@@ -58,8 +61,10 @@ function fill(source: string, language: Template['language'], ctx: MergeContext,
     last = m.index + m[0].length;
     const key = m[1]!;
     const fallback = m[2]?.trim();
+    const block = key === 'deal.lines' ? renderLines(ctx.deal?.lines ?? [], language, LOCALE_TAG[language], escapeHtml) : undefined;
     const value = isMergeFieldKey(key) ? valueOf(key, ctx, language) : undefined;
-    if (value !== undefined) out += sink({ kind: 'value', text: value });
+    if (block) out += sink({ kind: 'block', block });
+    else if (value !== undefined) out += sink({ kind: 'value', text: value });
     else if (fallback !== undefined && isMergeFieldKey(key)) out += sink({ kind: 'value', text: fallback });
     else {
       // An unknown key is the template's own text: clipped, so a runaway one cannot bloat the reply.
@@ -86,6 +91,8 @@ function valueOf(key: MergeFieldKey, ctx: MergeContext, language: Template['lang
       case 'deal.name': return deal?.name;
       case 'deal.amount': return deal?.amount === undefined || !Number.isFinite(deal.amount) ? undefined : formatAmount(deal.amount, deal.currency, tag);
       case 'deal.stage': return deal?.stage;
+      // A table, not a value: fill() renders it (linesTable.ts).
+      case 'deal.lines': return undefined;
       case 'deal.expectedClose': return deal?.expectedClose === undefined || !Number.isFinite(deal.expectedClose) ? undefined : formatDay(deal.expectedClose, language, tag);
       case 'me.name': return me.name;
       case 'me.email': return me.email;
@@ -94,18 +101,6 @@ function valueOf(key: MergeFieldKey, ctx: MergeContext, language: Template['lang
   if (v === undefined) return undefined;
   const s = String(v).trim();
   return s === '' ? undefined : s;
-}
-
-function formatAmount(amount: number, currency: string | undefined, tag: string): string {
-  if (currency && /^[A-Z]{3}$/.test(currency)) {
-    try {
-      return numberFormat(tag, { style: 'currency', currency }).format(amount);
-    } catch {
-      // An ISO-shaped code the runtime does not know: the number, then the code.
-    }
-    return `${numberFormat(tag, { maximumFractionDigits: 2 }).format(amount)} ${currency}`;
-  }
-  return numberFormat(tag, { maximumFractionDigits: 2 }).format(amount);
 }
 
 /** es and it write days dd/mm/yyyy; English spells the month, which no reader can misread. */

@@ -33,7 +33,7 @@ describe('the product reports', () => {
     const won = dealIds[0]!;
     const lines = { l1: line('l1', 'p_seat', 'Seat licence', 20, 1000, 0), l2: line('l2', 'p_setup', 'Set-up', 1, 4000, 1) };
     // Straight into the table (the derived indexes need folders and fields in the transaction).
-    await db.transaction('rw', db.records, db.folders, db.fields, () => db.records.update(won, { lines } as never));
+    await db.transaction('rw', db.records, db.folders, db.fields, () => db.records.update(won, { lines }));
     renderWithDb(<ReportsPage />);
     const region = await screen.findByRole('region', { name: 'Revenue by product' }, { timeout: 30_000 });
     await userEvent.click(within(region).getByRole('button', { name: 'Table' }));

@@ -36,7 +36,7 @@ const LINES: Record<string, DealLines> = {
 function data(): ReportData {
   const records = fixtureDeals().map((r): CrmRecord => {
     const withCompany = r.id === 'd1' ? { ...r, values: { ...r.values, fd_company: ['co1'] } } : r;
-    return LINES[r.id] ? ({ ...withCompany, lines: LINES[r.id] } as CrmRecord) : withCompany;
+    return LINES[r.id] ? { ...withCompany, lines: LINES[r.id] } : withCompany;
   });
   const fields = fixtureFields().filter((f) => f.folderId === PRESET_FOLDER_IDS.deals);
   return {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { linkThread } from '../../../storage/activities/activities';
 import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../../storage/folders/presets';
+import { addLine } from '../../../storage/lines/write';
 import { mergeContext } from '../../../storage/templates/context';
 import { createRecord, updateRecord } from '../../../storage/write/records';
 import { db, resetDb } from '../../support/db';
@@ -49,6 +50,19 @@ describe('mergeContext', () => {
     expect(solo.deal).toBeUndefined();
     expect(await mergeContext(db, { recipients: ['stranger@nowhere.com'], me: {} })).toEqual({ me: {} });
     expect(await mergeContext(db, { recipients: [], me: {} })).toEqual({ me: {} });
+  });
+
+  it('carries the deal’s lines in display order, for {{deal.lines}}', async () => {
+    const { open } = await seed();
+    await addLine(db, open.id, { name: 'Widget', quantity: 2, unitPrice: { amount: 1000, currency: 'EUR' } });
+    await addLine(db, open.id, { name: 'Set-up', quantity: 1, unitPrice: { amount: 500, currency: 'EUR' }, taxRate: 21 });
+    const ctx = await mergeContext(db, { recipients: ['ana@acme.com'], me });
+    expect(ctx.deal?.lines?.map((l) => [l.name, l.quantity, l.unitPrice.amount, l.taxRate])).toEqual([
+      ['Widget', 2, 1000, undefined],
+      ['Set-up', 1, 500, 21],
+    ]);
+    // The amount is the lines' sum, kept by the write path.
+    expect(ctx.deal?.amount).toBe(2500);
   });
 
   it('reads records only through indexes and keys, never a whole table', async () => {

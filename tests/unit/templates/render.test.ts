@@ -6,7 +6,14 @@ import { MARKUP_PAYLOADS } from '../../fixtures/xss-corpus';
 const full: MergeContext = {
   contact: { firstName: 'Ana', lastName: 'García', email: 'ana@acme.com' },
   company: { name: 'Acme', domain: 'acme.com' },
-  deal: { name: 'Acme pilot', amount: 12500.5, currency: 'EUR', stage: 'Proposal', expectedClose: Date.UTC(2027, 2, 5) },
+  deal: {
+    name: 'Acme pilot',
+    amount: 12500.5,
+    currency: 'EUR',
+    stage: 'Proposal',
+    expectedClose: Date.UTC(2027, 2, 5),
+    lines: [{ id: 'l1', name: 'Pilot', quantity: 1, unitPrice: { amount: 12500.5, currency: 'EUR' } }],
+  },
   me: { name: 'Rep One', email: 'rep@team.com' },
 };
 const en = (body: string, subject = '') => ({ subject, body, language: 'en' as const });
@@ -27,6 +34,8 @@ describe('renderTemplate', () => {
       'deal.amount=€12,500.50',
       'deal.stage=Proposal',
       'deal.expectedClose=Mar 5, 2027',
+      'deal.lines=1 × Pilot @ €12,500.50 = €12,500.50',
+      'Total: €12,500.50',
       'me.name=Rep One',
       'me.email=rep@team.com',
     ]);
