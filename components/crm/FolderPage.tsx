@@ -107,12 +107,13 @@ function ViewWorkspace({ schema, view }: { schema: FolderSchema; view: View | un
       {progress !== undefined && (
         <p aria-busy="true" role="status" className="tl-muted">{t('views.sorting', { count: total ?? 0, folder: schema.folder.name.toLowerCase(), percent: Math.floor(progress * 100) })}</p>
       )}
-      {!ids || total === undefined ? (
+      {/* A table's first page shows before the folder is counted (components/crm/useTableRows.ts). */}
+      {!ids || (total === undefined && (board || ids.length === 0)) ? (
         progress === undefined && <p aria-busy="true">{t('common.loading')}</p>
       ) : total === 0 ? (
         <p className="tl-empty">{t('crm.empty', { folder: schema.folder.name.toLowerCase() })}</p>
       ) : board && boardField ? (
-        boardRows.rows && <BoardView schema={schema} rows={boardRows.rows} field={boardField} canWrite={canWrite} />
+        boardRows.rows && <BoardView schema={schema} rows={boardRows.rows} field={boardField} canWrite={canWrite} partial={boardRows.partial} />
       ) : board ? (
         <p className="tl-empty">{t('views.board.noField')}</p>
       ) : ids.length === 0 || !source ? (

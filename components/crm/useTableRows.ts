@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CrmRecord } from '../../storage/model/entities';
 import type { FolderSchema } from '../../storage/folders/schema';
 import { changedKeys } from '../../storage/queries/changedKeys';
-import { indexedIds, planIndexed, recordsByIds, type IndexPlan } from '../../storage/queries/tableRows';
+import { firstPageIds, FolderKeys, indexedIds, planIndexed, recordsByIds } from '../../storage/queries/tableRows';
 import { FolderIndex } from '../../storage/views/folderIndex';
 import { compileFilters, type FilterProblem, type ViewQuery } from '../../storage/views/viewQuery';
 import { useDb } from '../shell/DbProvider';
@@ -36,6 +36,11 @@ export type TableRows = {
 };
 
 type Changed = Set<string> | 'all';
+/** Rows read first, before the whole order: a window's worth and the virtualiser's overscan. */
+const FIRST_PAGE = 50;
+/** Ids of rows not known yet while the first page shows (loading rows of the right count); never fetched. */
+export const PENDING_ROW = '\u0000pending:';
+const PARTIAL = '\u0000partial';
 const merge = (a: Changed | undefined, b: Changed): Changed => (a === 'all' || b === 'all' ? 'all' : new Set([...(a ?? []), ...b]));
 
 export function useTableRows(schema: FolderSchema, query: ViewQuery): TableRows {
@@ -66,23 +71,50 @@ export function useTableRows(schema: FolderSchema, query: ViewQuery): TableRows 
     cache.current = new Map();
     index.current = undefined;
 
+    const keys = new FolderKeys(db, folderId);
+    // The sort and filter whose whole order is on screen: a change of them shows a first page before it.
+    let shown: string | undefined;
+
+    /** Re-reads the held records a change names and shows them at once, not behind the order's re-derivation (the table holds its order). */
+    const refreshHeld = async (changed: Changed) => {
+      if (changed === 'all') return;
+      const held = [...changed].filter((k) => cache.current.has(k));
+      if (!held.length) return;
+      const found = await recordsByIds(db, held, 'changed');
+      if (!alive) return;
+      held.forEach((k, i) => (found[i] && found[i].folderId === folderId ? cache.current.set(k, found[i]) : cache.current.delete(k)));
+      setVersion((v) => v + 1);
+    };
+
+    /**
+     * The first rows of a new sort from a bounded index read (milliseconds, where the whole order
+     * is a read of every key): shown with the rest as loading rows when the count is known, alone until then.
+     */
+    const showFirstPage = async (key: string) => {
+      const p = latest.current.plan;
+      if (!p || shown === key) return;
+      const page = await firstPageIds(db, p, FIRST_PAGE);
+      if (!page || !alive || latest.current.plan !== p) return;
+      (await recordsByIds(db, page)).forEach((r) => r && cache.current.set(r.id, r));
+      if (!alive || latest.current.plan !== p) return;
+      const count = keys.knownCount();
+      const ids = count === undefined ? page : page.concat(Array.from({ length: Math.max(0, count - page.length) }, (_, i) => `${PENDING_ROW}${i}`));
+      setDerived({ ids, key: key + PARTIAL });
+      if (count !== undefined) setTotal(count);
+      setVersion((v) => v + 1);
+    };
+
     const derive = async (changed: Changed | undefined) => {
-      const { plan: p, query: q, fields: f, now: n, pipelines: pl } = latest.current;
-      const countP = db.records.where('folderId').equals(folderId).count();
       if (changed === 'all') {
         cache.current.clear();
-        if (index.current) index.current = undefined;
-      } else if (changed?.size) {
-        const keys = [...changed];
-        if (index.current?.ready) await index.current.apply(db, keys);
-        const held = keys.filter((k) => cache.current.has(k));
-        if (held.length) {
-          const found = await recordsByIds(db, held, 'changed');
-          held.forEach((k, i) => (found[i] && found[i].folderId === folderId ? cache.current.set(k, found[i]) : cache.current.delete(k)));
-        }
-      }
+        index.current = undefined;
+      } else if (changed?.size && index.current?.ready) await index.current.apply(db, [...changed]);
+      const { plan: p, query: q, fields: f, now: n, pipelines: pl } = latest.current;
+      const key = JSON.stringify(q);
+      await showFirstPage(key);
       let next: string[];
-      if (p) next = await indexedIds(db, p as IndexPlan);
+      let count: number;
+      if (p) [next, count] = await Promise.all([indexedIds(db, p, keys), keys.count()]);
       else {
         if (!index.current) {
           const built = new FolderIndex(folderId);
@@ -93,10 +125,11 @@ export function useTableRows(schema: FolderSchema, query: ViewQuery): TableRows 
           setProgress(undefined);
         }
         next = index.current.run(q, f, { now: n, pipelines: pl }).records.map((r) => r.id);
+        count = index.current.size;
       }
-      const count = await countP;
       if (!alive) return;
-      setDerived({ ids: next, key: JSON.stringify(q) });
+      shown = key;
+      setDerived({ ids: next, key });
       setTotal(count);
       setVersion((v) => v + 1);
     };
@@ -122,7 +155,10 @@ export function useTableRows(schema: FolderSchema, query: ViewQuery): TableRows 
     // Returns nothing on purpose: Dexie stops calling the other 'storagemutated' listeners when one returns false.
     const onMutated = (parts: ObservabilitySet): void => {
       const changed = changedKeys(parts, db.name, 'records');
-      if (changed) refresh(changed);
+      if (!changed) return;
+      keys.invalidate();
+      void refreshHeld(changed);
+      refresh(changed);
     };
     Dexie.on('storagemutated', onMutated);
     return () => {
@@ -139,7 +175,7 @@ export function useTableRows(schema: FolderSchema, query: ViewQuery): TableRows 
   const want = useCallback(
     (wanted: readonly string[]) => {
       if (index.current?.ready && !latest.current.plan) return;
-      const missing = wanted.filter((id) => !cache.current.has(id) && !inFlight.current.has(id));
+      const missing = wanted.filter((id) => !cache.current.has(id) && !inFlight.current.has(id) && !id.startsWith(PENDING_ROW));
       if (missing.length === 0) return;
       missing.forEach((id) => inFlight.current.add(id));
       void recordsByIds(db, missing).then((found) => {

@@ -94,23 +94,91 @@ function keyIds(db: ThreadlineDB, folderId: string, fieldId: string, r: KeyRange
   return db.records.where('sortKeys').between([folderId, fieldId, r.lower], [folderId, fieldId, r.upper], !r.lowerOpen, !r.upperOpen).primaryKeys();
 }
 
-function recentIds(db: ThreadlineDB, folderId: string): Promise<string[]> {
-  return db.records.where('[folderId+updatedAt]').between([folderId, Dexie.minKey], [folderId, Dexie.maxKey]).reverse().primaryKeys();
+function recentIds(db: ThreadlineDB, folderId: string, limit?: number): Promise<string[]> {
+  const all = db.records.where('[folderId+updatedAt]').between([folderId, Dexie.minKey], [folderId, Dexie.maxKey]).reverse();
+  return (limit ? all.limit(limit) : all).primaryKeys();
 }
 
-/** The view's row ids in order, from index keys only. */
-export async function indexedIds(db: ThreadlineDB, plan: IndexPlan): Promise<string[]> {
-  const [base, keyed, ...sets] = await Promise.all([
-    recentIds(db, plan.folderId),
-    plan.sort ? keyIds(db, plan.folderId, plan.sort.fieldId, ALL) : Promise.resolve([]),
+/**
+ * The folder's key lists a table derives its rows from (the ids newest change first, the ids in
+ * each sorted field's key order, the count), read once and kept until a record changes: a change
+ * of sort or filter then reads only what it has not read yet (a new sort field, a filter's range).
+ * `invalidate` on any change of the folder's records; lists handed out are never mutated.
+ */
+export class FolderKeys {
+  private recent: Promise<string[]> | undefined;
+  private known: number | undefined;
+  private readonly sorted = new Map<string, Promise<string[]>>();
+
+  constructor(private readonly db: ThreadlineDB, readonly folderId: string) {}
+
+  invalidate(): void {
+    this.recent = undefined;
+    this.known = undefined;
+    this.sorted.clear();
+  }
+
+  /**
+   * Records in the folder: the length of the key list (IndexedDB's count() walks the same index
+   * entries, and cost as much as reading them at 50,000: the list is needed anyway).
+   */
+  count(): Promise<number> {
+    return this.recentIds().then((ids) => ids.length);
+  }
+
+  /** The count, when the key list has been read since the last change. */
+  knownCount(): number | undefined {
+    return this.known;
+  }
+
+  recentIds(): Promise<string[]> {
+    if (!this.recent) {
+      const read = recentIds(this.db, this.folderId);
+      this.recent = read;
+      void read.then((ids) => {
+        if (this.recent === read) this.known = ids.length;
+      }, () => undefined);
+    }
+    return this.recent;
+  }
+
+  /** Ids with a value in the field, ascending by its key. */
+  sortedIds(fieldId: string): Promise<string[]> {
+    let ids = this.sorted.get(fieldId);
+    if (!ids) this.sorted.set(fieldId, (ids = keyIds(this.db, this.folderId, fieldId, ALL)));
+    return ids;
+  }
+}
+
+/**
+ * The first `limit` row ids of a view with no filter, from the index alone (a bounded read): for
+ * the first rows on screen while the whole order is read. Undefined when the view has filters or
+ * its sort keys do not fill the page (the empty values, which follow, need the whole order).
+ */
+export async function firstPageIds(db: ThreadlineDB, plan: IndexPlan, limit: number): Promise<string[] | undefined> {
+  if (plan.ranges.length || plan.ids.length) return undefined;
+  if (!plan.sort) return recentIds(db, plan.folderId, limit);
+  const range = db.records.where('sortKeys').between([plan.folderId, plan.sort.fieldId, Dexie.minKey], [plan.folderId, plan.sort.fieldId, Dexie.maxKey]);
+  const page = await (plan.sort.desc ? range.reverse() : range).limit(limit).primaryKeys();
+  return page.length === limit ? page : undefined;
+}
+
+/** The view's row ids in order, from index keys only (the folder's lists from `keys`, when given, kept between calls). */
+export async function indexedIds(db: ThreadlineDB, plan: IndexPlan, keys: FolderKeys = new FolderKeys(db, plan.folderId)): Promise<string[]> {
+  const [total, keyed, ...sets] = await Promise.all([
+    plan.sort ? keys.count() : Promise.resolve(0),
+    plan.sort ? keys.sortedIds(plan.sort.fieldId) : Promise.resolve([]),
     ...plan.ranges.map((r) => keyIds(db, plan.folderId, r.fieldId, r.range).then((ids) => new Set(ids))),
   ]);
-  let ordered = base;
-  if (plan.sort) {
-    if (plan.sort.desc) keyed.reverse();
-    const seen = new Set(keyed);
-    // Empty values last, in the order the view starts from (newest change first).
-    ordered = keyed.concat(base.filter((id) => !seen.has(id)));
+  let ordered: string[];
+  if (!plan.sort) ordered = await keys.recentIds();
+  else {
+    ordered = plan.sort.desc ? [...keyed].reverse() : keyed;
+    // Empty values last, in the order the view starts from (newest change first): only when some are empty.
+    if (keyed.length < total) {
+      const seen = new Set(keyed);
+      ordered = ordered.concat((await keys.recentIds()).filter((id) => !seen.has(id)));
+    }
   }
   const all = [...sets, ...plan.ids];
   return all.length ? ordered.filter((id) => all.every((s) => s.has(id))) : ordered;

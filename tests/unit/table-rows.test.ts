@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadFolderSchema } from '../../storage/folders/schema';
 import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
-import { indexedIds, planIndexed, recordsByIds } from '../../storage/queries/tableRows';
+import { firstPageIds, FolderKeys, indexedIds, planIndexed, recordsByIds } from '../../storage/queries/tableRows';
 import { readStats, resetReadStats } from '../../storage/queries/readStats';
 import { changedKeys } from '../../storage/queries/changedKeys';
 import { FolderIndex } from '../../storage/views/folderIndex';
@@ -63,6 +63,31 @@ describe('rows read through the sort-key index', () => {
       else expect(a, JSON.stringify(q)).toEqual(b);
     }
     expect(readStats().materialised.wholeFolder).toBe(0);
+  });
+
+  it('gives a sorted view the first page from a bounded read, and keeps the folder key lists until invalidated', async () => {
+    await seed();
+    const schema = await loadFolderSchema(db, contacts);
+    const plan = (q: ViewQuery) => planIndexed(contacts, q, schema.fields)!;
+    const firstNames = async (ids: string[] | undefined) => (ids ? (await recordsByIds(db, ids)).map((r) => r!.values.fc_firstName) : undefined);
+    for (const q of [
+      { filters: [], sort: [] },
+      { filters: [], sort: [{ fieldId: 'fc_firstName', direction: 'asc' as const }] },
+      { filters: [], sort: [{ fieldId: 'fc_firstName', direction: 'desc' as const }] },
+    ]) expect(await firstNames(await firstPageIds(db, plan(q), 3)), JSON.stringify(q)).toEqual((await expected(q)).slice(0, 3));
+    // Fewer keyed values than a page (empties follow), or a filter: the whole order is needed.
+    expect(await firstPageIds(db, plan({ filters: [], sort: [{ fieldId: 'fc_lastName', direction: 'asc' }] }), 4)).toBeUndefined();
+    expect(await firstPageIds(db, plan({ filters: [{ fieldId: 'fc_firstName', op: 'is', value: 'Bob' }], sort: [] }), 3)).toBeUndefined();
+
+    const keys = new FolderKeys(db, contacts);
+    const byName = plan({ filters: [], sort: [{ fieldId: 'fc_firstName', direction: 'desc' }] });
+    const before = await indexedIds(db, byName, keys);
+    await createRecord(db, contacts, { fc_firstName: 'Zed' });
+    // Held: the new record is not seen until the lists are invalidated (the table does on every change).
+    expect(await indexedIds(db, byName, keys)).toEqual(before);
+    keys.invalidate();
+    expect((await firstNames(await indexedIds(db, byName, keys)))![0]).toBe('Zed');
+    expect(await keys.count()).toBe(names.length + 1);
   });
 
   it('leaves contains, several sort keys and dropdowns to the in-memory index', async () => {
