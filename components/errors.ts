@@ -15,6 +15,8 @@ const PROBLEM: { [C in IssueCode]: (p: IssueParams) => string } = {
   required: () => t('issue.required'),
   unknownField: (p) => t('issue.unknownField', { folder: text(p.folder) }),
   computed: () => t('issue.computed'),
+  fromLines: () => t('issue.fromLines'),
+  lineCurrency: (p) => t('issue.lineCurrency', { lineCurrency: text(p.lineCurrency), dealCurrency: text(p.dealCurrency) }),
   tooLong: (p) => t('issue.tooLong', { max: text(p.max) }),
   tooMany: (p) => t('issue.tooMany', { max: text(p.max) }),
   notANumber: () => t('issue.notANumber'),

@@ -9,7 +9,7 @@ import { ENTITY_SCHEMAS, firstIssue, parseDocState, recordEnvelopeSchema } from 
 import { fromUnits } from '../storage/replica/units';
 import { removeWithClocks, storeMerged, storeTombstone } from '../storage/write/remote';
 import { mutate } from '../storage/write/mutate';
-import { dropReferencesToIn } from '../storage/write/records';
+import { dropReferencesToIn, repairLineAmountsIn } from '../storage/write/records';
 
 /** A document as another replica (or the server) holds it; `state` is parsed here, never trusted. */
 export type RemoteDoc = { table: SyncedTable; id: string; state: unknown };
@@ -58,6 +58,11 @@ export async function applyRemote(
     await clock.save();
     const dead = await deletedReferences(db, touched);
     if (dead.length) await mutate(db, (w) => dropReferencesToIn(w, dead));
+    // Applied documents were validated: their state is a DocState. Only a change of lines (a removed
+    // one is a stamp without a value) or of the amount can leave a deal's amount off its lines' sum.
+    const linesOrAmount = (u: string) => u.startsWith('lines.') || u === 'values.fd_amount';
+    const withLines = touched.filter((d) => d.table === 'records' && Object.keys((d.state as DocState).clocks).some(linesOrAmount)).map((d) => d.id);
+    if (withLines.length) await mutate(db, (w) => repairLineAmountsIn(w, withLines));
     await alsoInTransaction?.();
     return report;
   });

@@ -25,6 +25,8 @@ export const en = {
   'issue.required': 'is required',
   'issue.unknownField': 'is not a field of {folder}',
   'issue.computed': 'is computed and cannot be set',
+  'issue.fromLines': 'is the sum of the deal’s products and cannot be typed',
+  'issue.lineCurrency': 'is priced in {lineCurrency} and the deal in {dealCurrency}: convert its price to {dealCurrency} first',
   'issue.tooLong': 'is longer than {max} characters',
   'issue.tooMany': 'holds more than {max} items',
   'issue.notANumber': 'is not a number',

@@ -23,6 +23,8 @@ export const es = {
   'issue.required': 'es obligatorio',
   'issue.unknownField': 'no es un campo de {folder}',
   'issue.computed': 'se calcula y no se puede establecer',
+  'issue.fromLines': 'es la suma de los productos del negocio y no se puede escribir',
+  'issue.lineCurrency': 'tiene el precio en {lineCurrency} y el negocio está en {dealCurrency}: convierta antes su precio a {dealCurrency}',
   'issue.tooLong': 'tiene más de {max} caracteres',
   'issue.tooMany': 'tiene más de {max} elementos',
   'issue.notANumber': 'no es un número',

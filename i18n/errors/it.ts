@@ -23,6 +23,8 @@ export const it = {
   'issue.required': 'è obbligatorio',
   'issue.unknownField': 'non è un campo di {folder}',
   'issue.computed': 'è calcolato e non si può impostare',
+  'issue.fromLines': 'è la somma dei prodotti della trattativa e non si può digitare',
+  'issue.lineCurrency': 'ha il prezzo in {lineCurrency} e la trattativa è in {dealCurrency}: converta prima il prezzo in {dealCurrency}',
   'issue.tooLong': 'supera i {max} caratteri',
   'issue.tooMany': 'contiene più di {max} elementi',
   'issue.notANumber': 'non è un numero',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
 import { automationEffectSchema, automationTriggerSchema } from './automationRules';
+import type { DealLines } from './lineItem';
 
 export { templateSchema, TEMPLATE_LANGUAGES, TEMPLATE_LIMITS, type Template, type TemplateLanguage } from './template';
 
@@ -85,6 +86,8 @@ export type CrmRecord = {
   domains: string[];
   linkedIds: string[];
   stats: RecordStats;
+  /** A deal's line items (storage/lines/line.ts), keyed by line id; absent on every other record. */
+  lines?: DealLines;
   createdAt: number;
   updatedAt: number;
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { activitySchema, folderSchema, pipelineSchema, recordStatsSchema, templateSchema, threadLinkSchema, viewSchema, type SyncedTable } from './entities';
 import { fieldSchema } from './field';
+import { dealLinesSchema } from './lineItem';
 
 /** Shapes of whole stored documents, for every boundary that receives them: sync, backup files. */
 export const settingSchema = z.object({ key: z.string().min(1).max(120), value: z.unknown(), updatedAt: z.number() }).strict();
@@ -12,6 +13,7 @@ export const recordEnvelopeSchema = z
     folderId: z.string().min(1).max(64),
     values: z.record(z.string(), z.unknown()),
     stats: recordStatsSchema.strict(),
+    lines: dealLinesSchema.optional(),
     createdAt: z.number(),
     updatedAt: z.number(),
   })

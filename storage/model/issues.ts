@@ -11,6 +11,8 @@ export const ISSUE_CODES = [
   'required',
   'unknownField', // params: folder
   'computed',
+  'fromLines', // a deal's amount while it has line items
+  'lineCurrency', // a line (labelled by its product) priced in another currency; params: lineCurrency, dealCurrency
   'tooLong', // params: max
   'tooMany', // params: max
   'notANumber',
@@ -83,7 +85,7 @@ export type IssueParams = Record<string, string | number>;
  * every language with these and checks each one appears.
  */
 export const ISSUE_PARAMS: { readonly [C in IssueCode]: readonly string[] } = {
-  required: [], unknownField: ['folder'], computed: [], tooLong: ['max'], tooMany: ['max'], notANumber: [], invalidCurrency: [],
+  required: [], unknownField: ['folder'], computed: [], fromLines: [], lineCurrency: ['lineCurrency', 'dealCurrency'], tooLong: ['max'], tooMany: ['max'], notANumber: [], invalidCurrency: [],
   invalidDate: [], invalidEmail: [], invalidPhone: [], invalidUrl: [], notBoolean: [], unknownOption: [], unknownStage: [],
   wrongType: [], autoNumberSet: [], autoNumberChanged: [], notRecordId: [], autoFilled: [], fieldGone: [], otherFolder: ['folder'],
   notComputedImport: [], notAnAmount: [], unreadableDate: [], dateNotInOrder: [], noSuchDay: [], notYesNo: [], tooManyParts: [], notAnAddress: [], socialsShape: [],
@@ -166,6 +168,8 @@ const EN: { [C in IssueCode]: (p: IssueParams) => string } = {
   required: () => 'is required',
   unknownField: (p) => `is not a field of ${en(p.folder)}`,
   computed: () => 'is computed and cannot be set',
+  fromLines: () => "is the sum of the deal's products and cannot be typed",
+  lineCurrency: (p) => `is priced in ${en(p.lineCurrency)} and the deal in ${en(p.dealCurrency)}: convert its price to ${en(p.dealCurrency)} first`,
   tooLong: (p) => `is longer than ${en(p.max)} characters`,
   tooMany: (p) => `holds more than ${en(p.max)} items`,
   notANumber: () => 'is not a number',

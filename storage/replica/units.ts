@@ -14,6 +14,11 @@ const VALUE_PREFIX = 'values.';
  * writes its own, so concurrent uses on two devices both count.
  */
 const USES_PREFIX = 'uses.';
+/**
+ * A deal's line items merge one line at a time (`lines.<lineId>`), so two people editing two lines
+ * of one deal both keep their edit; a removed line is a cleared unit, which beats older edits.
+ */
+const LINES_PREFIX = 'lines.';
 const RECORD_DERIVED = new Set(['title', 'emails', 'domains', 'linkedIds', 'sortKeys']);
 /** The activities' storage-only index keys (storage/activityIndex.ts), recomputed on every write. */
 const ACTIVITY_DERIVED = new Set(['recordAt']);
@@ -42,6 +47,12 @@ export function toUnits(table: SyncedTable, doc: Record<string, unknown>): Units
       }
       continue;
     }
+    if (table === 'records' && prop === 'lines') {
+      for (const [lineId, line] of Object.entries((value ?? {}) as Record<string, unknown>)) {
+        if (line !== undefined) out[LINES_PREFIX + lineId] = line;
+      }
+      continue;
+    }
     if (table === 'templates' && prop === 'uses') {
       for (const [device, n] of Object.entries((value ?? {}) as Record<string, unknown>)) {
         if (n !== undefined) out[USES_PREFIX + device] = n;
@@ -63,6 +74,7 @@ export function fromUnits(table: SyncedTable, id: string, units: Units): Record<
   if (table === 'templates') doc.uses = {};
   for (const [unit, value] of Object.entries(units)) {
     if (table === 'records' && unit.startsWith(VALUE_PREFIX)) (doc.values as Units)[unit.slice(VALUE_PREFIX.length)] = value;
+    else if (table === 'records' && unit.startsWith(LINES_PREFIX)) ((doc.lines ??= {}) as Units)[unit.slice(LINES_PREFIX.length)] = value;
     else if (table === 'templates' && unit.startsWith(USES_PREFIX)) (doc.uses as Units)[unit.slice(USES_PREFIX.length)] = value;
     else doc[unit] = value;
   }

@@ -9,6 +9,7 @@ import { runRecordsWritten, type RecordWrite } from './hooks';
 import { moveReferencesIn, relinkedValues, type Replacement } from './links';
 import { mutate, type Writer } from './mutate';
 import { stageChangeEntries } from './stageHistory';
+import { amountField, hasLines, valuesWithLineAmount } from '../lines/dealAmount';
 
 /**
  * The write owner of records: the only module that puts or removes a record. Every write here
@@ -42,9 +43,14 @@ async function assignAutoNumbers(db: ThreadlineDB, fields: readonly Field[], val
   return out;
 }
 
-/** A record with its derived columns, as the caller gets it back (the stored copy gets the same). */
+/**
+ * A record with its derived columns, as the caller gets it back (the stored copy gets the same);
+ * a deal with line items gets their sum as its amount, whichever write changed it (an edit, an
+ * import, an automation).
+ */
 function withIndexes(schema: FolderSchema, base: Omit<CrmRecord, 'title' | 'emails' | 'domains' | 'linkedIds'>): CrmRecord {
-  return { ...base, ...deriveIndexes(schema.folder, schema.fields, base.values) };
+  const values = valuesWithLineAmount(schema.folder, schema.fields, base.values, base.lines);
+  return { ...base, values, ...deriveIndexes(schema.folder, schema.fields, values) };
 }
 
 /** One record to store: `changed` names the fields that changed (all of them for a new record). */
@@ -97,6 +103,7 @@ export async function updateRecordIn(w: Writer, id: string, patch: RecordValues,
       throw new RecordValidationError([{ fieldId: field.id, label: field.label, code: 'autoNumberChanged' }]);
     }
   }
+  refuseTypedAmount(schema, current, patch);
   // Values of fields deleted since (a teammate removed the field) are dropped, not kept: a record
   // holding them would fail validation on every later edit. The patch itself is still checked.
   const merged: RecordValues = { ...ownValues(schema, current.values), ...patch };
@@ -107,6 +114,15 @@ export async function updateRecordIn(w: Writer, id: string, patch: RecordValues,
   const record = withIndexes(schema, { ...current, ...extra, values: clean, updatedAt: Date.now() });
   await saveRecordsIn(w, schema, [{ record, before: current, changed }]);
   return record;
+}
+
+/** A deal with line items has the amount they sum to (storage/lines/dealAmount.ts): typing another is refused. */
+function refuseTypedAmount(schema: FolderSchema, current: CrmRecord, patch: RecordValues) {
+  if (schema.folder.kind !== 'deals' || !hasLines(current.lines)) return;
+  const field = amountField(schema.fields);
+  if (field && field.id in patch && JSON.stringify(patch[field.id]) !== JSON.stringify(current.values[field.id])) {
+    throw new RecordValidationError([{ fieldId: field.id, label: field.label, code: 'fromLines' }]);
+  }
 }
 
 /**
@@ -201,6 +217,22 @@ export async function removeRecordsIn(w: Writer, ids: readonly string[], into?: 
  */
 export async function dropReferencesToIn(w: Writer, deletedIds: readonly string[]): Promise<void> {
   if (deletedIds.length) await rewriteReferencesIn(w, { gone: new Set(deletedIds), into: undefined });
+}
+
+/**
+ * Deals whose merged copy from the server holds an amount that is not their lines' sum: two
+ * teammates edited two lines at once, each stamping the sum it saw. Every device that merges both
+ * makes the same repair, a local write of the sum (no hooks: it is not anyone's edit), so every
+ * replica and the server end with the same lines and the same amount.
+ */
+export async function repairLineAmountsIn(w: Writer, recordIds: readonly string[]): Promise<void> {
+  if (recordIds.length === 0) return;
+  const records = (await w.db.records.bulkGet([...recordIds])).filter((r): r is CrmRecord => !!r && hasLines(r.lines));
+  for (const record of records) {
+    const schema = await loadFolderSchema(w.db, record.folderId);
+    const values = valuesWithLineAmount(schema.folder, schema.fields, record.values, record.lines);
+    if (values !== record.values) await w.put('records', { ...record, values }, [amountField(schema.fields)?.id ?? 'values']);
+  }
 }
 
 /** Deletes a record, its thread links, the history that was its alone, and every link to it. */
