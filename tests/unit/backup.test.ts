@@ -6,6 +6,7 @@ import { addNote, linkThread } from '../../storage/activities/activities';
 import { addField } from '../../storage/fields/fieldsAdmin';
 import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { createRecord, deleteRecord, updateRecord } from '../../storage/write/records';
+import { addLine } from '../../storage/lines/write';
 import { db, resetDb, shareWorkspace } from '../support/db';
 
 const { contacts, companies, deals } = PRESET_FOLDER_IDS;
@@ -40,6 +41,8 @@ async function fillWorkspace() {
   const deal = await createRecord(db, deals, { fd_name: 'Torte 2027', fd_stage: { pipelineId: DEFAULT_PIPELINE_ID, stageId: 'proposal' }, fd_amount: { amount: 10940.78, currency: 'EUR' } });
   await addNote(db, [ana.id, deal.id], 'Llamar el martes — ñ €');
   await linkThread(db, 'thread_1', deal.id);
+  // Line items travel with their deal (and make its amount: 2 × 5,470.39).
+  await addLine(db, deal.id, { name: 'Torta nuziale', quantity: 2, unitPrice: { amount: 5470.39, currency: 'EUR' }, taxRate: 10 });
   return { number, ana, company, deal };
 }
 
@@ -54,6 +57,9 @@ describe('backups', () => {
     const plan = await restoreText(text);
     expect(plan.summary.records).toEqual({ added: 3, updated: 0, kept: 0 });
     expect(content(await snapshot())).toEqual(content(before));
+    const deal = (await db.records.where('folderId').equals(deals).first())!;
+    expect(Object.values(deal.lines ?? {}).map((l) => [l.name, l.quantity])).toEqual([['Torta nuziale', 2]]);
+    expect(deal.values.fd_amount).toEqual({ amount: 10940.78, currency: 'EUR' });
     // A new contact does not reuse the restored customer number.
     const next = await createRecord(db, contacts, { fc_firstName: 'Bea' });
     expect(next.values[number.id]).toBe(2);
