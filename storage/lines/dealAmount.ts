@@ -9,14 +9,20 @@ export function amountField(fields: readonly Field[]): Field | undefined {
   return fields.find((f) => f.key === 'amount' && f.type === 'currency');
 }
 
-/** The deal's currency: its amount's, else the amount field's default, else the first line's. */
+/**
+ * The deal's currency: its lines' when they agree (a teammate who typed an amount in another
+ * currency before seeing them does not turn their sum into a refusal), else its amount's, else the
+ * amount field's default.
+ */
 export function dealCurrency(fields: readonly Field[], values: RecordValues, lines?: DealLines): string | undefined {
+  const ordered = orderedLines(lines);
+  if (ordered.length && ordered.every((l) => l.unitPrice.currency === ordered[0]!.unitPrice.currency)) return ordered[0]!.unitPrice.currency;
   const field = amountField(fields);
   const amount = field ? (values[field.id] as Currency | undefined) : undefined;
   if (amount?.currency) return amount.currency;
   const setting = field?.settings.defaultCurrency;
   if (typeof setting === 'string') return setting;
-  return orderedLines(lines)[0]?.unitPrice.currency;
+  return undefined;
 }
 
 export const hasLines = (lines: DealLines | undefined): lines is DealLines => !!lines && Object.keys(lines).length > 0;
@@ -25,8 +31,9 @@ export const hasLines = (lines: DealLines | undefined): lines is DealLines => !!
  * A deal's values with its amount made the sum of its lines: called for every stored record
  * (storage/db/recordIndex.ts), so a local edit, a remote merge of two devices' lines and a restore
  * all store the same amount for the same lines. A deal without lines keeps its typed amount. Lines
- * in another currency than the deal's cannot be summed: the write API refuses them, and a merged
- * copy that still holds one (two devices at once) keeps the stored amount instead of failing sync.
+ * in several currencies cannot be summed: the write API refuses a line in another currency than
+ * the deal's, and a merged copy that still mixes them (two devices at once) keeps the stored
+ * amount instead of failing sync.
  */
 export function valuesWithLineAmount(folder: Pick<Folder, 'kind'> | undefined, fields: readonly Field[], values: RecordValues, lines: DealLines | undefined): RecordValues {
   if (folder?.kind !== 'deals' || !hasLines(lines)) return values;

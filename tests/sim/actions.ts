@@ -11,6 +11,7 @@ import { FIELD_REGISTRY, type FieldTypeSpec } from '../../storage/model/fieldReg
 import { createDealForThread } from '../../storage/threads/quickCreate';
 import { createRecord, deleteRecord, updateRecord } from '../../storage/write/records';
 import { countTemplateUse, deleteTemplate, saveTemplate } from '../../storage/templates/templates';
+import { addLine, removeLine, updateLine } from '../../storage/lines/write';
 import type { Rng } from './rng';
 import { EMAIL_POOL, newValues, randomPatch, valueFor, type LinkTargets } from './values';
 
@@ -252,6 +253,29 @@ async function template(db: ThreadlineDB, rng: Rng): Promise<string | undefined>
   return `delete template ${id}`;
 }
 
+/**
+ * The deal page's line items: added, edited or removed on one deal, often the same deal on two
+ * replicas at once (few deals exist), so concurrent edits of two lines of one deal are common.
+ */
+const lines: Action = async (db, rng, view) => {
+  const deal = pickRecord(rng, view, deals);
+  if (!deal) return undefined;
+  const current = Object.values(deal.lines ?? {}).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const roll = rng.int(1, 10);
+  if (roll <= 4 || current.length === 0) {
+    const currency = (deal.values.fd_amount as { currency?: string } | undefined)?.currency ?? 'EUR';
+    const line = await addLine(db, deal.id, { name: rng.pick(['Licencia', 'Formazione', 'Soporte', 'Seat']), quantity: rng.int(1, 5), unitPrice: { amount: rng.int(1, 2_000) / 4, currency } });
+    return `addLine ${deal.id} ${line.id}`;
+  }
+  const line = rng.pick(current);
+  if (roll <= 8) {
+    await updateLine(db, deal.id, line.id, rng.chance(0.5) ? { quantity: rng.int(1, 9) } : { discount: rng.chance(0.5) ? { kind: 'percent', value: rng.int(0, 50) } : null });
+    return `updateLine ${deal.id} ${line.id}`;
+  }
+  await removeLine(db, deal.id, line.id);
+  return `removeLine ${deal.id} ${line.id}`;
+};
+
 const ACTIONS = {
   createContact: [create(contacts), 4],
   createCompany: [create(companies), 2],
@@ -271,6 +295,7 @@ const ACTIONS = {
   email: [email, 1.5],
   csvImport: [csvImport, 1],
   template: [template, 1.5],
+  lines: [lines, 2.5],
 } satisfies Record<string, [Action, number]>;
 export type ActionName = keyof typeof ACTIONS;
 

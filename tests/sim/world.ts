@@ -1,5 +1,5 @@
 import { chooseAction, REMOVING } from './actions';
-import { converged, danglingLinks, danglingReferences, derivedIndexes, lostWrites, outboxCoversUnpushed } from './checks';
+import { converged, danglingLinks, danglingReferences, derivedIndexes, lineAmounts, lostWrites, outboxCoversUnpushed } from './checks';
 import { SimNetwork } from './network';
 import { Replica, type CommittedWrite } from './replica';
 import { Rng } from './rng';
@@ -173,6 +173,7 @@ async function check(world: World): Promise<string[]> {
   for (const r of replicas) {
     problems.push(...tag('converge', await converged(server, r)));
     problems.push(...tag('derived', await derivedIndexes(r)));
+    problems.push(...tag('lines', await lineAmounts(r)));
   }
   // Converged replicas hold the same rows: one report of dangling references is enough.
   const each = problems.length ? replicas : replicas.slice(0, 1);
