@@ -21,6 +21,10 @@ import { LinkedRecords } from './LinkedRecords';
 import { RecordForm } from './RecordForm';
 import { RecordTasks } from './RecordTasks';
 import { useDb } from '../shell/DbProvider';
+import { ComputedAmount } from '../lines/ComputedAmount';
+import { DealLines } from '../lines/DealLines';
+import { PurchaseHistory } from '../lines/PurchaseHistory';
+import { recordLines } from '../../storage/lines/purchases';
 import { navigate, routeHref } from '../shell/router';
 
 /** One record: every field through its editor, computed values, links both ways, tasks and history. */
@@ -43,6 +47,10 @@ function RecordDetails({ recordId, folderId }: { recordId: string; folderId: str
   // Types without an editor (formula, statistics, auto-number) are shown as values.
   const readOnly = schema.fields.filter((f) => !f.hidden && FIELD_EDITORS[f.type] === null);
   const title = record.title || t('common.untitled');
+  const kind = schema.folder.kind;
+  // A deal with products has its amount from them: the form leaves it out and it shows as computed.
+  const amountField = kind === 'deals' && recordLines(record).length ? schema.fields.find((f) => f.key === 'amount') : undefined;
+  const formSchema = amountField ? { ...schema, fields: schema.fields.filter((f) => f !== amountField) } : schema;
   // A refused delete (full disk, closed database) stays on the page and says why.
   const remove = () => deleteRecord(db, recordId).then(() => navigate({ page: 'folder', folderId }), (e: unknown) => setErrors(describeError(e)));
   return (
@@ -63,7 +71,7 @@ function RecordDetails({ recordId, folderId }: { recordId: string; folderId: str
         <section aria-label={t('views.record.details')}>
           <h3 className="tl-section">{t('views.record.details')}</h3>
           {/* Keyed by updatedAt: a change made elsewhere (sync, another tab) reloads the form. */}
-          <RecordForm key={record.updatedAt} schema={schema} record={record} onSaved={() => undefined} readOnly={!canWrite} />
+          <RecordForm key={record.updatedAt} schema={formSchema} record={record} onSaved={() => undefined} readOnly={!canWrite} />
           {readOnly.length > 0 && (
             <dl className="tl-computed" aria-label={t('views.record.computed')}>
               {readOnly.map((f) => (
@@ -74,9 +82,11 @@ function RecordDetails({ recordId, folderId }: { recordId: string; folderId: str
               ))}
             </dl>
           )}
+          {amountField && <ComputedAmount deal={record} field={amountField} />}
         </section>
         <div className="tl-record-side">
           <LinkedRecords record={record} schema={schema} />
+          {(kind === 'contacts' || kind === 'companies') && <PurchaseHistory recordId={record.id} />}
           <RecordTasks recordId={record.id} canWrite={canWrite} />
           <section aria-label={t('views.record.history')}>
             <h3 className="tl-section">{t('views.record.history')}</h3>
@@ -85,6 +95,8 @@ function RecordDetails({ recordId, folderId }: { recordId: string; folderId: str
           </section>
         </div>
       </div>
+      {/* Full width: the lines' table has seven columns. */}
+      {kind === 'deals' && <DealLines deal={record} canWrite={canWrite} />}
     </article>
   );
 }

@@ -76,7 +76,7 @@ describe('the deal’s line items editor', () => {
     setLocale('es');
     await putLines(dealId, [line('l1', 'Licencia', 2, 1000), line('l2', 'Soporte', 1, 300, { unitPrice: { amount: 300, currency: 'USD' } })]);
     renderWithDb(<Live dealId={dealId} actions={fakeActions()} />);
-    expect(await screen.findByRole('alert')).toHaveTextContent('Esta línea está en USD y la oportunidad en EUR');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Esta línea está en USD y el negocio en EUR');
     const table = screen.getByRole('table', { name: 'Productos de Renewal' });
     expect(within(table).getByRole('row', { name: /^Base imponible/ }).textContent).toMatch(/2000,00\s€|2\.000,00\s€/);
   });
