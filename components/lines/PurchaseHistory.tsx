@@ -26,13 +26,13 @@ function Bought({ history }: { history: History }) {
   const shown = history.lines.slice(0, SHOWN);
   return (
     <>
+      <div className="tl-purchases-scroll">
       <table className="tl-purchases-table">
         <caption className="tl-visually-hidden">{t('purchases.lines')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('purchases.col.date')}</th>
             <th scope="col">{t('purchases.col.product')}</th>
-            <th scope="col">{t('purchases.col.deal')}</th>
             <th scope="col" className="tl-num">{t('purchases.col.quantity')}</th>
             <th scope="col" className="tl-num">{t('purchases.col.amount')}</th>
           </tr>
@@ -41,14 +41,21 @@ function Bought({ history }: { history: History }) {
           {shown.map((l) => (
             <tr key={`${l.dealId}/${l.lineId}`}>
               <td>{formatDay(l.wonAt)}</td>
-              <th scope="row"><bdi>{l.name}</bdi></th>
-              <td><a href={routeHref({ page: 'record', recordId: l.dealId })} dir="auto">{l.dealTitle || t('common.untitled')}</a></td>
+              <th scope="row">
+                <bdi>{l.name}</bdi>
+                {/* The deal under its product: the side column has no room for a column of its own. */}
+                <span className="tl-purchase-deal">
+                  <span className="tl-visually-hidden">{t('purchases.col.deal')}: </span>
+                  <a href={routeHref({ page: 'record', recordId: l.dealId })} dir="auto">{l.dealTitle || t('common.untitled')}</a>
+                </span>
+              </th>
               <td className="tl-num">{formatQuantity(l.quantity)}</td>
               <td className="tl-num">{formatMoney(l.net, l.currency)}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      </div>
       {history.lines.length > SHOWN && <p className="tl-hint">{t('purchases.more', { count: history.lines.length - SHOWN })}</p>}
       <div className="tl-purchase-totals">
         <table className="tl-purchases-table">
