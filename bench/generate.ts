@@ -2,6 +2,8 @@ import type { Activity, CrmRecord, ThreadLink } from '../storage/model/entities'
 import type { Field } from '../storage/model/field';
 import { deriveIndexes } from '../storage/model/derive';
 import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS, presetFields, presetFolders } from '../storage/folders/presets';
+import { dealAmount } from '../storage/lines/amounts';
+import type { DealLines, LineItem } from '../storage/lines/line';
 
 /**
  * A deterministic large workspace, in the exact stored shape (indexes derived by the same
@@ -18,11 +20,14 @@ const LONG_HISTORY_SHARE = 0.4;
 
 const NOW = Date.UTC(2026, 9, 1);
 const DAY = 86_400_000;
-const { contacts: CONTACTS, companies: COMPANIES, deals: DEALS } = PRESET_FOLDER_IDS;
+const { contacts: CONTACTS, companies: COMPANIES, deals: DEALS, products: PRODUCTS } = PRESET_FOLDER_IDS;
 const FOLDERS = Object.fromEntries(presetFolders(0).map((f) => [f.id, f]));
 const FIELDS = presetFields(0);
 const fieldsOf = (folderId: string) => FIELDS.filter((f) => f.folderId === folderId);
-const FOLDER_FIELDS: Record<string, Field[]> = { [CONTACTS]: fieldsOf(CONTACTS), [COMPANIES]: fieldsOf(COMPANIES), [DEALS]: fieldsOf(DEALS) };
+const FOLDER_FIELDS: Record<string, Field[]> = { [CONTACTS]: fieldsOf(CONTACTS), [COMPANIES]: fieldsOf(COMPANIES), [DEALS]: fieldsOf(DEALS), [PRODUCTS]: fieldsOf(PRODUCTS) };
+/** The seeded catalogue: deals' lines pick from it, as the product reports expect (issue 19). */
+export const PRODUCT_COUNT = 200;
+export const productId = (i: number) => `rec_p${i}`;
 
 const LOCALES = {
   en: {
@@ -104,6 +109,42 @@ export function contact(seed: number, i: number, scale: Scale): CrmRecord {
   return stored(CONTACTS, contactId(i), values, NOW - Math.floor(r() * 900) * DAY);
 }
 
+const PRODUCT_WORDS = ['Licence', 'Support plan', 'Training day', 'Sensor', 'Gateway', 'Set-up', 'Audit', 'Cloud seat', 'Maintenance', 'Module'];
+const TIERS = ['Basic', 'Pro', 'Enterprise', 'Lite', 'Plus'];
+
+/** Product i of the catalogue: a name, a code, a price in EUR and (most) a tax rate. */
+export function product(seed: number, i: number): CrmRecord {
+  const r = rng(seed, 7, i);
+  const values: Record<string, unknown> = {
+    fp_name: `${pick(r, PRODUCT_WORDS)} ${pick(r, TIERS)} ${i}`,
+    fp_sku: `SKU-${String(i).padStart(4, '0')}`,
+    fp_unitPrice: { amount: 50 + Math.floor(r() * 100) * 50, currency: 'EUR' },
+    fp_active: r() < 0.9,
+    ...(r() < 0.8 ? { fp_taxRate: pick(r, [21, 22, 20, 10]) } : {}),
+  };
+  return stored(PRODUCTS, productId(i), values, NOW - 900 * DAY);
+}
+
+/** 1–5 lines from the catalogue, each a copy of its product as the write path makes them; some discounted. */
+function dealLines(seed: number, i: number, createdAt: number): DealLines {
+  const r = rng(seed, 8, i);
+  const count = 1 + Math.floor(r() * 5);
+  const lines: DealLines = {};
+  for (let k = 0; k < count; k++) {
+    const pi = Math.floor(r() * PRODUCT_COUNT);
+    const p = product(seed, pi).values;
+    const id = `ln_${i}_${k}`;
+    const line: LineItem = {
+      id, productId: productId(pi), name: p.fp_name as string, sku: p.fp_sku as string,
+      quantity: 1 + Math.floor(r() * 20), unitPrice: p.fp_unitPrice as LineItem['unitPrice'], position: k, addedAt: createdAt,
+      ...(r() < 0.2 ? { discount: { kind: 'percent' as const, value: 10 } } : {}),
+      ...(typeof p.fp_taxRate === 'number' ? { taxRate: p.fp_taxRate } : {}),
+    };
+    lines[id] = line;
+  }
+  return lines;
+}
+
 export function deal(seed: number, i: number, scale: Scale): CrmRecord {
   const r = rng(seed, 4, i);
   const ct = Math.floor(r() * scale.contacts);
@@ -116,7 +157,11 @@ export function deal(seed: number, i: number, scale: Scale): CrmRecord {
     fd_mainContact: [contactId(ct)],
     fd_company: [companyId(co)],
   };
-  return stored(DEALS, dealId(i), values, NOW - Math.floor(r() * 600) * DAY);
+  const createdAt = NOW - Math.floor(r() * 600) * DAY;
+  const lines = dealLines(seed, i, createdAt);
+  // The stored amount is the lines' net sum, as the write path keeps it (storage/lines/dealAmount.ts).
+  const withAmount = { ...values, fd_amount: dealAmount(Object.values(lines), 'EUR') };
+  return { ...stored(DEALS, dealId(i), withAmount, createdAt), lines };
 }
 
 /** The contact an activity belongs to: the first 40% go to the long-history contacts. */
@@ -143,7 +188,24 @@ function personOf(seed: number, i: number, scale: Scale) {
   return p;
 }
 
+/**
+ * The last `deals` activities are the deals' stage changes: a won or lost deal entered its stage
+ * between its creation and now, so win rates, revenue by product and top customers have close
+ * days (storage/reports/facts.ts reads them); an open deal's slot is an ordinary activity.
+ */
+function stageChange(seed: number, j: number, scale: Scale): Activity | undefined {
+  const d = j - (scale.activities - scale.deals);
+  if (d < 0 || d >= scale.deals) return undefined;
+  const rec = deal(seed, d, scale);
+  const to = rec.values.fd_stage as { pipelineId: string; stageId: string };
+  if (to.stageId !== 'won' && to.stageId !== 'lost') return undefined;
+  const at = rec.createdAt + Math.floor(rng(seed, 9, d)() * (NOW - rec.createdAt));
+  return { id: `act_${j}`, recordIds: [rec.id], at, createdAt: at, updatedAt: at, kind: 'stageChange', fieldId: 'fd_stage', from: { pipelineId: to.pipelineId, stageId: 'negotiation' }, to };
+}
+
 export function activity(seed: number, j: number, scale: Scale): Activity {
+  const closed = stageChange(seed, j, scale);
+  if (closed) return closed;
   const r = rng(seed, 6, j);
   const owner = activityOwner(seed, j, scale);
   const c = personOf(seed, owner, scale);
@@ -185,7 +247,11 @@ export function chunk(seed: number, kind: Kind, from: number, to: number, scale:
   for (let i = from; i < to; i++) {
     if (kind === 'companies') out.push(company(seed, i));
     else if (kind === 'contacts') out.push(contact(seed, i, scale));
-    else if (kind === 'deals') out.push(deal(seed, i, scale));
+    else if (kind === 'deals') {
+      // The catalogue travels with the first deals: it is small, and the page's seeder stores the kinds COUNTS names (bench/inpage.ts).
+      if (i === 0) for (let p = 0; p < PRODUCT_COUNT; p++) out.push(product(seed, p));
+      out.push(deal(seed, i, scale));
+    }
     else if (kind === 'activities') out.push(activity(seed, i, scale));
     else out.push(threadLink(seed, i * 10, scale));
   }

@@ -9,6 +9,7 @@ import { call, launchExtension, loadBench, openExtensionPage } from './browser';
 import { measureMemory, measureSidebar, type BootPhases } from './sidebar';
 import { measureScroll } from './scroll';
 import { measureBoard } from './board';
+import { measureReports } from './reports';
 import { measureWeight } from './weight';
 import { measureSync } from './sync';
 import { slope, summary, round } from './stats';
@@ -194,6 +195,12 @@ async function browserPart() {
       save();
       log(`board: ${JSON.stringify(results.board)}`);
     }
+    if (want('reports')) {
+      log('reports');
+      results.reports = await measureReports(session, quick ? 5 : 7);
+      save();
+      log(`reports: ${JSON.stringify(results.reports)}`);
+    }
     if (want('csv')) {
       log(`csv import of ${plan.csvRows} rows`);
       const c = await call(page, 'csvImport', SEED, plan.csvRows, scale, 200);
@@ -223,7 +230,7 @@ async function main() {
   // A part that fails is recorded and the others still run: a benchmark reports what it can.
   const errors: string[] = [];
   results.errors = errors;
-  if (['seed', 'sidebar', 'search', 'picker', 'memory', 'scroll', 'csv', 'board'].some(want)) {
+  if (['seed', 'sidebar', 'search', 'picker', 'memory', 'scroll', 'csv', 'board', 'reports'].some(want)) {
     await browserPart().catch((e: unknown) => {
       errors.push(`browser part: ${String(e).slice(0, 500)}`);
       log(`browser part failed: ${String(e).slice(0, 300)}`);

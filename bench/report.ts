@@ -24,6 +24,7 @@ export function rows(r: R): Row[] {
   if (r.board) out.push([`deals board first paint, ${r.board.readsFirstPaint?.materialised?.folderIndex ?? '?'} deals read once`, '≤ 300 ms (full scale)', `${r.board.firstPaintMs} ms from the route change; again with the index held p50 ${r.board.warm.p50} ms; ${r.board.cardsInDom} cards in the page`, `keyboard move shown in ${r.board.moveMs ?? '?'} ms, ${r.board.readsAfterBuild?.wholeFolderReads ?? '?'} whole-folder reads after the build`, r.mode === 'full' ? r.board.firstPaintMs <= 300 : undefined]);
   if (r.csv) out.push([`CSV import ${r.csv.rows} contacts (dedup)`, '≤ 2× raw bulkPut', `${(r.csv.importMs / 1000).toFixed(1)} s = ${r.csv.ratio}× raw`, `raw bulkPut ${(r.csv.rawMs / 1000).toFixed(1)} s`, r.csv.ratio <= 2]);
   if (r.scroll || r.table) out.push(...tableRows(r));
+  if (r.reports) out.push(...reportRows(r));
   if (r.sync) {
     const f = r.sync.flush;
     const local = (x: R) => (x.transportMs ? `; of the flush, ${(x.transportMs / 1000).toFixed(1)} s in Firestore transactions, the rest local (fake-indexeddb)` : '');
@@ -63,6 +64,19 @@ function tableRows(r: R): Row[] {
     out.push(['table filter change', '≤ 150 ms p95', n(t.filterChangeMs), '', t.filterChangeMs.n ? judge(t.filterChangeMs.p95 <= 150) : false]);
     if (t.remoteWriteMs) out.push(['write from another page shown in the open table', '≤ 50 ms p95', n(t.remoteWriteMs), '', t.remoteWriteMs.n ? judge(t.remoteWriteMs.p95 <= 50) : false]);
   }
+  return out;
+}
+
+/** Every report's time (issues 17 and 19): the page's data load plus the report's own computation, ≤ 1 s p95 at full scale. */
+function reportRows(r: R): Row[] {
+  const x = r.reports;
+  const full = r.mode === 'full';
+  const sizes = `${x.sizes.deals} deals (${x.sizes.lines} lines, ${x.sizes.closed} closed), ${x.sizes.activities} activities`;
+  const out: Row[] = [[`reports: the page's data load, ${x.period}`, '(part of each report)', pct(x.load), sizes, undefined]];
+  for (const [name, e] of Object.entries(x.each as Record<string, R>)) {
+    out.push([`report ${name}: load + computation`, '≤ 1 s p95', `p50 ${e.withLoad.p50} / p95 ${e.withLoad.p95} ms`, `computation alone ${pct(e.compute)}; ${e.rows} rows`, full ? e.withLoad.p95 <= 1000 : undefined]);
+  }
+  out.push([`reports page from the route change to all ${x.page.cards} cards`, '(no target)', pct(x.page), '', undefined]);
   return out;
 }
 
