@@ -110,6 +110,19 @@ describe('products on deals in Chromium with the built extension', () => {
     expect(await history.getByRole('table', { name: 'Totals by year' }).textContent()).toContain(`${new Date().getFullYear()}€12,800.00`);
     expect(await history.getByRole('link', { name: 'Acme licences' }).count()).toBe(2);
     await shot(page, 'purchase-history-en');
+
+    // Revenue by product (components/reports), and its drill-down to the deal behind a figure.
+    await page.evaluate(() => (location.hash = '#/page/reports'));
+    const revenue = page.getByRole('region', { name: /Revenue by product/ });
+    await revenue.getByRole('button', { name: 'Table' }).click();
+    const row = revenue.getByRole('row', { name: /Cloud licence/ });
+    await expect.poll(() => row.textContent()).toContain('€12,000');
+    expect(await revenue.getByRole('row', { name: /Onboarding days/ }).textContent()).toContain('€800');
+    await row.getByRole('button').first().click();
+    await page.waitForURL(/#\/(folder\/[^/]+\/)?view\/view_[^/]+$/, { waitUntil: 'commit' });
+    expect(await visible(page.getByText('Report: Revenue by product · Cloud licence (LIC-1)', { exact: true }).first())).toBe(true);
+    expect(await visible(page.getByRole('link', { name: 'Acme licences', exact: true }))).toBe(true);
+    await shot(page, 'revenue-by-product-drill-en');
   });
 });
 
