@@ -72,7 +72,8 @@ function reportRows(r: R): Row[] {
   const x = r.reports;
   const full = r.mode === 'full';
   const sizes = `${x.sizes.deals} deals (${x.sizes.lines} lines, ${x.sizes.closed} closed), ${x.sizes.activities} activities`;
-  const out: Row[] = [[`reports: the page's data load, ${x.period}`, '(part of each report)', pct(x.load), sizes, undefined]];
+  const reads = x.loadReads ? `; alone: every record ${x.loadReads.allRecords} ms, the activities ${x.loadReads.activitiesInPeriod} ms, closed deals' history ${x.loadReads.closedDealsHistory} ms` : '';
+  const out: Row[] = [[`reports: the page's data load, ${x.period}`, '(part of each report)', pct(x.load), `${sizes}${reads}`, undefined]];
   for (const [name, e] of Object.entries(x.each as Record<string, R>)) {
     out.push([`report ${name}: load + computation`, '≤ 1 s p95', `p50 ${e.withLoad.p50} / p95 ${e.withLoad.p95} ms`, `computation alone ${pct(e.compute)}; ${e.rows} rows`, full ? e.withLoad.p95 <= 1000 : undefined]);
   }

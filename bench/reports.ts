@@ -82,7 +82,7 @@ export async function measureReports(session: Session, runs: number) {
       pageMs.push(r.ms);
       cards = r.cards;
     }
-    return { period: 'all time', load, each, sizes: t.sizes, page: { ...summary(pageMs), cards } };
+    return { period: 'all time', load, loadReads: t.reads, each, sizes: t.sizes, page: { ...summary(pageMs), cards } };
   } finally {
     await page.close();
   }
