@@ -24,7 +24,7 @@ import { useDb } from '../shell/DbProvider';
 import { ComputedAmount } from '../lines/ComputedAmount';
 import { DealLines } from '../lines/DealLines';
 import { PurchaseHistory } from '../lines/PurchaseHistory';
-import { recordLines } from '../../storage/lines/purchases';
+import { recordLines } from '../../storage/lines/recordLines';
 import { navigate, routeHref } from '../shell/router';
 
 /** One record: every field through its editor, computed values, links both ways, tasks and history. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { t } from '../../i18n';
 import { LineCurrencyError } from '../../storage/lines/amounts';
-import { recordLines } from '../../storage/lines/purchases';
+import { recordLines } from '../../storage/lines/recordLines';
 import type { CrmRecord } from '../../storage/model/entities';
 import { describeError } from '../errors';
 import type { LineActions } from './actions';

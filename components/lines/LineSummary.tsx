@@ -1,5 +1,5 @@
 import { t } from '../../i18n';
-import { recordLines } from '../../storage/lines/purchases';
+import { recordLines } from '../../storage/lines/recordLines';
 import type { CrmRecord } from '../../storage/model/entities';
 import { totalsWithRefusals } from './dealMoney';
 import { formatMoney, formatQuantity } from './money';

@@ -10,7 +10,7 @@ import { useDb } from '../shell/DbProvider';
 import { t } from '../../i18n';
 import { useMandatoryAsk } from '../mandatory/useMandatoryAsk';
 import { lostReasonToAsk } from '../mandatory/lostReason';
-import { recordLines } from '../../storage/lines/purchases';
+import { recordLines } from '../../storage/lines/recordLines';
 import { LineSummary } from '../lines/LineSummary';
 import { CardFields } from './CardFields';
 import { openRecord } from './host';

@@ -3,7 +3,8 @@ import type { Activity, CrmRecord, Folder, Pipeline } from '../model/entities';
 import type { Field } from '../model/field';
 import { entryTimes } from '../reports/facts';
 import { currencyDigits, lineTotals } from './amounts';
-import { dealLinesSchema, orderedLines, type LineItem } from './line';
+import { orderedLines, type LineItem } from './line';
+import { recordLines } from './recordLines';
 
 /**
  * What a contact or a company bought: the line items of its won deals, newest first, with totals
@@ -95,12 +96,6 @@ export function purchaseHistory(deals: readonly WonDeal[]): PurchaseHistory {
   const withLines = deals.filter((d) => d.lines.length > 0);
   const lines = purchaseLines(withLines);
   return { lines, byProduct: totalsByProduct(lines), byYear: totalsByYear(lines), deals: withLines.length };
-}
-
-/** A record's lines, validated: a malformed `lines` (another version, a bad sync) reads as none rather than breaking the page. */
-export function recordLines(record: CrmRecord): LineItem[] {
-  const parsed = dealLinesSchema.safeParse((record as CrmRecord & { lines?: unknown }).lines ?? {});
-  return parsed.success ? orderedLines(parsed.data) : [];
 }
 
 /**
