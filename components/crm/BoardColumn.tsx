@@ -28,6 +28,8 @@ type Props = {
   totals: ReactNode;
   pipelines: readonly Pipeline[];
   card: (record: CrmRecord, ctx: FormatContext, task: ActivityOf<'task'> | undefined) => ReactNode;
+  /** The cards are the column's top only (the folder's index is building): no count yet. */
+  partial?: boolean;
 };
 
 /**
@@ -35,7 +37,7 @@ type Props = {
  * scrolled anywhere, lands), whose cards are virtualised: only those in view (and a few around)
  * are rendered, so a column of 5,000 deals holds a few dozen cards in the page.
  */
-export function BoardColumnView({ column, totals, pipelines, card }: Props) {
+export function BoardColumnView({ column, totals, pipelines, card, partial }: Props) {
   const { setNodeRef, isOver } = useDroppable({ id: column.id });
   const scroller = useRef<HTMLDivElement>(null);
   const records = column.records;
@@ -54,7 +56,7 @@ export function BoardColumnView({ column, totals, pipelines, card }: Props) {
   const titles = useRecordTitles(shown.flatMap((r) => r.linkedIds));
   const ctx = useMemo(() => formatContext(pipelines, (id) => titles.get(id)), [pipelines, titles]);
   return (
-    <section ref={setNodeRef} className="tl-board-column" data-over={isOver || undefined} data-count={records.length} aria-label={columnName(column)}>
+    <section ref={setNodeRef} className="tl-board-column" data-over={isOver || undefined} data-count={partial ? undefined : records.length} aria-label={columnName(column)}>
       <header className="tl-board-head" style={{ borderTopColor: column.color ?? 'var(--tl-border)' }}>
         <h3>{columnName(column)}</h3>
         {totals}

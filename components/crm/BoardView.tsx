@@ -46,11 +46,12 @@ const collision: CollisionDetection = (args) => {
 };
 
 /**
- * Records as cards in columns from a stage or dropdown field; dragging a card (mouse, touch or
+ * Records as cards in columns from a stage or dropdown field (`partial`: only the newest records,
+ * while the folder's index builds: the columns' tops without counts or totals); dragging a card (mouse, touch or
  * keyboard) to another column updates the record through the write path, which records a stage
  * change in its history.
  */
-export function BoardView({ schema, rows, field, canWrite = true }: { schema: FolderSchema; rows: readonly CrmRecord[]; field: Field; canWrite?: boolean }) {
+export function BoardView({ schema, rows, field, canWrite = true, partial = false }: { schema: FolderSchema; rows: readonly CrmRecord[]; field: Field; canWrite?: boolean; partial?: boolean }) {
   const db = useDb();
   const grouping = boardGrouping(field);
   const [pipelineId, setPipelineId] = useState(schema.pipelines[0]?.id);
@@ -181,7 +182,7 @@ export function BoardView({ schema, rows, field, canWrite = true }: { schema: Fo
       >
         <div className="tl-board" role="region" aria-label={t('views.board.label')}>
           {columns.map((c, i) => (
-            <BoardColumnView key={c.id} column={c} pipelines={schema.pipelines} totals={<TotalsLine totals={totals[i]!} amountField={cards.amount} ctx={ctx} />}
+            <BoardColumnView key={c.id} column={c} pipelines={schema.pipelines} partial={partial} totals={partial ? undefined : <TotalsLine totals={totals[i]!} amountField={cards.amount} ctx={ctx} />}
               card={(r, cardCtx, task) => <BoardCard record={r} schema={schema} cards={cards} ctx={cardCtx} task={task} dimmed={r.id === activeId} canWrite={canWrite} ask={askFor(r.id)} />} />
           ))}
         </div>

@@ -83,6 +83,8 @@ function ViewWorkspace({ schema, view }: { schema: FolderSchema; view: View | un
   const boardField = schema.fields.find((f) => f.id === draft.boardFieldId) ?? boardFields(schema.fields)[0];
   const boardIds = useMemo(() => boardRows.rows?.map((r) => r.id), [boardRows.rows]);
   const ids = board ? boardIds : table.ids;
+  // While the board paints its columns' tops from the newest records, neither counts nor exports them.
+  const counted = ids && !(board && boardRows.partial) ? ids : undefined;
   const total = board ? boardRows.total ?? table.total : table.total;
   const progress = board ? boardRows.progress : table.progress;
   const visibleSelection = useMemo(() => new Set(ids?.filter((id) => selected.has(id))), [ids, selected]);
@@ -94,10 +96,10 @@ function ViewWorkspace({ schema, view }: { schema: FolderSchema; view: View | un
       <header className="tl-toolbar">
         <h2><FolderIcon icon={schema.folder.icon} size={20} /> {schema.folder.name}</h2>
         <span className="tl-muted" aria-live="polite">
-          {ids && total !== undefined && (ids.length === total ? countRecords(total) : t('views.shown', { shown: ids.length, total: countRecords(total) }))}
+          {counted && total !== undefined && (counted.length === total ? countRecords(total) : t('views.shown', { shown: counted.length, total: countRecords(total) }))}
         </span>
         {canWrite && <button type="button" className="tl-primary" onClick={() => setCreating(true)}>{t('crm.new', { item })}</button>}
-        {ids && <ExportButton folderId={schema.folder.id} count={ids.length} load={board && boardRows.rows ? async () => [...(boardRows.rows ?? [])] : table.loadAll} fieldIds={draft.columns} />}
+        {counted && <ExportButton folderId={schema.folder.id} count={counted.length} load={board && boardRows.rows ? async () => [...(boardRows.rows ?? [])] : table.loadAll} fieldIds={draft.columns} />}
       </header>
       <ViewOnlyNote canWrite={canWrite} />
       <ViewToolbar schema={schema} view={view} draft={draft} dirty={dirty} problems={table.problems} onChange={setDraft} onDiscard={() => setDraft(saved)} canWrite={canWrite} />

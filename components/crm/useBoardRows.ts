@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
+import { firstPageIds, planIndexed, recordsByIds } from '../../storage/queries/tableRows';
+import { runView } from '../../storage/views/viewQuery';
 import type { CrmRecord } from '../../storage/model/entities';
 import type { FolderSchema } from '../../storage/folders/schema';
 import type { ViewQuery } from '../../storage/views/viewQuery';
@@ -13,7 +15,38 @@ export type BoardRows = {
   progress: number | undefined;
   /** Records in the folder, from the same index (for "12 of 20,000"). */
   total: number | undefined;
+  /** `rows` are only the folder's most recently changed records, shown while the index builds (columns' tops, no totals yet). */
+  partial: boolean;
 };
+
+/** How many of the newest records paint the columns' tops while the index builds: a few screens of every column. */
+const EARLY = 600;
+
+/**
+ * The newest records of the folder, through [folderId+updatedAt]: in the board's own order (newest
+ * change first) when the view sorts nothing, so the top of each column is already the right one.
+ */
+function useEarlyRows(schema: FolderSchema, query: ViewQuery, wanted: boolean, now: number): CrmRecord[] | undefined {
+  const db = useDb();
+  const [early, setEarly] = useState<CrmRecord[]>();
+  const folderId = schema.folder.id;
+  useEffect(() => {
+    if (!wanted) return undefined;
+    let alive = true;
+    const plan = planIndexed(folderId, { filters: [], sort: [] }, schema.fields);
+    void (async () => {
+      const ids = plan ? await firstPageIds(db, plan, EARLY) : undefined;
+      if (!ids || !alive) return;
+      const found = (await recordsByIds(db, ids)).flatMap((r) => r ?? []);
+      if (alive) setEarly(found);
+    })();
+    return () => {
+      alive = false;
+      setEarly(undefined);
+    };
+  }, [db, folderId, wanted, schema.fields]);
+  return useMemo(() => early && runView(early, schema.fields, { ...query, sort: [] }, { now, pipelines: schema.pipelines }).records, [early, schema, query, now]);
+}
 
 /**
  * A board's records from the folder's shared in-memory index (components/crm/sharedFolderIndex.ts):
@@ -53,5 +86,6 @@ export function useBoardRows(schema: FolderSchema, query: ViewQuery, enabled: bo
   );
   // eslint-disable-next-line react-hooks/exhaustive-deps -- version marks the index's applied changes
   const total = useMemo(() => (ready && index ? index.size : undefined), [ready, index, version]);
-  return { rows, progress: enabled ? (shared ? shared.progress : 0) : undefined, total };
+  const early = useEarlyRows(schema, query, enabled && !ready && query.sort.length === 0, now);
+  return { rows: rows ?? early, progress: enabled ? (shared ? shared.progress : 0) : undefined, total, partial: !rows && !!early };
 }
