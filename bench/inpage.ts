@@ -186,11 +186,11 @@ async function wholeFolder() {
   return { ms: ms(t0), rows: all.length };
 }
 
-/** A rename through the write path (as an edit in another page makes it); returns when it started, on the shared clock. */
+/** A rename through the write path (as an edit in another page makes it); returns when it started and when it committed, on the shared clock. */
 async function rename(id: string, fieldId: string, value: string) {
   const at = performance.timeOrigin + performance.now();
   await updateRecord(db, id, { [fieldId]: value });
-  return at;
+  return { at, committed: performance.timeOrigin + performance.now() };
 }
 
 /** Where a table's first rows go at this scale: each read the contacts table makes, timed alone (medians of 3). */

@@ -54,7 +54,7 @@ export async function timeFilterChanges(page: Page, names: readonly string[]): P
  * write until the open table's first row shows the name (a MutationObserver in the table's page).
  * Both pages run in one browser, so `performance.timeOrigin + performance.now()` compares.
  */
-export async function timeRemoteWrites(page: Page, other: Page, n: number): Promise<number[]> {
+export async function timeRemoteWrites(page: Page, other: Page, n: number): Promise<{ shown: number[]; write: number[] }> {
   await loadBench(other);
   const id = await page.evaluate(async () => {
     const link = () => document.querySelector<HTMLAnchorElement>('.tl-table tbody tr[data-index="0"] a[href^="#/record/"]');
@@ -62,6 +62,7 @@ export async function timeRemoteWrites(page: Page, other: Page, n: number): Prom
     return decodeURIComponent(link()!.getAttribute('href')!.slice('#/record/'.length));
   });
   const times: number[] = [];
+  const write: number[] = [];
   for (let i = 0; i < n; i++) {
     const name = `Remote ${i} ${Date.now() % 1000}`;
     await page.evaluate((want) => {
@@ -75,10 +76,11 @@ export async function timeRemoteWrites(page: Page, other: Page, n: number): Prom
         observer.observe(document.querySelector('.tl-table')!, { childList: true, subtree: true, characterData: true });
       });
     }, name);
-    const at = await call(other, 'rename', id, 'fc_firstName', name);
+    const { at, committed } = await call(other, 'rename', id, 'fc_firstName', name);
+    write.push(committed - at);
     const seen = await page.evaluate(() => Promise.race([(globalThis as { benchSeen?: Promise<number> }).benchSeen!, new Promise<number>((r) => setTimeout(() => r(NaN), 10_000))]));
     times.push(Number.isFinite(seen) ? seen - at : 10_000);
   }
   await other.close();
-  return times;
+  return { shown: times, write };
 }
