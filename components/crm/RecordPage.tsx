@@ -25,6 +25,7 @@ import { ComputedAmount } from '../lines/ComputedAmount';
 import { DealLines } from '../lines/DealLines';
 import { PurchaseHistory } from '../lines/PurchaseHistory';
 import { recordLines } from '../../storage/lines/recordLines';
+import { formKey } from '../lines/formKey';
 import { navigate, routeHref } from '../shell/router';
 
 /** One record: every field through its editor, computed values, links both ways, tasks and history. */
@@ -70,8 +71,10 @@ function RecordDetails({ recordId, folderId }: { recordId: string; folderId: str
       <div className="tl-record-grid">
         <section aria-label={t('views.record.details')}>
           <h3 className="tl-section">{t('views.record.details')}</h3>
-          {/* Keyed by updatedAt: a change made elsewhere (sync, another tab) reloads the form. */}
-          <RecordForm key={record.updatedAt} schema={formSchema} record={record} onSaved={() => undefined} readOnly={!canWrite} />
+          {/* Keyed by updatedAt: a change made elsewhere (sync, another tab) reloads the form. A deal's
+              line edits change only its lines and amount, so they key on the other values instead
+              and leave what is being typed in the form alone. */}
+          <RecordForm key={amountField ? formKey(record, amountField.id) : record.updatedAt} schema={formSchema} record={record} onSaved={() => undefined} readOnly={!canWrite} />
           {readOnly.length > 0 && (
             <dl className="tl-computed" aria-label={t('views.record.computed')}>
               {readOnly.map((f) => (

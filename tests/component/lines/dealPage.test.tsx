@@ -45,6 +45,19 @@ describe('products on the deal’s page and purchase history on its company’s'
     const table = screen.getByRole('table', { name: 'Products on Acme renewal' });
     expect(within(table).getByRole('row', { name: /^Total/ })).toHaveTextContent('€5,156.00');
 
+    // Editing a line while a field of the form is being typed in keeps the typing.
+    const name = screen.getByLabelText(/^Name/);
+    await userEvent.clear(name);
+    await userEvent.type(name, 'Acme renewal 2027');
+    const onboarding = screen.getByRole('textbox', { name: 'Quantity of Onboarding' });
+    await userEvent.clear(onboarding);
+    await userEvent.type(onboarding, '2{Enter}');
+    await waitFor(() => expect(amount).toHaveTextContent('€5,200.00'));
+    expect(screen.getByLabelText(/^Name/)).toHaveValue('Acme renewal 2027');
+    await userEvent.clear(screen.getByRole('textbox', { name: 'Quantity of Onboarding' }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Quantity of Onboarding' }), '1{Enter}');
+    await waitFor(() => expect(amount).toHaveTextContent('€4,400.00'));
+
     await updateRecord(db, deal.id, { fd_stage: { pipelineId: DEFAULT_PIPELINE_ID, stageId: 'won' } });
     page.unmount();
     renderWithDb(<RecordPage recordId={acme.id} />);
@@ -52,5 +65,6 @@ describe('products on the deal’s page and purchase history on its company’s'
     const byProduct = await within(history).findByRole('table', { name: 'Totals by product' });
     expect(within(byProduct).getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual(['Licence3€3,600.00', 'Onboarding1€800.00']);
     expect(within(history).getByRole('table', { name: 'Totals by year' })).toHaveTextContent(`${new Date().getFullYear()}€4,400.00`);
-  });
+    // A whole flow through the real write path and search index: more than the default 5 s on a busy machine.
+  }, 30_000);
 });
