@@ -117,7 +117,7 @@ export const en = {
   'rules.value': 'Value',
   'rules.daysFromToday': 'Days from today',
   'rules.taskTitle': 'Task title',
-  'rules.mergeHint': '{example} in the text is replaced by the record’s name.',
+  'rules.mergeHint': '{example} in the text is replaced by the record’s name, {lines} by a deal’s products.',
   'rules.dueInDays': 'Due in (days)',
   'rules.owner': 'For',
   'rules.owner.recordOwner': 'the record’s owner',

@@ -119,7 +119,7 @@ export const es = {
   'rules.value': 'Valor',
   'rules.daysFromToday': 'Días desde hoy',
   'rules.taskTitle': 'Título de la tarea',
-  'rules.mergeHint': '{example} en el texto se sustituye por el nombre del registro.',
+  'rules.mergeHint': '{example} en el texto se sustituye por el nombre del registro, {lines} por los productos del negocio.',
   'rules.dueInDays': 'Vence en (días)',
   'rules.owner': 'Para',
   'rules.owner.recordOwner': 'el responsable del registro',

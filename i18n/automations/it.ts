@@ -119,7 +119,7 @@ export const it = {
   'rules.value': 'Valore',
   'rules.daysFromToday': 'Giorni da oggi',
   'rules.taskTitle': 'Titolo dell’attività',
-  'rules.mergeHint': '{example} nel testo viene sostituito dal nome del record.',
+  'rules.mergeHint': '{example} nel testo viene sostituito dal nome del record, {lines} dai prodotti della trattativa.',
   'rules.dueInDays': 'Scade fra (giorni)',
   'rules.owner': 'Per',
   'rules.owner.recordOwner': 'il responsabile del record',

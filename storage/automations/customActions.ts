@@ -10,6 +10,7 @@ import type { Writer } from '../write/mutate';
 import { conditionsHold } from './conditions';
 import type { CustomJob } from './customTriggers';
 import { setFieldByAutomation } from './effects';
+import { linesSummary } from '../lines/text';
 
 /** "today + n days" as a date field stores it (YYYY-MM-DD), in the rep's own calendar. */
 export function isoDayFromToday(now: number, days: number): string {
@@ -24,10 +25,15 @@ const dueDay = (now: number, days: number) => {
   return new Date(d.getFullYear(), d.getMonth(), d.getDate() + days, 23, 59).getTime();
 };
 
-/** `{{record.title}}`, `{{record.<preset key>}}` and `{{field.<id>}}` in a task title or a note, formatted in the page's language. */
+/**
+ * `{{record.title}}`, `{{record.<preset key>}}`, `{{field.<id>}}` and a deal's products
+ * (`{{record.lines}}`: "2 × Licencia anual, 1 × Formación") in a task title or a note, formatted in
+ * the page's language.
+ */
 export function mergeRecordText(text: string, record: CrmRecord, schema: FolderSchema): string {
   return text.replace(/\{\{\s*(record|field)\.([\w-]+)\s*\}\}/g, (_m, scope: string, name: string) => {
     if (scope === 'record' && name === 'title') return record.title;
+    if (scope === 'record' && name === 'lines') return linesSummary(record.lines, getLocale());
     const field = schema.fields.find((f) => (scope === 'field' ? f.id === name : f.key === name));
     return field ? formatValue(field, record.values[field.id], { locale: getLocale(), pipelines: schema.pipelines }) : '';
   });

@@ -11,6 +11,7 @@ import { StageSelect, stageKeyOf } from './StageSelect';
 
 const KINDS: readonly RuleActionKind[] = ['setField', 'setDate', 'clearField', 'moveStage', 'createTask', 'addNote', 'notify', 'link'];
 const MERGE_EXAMPLE = '{{record.title}}';
+const LINES_EXAMPLE = '{{record.lines}}';
 
 type Ctx = { ws: Workspace; fields: readonly Field[]; n: number };
 
@@ -98,7 +99,7 @@ function ActionBlanks({ action, onChange, ctx }: { action: RuleAction; onChange:
             {t('rules.taskTitle')}
             <input value={action.title} onChange={(e) => onChange({ ...action, title: e.target.value })} />
           </label>
-          <small className="tl-muted">{t('rules.mergeHint', { example: MERGE_EXAMPLE })}</small>
+          <small className="tl-muted">{t('rules.mergeHint', { example: MERGE_EXAMPLE, lines: LINES_EXAMPLE })}</small>
           <label>
             {t('rules.dueInDays')}
             <input
