@@ -82,6 +82,11 @@ function open(db: ThreadlineDB, folderId: string, key: string): Entry {
   return entry;
 }
 
+/** Whether the folder's index is held already (open elsewhere on the page, or lingering after a view switch). */
+export function holdsFolderIndex(db: ThreadlineDB, folderId: string): boolean {
+  return entries.has(`${db.name}\0${folderId}`);
+}
+
 /** Takes a share of the folder's index; `onChange` hears progress and applied changes. Call the returned release when done. */
 export function acquireFolderIndex(db: ThreadlineDB, folderId: string, onChange: () => void): { entry: SharedIndex; release: () => void } {
   const key = `${db.name}\0${folderId}`;

@@ -6,7 +6,7 @@ import type { FolderSchema } from '../../storage/folders/schema';
 import type { ViewQuery } from '../../storage/views/viewQuery';
 import { useDb } from '../shell/DbProvider';
 import { useNow } from './data';
-import { acquireFolderIndex, type SharedIndex } from './sharedFolderIndex';
+import { acquireFolderIndex, holdsFolderIndex, type SharedIndex } from './sharedFolderIndex';
 
 export type BoardRows = {
   /** The view's records in order (filtered and sorted); undefined until the folder's index is built. */
@@ -26,26 +26,32 @@ const EARLY = 600;
  * The newest records of the folder, through [folderId+updatedAt]: in the board's own order (newest
  * change first) when the view sorts nothing, so the top of each column is already the right one.
  */
-function useEarlyRows(schema: FolderSchema, query: ViewQuery, wanted: boolean, now: number): CrmRecord[] | undefined {
+function useEarlyRows(schema: FolderSchema, query: ViewQuery, wanted: boolean, now: number): { rows: CrmRecord[] | undefined; settled: boolean } {
   const db = useDb();
   const [early, setEarly] = useState<CrmRecord[]>();
+  const [settled, setSettled] = useState(false);
   const folderId = schema.folder.id;
   useEffect(() => {
     if (!wanted) return undefined;
     let alive = true;
     const plan = planIndexed(folderId, { filters: [], sort: [] }, schema.fields);
     void (async () => {
-      const ids = plan ? await firstPageIds(db, plan, EARLY) : undefined;
-      if (!ids || !alive) return;
-      const found = (await recordsByIds(db, ids)).flatMap((r) => r ?? []);
-      if (alive) setEarly(found);
+      try {
+        const ids = plan ? await firstPageIds(db, plan, EARLY) : undefined;
+        if (!ids || !alive) return;
+        const found = (await recordsByIds(db, ids)).flatMap((r) => r ?? []);
+        if (alive) setEarly(found);
+      } finally {
+        if (alive) setSettled(true);
+      }
     })();
     return () => {
       alive = false;
       setEarly(undefined);
     };
   }, [db, folderId, wanted, schema.fields]);
-  return useMemo(() => early && runView(early, schema.fields, { ...query, sort: [] }, { now, pipelines: schema.pipelines }).records, [early, schema, query, now]);
+  const rows = useMemo(() => early && runView(early, schema.fields, { ...query, sort: [] }, { now, pipelines: schema.pipelines }).records, [early, schema, query, now]);
+  return { rows, settled: !wanted || settled };
 }
 
 /**
@@ -59,9 +65,13 @@ export function useBoardRows(schema: FolderSchema, query: ViewQuery, enabled: bo
   const now = useNow();
   const folderId = schema.folder.id;
   const [shared, setShared] = useState<{ entry: SharedIndex; version: number; progress: number | undefined }>();
+  // A first open reads the newest records before the index starts building: IndexedDB serves one request after another, and the columns' tops come first.
+  const [held] = useState(() => holdsFolderIndex(db, folderId));
+  const early = useEarlyRows(schema, query, enabled && !held && query.sort.length === 0 && shared?.entry.index.ready !== true, now);
+  const start = enabled && (held || early.settled);
 
   useEffect(() => {
-    if (!enabled) return undefined;
+    if (!start) return undefined;
     const holder: { entry?: SharedIndex } = {};
     const hear = () => {
       const entry = holder.entry;
@@ -74,7 +84,7 @@ export function useBoardRows(schema: FolderSchema, query: ViewQuery, enabled: bo
       share.release();
       setShared(undefined);
     };
-  }, [db, folderId, enabled]);
+  }, [db, folderId, start]);
 
   const index = shared?.entry.index;
   const ready = shared !== undefined && index?.ready === true;
@@ -86,6 +96,5 @@ export function useBoardRows(schema: FolderSchema, query: ViewQuery, enabled: bo
   );
   // eslint-disable-next-line react-hooks/exhaustive-deps -- version marks the index's applied changes
   const total = useMemo(() => (ready && index ? index.size : undefined), [ready, index, version]);
-  const early = useEarlyRows(schema, query, enabled && !ready && query.sort.length === 0, now);
-  return { rows: rows ?? early, progress: enabled ? (shared ? shared.progress : 0) : undefined, total, partial: !rows && !!early };
+  return { rows: rows ?? early.rows, progress: enabled ? (shared ? shared.progress : 0) : undefined, total, partial: !rows && !!early.rows };
 }
