@@ -133,9 +133,12 @@ export function useTableRows(schema: FolderSchema, query: ViewQuery): TableRows 
       setTotal(count);
       setVersion((v) => v + 1);
     };
-    const refresh = (changed?: Changed) => {
-      if (changed) pending = merge(pending, changed);
-      else again = true;
+    // A change from any context re-derives the order after a pause as long as the last derivation
+    // took (the held records show at once, and the table holds its order meanwhile): a stream of
+    // writes, in this page or another extension page sharing its renderer, keeps half the time.
+    let lastMs = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const run = () => {
       if (running) return;
       running = true;
       void (async () => {
@@ -144,12 +147,25 @@ export function useTableRows(schema: FolderSchema, query: ViewQuery): TableRows 
             const c = pending;
             pending = undefined;
             again = false;
+            const started = performance.now();
             await derive(c);
+            lastMs = performance.now() - started;
           }
         } finally {
           running = false;
         }
       })();
+    };
+    const refresh = (changed?: Changed) => {
+      if (!changed) {
+        again = true;
+        return run();
+      }
+      pending = merge(pending, changed);
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        if (alive) run();
+      }, Math.min(1_000, Math.max(16, lastMs)));
     };
     refreshRef.current = refresh;
     // Returns nothing on purpose: Dexie stops calling the other 'storagemutated' listeners when one returns false.
@@ -163,6 +179,7 @@ export function useTableRows(schema: FolderSchema, query: ViewQuery): TableRows 
     Dexie.on('storagemutated', onMutated);
     return () => {
       alive = false;
+      clearTimeout(timer);
       abort.abort();
       Dexie.on('storagemutated').unsubscribe(onMutated);
     };
