@@ -39,24 +39,30 @@ async function loadReportsBench(page: Page) {
  * In the page: open the reports route and wait (a check per frame) until every report card is
  * there and nothing is loading; ms from the route change, and how many cards showed.
  */
-async function routeToReports([hash, back]: readonly [string, string]): Promise<{ ms: number; cards: number }> {
+async function routeToReports([hash, back]: readonly [string, string]): Promise<{ ms: number; firstMs: number; cards: number }> {
   location.hash = back;
   await new Promise((r) => setTimeout(r, 200));
   const t0 = performance.now();
   location.hash = hash;
-  const done = () => document.querySelector('section[data-report="topCustomers"]') && !document.querySelector('main [aria-busy="true"]');
+  // The nine records-part cards show first (only activity by rep's may still be loading), then all ten.
+  const nine = () => document.querySelector('section[data-report="topCustomers"]');
+  const done = () => nine() && !document.querySelector('main [aria-busy="true"]');
+  let firstMs: number | undefined;
   while (!done()) {
+    if (firstMs === undefined && nine()) firstMs = performance.now() - t0;
     if (performance.now() - t0 > 120_000) throw new Error(`the reports page never showed every report: ${document.querySelector('main')?.textContent?.slice(0, 300)}`);
     await new Promise((r) => requestAnimationFrame(r));
   }
-  return { ms: performance.now() - t0, cards: document.querySelectorAll('section[data-report]').length };
+  const ms = performance.now() - t0;
+  return { ms, firstMs: firstMs ?? ms, cards: document.querySelectorAll('section[data-report]').length };
 }
 
 /**
  * Every report's time in the booted CRM page (issue 17: ≤ 1 s each over 500,000 activities and
- * 20,000 deals; issue 19: the product reports over their lines): the page's data load, each
- * report's computation from it, and load + computation as what a report costs when the page
- * opens; then the reports page itself, from the route change to every card shown.
+ * 20,000 deals; issue 19: the product reports over their lines): the page's two loads (the records
+ * part, and activity by rep's activities part beside it), each report's computation, and the load
+ * it waits for + its computation as what a report costs when the page opens; then the reports page
+ * itself, from the route change to the nine records-part cards and to every card shown.
  */
 export async function measureReports(session: Session, runs: number) {
   const page = await openExtensionPage(session, `dashboard.html${ELSEWHERE}`);
@@ -67,22 +73,28 @@ export async function measureReports(session: Session, runs: number) {
       ([n]) => (globalThis as unknown as { threadlineReportsBench: ReportsBench }).threadlineReportsBench.timeReports(n, {}),
       [runs] as const,
     );
-    const load = summary(t.load);
+    const records = summary(t.load.records);
+    const withActivities = summary(t.load.withActivities);
     const each = Object.fromEntries(
       Object.entries(t.compute).map(([name, ms]) => {
         const compute = summary(ms);
+        // Activity by rep's card waits for both parts; the nine others for the records part only.
+        const load = t.needsActivities.includes(name) ? withActivities : records;
         // Load and computation run one after the other when the page opens: their p95s added bound a report's p95.
         return [name, { compute, withLoad: { p50: round(load.p50 + compute.p50), p95: round(load.p95 + compute.p95) }, rows: t.rows[name] }];
       }),
     );
     const pageMs: number[] = [];
+    const firstMs: number[] = [];
     let cards = 0;
     for (let i = 0; i < Math.max(2, Math.ceil(runs / 2)); i++) {
       const r = await page.evaluate(routeToReports, [REPORTS, ELSEWHERE] as const);
       pageMs.push(r.ms);
+      firstMs.push(r.firstMs);
       cards = r.cards;
     }
-    return { period: 'all time', load, loadReads: t.reads, each, sizes: t.sizes, page: { ...summary(pageMs), cards } };
+    const load = { records, withActivities };
+    return { period: 'all time', load, loadReads: t.reads, each, sizes: t.sizes, page: { ...summary(pageMs), cards, untilNineCards: summary(firstMs) } };
   } finally {
     await page.close();
   }

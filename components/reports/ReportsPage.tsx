@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { loadReportData } from '../../storage/reports/load';
+import { loadReportRecords } from '../../storage/reports/load';
 import { currenciesOf } from '../../storage/reports/money';
 import { resolvePeriod } from '../../storage/reports/period';
 import { localToday } from '../../storage/reports/relativeDates';
@@ -38,7 +38,9 @@ export function ReportsPage() {
   const canWrite = useCanWrite();
   const today = localToday();
   const period = periodOf(state, today);
-  const data = useLiveQuery(() => loadReportData(db, period), [db, period.from, period.to]);
+  // The records part only (every report filters it by period itself); activity by rep loads the
+  // period's activities on its own, so a new email or note does not re-read the deals and contacts.
+  const data = useLiveQuery(() => loadReportRecords(db), [db]);
   // Rebuilt only when a bound changes, so the reports' memoised figures are not recomputed each render.
   const filters: Filters = useMemo(
     () => ({

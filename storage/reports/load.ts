@@ -1,24 +1,16 @@
 import type { ThreadlineDB } from '../db/db';
-import type { Activity, Folder } from '../model/entities';
+import type { CrmRecord } from '../model/entities';
 import type { Field } from '../model/field';
+import { loadClosedStageChanges } from './closedHistory';
 import { contactFacts, dealFacts, ownersOf } from './facts';
-import { dayMs, DAY_MS } from './period';
+import { loadReportActivities } from './loadActivities';
+import { readSchema, reportFolders } from './reportFolders';
 import type { Period, ReportData } from './types';
 
-const firstOfKind = (folders: readonly Folder[], kind: Folder['kind']) =>
-  folders.filter((f) => f.kind === kind).sort((a, b) => a.order - b.order)[0];
+export { TASK_LOOKBACK_DAYS, loadReportActivities, type ReportActivities } from './loadActivities';
 
-/**
- * Activities that may count in the period. A done task counts when it was ticked (its last
- * update), which is not indexed: tasks created up to TASK_LOOKBACK_DAYS before the period are read
- * too, so a task ticked later than that after its creation is missed by a bounded period.
- */
-export const TASK_LOOKBACK_DAYS = 90;
-function activitiesIn(db: ThreadlineDB, period: Period): Promise<Activity[]> {
-  const from = period.from ? dayMs(period.from) - TASK_LOOKBACK_DAYS * DAY_MS : -Infinity;
-  const to = period.to ? dayMs(period.to) + 2 * DAY_MS : Infinity;
-  return db.activities.where('at').between(from, to, true, false).toArray();
-}
+const inFolder = (db: ThreadlineDB, folderId: string | undefined): Promise<CrmRecord[]> =>
+  folderId ? db.records.where('folderId').equals(folderId).toArray() : Promise.resolve([]);
 
 /** The deals' link field to a companies-kind folder (the preset "company" first), if any. */
 function companyLinkField(dealFields: readonly Field[], companyFolderIds: ReadonlySet<string>): string | undefined {
@@ -27,42 +19,46 @@ function companyLinkField(dealFields: readonly Field[], companyFolderIds: Readon
 }
 
 /**
- * Everything the reports page computes from, in one read. The reports themselves are pure
- * functions of this (storage/reports/*.ts), so they are tested without a database.
+ * What every report but activity by rep computes from: the deals, contacts and companies (read by
+ * folder, not every record) and the closed deals' entry into their stage. It does not depend on
+ * the period, so changing the period does not read it again. `activities` is empty and `ownerOf`
+ * covers these folders only: loadReportActivities adds the rest for activity by rep.
  */
-export async function loadReportData(db: ThreadlineDB, period: Period): Promise<ReportData> {
-  const [folders, pipelines, allFields] = await Promise.all([db.folders.toArray(), db.pipelines.toArray(), db.fields.toArray()]);
-  pipelines.sort((a, b) => a.order - b.order);
-  const fieldsByFolder = new Map<string, Field[]>();
-  for (const f of allFields) fieldsByFolder.set(f.folderId, [...(fieldsByFolder.get(f.folderId) ?? []), f]);
-  const dealsFolder = firstOfKind(folders, 'deals');
-  const contactsFolder = firstOfKind(folders, 'contacts');
-  const [allRecords, activities] = await Promise.all([db.records.toArray(), activitiesIn(db, period)]);
-  const dealRecords = allRecords.filter((r) => r.folderId === dealsFolder?.id);
-  const contactRecords = allRecords.filter((r) => r.folderId === contactsFolder?.id);
+export async function loadReportRecords(db: ThreadlineDB): Promise<ReportData> {
+  const { folders, pipelines, fieldsByFolder } = await readSchema(db);
+  const { deals: dealsFolder, contacts: contactsFolder, companies } = reportFolders(folders);
+  const [dealRecords, contactRecords, ...companyRecords] = await Promise.all([
+    inFolder(db, dealsFolder?.id),
+    inFolder(db, contactsFolder?.id),
+    ...companies.map((f) => inFolder(db, f.id)),
+  ]);
   const dealFields = dealsFolder ? (fieldsByFolder.get(dealsFolder.id) ?? []) : [];
-  const companyFolderIds = new Set(folders.filter((f) => f.kind === 'companies').map((f) => f.id));
-  const companyField = companyLinkField(dealFields, companyFolderIds);
-  // Only closed deals need their history: when they entered the won or lost stage.
-  const closedIds = dealFacts(dealRecords, dealFields, pipelines, [])
-    .filter((d) => d.outcome === 'won' || d.outcome === 'lost')
-    .map((d) => d.id);
-  const history = closedIds.length ? await db.activities.where('recordIds').anyOf(closedIds).distinct().toArray() : [];
-  const stageChanges = history.filter((a) => a.kind === 'stageChange');
   const contactFields = contactsFolder ? (fieldsByFolder.get(contactsFolder.id) ?? []) : [];
+  const companyField = companyLinkField(dealFields, new Set(companies.map((f) => f.id)));
+  const stageChanges = await loadClosedStageChanges(db, dealFacts(dealRecords, dealFields, pipelines, []));
+  const customers = [...contactRecords, ...companyRecords.flat()];
   return {
     dealsFolderId: dealsFolder?.id,
     contactsFolderId: contactsFolder?.id,
     pipelines,
     deals: dealFacts(dealRecords, dealFields, pipelines, stageChanges, companyField),
     contacts: contactFacts(contactRecords, contactFields),
-    activities,
-    ownerOf: ownersOf(allRecords, fieldsByFolder),
+    activities: [],
+    ownerOf: ownersOf([...dealRecords, ...customers], fieldsByFolder),
     lifecycleStages: contactFields.find((f) => f.key === 'lifecycleStage')?.options ?? [],
     sources: contactFields.find((f) => f.key === 'source')?.options ?? [],
     lostReasons: dealFields.find((f) => f.key === 'lostReason')?.options ?? [],
-    customerTitles: new Map(
-      allRecords.filter((r) => r.folderId === contactsFolder?.id || companyFolderIds.has(r.folderId)).map((r) => [r.id, r.title]),
-    ),
+    customerTitles: new Map(customers.map((r) => [r.id, r.title])),
   };
+}
+
+/** Both parts as one ReportData (tests, scripts): what the page shows once every card has loaded. */
+export async function loadReportData(db: ThreadlineDB, period: Period): Promise<ReportData> {
+  const [records, acts] = await Promise.all([loadReportRecords(db), loadReportActivities(db, period)]);
+  return withActivities(records, acts);
+}
+
+/** The records part with activity by rep's part: its activities, and owners across every folder. */
+export function withActivities(records: ReportData, acts: { activities: ReportData['activities']; ownerOf: ReadonlyMap<string, string> }): ReportData {
+  return { ...records, activities: acts.activities, ownerOf: new Map([...records.ownerOf, ...acts.ownerOf]) };
 }

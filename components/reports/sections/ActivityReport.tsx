@@ -1,5 +1,10 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { activityByRep, ACTIVITY_MEASURES, type ActivityMeasure, type ActivityRow } from '../../../storage/reports/activityByRep';
+import { loadReportActivities } from '../../../storage/reports/loadActivities';
+import { withActivities } from '../../../storage/reports/load';
+import type { ReportData } from '../../../storage/reports/types';
+import { useDb } from '../../shell/DbProvider';
 import { t, type PlainKey } from '../../../i18n';
 import { BarsChart, PALETTE } from '../BarsChart';
 import { fmtCount, fmtWeek } from '../format';
@@ -16,7 +21,29 @@ const MEASURE_LABEL: Record<ActivityMeasure, PlainKey> = {
 
 const total = (r: ActivityRow) => ACTIVITY_MEASURES.reduce((n, m) => n + r[m], 0);
 
-export function ActivityReport({ data, filters, csvName }: SectionProps) {
+/**
+ * Activity by rep loads its own part (the period's activities, the largest read) with its own
+ * loading state, so the other reports show from the records part without waiting for it.
+ */
+export function ActivityReport(props: SectionProps) {
+  const db = useDb();
+  const { from, to } = props.filters.period;
+  const acts = useLiveQuery(() => loadReportActivities(db, { ...(from ? { from } : {}), ...(to ? { to } : {}) }), [db, from, to]);
+  const data = useMemo(() => acts && withActivities(props.data, acts), [props.data, acts]);
+  if (!data) {
+    return (
+      <section className="tl-rp-card" aria-labelledby="report-activity" data-report="activity">
+        <header className="tl-rp-head">
+          <h3 id="report-activity">{t('reports.activity.title')}</h3>
+        </header>
+        <p aria-busy="true">{t('common.loading')}</p>
+      </section>
+    );
+  }
+  return <ActivityCard {...props} data={data} />;
+}
+
+function ActivityCard({ data, filters, csvName }: SectionProps & { data: ReportData }) {
   const rows = useMemo(() => activityByRep(data, filters), [data, filters]);
   const rep = (r: ActivityRow) => r.rep || t('reports.unassigned');
   const drill = (r: ActivityRow) => ({ name: t('reports.drill.name', { figure: `${t('reports.activity.title')} · ${rep(r)} · ${fmtWeek(r.week)}` }), recordIds: r.recordIds });

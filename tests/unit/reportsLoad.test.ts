@@ -1,0 +1,57 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { addNote } from '../../storage/activities/activities';
+import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/folders/presets';
+import type { Activity } from '../../storage/model/entities';
+import { loadClosedStageChanges } from '../../storage/reports/closedHistory';
+import { loadReportActivities, loadReportData, loadReportRecords } from '../../storage/reports/load';
+import { createRecord } from '../../storage/write/records';
+import { db, resetDb } from '../support/db';
+
+const { contacts, deals } = PRESET_FOLDER_IDS;
+const stage = (stageId: string) => ({ pipelineId: DEFAULT_PIPELINE_ID, stageId });
+const change = (id: string, recordId: string, to: string, at: number): Activity =>
+  ({ id, recordIds: [recordId], at, createdAt: at, updatedAt: at, kind: 'stageChange', fieldId: 'fd_stage', from: stage('negotiation'), to: stage(to) }) as Activity;
+const note = (id: string, recordId: string, at: number): Activity =>
+  ({ id, recordIds: [recordId], at, createdAt: at, updatedAt: at, kind: 'note', body: 'later' }) as Activity;
+
+describe('the reports page loads in two parts', () => {
+  beforeEach(resetDb);
+
+  it('the records part reads no activities; the activities part reads the period only', async () => {
+    const ana = await createRecord(db, contacts, { fc_firstName: 'Ana', fc_owner: 'ana' });
+    await createRecord(db, deals, { fd_name: 'Open', fd_stage: stage('new'), fd_owner: 'bo' });
+    await addNote(db, [ana.id], 'hello');
+    const records = await loadReportRecords(db);
+    expect(records.activities).toEqual([]);
+    expect(records.deals.map((d) => d.title)).toEqual(['Open']);
+    expect(records.ownerOf.get(ana.id)).toBe('ana');
+    expect(records.customerTitles?.get(ana.id)).toBe('Ana');
+    expect((await loadReportActivities(db, {})).activities.map((a) => a.kind)).toContain('note');
+    expect((await loadReportActivities(db, { from: '2000-01-01', to: '2000-01-31' })).activities).toEqual([]);
+    const both = await loadReportData(db, {});
+    expect(both.activities.some((a) => a.kind === 'note')).toBe(true);
+    expect(both.ownerOf.get(ana.id)).toBe('ana');
+  });
+
+  it('a closed deal closes at its latest change into its current stage, whatever came after it', async () => {
+    const won = await createRecord(db, deals, { fd_name: 'Won', fd_stage: stage('won') });
+    const lost = await createRecord(db, deals, { fd_name: 'Lost', fd_stage: stage('lost') });
+    const open = await createRecord(db, deals, { fd_name: 'Open', fd_stage: stage('new') });
+    // Only this history: not the stage changes the write path logged at creation.
+    await db.activities.clear();
+    await db.activities.bulkPut([
+      change('s1', won.id, 'won', 1_000),
+      change('s2', won.id, 'negotiation', 2_000),
+      change('s3', won.id, 'won', 3_000),
+      note('n1', won.id, 4_000),
+      change('s4', lost.id, 'won', 5_000),
+      change('s5', lost.id, 'lost', 1_500),
+      change('s6', open.id, 'won', 6_000),
+    ]);
+    const records = await loadReportRecords(db);
+    const closedAt = Object.fromEntries(records.deals.map((d) => [d.title, d.closedAt]));
+    expect(closedAt).toEqual({ Won: 3_000, Lost: 1_500, Open: undefined });
+    const found = await loadClosedStageChanges(db, records.deals);
+    expect(found.map((a) => a.id).sort()).toEqual(['s3', 's5']);
+  });
+});
