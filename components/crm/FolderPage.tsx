@@ -1,6 +1,6 @@
 import { ExportButton } from '../import/ExportButton';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { View } from '../../storage/model/entities';
 import { FIELD_REGISTRY } from '../../storage/model/fieldRegistry';
 import { loadFolderSchema, type FolderSchema } from '../../storage/folders/schema';
@@ -9,7 +9,6 @@ import { t } from '../../i18n';
 import { FolderIcon } from '../icons/folderIcons';
 import { useCanWrite } from '../workspace/useWorkspaceRole';
 import { ViewOnlyNote } from '../workspace/ViewOnlyNote';
-import { BoardView } from './BoardView';
 import { boardFields } from './boardModel';
 import { BulkBar } from './BulkBar';
 import { useFolderViews } from './data';
@@ -21,6 +20,9 @@ import { TableView } from './TableView';
 import { ViewToolbar } from './ViewToolbar';
 import { useDb } from '../shell/DbProvider';
 import { CREATE_RECORD_EVENT } from '../shell/shortcuts';
+
+/** The board (drag and drop, the stage asks) loads when a board view is first opened, not with every table. */
+const BoardView = lazy(() => import('./BoardView').then((m) => ({ default: m.BoardView })));
 
 /** A folder's schema, or null once it is known not to exist (deleted, or a stale link). */
 export function useSchemaOrNull(folderId: string): FolderSchema | null | undefined {
@@ -115,7 +117,11 @@ function ViewWorkspace({ schema, view }: { schema: FolderSchema; view: View | un
       ) : total === 0 ? (
         <p className="tl-empty">{t('crm.empty', { folder: schema.folder.name.toLowerCase() })}</p>
       ) : board && boardField ? (
-        boardRows.rows && <BoardView schema={schema} rows={boardRows.rows} field={boardField} canWrite={canWrite} partial={boardRows.partial} />
+        boardRows.rows && (
+          <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+            <BoardView schema={schema} rows={boardRows.rows} field={boardField} canWrite={canWrite} partial={boardRows.partial} />
+          </Suspense>
+        )
       ) : board ? (
         <p className="tl-empty">{t('views.board.noField')}</p>
       ) : ids.length === 0 || !source ? (
