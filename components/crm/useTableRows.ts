@@ -43,7 +43,8 @@ export const PENDING_ROW = '\u0000pending:';
 const PARTIAL = '\u0000partial';
 const merge = (a: Changed | undefined, b: Changed): Changed => (a === 'all' || b === 'all' ? 'all' : new Set([...(a ?? []), ...b]));
 
-export function useTableRows(schema: FolderSchema, query: ViewQuery): TableRows {
+/** `enabled` false (a board route) reads nothing: no keys, no first page, no change listener. */
+export function useTableRows(schema: FolderSchema, query: ViewQuery, enabled = true): TableRows {
   const db = useDb();
   const now = useNow();
   const folderId = schema.folder.id;
@@ -63,6 +64,7 @@ export function useTableRows(schema: FolderSchema, query: ViewQuery): TableRows 
   const refreshRef = useRef<(changed?: Changed) => void>(() => undefined);
 
   useEffect(() => {
+    if (!enabled) return undefined;
     let alive = true;
     const abort = new AbortController();
     let running = false;
@@ -172,7 +174,9 @@ export function useTableRows(schema: FolderSchema, query: ViewQuery): TableRows 
     const onMutated = (parts: ObservabilitySet): void => {
       const changed = changedKeys(parts, db.name, 'records');
       if (!changed) return;
-      keys.invalidate();
+      // The held key lists follow the change in place (a few record reads), never a re-read of 50,000 keys.
+      if (changed === 'all') keys.invalidate();
+      else keys.apply([...changed]);
       void refreshHeld(changed);
       refresh(changed);
     };
@@ -183,10 +187,10 @@ export function useTableRows(schema: FolderSchema, query: ViewQuery): TableRows 
       abort.abort();
       Dexie.on('storagemutated').unsubscribe(onMutated);
     };
-  }, [db, folderId]);
+  }, [db, folderId, enabled]);
 
   // A new sort, filter or "now": re-derive the ids from what is held (index keys or the in-memory index).
-  useEffect(() => refreshRef.current(), [db, folderId, plan, query, now, fields]);
+  useEffect(() => (enabled ? refreshRef.current() : undefined), [db, folderId, plan, query, now, fields, enabled]);
 
   const inFlight = useRef(new Set<string>());
   const want = useCallback(

@@ -8,6 +8,7 @@ import { indexSortable, textKey } from '../views/sortKeys';
 import { filterOps } from '../model/filterRegistry';
 import { filterIsComplete, type ViewQuery } from '../views/viewQuery';
 import { countRead } from './readStats';
+import { inRange, RecordReads, reposition, type StoredRecord } from './heldLists';
 
 /**
  * The rows of a view read through indexes, when its sort and filters allow: the ordered ids come
@@ -99,16 +100,21 @@ function recentIds(db: ThreadlineDB, folderId: string, limit?: number): Promise<
   return (limit ? all.limit(limit) : all).primaryKeys();
 }
 
+/** Changes larger than this re-read the lists: a search per record would cost more than the read. */
+const MAX_SPLICED = 64;
+
 /**
  * The folder's key lists a table derives its rows from (the ids newest change first, the ids in
- * each sorted field's key order, the count), read once and kept until a record changes: a change
- * of sort or filter then reads only what it has not read yet (a new sort field, a filter's range).
- * `invalidate` on any change of the folder's records; lists handed out are never mutated.
+ * each sorted field's key order, the ids in each filter's key range, the count), read once: a
+ * change of sort or filter then reads only what it has not read yet (a new sort field, a filter's
+ * range). A change of records is applied to the held lists in place (`apply`: a few record reads
+ * and a splice, never a re-read of the lists); lists handed out are never mutated.
  */
 export class FolderKeys {
   private recent: Promise<string[]> | undefined;
   private known: number | undefined;
   private readonly sorted = new Map<string, Promise<string[]>>();
+  private readonly ranges = new Map<string, { fieldId: string; range: KeyRange; ids: Promise<Set<string>> }>();
 
   constructor(private readonly db: ThreadlineDB, readonly folderId: string) {}
 
@@ -116,6 +122,38 @@ export class FolderKeys {
     this.recent = undefined;
     this.known = undefined;
     this.sorted.clear();
+    this.ranges.clear();
+  }
+
+  /** The changed records moved to their place in every held list (a list whose update fails is read again next time). */
+  apply(changed: readonly string[]): void {
+    if (changed.length > MAX_SPLICED) return this.invalidate();
+    const reads = new RecordReads(this.db);
+    const inFolder = (r: StoredRecord) => r.folderId === this.folderId;
+    if (this.recent) {
+      const next = (this.recent = this.recent.then((list) => reposition(list, changed, { keyOf: (r) => (inFolder(r) ? r.updatedAt : undefined), desc: true }, reads)));
+      this.known = undefined;
+      next.then((ids) => this.recent === next && (this.known = ids.length), () => this.recent === next && (this.recent = undefined));
+    }
+    for (const [fieldId, held] of this.sorted) {
+      const next = held.then((list) => reposition(list, changed, { keyOf: (r) => (inFolder(r) ? fieldKey(r, fieldId) : undefined), desc: false }, reads));
+      this.sorted.set(fieldId, next);
+      next.catch(() => this.sorted.get(fieldId) === next && this.sorted.delete(fieldId));
+    }
+    for (const [k, { fieldId, range, ids: held }] of this.ranges) {
+      const next = Promise.all([held, reads.read(changed)]).then(([set, records]) => {
+        const out = new Set(set);
+        changed.forEach((id, i) => {
+          const r = records[i];
+          const key = r && inFolder(r) ? fieldKey(r, fieldId) : undefined;
+          if (key !== undefined && inRange(key, range)) out.add(id);
+          else out.delete(id);
+        });
+        return out;
+      });
+      this.ranges.set(k, { fieldId, range, ids: next });
+      next.catch(() => this.ranges.get(k)?.ids === next && this.ranges.delete(k));
+    }
   }
 
   /**
@@ -126,7 +164,7 @@ export class FolderKeys {
     return this.recentIds().then((ids) => ids.length);
   }
 
-  /** The count, when the key list has been read since the last change. */
+  /** The count, when the key list is held and up to date. */
   knownCount(): number | undefined {
     return this.known;
   }
@@ -148,7 +186,26 @@ export class FolderKeys {
     if (!ids) this.sorted.set(fieldId, (ids = keyIds(this.db, this.folderId, fieldId, ALL)));
     return ids;
   }
+
+  /** Whether the field's sorted list is held (or being read). */
+  holdsSorted(fieldId: string): boolean {
+    return this.sorted.has(fieldId);
+  }
+
+  /** Ids whose key in the field lies in the range (the few latest ranges are held; the set is not to be mutated). */
+  rangeIds(fieldId: string, range: KeyRange): Promise<Set<string>> {
+    const k = JSON.stringify([fieldId, range]);
+    const held = this.ranges.get(k);
+    if (held) return held.ids;
+    const ids = keyIds(this.db, this.folderId, fieldId, range).then((found) => new Set(found));
+    if (this.ranges.size >= MAX_RANGES) this.ranges.delete(this.ranges.keys().next().value!);
+    this.ranges.set(k, { fieldId, range, ids });
+    return ids;
+  }
 }
+
+const MAX_RANGES = 8;
+const fieldKey = (r: StoredRecord, fieldId: string) => r.sortKeys?.find((e) => e[0] === r.folderId && e[1] === fieldId)?.[2];
 
 /**
  * The first `limit` row ids of a view with no filter, from the index alone (a bounded read): for
@@ -168,7 +225,7 @@ export async function indexedIds(db: ThreadlineDB, plan: IndexPlan, keys: Folder
   const [total, keyed, ...sets] = await Promise.all([
     plan.sort ? keys.count() : Promise.resolve(0),
     plan.sort ? keys.sortedIds(plan.sort.fieldId) : Promise.resolve([]),
-    ...plan.ranges.map((r) => keyIds(db, plan.folderId, r.fieldId, r.range).then((ids) => new Set(ids))),
+    ...plan.ranges.map((r) => keys.rangeIds(r.fieldId, r.range)),
   ]);
   let ordered: string[];
   if (!plan.sort) ordered = await keys.recentIds();

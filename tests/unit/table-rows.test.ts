@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadFolderSchema } from '../../storage/folders/schema';
 import { PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import { firstPageIds, FolderKeys, indexedIds, planIndexed, recordsByIds } from '../../storage/queries/tableRows';
@@ -88,6 +88,45 @@ describe('rows read through the sort-key index', () => {
     keys.invalidate();
     expect((await firstNames(await indexedIds(db, byName, keys)))![0]).toBe('Zed');
     expect(await keys.count()).toBe(names.length + 1);
+  });
+
+  it('follows inserts, updates and deletes in its held lists in place, as a fresh read of the index orders them', async () => {
+    const { score, made } = await seed();
+    for (let i = 0; i < 90; i++) made.push(await createRecord(db, contacts, { fc_firstName: `p${(i * 37) % 90}`, ...(i % 4 ? { [score]: i % 7 } : {}) }));
+    const schema = await loadFolderSchema(db, contacts);
+    const queries: ViewQuery[] = [
+      { filters: [], sort: [] },
+      { filters: [], sort: [{ fieldId: 'fc_firstName', direction: 'asc' }] },
+      { filters: [], sort: [{ fieldId: 'fc_lastName', direction: 'desc' }] },
+      { filters: [], sort: [{ fieldId: score, direction: 'asc' }] },
+      { filters: [{ fieldId: score, op: 'gte', value: 3 }], sort: [{ fieldId: 'fc_firstName', direction: 'desc' }] },
+      { filters: [{ fieldId: 'fc_firstName', op: 'startsWith', value: 'p' }], sort: [] },
+    ];
+    const plans = queries.map((q) => planIndexed(contacts, q, schema.fields)!);
+    const keys = new FolderKeys(db, contacts);
+    for (const p of plans) await indexedIds(db, p, keys);
+    const check = async (changed: string[]) => {
+      keys.apply(changed);
+      const where = vi.spyOn(db.records, 'where');
+      const held = await Promise.all(plans.map((p) => indexedIds(db, p, keys)));
+      // No list is read again: the change cost record reads only.
+      expect(where).not.toHaveBeenCalled();
+      where.mockRestore();
+      for (const [i, p] of plans.entries()) expect(held[i], JSON.stringify(queries[i])).toEqual(await indexedIds(db, p));
+      expect(await keys.count()).toBe(await db.records.where('folderId').equals(contacts).count());
+    };
+    const added = await createRecord(db, contacts, { fc_firstName: 'Aaron', [score]: 5 });
+    await check([added.id]);
+    await updateRecord(db, made[40]!.id, { fc_firstName: 'zz top', [score]: -9 });
+    await updateRecord(db, made[3]!.id, { fc_lastName: 'Aa' });
+    await check([made[40]!.id, made[3]!.id]);
+    await updateRecord(db, made[70]!.id, { [score]: null, fc_firstName: 'qq' }); // leaves the score list and both filters
+    await mutate(db, (w) => removeRecordsIn(w, [made[10]!.id, added.id]));
+    await check([made[70]!.id, made[10]!.id, added.id, 'rec_elsewhere']);
+    // A remote write keeping its own, older time goes back to its place, not to the front.
+    const old = made[50]!;
+    await db.transaction('rw', db.records, db.folders, db.fields, () => db.records.put({ ...old, values: { ...old.values, fc_firstName: 'b old' }, updatedAt: made[20]!.updatedAt }));
+    await check([old.id]);
   });
 
   it('leaves contains, several sort keys and dropdowns to the in-memory index', async () => {
