@@ -50,8 +50,8 @@ describe('reports and automations in Chromium', () => {
       [/Lifecycle funnel/, 'funnel'],
     ] as const) {
       const region = card(page, name);
-      // Each chart draws bars (SVG paths), not just axes.
-      expect(await region.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
+      // Each chart draws bars (SVG paths), not just axes; activity by rep's card loads its own part, so wait for them.
+      expect(await visible(region.locator('.recharts-bar-rectangle'))).toBe(true);
       await region.screenshot({ path: join(ARTIFACTS_DIR, `reports-chart-${file}.png`) });
     }
     await screenshot(page, 'reports-page');
