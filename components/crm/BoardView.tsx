@@ -2,7 +2,7 @@ import {
   DndContext, DragOverlay, KeyboardSensor, PointerSensor, pointerWithin, rectIntersection, useSensor, useSensors,
   type Announcements, type CollisionDetection, type DragEndEvent, type KeyboardCoordinateGetter,
 } from '@dnd-kit/core';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useCanShape } from '../workspace/useWorkspaceRole';
 import type { CrmRecord, RecordValues } from '../../storage/model/entities';
 import type { Field } from '../../storage/model/field';
@@ -13,7 +13,9 @@ import { describeError } from '../errors';
 import { formatContext } from '../hooks';
 import { t } from '../../i18n';
 import { BoardCard, CardBody } from './BoardCard';
-import { buildBoard, boardGrouping, cardFields, columnTotals, type BoardColumn } from './boardModel';
+import { buildBoard, boardGrouping, cardFields, columnTotals, type BoardColumn, type Totals } from './boardModel';
+import { patchColumns } from './boardOrder';
+import type { BoardRows } from './useBoardRows';
 import { BoardColumnView, columnName } from './BoardColumn';
 import { ErrorAlert } from './ErrorAlert';
 import { PipelineDialog } from './PipelineDialog';
@@ -51,7 +53,36 @@ const collision: CollisionDetection = (args) => {
  * keyboard) to another column updates the record through the write path, which records a stage
  * change in its history.
  */
-export function BoardView({ schema, rows, field, canWrite = true, partial = false }: { schema: FolderSchema; rows: readonly CrmRecord[]; field: Field; canWrite?: boolean; partial?: boolean }) {
+type Props = { schema: FolderSchema; rows: readonly CrmRecord[]; field: Field; canWrite?: boolean; partial?: boolean; patch?: BoardRows['patch'] };
+
+/**
+ * The columns of `rows`: patched from the last ones when `rows` are the last rows with a few changes
+ * (only the columns a changed card leaves or joins get new lists), else grouped afresh.
+ */
+function useColumns(rows: readonly CrmRecord[], field: Field, pipeline: FolderSchema['pipelines'][number] | undefined, patch: Props['patch']) {
+  const last = useRef<{ rows: readonly CrmRecord[]; field: Field; pipeline: typeof pipeline; columns: BoardColumn[] }>(undefined);
+  return useMemo(() => {
+    const l = last.current;
+    const columns = l && patch && patch.from === l.rows && l.field === field && l.pipeline === pipeline ? patchColumns(l.columns, patch.changes, field, pipeline) : buildBoard(rows, field, pipeline);
+    last.current = { rows, field, pipeline, columns };
+    return columns;
+  }, [rows, field, pipeline, patch]);
+}
+
+/** Each column's totals, computed again only for the columns whose list changed (a move recomputes two columns, not the board). */
+function useTotals(columns: readonly BoardColumn[], cards: ReturnType<typeof cardFields>): Totals[] {
+  // Held per card fields: a new amount or probability field computes every column again.
+  const held = useMemo(() => ({ cards, byList: new WeakMap<readonly CrmRecord[], Totals>() }), [cards]);
+  return useMemo(() => columns.map((c) => {
+    const known = held.byList.get(c.records);
+    if (known) return known;
+    const totals = columnTotals(c, held.cards.amount, held.cards.probability);
+    held.byList.set(c.records, totals);
+    return totals;
+  }), [columns, held]);
+}
+
+export function BoardView({ schema, rows, field, canWrite = true, partial = false, patch }: Props) {
   const db = useDb();
   const grouping = boardGrouping(field);
   const [pipelineId, setPipelineId] = useState(schema.pipelines[0]?.id);
@@ -67,12 +98,13 @@ export function BoardView({ schema, rows, field, canWrite = true, partial = fals
   const [askingLost, setAskingLost] = useState<{ recordId: string; column: BoardColumn; field: Field }>();
   const pipeline = schema.pipelines.find((p) => p.id === pipelineId) ?? schema.pipelines[0];
   // Grouping and totals are passes over what the folder index holds: no read, whatever the change.
-  const columns = useMemo(() => buildBoard(rows, field, pipeline), [rows, field, pipeline]);
+  const columns = useColumns(rows, field, pipeline, patch);
   const cards = useMemo(() => cardFields(schema.fields), [schema.fields]);
-  const totals = useMemo(() => columns.map((c) => columnTotals(c, cards.amount, cards.probability)), [columns, cards]);
+  const totals = useTotals(columns, cards);
   const ctx = useMemo(() => formatContext(schema.pipelines, () => undefined), [schema.pipelines]);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: columnCoordinates }));
-  const byId = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
+  // A lookup, not a map of every row: rebuilding 20,000 entries per change cost more than the few look-ups a drag makes.
+  const byId = useMemo(() => ({ get: (id: string) => rows.find((r) => r.id === id) }), [rows]);
   const titleOf = (id: unknown) => byId.get(String(id))?.title || t('common.untitled');
   const colOf = (id: unknown) => columns.find((c) => c.id === id);
 

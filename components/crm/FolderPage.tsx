@@ -22,7 +22,8 @@ import { useDb } from '../shell/DbProvider';
 import { CREATE_RECORD_EVENT } from '../shell/shortcuts';
 
 /** The board (drag and drop, the stage asks) loads when a board view is first opened, not with every table. */
-const BoardView = lazy(() => import('./BoardView').then((m) => ({ default: m.BoardView })));
+const loadBoard = () => import('./BoardView');
+const BoardView = lazy(() => loadBoard().then((m) => ({ default: m.BoardView })));
 
 /** A folder's schema, or null once it is known not to exist (deleted, or a stale link). */
 export function useSchemaOrNull(folderId: string): FolderSchema | null | undefined {
@@ -78,7 +79,12 @@ function ViewWorkspace({ schema, view }: { schema: FolderSchema; view: View | un
 
   const query = useMemo(() => ({ filters: draft.filters, sort: draft.sort }), [draft.filters, draft.sort]);
   const board = draft.layout === 'board';
-  const table = useTableRows(schema, query);
+  // The board's code loads beside its first read, not after it (a waterfall of a chunk behind the records).
+  useEffect(() => {
+    if (board) void loadBoard();
+  }, [board]);
+  // A board route reads no table keys or first page: IndexedDB serves one request after another, and the columns' tops come first.
+  const table = useTableRows(schema, query, !board);
   // The board reads the folder once into its shared in-memory index, then follows changed keys (issue 17).
   const boardRows = useBoardRows(schema, query, board);
   const columns = draft.columns.flatMap((id) => schema.fields.find((f) => f.id === id) ?? []);
@@ -87,7 +93,7 @@ function ViewWorkspace({ schema, view }: { schema: FolderSchema; view: View | un
   const ids = board ? boardIds : table.ids;
   // While the board paints its columns' tops from the newest records, neither counts nor exports them.
   const counted = ids && !(board && boardRows.partial) ? ids : undefined;
-  const total = board ? boardRows.total ?? table.total : table.total;
+  const total = board ? boardRows.total : table.total;
   const progress = board ? boardRows.progress : table.progress;
   const visibleSelection = useMemo(() => new Set(ids?.filter((id) => selected.has(id))), [ids, selected]);
   const source = useMemo(() => (table.ids ? { ids: table.ids, get: table.get, want: table.want } : undefined), [table.ids, table.get, table.want]);
@@ -112,14 +118,15 @@ function ViewWorkspace({ schema, view }: { schema: FolderSchema; view: View | un
         <p aria-busy="true" role="status" className="tl-muted">{t('views.sorting', { count: total ?? 0, folder: schema.folder.name.toLowerCase(), percent: Math.floor(progress * 100) })}</p>
       )}
       {/* A table's first page shows before the folder is counted (components/crm/useTableRows.ts). */}
-      {!ids || (total === undefined && (board || ids.length === 0)) ? (
+      {/* A board paints its columns' tops from the newest records before its count is known. */}
+      {!ids || (total === undefined && !board && ids.length === 0) ? (
         progress === undefined && <p aria-busy="true">{t('common.loading')}</p>
       ) : total === 0 ? (
         <p className="tl-empty">{t('crm.empty', { folder: schema.folder.name.toLowerCase() })}</p>
       ) : board && boardField ? (
         boardRows.rows && (
           <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>
-            <BoardView schema={schema} rows={boardRows.rows} field={boardField} canWrite={canWrite} partial={boardRows.partial} />
+            <BoardView schema={schema} rows={boardRows.rows} field={boardField} canWrite={canWrite} partial={boardRows.partial} patch={boardRows.patch} />
           </Suspense>
         )
       ) : board ? (

@@ -1,5 +1,6 @@
 import { Dexie, type ObservabilitySet } from 'dexie';
 import type { ThreadlineDB } from '../../storage/db/db';
+import type { CrmRecord } from '../../storage/model/entities';
 import { changedKeys } from '../../storage/queries/changedKeys';
 import { FolderIndex } from '../../storage/views/folderIndex';
 
@@ -15,10 +16,17 @@ export type SharedIndex = {
   readonly progress: number | undefined;
   /** Bumped after each change is applied, so memoised derivations know to run again. */
   readonly version: number;
+  /** What the last few applied changes did, by the version each made: a board patches its columns from them instead of re-sorting the folder. */
+  readonly changes: ReadonlyMap<number, readonly RecordChange[]>;
 };
 
+/** One record a change named: as held before it and after it (undefined: not in the folder). */
+export type RecordChange = { id: string; before: CrmRecord | undefined; after: CrmRecord | undefined };
+/** Changes kept per index: enough for a board that skipped a few renders to catch up. */
+const KEPT_CHANGES = 8;
+
 type Changed = Set<string> | 'all';
-type Entry = { index: FolderIndex; progress: number | undefined; version: number; refs: number; listeners: Set<() => void>; drop?: ReturnType<typeof setTimeout>; close: () => void };
+type Entry = { index: FolderIndex; progress: number | undefined; version: number; changes: Map<number, RecordChange[]>; refs: number; listeners: Set<() => void>; drop?: ReturnType<typeof setTimeout>; close: () => void };
 
 const LINGER_MS = 30_000;
 const entries = new Map<string, Entry>();
@@ -53,8 +61,12 @@ function open(db: ThreadlineDB, folderId: string, key: string): Entry {
         pending = undefined;
         if (c === 'all') await build(new FolderIndex(folderId));
         else {
-          await entry.index.apply(db, c);
+          const ids = [...c];
+          const before = ids.map((id) => entry.index.get(id));
+          await entry.index.apply(db, ids);
           entry.version += 1;
+          entry.changes.set(entry.version, ids.map((id, i) => ({ id, before: before[i], after: entry.index.get(id) })));
+          entry.changes.delete(entry.version - KEPT_CHANGES);
           notify();
         }
       }
@@ -70,7 +82,7 @@ function open(db: ThreadlineDB, folderId: string, key: string): Entry {
     void pump();
   };
   const entry: Entry = {
-    index: new FolderIndex(folderId), progress: 0, version: 0, refs: 0, listeners: new Set(),
+    index: new FolderIndex(folderId), progress: 0, version: 0, changes: new Map(), refs: 0, listeners: new Set(),
     close: () => {
       abort.abort();
       Dexie.on('storagemutated').unsubscribe(onMutated);

@@ -1,12 +1,14 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { firstPageIds, planIndexed, recordsByIds } from '../../storage/queries/tableRows';
-import { runView } from '../../storage/views/viewQuery';
+import { compileFilters, runView } from '../../storage/views/viewQuery';
 import type { CrmRecord } from '../../storage/model/entities';
 import type { FolderSchema } from '../../storage/folders/schema';
 import type { ViewQuery } from '../../storage/views/viewQuery';
 import { useDb } from '../shell/DbProvider';
 import { useNow } from './data';
 import { acquireFolderIndex, holdsFolderIndex, type SharedIndex } from './sharedFolderIndex';
+import { patchOrder, type BoardChange } from './boardOrder';
+import type { FilterEnv } from '../../storage/model/filterRegistry';
 
 export type BoardRows = {
   /** The view's records in order (filtered and sorted); undefined until the folder's index is built. */
@@ -17,7 +19,52 @@ export type BoardRows = {
   total: number | undefined;
   /** `rows` are only the folder's most recently changed records, shown while the index builds (columns' tops, no totals yet). */
   partial: boolean;
+  /** Set when `rows` are `from` with `changes` applied (no re-sort): the board patches its columns from them. */
+  patch?: { from: readonly CrmRecord[]; changes: readonly BoardChange[] };
 };
+
+type Derived = { rows: readonly CrmRecord[]; patch?: BoardRows['patch'] };
+type Last = Derived & { entry: SharedIndex; index: unknown; version: number; query: ViewQuery; fields: FolderSchema['fields']; env: FilterEnv };
+
+/**
+ * The changes from version `from` to `to` as the view sees them (a record before it shows only if it
+ * passed the view's filters; after, only if it passes them), or undefined when one is not kept.
+ */
+function changesSince(last: Last, to: number): BoardChange[] | undefined {
+  const { matches } = compileFilters(last.query.filters, last.fields, last.env);
+  const out: BoardChange[] = [];
+  for (let v = last.version + 1; v <= to; v++) {
+    const step = last.entry.changes.get(v);
+    if (!step) return undefined;
+    for (const c of step) out.push({ id: c.id, before: c.before && matches(c.before) ? c.before : undefined, after: c.after && matches(c.after) ? c.after : undefined });
+  }
+  return out;
+}
+
+/**
+ * The view's rows from the index: a full run (filter and sort of every held record) on a first
+ * derivation or a new query; after a change, the last rows patched from the changed keys, since the
+ * board's order (newest change first) places each changed record by itself.
+ */
+function useIndexedRows(shared: { entry: SharedIndex; version: number } | undefined, query: ViewQuery, schema: FolderSchema, now: number): Derived | undefined {
+  const last = useRef<Last>(undefined);
+  const index = shared?.entry.index;
+  const ready = index?.ready === true;
+  const version = shared?.version;
+  return useMemo(() => {
+    if (!shared || !index || !ready) return (last.current = undefined);
+    const env: FilterEnv = { now, pipelines: schema.pipelines };
+    const l = last.current;
+    const same = l && l.entry === shared.entry && l.index === index && l.query === query && l.fields === schema.fields && l.env.pipelines === env.pipelines && l.env.now === now;
+    const changes = same && query.sort.length === 0 ? changesSince(l, shared.version) : undefined;
+    const derived: Derived = l && changes
+      ? changes.length ? { rows: patchOrder(l.rows, changes), patch: { from: l.rows, changes } } : l
+      : { rows: index.run(query, schema.fields, env).records };
+    last.current = { ...derived, entry: shared.entry, index, version: shared.version, query, fields: schema.fields, env };
+    return derived;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- version marks the index's applied changes
+  }, [shared?.entry, index, ready, version, query, schema.fields, schema.pipelines, now]);
+}
 
 /** How many of the newest records paint the columns' tops while the index builds: a few screens of every column. */
 const EARLY = 600;
@@ -86,15 +133,8 @@ export function useBoardRows(schema: FolderSchema, query: ViewQuery, enabled: bo
     };
   }, [db, folderId, start]);
 
-  const index = shared?.entry.index;
-  const ready = shared !== undefined && index?.ready === true;
-  const version = shared?.version;
-  const rows = useMemo(
-    () => (ready && index ? index.run(query, schema.fields, { now, pipelines: schema.pipelines }).records : undefined),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- version marks the index's applied changes
-    [ready, index, version, query, schema.fields, schema.pipelines, now],
-  );
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- version marks the index's applied changes
-  const total = useMemo(() => (ready && index ? index.size : undefined), [ready, index, version]);
-  return { rows: rows ?? early.rows, progress: enabled ? (shared ? shared.progress : 0) : undefined, total, partial: !rows && !!early.rows };
+  const derived = useIndexedRows(shared, query, schema, now);
+  const rows = derived?.rows;
+  const total = derived ? shared?.entry.index.size : undefined;
+  return { rows: rows ?? early.rows, progress: enabled ? (shared ? shared.progress : 0) : undefined, total, partial: !rows && !!early.rows, patch: derived?.patch };
 }
