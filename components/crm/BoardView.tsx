@@ -2,7 +2,7 @@ import {
   DndContext, DragOverlay, KeyboardSensor, PointerSensor, pointerWithin, rectIntersection, useSensor, useSensors,
   type Announcements, type CollisionDetection, type DragEndEvent, type KeyboardCoordinateGetter,
 } from '@dnd-kit/core';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useCanShape } from '../workspace/useWorkspaceRole';
 import type { CrmRecord, RecordValues } from '../../storage/model/entities';
 import type { Field } from '../../storage/model/field';
@@ -99,6 +99,7 @@ export function BoardView({ schema, rows, field, canWrite = true, partial = fals
   const pipeline = schema.pipelines.find((p) => p.id === pipelineId) ?? schema.pipelines[0];
   // Grouping and totals are passes over what the folder index holds: no read, whatever the change.
   const columns = useColumns(rows, field, pipeline, patch);
+  useEffect(() => void performance.mark('tl-board:mounted'), []);
   const cards = useMemo(() => cardFields(schema.fields), [schema.fields]);
   const totals = useTotals(columns, cards);
   const ctx = useMemo(() => formatContext(schema.pipelines, () => undefined), [schema.pipelines]);

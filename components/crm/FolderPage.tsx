@@ -1,6 +1,6 @@
 import { ExportButton } from '../import/ExportButton';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { View } from '../../storage/model/entities';
 import { FIELD_REGISTRY } from '../../storage/model/fieldRegistry';
 import { loadFolderSchema, type FolderSchema } from '../../storage/folders/schema';
@@ -23,7 +23,7 @@ import { CREATE_RECORD_EVENT } from '../shell/shortcuts';
 
 /** The board (drag and drop, the stage asks) loads when a board view is first opened, not with every table. */
 const loadBoard = () => import('./BoardView');
-const BoardView = lazy(() => loadBoard().then((m) => ({ default: m.BoardView })));
+type BoardModule = Awaited<ReturnType<typeof loadBoard>>;
 
 /** A folder's schema, or null once it is known not to exist (deleted, or a stale link). */
 export function useSchemaOrNull(folderId: string): FolderSchema | null | undefined {
@@ -80,9 +80,16 @@ function ViewWorkspace({ schema, view }: { schema: FolderSchema; view: View | un
   const query = useMemo(() => ({ filters: draft.filters, sort: draft.sort }), [draft.filters, draft.sort]);
   const board = draft.layout === 'board';
   // The board's code loads beside its first read, not after it (a waterfall of a chunk behind the records).
+  // Held in state, not React.lazy: React 19 throttles a Suspense boundary's reveal (up to 300 ms), which held the columns' tops back.
+  const [boardModule, setBoardModule] = useState<BoardModule>();
   useEffect(() => {
-    if (board) void loadBoard();
-  }, [board]);
+    let alive = true;
+    if (board && !boardModule) void loadBoard().then((m) => alive && setBoardModule(m));
+    return () => {
+      alive = false;
+    };
+  }, [board, boardModule]);
+  const BoardView = boardModule?.BoardView;
   // A board route reads no table keys or first page: IndexedDB serves one request after another, and the columns' tops come first.
   const table = useTableRows(schema, query, !board);
   // The board reads the folder once into its shared in-memory index, then follows changed keys (issue 17).
@@ -124,11 +131,9 @@ function ViewWorkspace({ schema, view }: { schema: FolderSchema; view: View | un
       ) : total === 0 ? (
         <p className="tl-empty">{t('crm.empty', { folder: schema.folder.name.toLowerCase() })}</p>
       ) : board && boardField ? (
-        boardRows.rows && (
-          <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>
-            <BoardView schema={schema} rows={boardRows.rows} field={boardField} canWrite={canWrite} partial={boardRows.partial} patch={boardRows.patch} />
-          </Suspense>
-        )
+        boardRows.rows && (BoardView
+          ? <BoardView schema={schema} rows={boardRows.rows} field={boardField} canWrite={canWrite} partial={boardRows.partial} patch={boardRows.patch} />
+          : <p aria-busy="true">{t('common.loading')}</p>)
       ) : board ? (
         <p className="tl-empty">{t('views.board.noField')}</p>
       ) : ids.length === 0 || !source ? (

@@ -38,6 +38,7 @@ function open(db: ThreadlineDB, folderId: string, key: string): Entry {
   let running = false;
   const notify = () => entry.listeners.forEach((l) => l());
   const build = async (index: FolderIndex) => {
+    performance.mark('tl-board:index-start');
     entry.progress = 0;
     notify();
     await index.build(db, (done) => {
@@ -45,6 +46,7 @@ function open(db: ThreadlineDB, folderId: string, key: string): Entry {
       notify();
     }, abort.signal);
     if (abort.signal.aborted) return;
+    performance.mark('tl-board:index-built');
     entry.index = index;
     entry.progress = undefined;
     entry.version += 1;
