@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Field } from '../../storage/model/field';
 import type { ViewSort } from '../../storage/views/viewQuery';
 import { t } from '../../i18n';
@@ -19,8 +20,11 @@ function nextSort(sort: readonly ViewSort[], fieldId: string): ViewSort[] {
   return [{ fieldId, direction: 'asc' }];
 }
 
-/** The table's header row: select all, and a sort button per column (ascending, descending, off). The first two columns stay put. */
-export function TableHead({ columns, sort, onSort, count, allSelected, onSelectAll }: Props) {
+/**
+ * The table's header row: select all, and a sort button per column (ascending, descending, off).
+ * The first two columns stay put. Memoised: a scroll renders the table every frame, not its head.
+ */
+export const TableHead = memo(function TableHead({ columns, sort, onSort, count, allSelected, onSelectAll }: Props) {
   return (
     <thead>
       <tr aria-rowindex={1}>
@@ -40,4 +44,4 @@ export function TableHead({ columns, sort, onSort, count, allSelected, onSelectA
       </tr>
     </thead>
   );
-}
+});

@@ -68,13 +68,17 @@ export function TableView({ schema, rows: given, source, columns, selected, onSe
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const chunk = Math.floor(first / TITLE_CHUNK) * TITLE_CHUNK;
-  const around = rows.slice(chunk, chunk + 2 * TITLE_CHUNK);
+  // Per window chunk, not per frame: a wheel scroll renders the table every frame, and rebuilding
+  // these lists (200 rows' ids and links) each time showed in the profile of a scroll.
+  const around = useMemo(() => rows.slice(chunk, chunk + 2 * TITLE_CHUNK).map((r) => r.id), [rows, chunk]);
   const want = source?.want;
-  const aroundKey = around.map((r) => r.id).join(',');
   useEffect(() => {
-    if (want && aroundKey) want(aroundKey.split(','));
-  }, [want, aroundKey]);
-  const titles = useRecordTitles(around.flatMap((r) => recordOf(r.id)?.linkedIds ?? []));
+    if (want && around.length) want(around);
+  }, [want, around]);
+  const linked = useMemo(() => [...new Set(around.flatMap((id) => recordOf(id)?.linkedIds ?? []))].sort(), [around, recordOf]);
+  const linkedKey = linked.join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the same links (a record fetched without links) keep the same list
+  const titles = useRecordTitles(useMemo(() => linked, [linkedKey]));
   const ctx = useMemo(() => formatContext(schema.pipelines, (id) => titles.get(id)), [schema.pipelines, titles]);
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
   const padTop = items[0]?.start ?? 0;
@@ -89,6 +93,7 @@ export function TableView({ schema, rows: given, source, columns, selected, onSe
     if (!next.delete(id)) next.add(id);
     onSelect(next);
   }, [onSelect]);
+  const selectAll = useCallback(() => onSelect(allSelected ? new Set() : new Set(rows.map((r) => r.id))), [onSelect, allSelected, rows]);
   const startEdit = useCallback((recordId: string, fieldId: string) => canWrite && setEditing({ recordId, fieldId }), [canWrite]);
 
   const moveFrom = useCellMoves(scroller, { rows, columns, canWrite: (f) => canWrite && editable(f) }, (index) => virtualizer.scrollToIndex(index, { align: 'auto' }));
@@ -107,7 +112,7 @@ export function TableView({ schema, rows: given, source, columns, selected, onSe
             {columns.map((c) => <col key={c.id} style={{ width: 180 }} />)}
           </colgroup>
           <TableHead columns={columns} sort={sort} onSort={onSort} count={rows.length} allSelected={allSelected}
-            onSelectAll={() => onSelect(allSelected ? new Set() : new Set(rows.map((r) => r.id)))} />
+            onSelectAll={selectAll} />
           <tbody>
             {padTop > 0 && <tr aria-hidden="true" className="tl-spacer"><td colSpan={span} style={{ height: padTop }} /></tr>}
             {items.map((item) => {
