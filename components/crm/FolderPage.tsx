@@ -84,7 +84,7 @@ function ViewWorkspace({ schema, view }: { schema: FolderSchema; view: View | un
   const [boardModule, setBoardModule] = useState<BoardModule>();
   useEffect(() => {
     let alive = true;
-    if (board && !boardModule) void loadBoard().then((m) => alive && setBoardModule(m));
+    if (board && !boardModule) void loadBoard().then((m) => (performance.mark('tl-board:module'), alive && setBoardModule(m)));
     return () => {
       alive = false;
     };
