@@ -168,7 +168,7 @@ const EN: { [C in IssueCode]: (p: IssueParams) => string } = {
   required: () => 'is required',
   unknownField: (p) => `is not a field of ${en(p.folder)}`,
   computed: () => 'is computed and cannot be set',
-  fromLines: () => "is the sum of the deal's products and cannot be typed",
+  fromLines: () => 'is the sum of the deal’s products and cannot be typed',
   lineCurrency: (p) => `is priced in ${en(p.lineCurrency)} and the deal in ${en(p.dealCurrency)}: convert its price to ${en(p.dealCurrency)} first`,
   tooLong: (p) => `is longer than ${en(p.max)} characters`,
   tooMany: (p) => `holds more than ${en(p.max)} items`,
