@@ -3,6 +3,7 @@ import { isValuePart, type IssueCode, type IssueParams, type RecordIssue, type V
 import { StorageError, type MissingEntity, type StorageErrorCode, type StorageErrorParams } from '../storage/model/errors';
 import type { RowIssue } from '../storage/csv/convert';
 import { INPUT_SUBJECTS, issueInParams, type InputSubject } from '../storage/model/inputErrors';
+import { isClosedConnection } from '../storage/queries/inBackground';
 import { getLocale, t } from '../i18n';
 import { formatCount } from './format';
 import { opLabel } from './crm/labels';
@@ -203,8 +204,6 @@ function chain(error: unknown): { name?: unknown; message?: unknown }[] {
 
 const isQuota = (e: { name?: unknown; message?: unknown }) =>
   e.name === 'QuotaExceededError' || (typeof e.message === 'string' && /quota/i.test(e.message));
-/** The connection was closed under this page: another tab upgraded or deleted the database. */
-const CLOSED = new Set(['DatabaseClosedError', 'VersionError', 'VersionChangeError']);
 
 /**
  * A reason that only exists in English (a server's or the browser's own text, a sync engine's
@@ -229,7 +228,7 @@ export function describeError(error: unknown): string[] {
   if (error instanceof StorageError) return [describeStorageError(error.code, error.params, error.message)];
   const causes = chain(error);
   if (causes.some(isQuota)) return [t('errors.quota')];
-  if (causes.some((e) => typeof e.name === 'string' && CLOSED.has(e.name))) return [t('errors.dbClosed')];
+  if (isClosedConnection(error)) return [t('errors.dbClosed')];
   // Anything else is not a refusal storage words (a bug, a browser failure): its text is English,
   // so only an English page shows it; the others say what happened in their own language.
   console.error(error);

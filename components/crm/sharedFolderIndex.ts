@@ -3,6 +3,7 @@ import type { ThreadlineDB } from '../../storage/db/db';
 import type { CrmRecord } from '../../storage/model/entities';
 import { changedKeys } from '../../storage/queries/changedKeys';
 import { FolderIndex } from '../../storage/views/folderIndex';
+import { inBackground } from '../../storage/queries/inBackground';
 
 /**
  * One in-memory folder index per open folder, shared by whatever on the page needs it (the board
@@ -81,7 +82,7 @@ function open(db: ThreadlineDB, folderId: string, key: string): Entry {
     const changed = changedKeys(parts, db.name, 'records');
     if (!changed) return;
     pending = merge(pending, changed);
-    void pump();
+    inBackground(pump());
   };
   const entry: Entry = {
     index: new FolderIndex(folderId), progress: 0, version: 0, changes: new Map(), refs: 0, listeners: new Set(),
@@ -92,7 +93,7 @@ function open(db: ThreadlineDB, folderId: string, key: string): Entry {
     },
   };
   Dexie.on('storagemutated', onMutated);
-  void build(entry.index).then(pump);
+  inBackground(build(entry.index).then(pump));
   return entry;
 }
 

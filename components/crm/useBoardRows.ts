@@ -9,6 +9,7 @@ import { useNow } from './data';
 import { acquireFolderIndex, holdsFolderIndex, type SharedIndex } from './sharedFolderIndex';
 import { patchOrder, type BoardChange } from './boardOrder';
 import type { FilterEnv } from '../../storage/model/filterRegistry';
+import { inBackground } from '../../storage/queries/inBackground';
 
 export type BoardRows = {
   /** The view's records in order (filtered and sorted); undefined until the folder's index is built. */
@@ -86,7 +87,7 @@ function useEarlyRows(schema: FolderSchema, query: ViewQuery, wanted: boolean, n
     if (!wanted) return undefined;
     let alive = true;
     const plan = planIndexed(folderId, { filters: [], sort: [] }, schema.fields);
-    void (async () => {
+    inBackground((async () => {
       try {
         // Marks for the board bench's phases (bench/board.ts): where a first paint's time goes.
         performance.mark('tl-board:early-start');
@@ -99,7 +100,7 @@ function useEarlyRows(schema: FolderSchema, query: ViewQuery, wanted: boolean, n
       } finally {
         if (alive) setSettled(true);
       }
-    })();
+    })());
     return () => {
       alive = false;
       setEarly(undefined);

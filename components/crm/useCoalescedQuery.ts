@@ -2,6 +2,7 @@ import { Dexie, type ObservabilitySet } from 'dexie';
 import { useEffect, useState } from 'react';
 import type { ThreadlineDB } from '../../storage/db/db';
 import { useDb } from '../shell/DbProvider';
+import { inBackground } from '../../storage/queries/inBackground';
 
 /** Whether a change feed entry touches `table` of Threadline's database (any index, any tab). */
 function touches(parts: ObservabilitySet, db: ThreadlineDB, table: string): boolean {
@@ -44,7 +45,7 @@ export function useCoalescedQuery<T>(table: string, query: (db: ThreadlineDB) =>
       if (running || timer) return;
       timer = setTimeout(() => {
         timer = undefined;
-        if (alive) void run();
+        if (alive) inBackground(run());
       }, Math.max(0, readyAt - performance.now()));
     };
     // Returns nothing on purpose: Dexie stops calling the other listeners of 'storagemutated' (every
@@ -53,7 +54,7 @@ export function useCoalescedQuery<T>(table: string, query: (db: ThreadlineDB) =>
       if (touches(parts, db, table)) schedule();
     };
     Dexie.on('storagemutated', onMutated);
-    void run();
+    inBackground(run());
     return () => {
       alive = false;
       clearTimeout(timer);

@@ -8,6 +8,7 @@ import { FolderIndex } from '../../storage/views/folderIndex';
 import { compileFilters, type FilterProblem, type ViewQuery } from '../../storage/views/viewQuery';
 import { useDb } from '../shell/DbProvider';
 import { useNow } from './data';
+import { inBackground } from '../../storage/queries/inBackground';
 
 /**
  * A table's rows without holding the folder: the ordered ids of the view (from index keys when
@@ -143,7 +144,7 @@ export function useTableRows(schema: FolderSchema, query: ViewQuery, enabled = t
     const run = () => {
       if (running) return;
       running = true;
-      void (async () => {
+      inBackground((async () => {
         try {
           while (alive && (pending || again)) {
             const c = pending;
@@ -156,7 +157,7 @@ export function useTableRows(schema: FolderSchema, query: ViewQuery, enabled = t
         } finally {
           running = false;
         }
-      })();
+      })());
     };
     const refresh = (changed?: Changed) => {
       if (!changed) {
@@ -177,7 +178,7 @@ export function useTableRows(schema: FolderSchema, query: ViewQuery, enabled = t
       // The held key lists follow the change in place (a few record reads), never a re-read of 50,000 keys.
       if (changed === 'all') keys.invalidate();
       else keys.apply([...changed]);
-      void refreshHeld(changed);
+      inBackground(refreshHeld(changed));
       refresh(changed);
     };
     Dexie.on('storagemutated', onMutated);
@@ -199,14 +200,14 @@ export function useTableRows(schema: FolderSchema, query: ViewQuery, enabled = t
       const missing = wanted.filter((id) => !cache.current.has(id) && !inFlight.current.has(id) && !id.startsWith(PENDING_ROW));
       if (missing.length === 0) return;
       missing.forEach((id) => inFlight.current.add(id));
-      void recordsByIds(db, missing).then((found) => {
+      inBackground(recordsByIds(db, missing).then((found) => {
         missing.forEach((id, i) => {
           inFlight.current.delete(id);
           const r = found[i];
           if (r) cache.current.set(id, r);
         });
         setVersion((v) => v + 1);
-      });
+      }));
     },
     [db],
   );

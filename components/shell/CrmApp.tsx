@@ -12,6 +12,7 @@ import { useAutoBackup } from '../workspace/useAutoBackup';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useCrmShortcuts } from './shortcuts';
 import '../crm/crm.css';
+import { inBackground } from '../../storage/queries/inBackground';
 
 // A folder's table is the first route and loads with the page; these load when first opened.
 const RecordPage = lazy(() => import('../crm/RecordPage').then((m) => ({ default: m.RecordPage })));
@@ -21,7 +22,7 @@ const SearchPage = lazy(() => import('../crm/SearchPage').then((m) => ({ default
 function ViewRedirect({ viewId }: { viewId: string }) {
   const db = useDb();
   useEffect(() => {
-    void getView(db, viewId).then((v) => v && navigate({ page: 'folder', folderId: v.folderId, viewId }, { replace: true }));
+    inBackground(getView(db, viewId).then((v) => v && navigate({ page: 'folder', folderId: v.folderId, viewId }, { replace: true })));
   }, [db, viewId]);
   return null;
 }
