@@ -25,6 +25,7 @@ import { ComputedAmount } from '../lines/ComputedAmount';
 import { DealLines } from '../lines/DealLines';
 import { PurchaseHistory } from '../lines/PurchaseHistory';
 import { recordLines } from '../../storage/lines/recordLines';
+import { amountField as amountFieldOf } from '../../storage/lines/dealAmount';
 import { formKey } from '../lines/formKey';
 import { navigate, routeHref } from '../shell/router';
 
@@ -50,7 +51,7 @@ function RecordDetails({ recordId, folderId }: { recordId: string; folderId: str
   const title = record.title || t('common.untitled');
   const kind = schema.folder.kind;
   // A deal with products has its amount from them: the form leaves it out and it shows as computed.
-  const amountField = kind === 'deals' && recordLines(record).length ? schema.fields.find((f) => f.key === 'amount') : undefined;
+  const amountField = kind === 'deals' && recordLines(record).length ? amountFieldOf(schema.fields) : undefined;
   const formSchema = amountField ? { ...schema, fields: schema.fields.filter((f) => f !== amountField) } : schema;
   // A refused delete (full disk, closed database) stays on the page and says why.
   const remove = () => deleteRecord(db, recordId).then(() => navigate({ page: 'folder', folderId }), (e: unknown) => setErrors(describeError(e)));
@@ -85,7 +86,7 @@ function RecordDetails({ recordId, folderId }: { recordId: string; folderId: str
               ))}
             </dl>
           )}
-          {amountField && <ComputedAmount deal={record} field={amountField} />}
+          {amountField && <ComputedAmount deal={record} field={amountField} fields={schema.fields} />}
         </section>
         <div className="tl-record-side">
           <LinkedRecords record={record} schema={schema} />
@@ -99,7 +100,7 @@ function RecordDetails({ recordId, folderId }: { recordId: string; folderId: str
         </div>
       </div>
       {/* Full width: the lines' table has seven columns. */}
-      {kind === 'deals' && <DealLines deal={record} canWrite={canWrite} />}
+      {kind === 'deals' && <DealLines deal={record} fields={schema.fields} canWrite={canWrite} />}
     </article>
   );
 }

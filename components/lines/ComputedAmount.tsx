@@ -10,9 +10,9 @@ import './lines.css';
  * The deal's amount while it has lines: read-only, with where it comes from. The record form
  * leaves the amount out then (RecordPage), so a typed amount is never sent.
  */
-export function ComputedAmount({ deal, field }: { deal: CrmRecord; field: Field }) {
+export function ComputedAmount({ deal, field, fields }: { deal: CrmRecord; field: Field; fields: readonly Field[] }) {
   const lines = recordLines(deal);
-  const { totals } = totalsWithRefusals(deal, lines);
+  const { totals } = totalsWithRefusals(deal, lines, fields);
   if (!lines.length) return null;
   const id = `computed-amount-${deal.id}`;
   return (

@@ -3,6 +3,7 @@ import { t } from '../../i18n';
 import { LineCurrencyError } from '../../storage/lines/amounts';
 import { recordLines } from '../../storage/lines/recordLines';
 import type { CrmRecord } from '../../storage/model/entities';
+import type { Field } from '../../storage/model/field';
 import { describeError } from '../errors';
 import type { LineActions } from './actions';
 import { computedLabel, totalsWithRefusals } from './dealMoney';
@@ -11,7 +12,7 @@ import { formatMoney } from './money';
 import { ProductPicker } from './ProductPicker';
 import './lines.css';
 
-type Props = { deal: CrmRecord; canWrite: boolean; actions: LineActions };
+type Props = { deal: CrmRecord; fields: readonly Field[]; canWrite: boolean; actions: LineActions };
 
 /** A refusal in the page's language: another currency says which two, the rest as every write error does. */
 function refusal(e: unknown): string {
@@ -20,9 +21,9 @@ function refusal(e: unknown): string {
 }
 
 /** The deal's products: a line per product, edited in place, the totals under them and the add box. */
-export function LineItemsEditor({ deal, canWrite, actions }: Props) {
+export function LineItemsEditor({ deal, fields, canWrite, actions }: Props) {
   const lines = recordLines(deal);
-  const { totals, refused } = totalsWithRefusals(deal, lines);
+  const { totals, refused } = totalsWithRefusals(deal, lines, fields);
   const [addError, setAddError] = useState<string>();
   const add = (product: Parameters<LineActions['add']>[0]) =>
     void Promise.resolve(actions.add(product)).then(() => setAddError(undefined), (e: unknown) => setAddError(refusal(e)));

@@ -1,6 +1,7 @@
 import { t } from '../../i18n';
 import { recordLines } from '../../storage/lines/recordLines';
 import type { CrmRecord } from '../../storage/model/entities';
+import type { Field } from '../../storage/model/field';
 import { totalsWithRefusals } from './dealMoney';
 import { formatMoney, formatQuantity } from './money';
 import './lines.css';
@@ -13,14 +14,14 @@ const FIRST = 3;
  * link that opens the deal's page to change them. Light on purpose: the card renders beside
  * every thread, and the editor (pickers, tables) belongs to the record page.
  */
-export function LineSummary({ deal, canWrite, onOpen }: { deal: CrmRecord; canWrite: boolean; onOpen: () => void }) {
+export function LineSummary({ deal, fields, canWrite, onOpen }: { deal: CrmRecord; fields: readonly Field[]; canWrite: boolean; onOpen: () => void }) {
   const lines = recordLines(deal);
   const action = lines.length ? t('lines.editProducts') : t('lines.addOnPage');
   const link = canWrite && (
     <button type="button" className="tl-link" onClick={onOpen}>{action}</button>
   );
   if (!lines.length) return <div className="tl-line-summary">{link}</div>;
-  const { totals } = totalsWithRefusals(deal, lines);
+  const { totals } = totalsWithRefusals(deal, lines, fields);
   const amount = totals ? formatMoney(totals.net, totals.currency) : '—';
   return (
     <div className="tl-line-summary" role="group" aria-label={t('lines.title')}>

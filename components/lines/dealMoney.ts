@@ -1,20 +1,17 @@
 import { t } from '../../i18n';
 import { dealTotals, LineCurrencyError, type LineTotals } from '../../storage/lines/amounts';
 import type { LineItem } from '../../storage/lines/line';
+import { currencyOfLines } from '../../storage/lines/dealAmount';
 import type { CrmRecord } from '../../storage/model/entities';
-
-/** The deal's currency: its amount's, else its first line's. */
-export function dealCurrency(deal: CrmRecord, lines: readonly LineItem[]): string | undefined {
-  const amount = deal.values.fd_amount as { currency?: unknown } | undefined;
-  return typeof amount?.currency === 'string' ? amount.currency : lines[0]?.unitPrice.currency;
-}
+import type { Field } from '../../storage/model/field';
 
 /**
  * The deal's totals over the lines in its currency, and a message for each line in another one:
  * such a line is shown with its refusal, and the rest still adds up.
  */
-export function totalsWithRefusals(deal: CrmRecord, lines: readonly LineItem[]): { totals?: LineTotals; refused: Map<string, string> } {
-  const currency = dealCurrency(deal, lines);
+export function totalsWithRefusals(deal: CrmRecord, lines: readonly LineItem[], fields: readonly Field[]): { totals?: LineTotals; refused: Map<string, string> } {
+  // The currency storage sums in (storage/lines/dealAmount.ts): what the page marks refused is what a save refuses.
+  const currency = currencyOfLines(fields, deal.values, lines);
   const refused = new Map<string, string>();
   for (const l of lines) {
     if (currency && l.unitPrice.currency !== currency) {

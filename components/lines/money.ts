@@ -1,15 +1,8 @@
 import { formatLocale } from '../../i18n';
-import { numberFormat } from '../../storage/model/intl';
+import { formatMoneyIn, numberFormat } from '../../storage/model/intl';
 
 /** "12.400,00 €" in the page's locale, with the currency's own decimals. */
-export function formatMoney(amount: number, currency: string): string {
-  try {
-    return numberFormat(formatLocale(), { style: 'currency', currency }).format(amount);
-  } catch {
-    // A code Intl does not know (stored by another device) still shows, as "1,200 XYZ".
-    return `${formatNumber(amount)} ${currency}`;
-  }
-}
+export const formatMoney = (amount: number, currency: string): string => formatMoneyIn(formatLocale(), amount, currency);
 
 /** A number as typed back into an input: the locale's decimal mark, no grouping. */
 export const formatNumber = (n: number) => numberFormat(formatLocale(), { useGrouping: false, maximumFractionDigits: 6 }).format(n);

@@ -11,6 +11,7 @@ import { t } from '../../i18n';
 import { useMandatoryAsk } from '../mandatory/useMandatoryAsk';
 import { lostReasonToAsk } from '../mandatory/lostReason';
 import { recordLines } from '../../storage/lines/recordLines';
+import { amountField } from '../../storage/lines/dealAmount';
 import { LineSummary } from '../lines/LineSummary';
 import { CardFields } from './CardFields';
 import { openRecord } from './host';
@@ -96,8 +97,8 @@ export function DealCard({ deal, fields, pipelines, threadId, linked, canWrite, 
         </Later>
       )}
       {/* A deal with products has its amount from them: the summary shows it, nothing types over it. */}
-      <CardFields record={deal} fields={recordLines(deal).length ? fields.filter((f) => f.id !== 'fd_amount') : fields} kind="deals" pipelines={pipelines} canWrite={canWrite} />
-      <LineSummary deal={deal} canWrite={canWrite} onOpen={() => void openRecord(deal.id)} />
+      <CardFields record={deal} fields={recordLines(deal).length ? fields.filter((f) => f !== amountField(fields)) : fields} kind="deals" pipelines={pipelines} canWrite={canWrite} />
+      <LineSummary deal={deal} fields={fields} canWrite={canWrite} onOpen={() => void openRecord(deal.id)} />
       {!canWrite ? null : linked ? (
         <button type="button" className="tl-link" onClick={() => void run(unlinkThread(db, threadId, deal.id))}>
           {t('sidebar.unlink')}

@@ -24,7 +24,8 @@ const putLines = (dealId: string, lines: LineItem[]) =>
 
 function Live({ dealId, actions, canWrite = true }: { dealId: string; actions: LineActions; canWrite?: boolean }) {
   const deal = useLiveQuery(() => db.records.get(dealId), [dealId]);
-  return deal ? <LineItemsEditor deal={deal as CrmRecord} canWrite={canWrite} actions={actions} /> : null;
+  const fields = useLiveQuery(() => db.fields.where('folderId').equals(deals).toArray(), []);
+  return deal && fields ? <LineItemsEditor deal={deal as CrmRecord} fields={fields} canWrite={canWrite} actions={actions} /> : null;
 }
 
 const fakeActions = (): LineActions & { [K in keyof LineActions]: ReturnType<typeof vi.fn> } => ({

@@ -20,7 +20,7 @@ describe('the sidebar card’s product summary', () => {
 
   it('counts the products, sums them in the deal’s currency and lists the first three', async () => {
     const open = vi.fn();
-    render(<LineSummary deal={dealWith([line(1, 'Seat', 10), line(2, 'Setup', 1), line(3, 'Training', 2), line(4, 'Support', 1)])} canWrite onOpen={open} />);
+    render(<LineSummary deal={dealWith([line(1, 'Seat', 10), line(2, 'Setup', 1), line(3, 'Training', 2), line(4, 'Support', 1)])} fields={[]} canWrite onOpen={open} />);
     const group = screen.getByRole('group', { name: 'Products' });
     expect(group).toHaveTextContent('4 products · €1,400.00');
     expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['10 × Seat', '1 × Setup', '2 × Training', '+1 more']);
@@ -28,16 +28,22 @@ describe('the sidebar card’s product summary', () => {
     expect(open).toHaveBeenCalledOnce();
   });
 
+  it('sums in the lines’ currency when they agree, as storage does, whatever currency an older amount was typed in', () => {
+    const deal = { ...dealWith([line(1, 'Seat', 2), line(2, 'Setup', 1)]), values: { fd_amount: { amount: 50, currency: 'USD' } } };
+    render(<LineSummary deal={deal} fields={[]} canWrite onOpen={() => undefined} />);
+    expect(screen.getByRole('group', { name: 'Products' })).toHaveTextContent('2 products · €300.00');
+  });
+
   it('offers to add products to a deal without any, and nothing to a viewer', () => {
-    const { rerender } = render(<LineSummary deal={dealWith([])} canWrite onOpen={() => undefined} />);
+    const { rerender } = render(<LineSummary deal={dealWith([])} fields={[]} canWrite onOpen={() => undefined} />);
     expect(screen.getByRole('button', { name: 'Add products' })).toBeInTheDocument();
-    rerender(<LineSummary deal={dealWith([])} canWrite={false} onOpen={() => undefined} />);
+    rerender(<LineSummary deal={dealWith([])} fields={[]} canWrite={false} onOpen={() => undefined} />);
     expect(screen.queryByRole('button')).toBeNull();
   });
 
   it('speaks Italian', () => {
     setLocale('it');
-    render(<LineSummary deal={dealWith([line(1, 'Licenza', 2)])} canWrite onOpen={() => undefined} />);
+    render(<LineSummary deal={dealWith([line(1, 'Licenza', 2)])} fields={[]} canWrite onOpen={() => undefined} />);
     expect(screen.getByRole('group', { name: 'Prodotti' }).textContent).toMatch(/^1 prodotto · 200,00\s€/);
     expect(screen.getByRole('button', { name: 'Modifica prodotti' })).toBeInTheDocument();
   });
