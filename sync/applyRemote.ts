@@ -58,14 +58,22 @@ export async function applyRemote(
     await clock.save();
     const dead = await deletedReferences(db, touched);
     if (dead.length) await mutate(db, (w) => dropReferencesToIn(w, dead));
-    // Applied documents were validated: their state is a DocState. Only a change of lines (a removed
-    // one is a stamp without a value) or of the amount can leave a deal's amount off its lines' sum.
-    const linesOrAmount = (u: string) => u.startsWith('lines.') || u === 'values.fd_amount';
-    const withLines = touched.filter((d) => d.table === 'records' && Object.keys((d.state as DocState).clocks).some(linesOrAmount)).map((d) => d.id);
+    const withLines = withLineUnits(touched);
     if (withLines.length) await mutate(db, (w) => repairLineAmountsIn(w, withLines));
     await alsoInTransaction?.();
     return report;
   });
+}
+
+/**
+ * Applied records that carry or carried lines: only theirs can be left off their lines' sum by a
+ * merge (two devices each stamping the sum they saw). A document's clocks name every unit ever
+ * written, so a deal with lines, or whose last line was removed (a stamp without a value), has a
+ * `lines.` clock whichever unit changed, and no folder's amount field needs naming. Applied
+ * documents were validated: their state is a DocState.
+ */
+function withLineUnits(touched: readonly RemoteDoc[]): string[] {
+  return touched.filter((d) => d.table === 'records' && Object.keys((d.state as DocState).clocks).some((u) => u.startsWith('lines.'))).map((d) => d.id);
 }
 
 function tally(report: ApplyReport, doc: RemoteDoc, outcome: Outcome, log: (line: string) => void) {

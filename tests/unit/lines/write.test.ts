@@ -107,6 +107,18 @@ describe('two devices editing two lines of one deal', () => {
     expect(after.fields['values.fd_amount']! > later).toBe(true);
   });
 
+  it('a remote change of the amount alone (a version before lines) is put back to the lines’ sum', async () => {
+    await shareWorkspace();
+    const deal = await createRecord(db, deals, { fd_name: 'Feria', fd_amount: eur(0), ...stage });
+    await addLine(db, deal.id, { name: 'A', quantity: 2, unitPrice: eur(100) });
+    const local = (await db.clocks.get(clockKey('records', deal.id)))!;
+    const later = encodeHlc({ ms: Date.now() + 60_000, counter: 0, device: 'old' });
+    const units = { ...toUnits('records', (await db.records.get(deal.id))!), 'values.fd_amount': eur(999) };
+    const doc: RemoteDoc = { table: 'records', id: deal.id, state: { units, clocks: { ...local.fields, 'values.fd_amount': later }, born: local.born } };
+    await applyRemote(db, [doc], () => {});
+    expect(await amountOf(deal.id)).toEqual(eur(200));
+  });
+
   it('a removed line travels as a cleared unit and beats an older edit of it', async () => {
     const deal = await createRecord(db, deals, { fd_name: 'Feria', fd_amount: eur(0), ...stage });
     const a = await addLine(db, deal.id, { name: 'A', quantity: 1, unitPrice: eur(100) });
