@@ -1,20 +1,14 @@
 import type { Money } from '../../storage/reports/types';
 import { formatLocale } from '../../i18n';
-import { dateTimeFormat, numberFormat } from '../../storage/model/intl';
+import { dateTimeFormat, formatMoneyIn, numberFormat } from '../../storage/model/intl';
 
 const nf = (opts: Intl.NumberFormatOptions) => numberFormat(formatLocale(), opts);
 
 export const fmtCount = (n: number) => nf({ maximumFractionDigits: 0 }).format(n);
 
-export function fmtMoney(amount: number | undefined, currency: string): string {
-  if (amount === undefined) return '—';
-  try {
-    return nf({ style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
-  } catch {
-    // A code Intl does not know (stored by another device) still shows, as "1,200 XYZ".
-    return `${fmtCount(amount)} ${currency}`;
-  }
-}
+/** "€1,200" in the page's locale: reports show whole units. */
+export const fmtMoney = (amount: number | undefined, currency: string): string =>
+  amount === undefined ? '—' : formatMoneyIn(formatLocale(), amount, currency, { whole: true });
 
 /** "€1,000 · $400": one figure per currency, never converted or added together. */
 export const fmtMoneyAll = (m: Money) =>

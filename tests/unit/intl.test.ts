@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateTimeFormat, numberFormat } from '../../storage/model/intl';
+import { dateTimeFormat, formatMoneyIn, numberFormat } from '../../storage/model/intl';
 
 describe('shared Intl formatters', () => {
   it('hands out one formatter per locale and options, and formats as a fresh one would', () => {
@@ -18,5 +18,16 @@ describe('shared Intl formatters', () => {
   it('throws for an unknown currency every time instead of caching a broken formatter', () => {
     expect(() => numberFormat('en', { style: 'currency', currency: 'NOPE1' })).toThrow(RangeError);
     expect(() => numberFormat('en', { style: 'currency', currency: 'NOPE1' })).toThrow(RangeError);
+  });
+
+  it('formats money one way for lines, templates and reports: the currency’s decimals, whole units for reports, unknown codes after the number', () => {
+    const nb = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+    expect(formatMoneyIn('en', 1234.5, 'EUR')).toBe('€1,234.50');
+    expect(nb(formatMoneyIn('es-ES', 12400, 'EUR'))).toBe('12.400,00 €');
+    expect(nb(formatMoneyIn('it-IT', 12345.5, 'EUR', { whole: true }))).toBe('12.346 €');
+    expect(formatMoneyIn('en', 1500, 'JPY')).toBe('¥1,500');
+    expect(nb(formatMoneyIn('en', 1200, 'XQZ'))).toBe('XQZ 1,200.00');
+    expect(formatMoneyIn('en', 1200.5, 'eur?')).toBe('1,200.5 eur?');
+    expect(formatMoneyIn('en', 3, undefined)).toBe('3');
   });
 });
