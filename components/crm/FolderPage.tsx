@@ -91,7 +91,7 @@ function ViewWorkspace({ schema, view }: { schema: FolderSchema; view: View | un
   }, [board, boardModule]);
   const BoardView = boardModule?.BoardView;
   // A board route reads no table keys or first page: IndexedDB serves one request after another, and the columns' tops come first.
-  const table = useTableRows(schema, query, !board);
+  const table = useTableRows(schema, query, !board, draft.columns);
   // The board reads the folder once into its shared in-memory index, then follows changed keys (issue 17).
   const boardRows = useBoardRows(schema, query, board);
   const columns = draft.columns.flatMap((id) => schema.fields.find((f) => f.id === id) ?? []);

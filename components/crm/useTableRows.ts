@@ -37,6 +37,11 @@ export type TableRows = {
 };
 
 type Changed = Set<string> | 'all';
+
+/** Whether a sort on the field is served by the index (planIndexed's test), so its key list is worth holding. */
+const sortsByIndex = (fields: FolderSchema['fields'], fieldId: string) => !!planIndexed('', { filters: [], sort: [{ fieldId, direction: 'asc' }] }, fields)?.sort;
+/** After the page's own work: an idle callback where there is one (Chromium), else a short timer. */
+const whenIdle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 5_000 }) : setTimeout(run, 200));
 /** Rows read first, before the whole order: a window's worth and the virtualiser's overscan. */
 const FIRST_PAGE = 50;
 /** Ids of rows not known yet while the first page shows (loading rows of the right count); never fetched. */
@@ -44,8 +49,12 @@ export const PENDING_ROW = '\u0000pending:';
 const PARTIAL = '\u0000partial';
 const merge = (a: Changed | undefined, b: Changed): Changed => (a === 'all' || b === 'all' ? 'all' : new Set([...(a ?? []), ...b]));
 
-/** `enabled` false (a board route) reads nothing: no keys, no first page, no change listener. */
-export function useTableRows(schema: FolderSchema, query: ViewQuery, enabled = true): TableRows {
+/**
+ * `enabled` false (a board route) reads nothing: no keys, no first page, no change listener.
+ * `columns` (the view's field ids) have their sorted key lists read in idle time once the rows
+ * show, so a first sort on a column is a slice of a held list, not a read of 50,000 keys.
+ */
+export function useTableRows(schema: FolderSchema, query: ViewQuery, enabled = true, columns: readonly string[] = []): TableRows {
   const db = useDb();
   const now = useNow();
   const folderId = schema.folder.id;
@@ -62,6 +71,8 @@ export function useTableRows(schema: FolderSchema, query: ViewQuery, enabled = t
   const index = useRef<FolderIndex>(undefined);
   const latest = useRef({ plan, query, fields, now, pipelines });
   latest.current = { plan, query, fields, now, pipelines };
+  const columnsRef = useRef(columns);
+  columnsRef.current = columns;
   const refreshRef = useRef<(changed?: Changed) => void>(() => undefined);
 
   useEffect(() => {
@@ -130,7 +141,8 @@ export function useTableRows(schema: FolderSchema, query: ViewQuery, enabled = t
         next = index.current.run(q, f, { now: n, pipelines: pl }).records.map((r) => r.id);
         count = index.current.size;
       }
-      if (!alive) return;
+      // A newer sort or filter came meanwhile (its first page may be on screen): it derives next.
+      if (!alive || latest.current.query !== q) return;
       shown = key;
       setDerived({ ids: next, key });
       setTotal(count);
@@ -157,11 +169,29 @@ export function useTableRows(schema: FolderSchema, query: ViewQuery, enabled = t
         } finally {
           running = false;
         }
+        if (alive) warm();
       })());
+    };
+    // The columns' sorted lists, one at a time in idle time (each is a read of every key of the field).
+    let warming = false;
+    const warm = () => {
+      const next = columnsRef.current.find((id) => !keys.holdsSorted(id) && sortsByIndex(latest.current.fields, id));
+      if (warming || !next) return;
+      warming = true;
+      whenIdle(() => {
+        if (!alive || running) return void (warming = false);
+        inBackground(keys.sortedIds(next).finally(() => {
+          performance.mark('tl-table:warmed', { detail: next });
+          warming = false;
+          if (alive && !running) warm();
+        }));
+      });
     };
     const refresh = (changed?: Changed) => {
       if (!changed) {
         again = true;
+        // A new sort shows its first page at once, not behind a derivation still reading keys.
+        if (running) inBackground(showFirstPage(JSON.stringify(latest.current.query)));
         return run();
       }
       pending = merge(pending, changed);
