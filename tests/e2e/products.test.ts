@@ -173,3 +173,51 @@ describe('products on deals in a Spanish browser', () => {
     await shot(page, 'purchase-history-es');
   });
 });
+
+describe('products on deals in an Italian browser', () => {
+  const browserOf = useLanguageBrowser('it', 'products');
+
+  it('speaks Italian on the deal page, the sidebar card and the purchase history', async () => {
+    const page = await browserOf().open('dashboard.html');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('navigation').waitFor();
+    await loadPageModules(page);
+    const ids = await page.evaluate(seedCustomer, { company: 'Acme Italia', deal: 'Licenze Acme' });
+    await page.evaluate(async () => {
+      const tl = (globalThis as unknown as { __tl: Tl }).__tl;
+      await tl.createRecord('folder_products', { fp_name: 'Licenza cloud', fp_sku: 'LIC-1', fp_unitPrice: { amount: 1200, currency: 'EUR' }, fp_taxRate: 22, fp_active: true });
+      await tl.createRecord('folder_products', { fp_name: 'Giornata di formazione', fp_sku: 'SRV-2', fp_unitPrice: { amount: 800, currency: 'EUR' }, fp_taxRate: 22, fp_active: true });
+    });
+    await page.evaluate((id) => (location.hash = `#/record/${id}`), ids.deal);
+    await addLine(page, 'Aggiungi prodotto', 'Licenza cloud');
+    await addLine(page, 'Aggiungi prodotto', 'Giornata di formazione');
+    const quantity = page.getByRole('textbox', { name: 'Quantità di Licenza cloud' });
+    await quantity.fill('10');
+    await quantity.press('Enter');
+    const amount = page.getByRole('group', { name: 'Importo' });
+    await expect.poll(() => amount.textContent()).toMatch(/12\.800,00\s€/);
+    expect(await amount.textContent()).toContain('Calcolato da 2 prodotti');
+    const lines = page.getByRole('table', { name: 'Prodotti di Licenze Acme' });
+    // 12,800 net + 22 % tax = 15,616.
+    expect(await lines.getByRole('row', { name: /^Totale/ }).textContent()).toMatch(/15\.616,00\s€/);
+    await shot(page, 'deal-page-it');
+
+    const demo = await browserOf().open('demo.html');
+    await demo.setViewportSize({ width: 1280, height: 900 });
+    await demo.getByRole('navigation').first().getByRole('button', { name: /Precio para 200 licencias/ }).click();
+    const card = demo.frameLocator('iframe[src*="sidebar.html"]').getByRole('article', { name: /Licenze Acme/ });
+    await expect.poll(() => card.getByRole('group', { name: 'Prodotti' }).textContent(), { timeout: 20_000 }).toMatch(/2 prodotti · 12\.800,00\s€/);
+    expect(await card.getByRole('button', { name: 'Modifica prodotti' }).count()).toBe(1);
+    await shot(demo, 'sidebar-card-it');
+    await card.getByLabel('Fase').selectOption({ label: 'Vinto' });
+    const stageOf = async () => (await readStore<{ id: string; values: { fd_stage?: { stageId: string } } }>(page, 'records')).find((r) => r.id === ids.deal)?.values.fd_stage?.stageId;
+    await expect.poll(stageOf).toBe('won');
+    await demo.close();
+
+    await page.evaluate((id) => (location.hash = `#/record/${id}`), ids.company);
+    const history = page.getByRole('region', { name: 'Storico acquisti' });
+    await expect.poll(() => history.getByRole('table', { name: 'Totali per prodotto' }).textContent()).toMatch(/Licenza cloud10\s?12\.000,00\s€/);
+    expect(await history.getByRole('table', { name: 'Totali per anno' }).textContent()).toMatch(new RegExp(`${new Date().getFullYear()}\\s?12\\.800,00\\s€`));
+    await shot(page, 'purchase-history-it');
+  });
+});
