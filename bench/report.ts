@@ -75,13 +75,15 @@ function reportRows(r: R): Row[] {
   const rd = x.loadReads;
   const reads = rd ? `; alone: the deals ${rd.deals} ms, the activities part ${rd.activitiesInPeriod} ms, closed deals' last stage change ${rd.closedDealsStageEntry} ms (their whole history, as before: ${rd.closedDealsWholeHistory} ms)` : '';
   const out: Row[] = [
-    [`reports: the records part's load (nine reports), ${x.period}`, '(part of each report)', pct(x.load.records), `${sizes}${reads}`, undefined],
+    ...(x.load.deals ? [[`reports: the deals part's load (seven reports), ${x.period}`, '(part of each report)', pct(x.load.deals), `${sizes}${reads}`, undefined] as Row] : []),
+    ...(x.load.people ? [[`reports: the people part's load (contacts, companies' owners), ${x.period}`, '(part of funnel, campaigns)', pct(x.load.people), '', undefined] as Row] : []),
+    [`reports: deals + people parts side by side (funnel, campaigns), ${x.period}`, '(part of funnel, campaigns)', pct(x.load.records), x.load.deals ? '' : `${sizes}${reads}`, undefined],
     [`reports: records + activities parts side by side (activity by rep), ${x.period}`, '(part of activity by rep)', pct(x.load.withActivities), '', undefined],
   ];
   for (const [name, e] of Object.entries(x.each as Record<string, R>)) {
     out.push([`report ${name}: load + computation`, '≤ 1 s p95', `p50 ${e.withLoad.p50} / p95 ${e.withLoad.p95} ms`, `computation alone ${pct(e.compute)}; ${e.rows} rows`, full ? e.withLoad.p95 <= 1000 : undefined]);
   }
-  out.push([`reports page from the route change to all ${x.page.cards} cards`, '(no target)', pct(x.page), x.page.untilNineCards ? `the nine records-part cards: ${pct(x.page.untilNineCards)}` : '', undefined]);
+  out.push([`reports page from the route change to all ${x.page.cards} cards`, '(no target)', pct(x.page), x.page.untilNineCards ? `the deal reports' cards: ${pct(x.page.untilNineCards)}` : '', undefined]);
   return out;
 }
 

@@ -28,6 +28,18 @@ type Props<R> = {
   controls?: ReactNode;
 };
 
+/** A report whose part of the data is still loading: its heading, and the page's loading words. */
+export function LoadingCard({ id, title }: { id: string; title: string }) {
+  return (
+    <section className="tl-rp-card" aria-labelledby={`report-${id}`} data-report={id}>
+      <header className="tl-rp-head">
+        <h3 id={`report-${id}`}>{title}</h3>
+      </header>
+      <p aria-busy="true">{t('common.loading')}</p>
+    </section>
+  );
+}
+
 /** One report: a chart, the same figures as a table, a CSV export, and drill-down on every figure. */
 export function ReportCard<R>({ id, title, note, columns, rows, rowKey, chart, csvName, controls }: Props<R>) {
   const [mode, setMode] = useState<'chart' | 'table'>('chart');

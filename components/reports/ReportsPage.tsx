@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { loadReportRecords } from '../../storage/reports/load';
+import { loadReportDeals, loadReportPeople, withPeople } from '../../storage/reports/load';
 import { currenciesOf } from '../../storage/reports/money';
 import { resolvePeriod } from '../../storage/reports/period';
 import { localToday } from '../../storage/reports/relativeDates';
@@ -18,6 +18,7 @@ import { FunnelReport } from './sections/FunnelReport';
 import { PipelineReport } from './sections/PipelineReport';
 import { ProductReport } from './sections/ProductReport';
 import type { SectionProps } from './sections/types';
+import { LoadingCard } from './ReportCard';
 import { TopCustomersReport } from './sections/TopCustomersReport';
 import { WinRateReport } from './sections/WinRateReport';
 import './reports.css';
@@ -38,9 +39,12 @@ export function ReportsPage() {
   const canWrite = useCanWrite();
   const today = localToday();
   const period = periodOf(state, today);
-  // The records part only (every report filters it by period itself); activity by rep loads the
-  // period's activities on its own, so a new email or note does not re-read the deals and contacts.
-  const data = useLiveQuery(() => loadReportRecords(db), [db]);
+  // The records in two parts (every report filters them by period itself): the deal reports show
+  // from the deals part without waiting for 50,000 contacts; activity by rep loads the period's
+  // activities on its own, so a new email or note does not re-read the deals and contacts.
+  const deals = useLiveQuery(() => loadReportDeals(db), [db]);
+  const people = useLiveQuery(() => loadReportPeople(db), [db]);
+  const data = useMemo(() => deals && (people ? withPeople(deals, people) : deals), [deals, people]);
   // Rebuilt only when a bound changes, so the reports' memoised figures are not recomputed each render.
   const filters: Filters = useMemo(
     () => ({
@@ -65,12 +69,12 @@ export function ReportsPage() {
       </header>
       <ViewOnlyNote canWrite={canWrite} />
       <ReportFilters value={{ ...state, currency }} onChange={setState} owners={owners} pipelines={data?.pipelines ?? []} currencies={currencies} />
-      {!data ? (
+      {!data || (data.deals.length === 0 && !people) ? (
         <p aria-busy="true">{t('common.loading')}</p>
       ) : demo.state !== 'idle' || (data.deals.length === 0 && data.contacts.length === 0) ? (
         <DemoDataButton state={demo.state} onLoad={demo.start} canWrite={canWrite} />
       ) : (
-        <Sections data={data} filters={filters} currency={currency} currencies={currencies} csvName={(r) => `threadline-${r}-${range}.csv`} />
+        <Sections data={data} people={!!people} filters={filters} currency={currency} currencies={currencies} csvName={(r) => `threadline-${r}-${range}.csv`} />
       )}
     </div>
   );
@@ -82,9 +86,9 @@ function Sections(props: SectionProps) {
       <PipelineReport {...props} />
       <ForecastReport {...props} />
       <WinRateReport {...props} />
-      <CampaignReport {...props} />
+      {props.people ? <CampaignReport {...props} /> : <LoadingCard id="campaigns" title={t('reports.campaigns.title')} />}
       <ActivityReport {...props} />
-      <FunnelReport {...props} />
+      {props.people ? <FunnelReport {...props} /> : <LoadingCard id="funnel" title={t('reports.funnel.title')} />}
       <ProductReport kind="revenueByProduct" {...props} />
       <ProductReport kind="pipelineByProduct" {...props} />
       <TopCustomersReport {...props} />

@@ -5,7 +5,7 @@ import { loadClosedStageChanges } from './closedHistory';
 import { contactFacts, dealFacts, ownersOf } from './facts';
 import { loadReportActivities } from './loadActivities';
 import { readSchema, reportFolders } from './reportFolders';
-import type { Period, ReportData } from './types';
+import type { DealFact, Period, ReportData } from './types';
 
 export { TASK_LOOKBACK_DAYS, loadReportActivities, type ReportActivities } from './loadActivities';
 
@@ -18,41 +18,76 @@ function companyLinkField(dealFields: readonly Field[], companyFolderIds: Readon
   return (links.find((f) => f.key === 'company') ?? links[0])?.id;
 }
 
+/** Titles of the won deals' customers (top customers' rows): a read of those records, not of every contact and company. */
+async function customerTitles(db: ThreadlineDB, deals: readonly DealFact[]): Promise<Map<string, string>> {
+  const ids = new Set<string>();
+  for (const d of deals) {
+    const customer = d.companyId ?? d.mainContactId;
+    if (d.outcome === 'won' && customer) ids.add(customer);
+  }
+  const found = await db.records.bulkGet([...ids]);
+  return new Map(found.flatMap((r) => (r ? [[r.id, r.title] as const] : [])));
+}
+
 /**
- * What every report but activity by rep computes from: the deals, contacts and companies (read by
- * folder, not every record) and the closed deals' entry into their stage. It does not depend on
- * the period, so changing the period does not read it again. `activities` is empty and `ownerOf`
- * covers these folders only: loadReportActivities adds the rest for activity by rep.
+ * The deals part, what every report but the funnel, campaigns and activity by rep computes from:
+ * the deals (read by folder), the closed deals' entry into their stage and the won deals'
+ * customers' titles. It does not depend on the period, so changing the period does not read it
+ * again. `contacts` and `activities` are empty and `ownerOf` covers the deals only:
+ * loadReportPeople and loadReportActivities add theirs.
  */
-export async function loadReportRecords(db: ThreadlineDB): Promise<ReportData> {
+export async function loadReportDeals(db: ThreadlineDB): Promise<ReportData> {
   const { folders, pipelines, fieldsByFolder } = await readSchema(db);
   const { deals: dealsFolder, contacts: contactsFolder, companies } = reportFolders(folders);
-  const [dealRecords, contactRecords, ...companyRecords] = await Promise.all([
-    inFolder(db, dealsFolder?.id),
-    inFolder(db, contactsFolder?.id),
-    ...companies.map((f) => inFolder(db, f.id)),
-  ]);
+  const dealRecords = await inFolder(db, dealsFolder?.id);
   const dealFields = dealsFolder ? (fieldsByFolder.get(dealsFolder.id) ?? []) : [];
   const contactFields = contactsFolder ? (fieldsByFolder.get(contactsFolder.id) ?? []) : [];
   const companyField = companyLinkField(dealFields, new Set(companies.map((f) => f.id)));
-  const stageChanges = await loadClosedStageChanges(db, dealFacts(dealRecords, dealFields, pipelines, []));
-  const customers = [...contactRecords, ...companyRecords.flat()];
+  const unclosed = dealFacts(dealRecords, dealFields, pipelines, [], companyField);
+  const [stageChanges, titles] = await Promise.all([loadClosedStageChanges(db, unclosed), customerTitles(db, unclosed)]);
   return {
     dealsFolderId: dealsFolder?.id,
     contactsFolderId: contactsFolder?.id,
     pipelines,
     deals: dealFacts(dealRecords, dealFields, pipelines, stageChanges, companyField),
-    contacts: contactFacts(contactRecords, contactFields),
+    contacts: [],
     activities: [],
-    ownerOf: ownersOf([...dealRecords, ...customers], fieldsByFolder),
+    ownerOf: ownersOf(dealRecords, fieldsByFolder),
     lifecycleStages: contactFields.find((f) => f.key === 'lifecycleStage')?.options ?? [],
     sources: contactFields.find((f) => f.key === 'source')?.options ?? [],
     lostReasons: dealFields.find((f) => f.key === 'lostReason')?.options ?? [],
-    customerTitles: new Map(customers.map((r) => [r.id, r.title])),
+    customerTitles: titles,
   };
 }
 
-/** Both parts as one ReportData (tests, scripts): what the page shows once every card has loaded. */
+/** What the funnel, campaigns and activity by rep add to the deals part. */
+export type ReportPeople = Pick<ReportData, 'contacts' | 'ownerOf'>;
+
+/**
+ * The people part: the contacts (the funnel's and campaigns' subject) and the owners of contacts
+ * and companies (activity by rep credits an activity to its records' owner). The largest read of
+ * the records (50,000 contacts at a busy team's scale), so the deal reports never wait for it.
+ */
+export async function loadReportPeople(db: ThreadlineDB): Promise<ReportPeople> {
+  const { folders, fieldsByFolder } = await readSchema(db);
+  const { contacts: contactsFolder, companies } = reportFolders(folders);
+  const [contactRecords, ...companyRecords] = await Promise.all([inFolder(db, contactsFolder?.id), ...companies.map((f) => inFolder(db, f.id))]);
+  const contactFields = contactsFolder ? (fieldsByFolder.get(contactsFolder.id) ?? []) : [];
+  return { contacts: contactFacts(contactRecords, contactFields), ownerOf: ownersOf([...contactRecords, ...companyRecords.flat()], fieldsByFolder) };
+}
+
+/** The deals part with the people part. */
+export function withPeople(deals: ReportData, people: ReportPeople): ReportData {
+  return { ...deals, contacts: people.contacts, ownerOf: new Map([...deals.ownerOf, ...people.ownerOf]) };
+}
+
+/** Every report's records (deals and people), without activities: what all but activity by rep compute from. */
+export async function loadReportRecords(db: ThreadlineDB): Promise<ReportData> {
+  const [deals, people] = await Promise.all([loadReportDeals(db), loadReportPeople(db)]);
+  return withPeople(deals, people);
+}
+
+/** Every part as one ReportData (tests, scripts): what the page shows once every card has loaded. */
 export async function loadReportData(db: ThreadlineDB, period: Period): Promise<ReportData> {
   const [records, acts] = await Promise.all([loadReportRecords(db), loadReportActivities(db, period)]);
   return withActivities(records, acts);

@@ -3,7 +3,7 @@ import { addNote } from '../../storage/activities/activities';
 import { DEFAULT_PIPELINE_ID, PRESET_FOLDER_IDS } from '../../storage/folders/presets';
 import type { Activity } from '../../storage/model/entities';
 import { loadClosedStageChanges } from '../../storage/reports/closedHistory';
-import { loadReportActivities, loadReportData, loadReportRecords } from '../../storage/reports/load';
+import { loadReportActivities, loadReportData, loadReportDeals, loadReportPeople, loadReportRecords } from '../../storage/reports/load';
 import { createRecord } from '../../storage/write/records';
 import { db, resetDb } from '../support/db';
 
@@ -21,16 +21,34 @@ describe('the reports page loads in two parts', () => {
     const ana = await createRecord(db, contacts, { fc_firstName: 'Ana', fc_owner: 'ana' });
     await createRecord(db, deals, { fd_name: 'Open', fd_stage: stage('new'), fd_owner: 'bo' });
     await addNote(db, [ana.id], 'hello');
+    const won = await createRecord(db, deals, { fd_name: 'Won', fd_stage: stage('won'), fd_mainContact: [ana.id] });
     const records = await loadReportRecords(db);
     expect(records.activities).toEqual([]);
-    expect(records.deals.map((d) => d.title)).toEqual(['Open']);
+    expect(records.deals.map((d) => d.title).sort()).toEqual(['Open', 'Won']);
     expect(records.ownerOf.get(ana.id)).toBe('ana');
-    expect(records.customerTitles?.get(ana.id)).toBe('Ana');
+    // Top customers' titles: the won deals' customers only, read by id.
+    expect([...records.customerTitles!]).toEqual([[ana.id, 'Ana']]);
+    expect(records.deals.find((d) => d.id === won.id)?.mainContactId).toBe(ana.id);
     expect((await loadReportActivities(db, {})).activities.map((a) => a.kind)).toContain('note');
     expect((await loadReportActivities(db, { from: '2000-01-01', to: '2000-01-31' })).activities).toEqual([]);
     const both = await loadReportData(db, {});
     expect(both.activities.some((a) => a.kind === 'note')).toBe(true);
     expect(both.ownerOf.get(ana.id)).toBe('ana');
+  });
+
+  it('the deals part reads no contacts and the people part no deals, so the deal reports never wait for 50,000 contacts', async () => {
+    const ana = await createRecord(db, contacts, { fc_firstName: 'Ana', fc_owner: 'ana', fc_lifecycleStage: 'lead' });
+    const deal = await createRecord(db, deals, { fd_name: 'Open', fd_stage: stage('new'), fd_owner: 'bo' });
+    const dealsPart = await loadReportDeals(db);
+    expect(dealsPart.contacts).toEqual([]);
+    expect(dealsPart.deals.map((d) => d.title)).toEqual(['Open']);
+    expect(dealsPart.ownerOf.get(deal.id)).toBe('bo');
+    expect(dealsPart.ownerOf.has(ana.id)).toBe(false);
+    expect(dealsPart.lifecycleStages.map((o) => o.id)).toContain('lead');
+    const people = await loadReportPeople(db);
+    expect(people.contacts.map((c) => c.id)).toEqual([ana.id]);
+    expect(people.ownerOf.get(ana.id)).toBe('ana');
+    expect(people.ownerOf.has(deal.id)).toBe(false);
   });
 
   // With 0 extra notes the closed deals' few activities are read at once; with 20 each deal's history is walked.

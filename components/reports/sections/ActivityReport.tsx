@@ -8,7 +8,7 @@ import { useDb } from '../../shell/DbProvider';
 import { t, type PlainKey } from '../../../i18n';
 import { BarsChart, PALETTE } from '../BarsChart';
 import { fmtCount, fmtWeek } from '../format';
-import { ReportCard, type Column } from '../ReportCard';
+import { LoadingCard, ReportCard, type Column } from '../ReportCard';
 import type { SectionProps } from './types';
 
 const MEASURE_LABEL: Record<ActivityMeasure, PlainKey> = {
@@ -29,17 +29,8 @@ export function ActivityReport(props: SectionProps) {
   const db = useDb();
   const { from, to } = props.filters.period;
   const acts = useLiveQuery(() => loadReportActivities(db, { ...(from ? { from } : {}), ...(to ? { to } : {}) }), [db, from, to]);
-  const data = useMemo(() => acts && withActivities(props.data, acts), [props.data, acts]);
-  if (!data) {
-    return (
-      <section className="tl-rp-card" aria-labelledby="report-activity" data-report="activity">
-        <header className="tl-rp-head">
-          <h3 id="report-activity">{t('reports.activity.title')}</h3>
-        </header>
-        <p aria-busy="true">{t('common.loading')}</p>
-      </section>
-    );
-  }
+  const data = useMemo(() => acts && props.people && withActivities(props.data, acts), [props.data, props.people, acts]);
+  if (!data) return <LoadingCard id="activity" title={t('reports.activity.title')} />;
   return <ActivityCard {...props} data={data} />;
 }
 

@@ -11,6 +11,8 @@ export type SectionProps = {
   currencies: readonly string[];
   /** "threadline-<report>-<period>.csv" */
   csvName: (report: string) => string;
+  /** Whether the people part (contacts, their owners) is in `data`: the funnel, campaigns and activity by rep wait for it. */
+  people: boolean;
 };
 
 /** Deal id → the currency of its amount, so a money figure drills into that currency's deals only. */

@@ -12,6 +12,8 @@ import { renderWithDb } from '../../support/render';
 vi.mock('../../../components/reports/navigation', () => ({ openView: vi.fn(), downloadCsv: vi.fn() }));
 
 const card = (name: RegExp) => screen.getByRole('region', { name });
+/** Deals the demo writes (components/reports/demoData.ts). */
+const DEMO_DEALS = 10;
 
 async function loadDemo() {
   renderWithDb(<ReportsPage />);
@@ -19,6 +21,21 @@ async function loadDemo() {
   // More than the suite's 20 s (tests/support/setup.ts): this waits for the whole demo workspace to
   // be written and every report computed from it, the longest single wait in the component tests.
   await screen.findByRole('region', { name: /Campaign and source impact/ }, { timeout: 45_000 });
+  // The page shows its parts as they load, and the demo is many writes: wait for the last of them
+  // (the backdated history, which the deals part reads for closed deals) to be in every part.
+  await waitFor(() => {
+    for (const title of [/Pipeline by stage/, /Win rate/, /Lifecycle funnel/, /Campaign and source impact/]) {
+      expect(within(card(title)).queryByText('Nothing to show for these filters.')).toBeNull();
+      expect(within(card(title)).queryByText('Loading…')).toBeNull();
+    }
+  }, { timeout: 45_000 });
+  // Every demo deal is in the deals part: the pipeline's CSV counts all ten.
+  await waitFor(async () => {
+    await userEvent.click(within(card(/Pipeline by stage/)).getByRole('button', { name: 'Export CSV' }));
+    const rows = Papa.parse<string[]>(vi.mocked(downloadCsv).mock.calls.at(-1)![1]).data.slice(1);
+    expect(rows.reduce((n, r) => n + Number(r[1] ?? 0), 0)).toBe(DEMO_DEALS);
+  }, { timeout: 45_000 });
+  vi.mocked(downloadCsv).mockClear();
 }
 
 async function asTable(region: HTMLElement) {
