@@ -2,7 +2,7 @@ import type { Folder, RecordValues } from '../model/entities';
 import type { Field } from '../model/field';
 import type { Currency } from '../model/fieldValues';
 import { dealAmount, LineCurrencyError } from './amounts';
-import { orderedLines, type DealLines } from './line';
+import { orderedLines, type DealLines, type LineItem } from './line';
 
 /** The deals folder's amount field: the currency field keyed `amount` (fd_amount in the presets). */
 export function amountField(fields: readonly Field[]): Field | undefined {
@@ -15,7 +15,11 @@ export function amountField(fields: readonly Field[]): Field | undefined {
  * amount field's default.
  */
 export function dealCurrency(fields: readonly Field[], values: RecordValues, lines?: DealLines): string | undefined {
-  const ordered = orderedLines(lines);
+  return currencyOfLines(fields, values, orderedLines(lines));
+}
+
+/** `dealCurrency` over lines already read (a page's validated, ordered copy). */
+export function currencyOfLines(fields: readonly Field[], values: RecordValues, ordered: readonly LineItem[]): string | undefined {
   if (ordered.length && ordered.every((l) => l.unitPrice.currency === ordered[0]!.unitPrice.currency)) return ordered[0]!.unitPrice.currency;
   const field = amountField(fields);
   const amount = field ? (values[field.id] as Currency | undefined) : undefined;
