@@ -92,6 +92,15 @@ export function dealFacts(
   });
 }
 
+/** Facts read without history given when each closed deal closed (its latest change into its stage). */
+export function withClosedAt(deals: readonly DealFact[], stageChanges: readonly Activity[]): DealFact[] {
+  const entered = entryTimes(stageChanges);
+  return deals.map((d) => {
+    const at = d.outcome && d.outcome !== 'open' ? entered.get(d.id)?.get(`${d.pipelineId}/${d.stageId}`) : undefined;
+    return at === undefined ? d : { ...d, closedAt: at };
+  });
+}
+
 export function contactFacts(records: readonly CrmRecord[], fields: readonly Field[]): ContactFact[] {
   const id = fieldIdsByKey(fields);
   const get = (r: CrmRecord, key: string) => {

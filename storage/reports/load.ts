@@ -2,7 +2,7 @@ import type { ThreadlineDB } from '../db/db';
 import type { CrmRecord } from '../model/entities';
 import type { Field } from '../model/field';
 import { loadClosedStageChanges } from './closedHistory';
-import { contactFacts, dealFacts, ownersOf } from './facts';
+import { contactFacts, dealFacts, ownersOf, withClosedAt } from './facts';
 import { loadReportActivities } from './loadActivities';
 import { readSchema, reportFolders } from './reportFolders';
 import type { DealFact, Period, ReportData } from './types';
@@ -43,13 +43,14 @@ export async function loadReportDeals(db: ThreadlineDB): Promise<ReportData> {
   const dealFields = dealsFolder ? (fieldsByFolder.get(dealsFolder.id) ?? []) : [];
   const contactFields = contactsFolder ? (fieldsByFolder.get(contactsFolder.id) ?? []) : [];
   const companyField = companyLinkField(dealFields, new Set(companies.map((f) => f.id)));
+  // Facts once, then the closed ones given their close time: the history read needs the stages first.
   const unclosed = dealFacts(dealRecords, dealFields, pipelines, [], companyField);
   const [stageChanges, titles] = await Promise.all([loadClosedStageChanges(db, unclosed), customerTitles(db, unclosed)]);
   return {
     dealsFolderId: dealsFolder?.id,
     contactsFolderId: contactsFolder?.id,
     pipelines,
-    deals: dealFacts(dealRecords, dealFields, pipelines, stageChanges, companyField),
+    deals: withClosedAt(unclosed, stageChanges),
     contacts: [],
     activities: [],
     ownerOf: ownersOf(dealRecords, fieldsByFolder),

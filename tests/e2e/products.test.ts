@@ -126,98 +126,82 @@ describe('products on deals in Chromium with the built extension', () => {
   });
 });
 
+/** What a rep in each language reads on the way (i18n/lines, the presets' labels), and their products. */
+type Words = {
+  company: string; deal: string; products: [string, string]; tax: number; add: string; quantityOf: string; amount: string; computed: string;
+  linesOf: string; total: string; totalWithTax: RegExp; group: string; summary: RegExp; edit: string; stage: string; won: string;
+  history: string; byProduct: string; byProductRow: RegExp; byYear: string;
+};
+const WORDS: Record<'es' | 'it', Words> = {
+  es: {
+    company: 'Acme Iberia', deal: 'Licencias Acme', products: ['Licencia nube', 'Jornada de formación'], tax: 21, add: 'Añadir producto', quantityOf: 'Cantidad de',
+    amount: 'Importe', computed: 'Calculado a partir de 2 productos', linesOf: 'Productos de', total: 'Total', totalWithTax: /15\.488,00\s€/, group: 'Productos',
+    summary: /2 productos · 12\.800,00\s€/, edit: 'Editar productos', stage: 'Etapa', won: 'Ganado', history: 'Historial de compras',
+    byProduct: 'Totales por producto', byProductRow: /Licencia nube10\s?12\.000,00\s€/, byYear: 'Totales por año',
+  },
+  it: {
+    company: 'Acme Italia', deal: 'Licenze Acme', products: ['Licenza cloud', 'Giornata di formazione'], tax: 22, add: 'Aggiungi prodotto', quantityOf: 'Quantità di',
+    amount: 'Importo', computed: 'Calcolato da 2 prodotti', linesOf: 'Prodotti di', total: 'Totale', totalWithTax: /15\.616,00\s€/, group: 'Prodotti',
+    summary: /2 prodotti · 12\.800,00\s€/, edit: 'Modifica prodotti', stage: 'Fase', won: 'Vinto', history: 'Storico acquisti',
+    byProduct: 'Totali per prodotto', byProductRow: /Licenza cloud10\s?12\.000,00\s€/, byYear: 'Totali per anno',
+  },
+};
+
+/** The rep's flow in their browser's language: two lines on the deal page, the sidebar card (won from there), the purchase history. */
+async function speaks(browserOf: ReturnType<typeof useLanguageBrowser>, lang: 'es' | 'it') {
+  const w = WORDS[lang];
+  const page = await browserOf().open('dashboard.html');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole('navigation').waitFor();
+  await loadPageModules(page);
+  const ids = await page.evaluate(seedCustomer, { company: w.company, deal: w.deal });
+  await page.evaluate(async ({ products: [first, second], tax }) => {
+    const tl = (globalThis as unknown as { __tl: Tl }).__tl;
+    await tl.createRecord('folder_products', { fp_name: first, fp_sku: 'LIC-1', fp_unitPrice: { amount: 1200, currency: 'EUR' }, fp_taxRate: tax, fp_active: true });
+    await tl.createRecord('folder_products', { fp_name: second, fp_sku: 'SRV-2', fp_unitPrice: { amount: 800, currency: 'EUR' }, fp_taxRate: tax, fp_active: true });
+  }, w);
+  await page.evaluate((id) => (location.hash = `#/record/${id}`), ids.deal);
+  for (const name of w.products) await addLine(page, w.add, name);
+  const quantity = page.getByRole('textbox', { name: `${w.quantityOf} ${w.products[0]}` });
+  await quantity.fill('10');
+  await quantity.press('Enter');
+  const amount = page.getByRole('group', { name: w.amount });
+  await expect.poll(() => amount.textContent()).toMatch(/12\.800,00\s€/);
+  expect(await amount.textContent()).toContain(w.computed);
+  // 12,800 net and the products' tax (21 % in Spain, 22 % in Italy).
+  const lines = page.getByRole('table', { name: `${w.linesOf} ${w.deal}` });
+  expect(await lines.getByRole('row', { name: new RegExp(`^${w.total}\\b`) }).last().textContent()).toMatch(w.totalWithTax);
+  await shot(page, `deal-page-${lang}`);
+
+  const demo = await browserOf().open('demo.html');
+  await demo.setViewportSize({ width: 1280, height: 900 });
+  await demo.getByRole('navigation').first().getByRole('button', { name: /Precio para 200 licencias/ }).click();
+  const card = demo.frameLocator('iframe[src*="sidebar.html"]').getByRole('article', { name: new RegExp(w.deal) });
+  await card.waitFor({ timeout: 10_000 }).catch(async (e: unknown) => {
+    await screenshot(demo, `products-sidebar-${lang}`);
+    throw e;
+  });
+  await expect.poll(() => card.getByRole('group', { name: w.group }).textContent(), { timeout: 20_000 }).toMatch(w.summary);
+  expect(await card.getByRole('button', { name: w.edit }).count()).toBe(1);
+  await shot(demo, `sidebar-card-${lang}`);
+  await card.getByLabel(w.stage).selectOption({ label: w.won });
+  const stageOf = async () => (await readStore<{ id: string; values: { fd_stage?: { stageId: string } } }>(page, 'records')).find((r) => r.id === ids.deal)?.values.fd_stage?.stageId;
+  await expect.poll(stageOf).toBe('won');
+  await demo.close();
+
+  await page.evaluate((id) => (location.hash = `#/record/${id}`), ids.company);
+  const history = page.getByRole('region', { name: w.history });
+  await expect.poll(() => history.getByRole('table', { name: w.byProduct }).textContent()).toMatch(w.byProductRow);
+  expect(await history.getByRole('table', { name: w.byYear }).textContent()).toMatch(new RegExp(`${new Date().getFullYear()}\\s?12\\.800,00\\s€`));
+  await shot(page, `purchase-history-${lang}`);
+}
+
 describe('products on deals in a Spanish browser', () => {
   const browserOf = useLanguageBrowser('es', 'products');
-
-  it('speaks Spanish on the deal page, the sidebar card and the purchase history', async () => {
-    const page = await browserOf().open('dashboard.html');
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.getByRole('navigation').waitFor();
-    await loadPageModules(page);
-    const ids = await page.evaluate(seedCustomer, { company: 'Acme Iberia', deal: 'Licencias Acme' });
-    await page.evaluate(async () => {
-      const tl = (globalThis as unknown as { __tl: Tl }).__tl;
-      await tl.createRecord('folder_products', { fp_name: 'Licencia nube', fp_sku: 'LIC-1', fp_unitPrice: { amount: 1200, currency: 'EUR' }, fp_taxRate: 21, fp_active: true });
-      await tl.createRecord('folder_products', { fp_name: 'Jornada de formación', fp_sku: 'SRV-2', fp_unitPrice: { amount: 800, currency: 'EUR' }, fp_taxRate: 21, fp_active: true });
-    });
-    await page.evaluate((id) => (location.hash = `#/record/${id}`), ids.deal);
-    await addLine(page, 'Añadir producto', 'Licencia nube');
-    await addLine(page, 'Añadir producto', 'Jornada de formación');
-    const quantity = page.getByRole('textbox', { name: 'Cantidad de Licencia nube' });
-    await quantity.fill('10');
-    await quantity.press('Enter');
-    const amount = page.getByRole('group', { name: 'Importe' });
-    await expect.poll(() => amount.textContent()).toMatch(/12\.800,00\s€/);
-    expect(await amount.textContent()).toContain('Calculado a partir de 2 productos');
-    await shot(page, 'deal-page-es');
-
-    const demo = await browserOf().open('demo.html');
-    await demo.setViewportSize({ width: 1280, height: 900 });
-    await demo.getByRole('navigation').first().getByRole('button', { name: /Precio para 200 licencias/ }).click();
-    const sidebar = demo.frameLocator('iframe[src*="sidebar.html"]');
-    const card = sidebar.getByRole('article', { name: /Licencias Acme/ });
-    await card.waitFor({ timeout: 10_000 }).catch(async (e: unknown) => {
-      await screenshot(demo, 'products-sidebar-es');
-      throw e;
-    });
-    await expect.poll(() => card.getByRole('group', { name: 'Productos' }).textContent(), { timeout: 20_000 }).toMatch(/2 productos · 12\.800,00\s€/);
-    await shot(demo, 'sidebar-card-es');
-    await card.getByLabel('Etapa').selectOption({ label: 'Ganado' });
-    const stageOf = async () => (await readStore<{ id: string; values: { fd_stage?: { stageId: string } } }>(page, 'records')).find((r) => r.id === ids.deal)?.values.fd_stage?.stageId;
-    await expect.poll(stageOf).toBe('won');
-    await demo.close();
-
-    await page.evaluate((id) => (location.hash = `#/record/${id}`), ids.company);
-    const history = page.getByRole('region', { name: 'Historial de compras' });
-    await expect.poll(() => history.getByRole('table', { name: 'Totales por producto' }).textContent()).toMatch(/Licencia nube10\s?12\.000,00\s€/);
-    await shot(page, 'purchase-history-es');
-  });
+  it('speaks Spanish on the deal page, the sidebar card and the purchase history', () => speaks(browserOf, 'es'));
 });
 
 describe('products on deals in an Italian browser', () => {
   const browserOf = useLanguageBrowser('it', 'products');
-
-  it('speaks Italian on the deal page, the sidebar card and the purchase history', async () => {
-    const page = await browserOf().open('dashboard.html');
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.getByRole('navigation').waitFor();
-    await loadPageModules(page);
-    const ids = await page.evaluate(seedCustomer, { company: 'Acme Italia', deal: 'Licenze Acme' });
-    await page.evaluate(async () => {
-      const tl = (globalThis as unknown as { __tl: Tl }).__tl;
-      await tl.createRecord('folder_products', { fp_name: 'Licenza cloud', fp_sku: 'LIC-1', fp_unitPrice: { amount: 1200, currency: 'EUR' }, fp_taxRate: 22, fp_active: true });
-      await tl.createRecord('folder_products', { fp_name: 'Giornata di formazione', fp_sku: 'SRV-2', fp_unitPrice: { amount: 800, currency: 'EUR' }, fp_taxRate: 22, fp_active: true });
-    });
-    await page.evaluate((id) => (location.hash = `#/record/${id}`), ids.deal);
-    await addLine(page, 'Aggiungi prodotto', 'Licenza cloud');
-    await addLine(page, 'Aggiungi prodotto', 'Giornata di formazione');
-    const quantity = page.getByRole('textbox', { name: 'Quantità di Licenza cloud' });
-    await quantity.fill('10');
-    await quantity.press('Enter');
-    const amount = page.getByRole('group', { name: 'Importo' });
-    await expect.poll(() => amount.textContent()).toMatch(/12\.800,00\s€/);
-    expect(await amount.textContent()).toContain('Calcolato da 2 prodotti');
-    const lines = page.getByRole('table', { name: 'Prodotti di Licenze Acme' });
-    // 12,800 net + 22 % tax = 15,616.
-    expect(await lines.getByRole('row', { name: /^Totale/ }).textContent()).toMatch(/15\.616,00\s€/);
-    await shot(page, 'deal-page-it');
-
-    const demo = await browserOf().open('demo.html');
-    await demo.setViewportSize({ width: 1280, height: 900 });
-    await demo.getByRole('navigation').first().getByRole('button', { name: /Precio para 200 licencias/ }).click();
-    const card = demo.frameLocator('iframe[src*="sidebar.html"]').getByRole('article', { name: /Licenze Acme/ });
-    await expect.poll(() => card.getByRole('group', { name: 'Prodotti' }).textContent(), { timeout: 20_000 }).toMatch(/2 prodotti · 12\.800,00\s€/);
-    expect(await card.getByRole('button', { name: 'Modifica prodotti' }).count()).toBe(1);
-    await shot(demo, 'sidebar-card-it');
-    await card.getByLabel('Fase').selectOption({ label: 'Vinto' });
-    const stageOf = async () => (await readStore<{ id: string; values: { fd_stage?: { stageId: string } } }>(page, 'records')).find((r) => r.id === ids.deal)?.values.fd_stage?.stageId;
-    await expect.poll(stageOf).toBe('won');
-    await demo.close();
-
-    await page.evaluate((id) => (location.hash = `#/record/${id}`), ids.company);
-    const history = page.getByRole('region', { name: 'Storico acquisti' });
-    await expect.poll(() => history.getByRole('table', { name: 'Totali per prodotto' }).textContent()).toMatch(/Licenza cloud10\s?12\.000,00\s€/);
-    expect(await history.getByRole('table', { name: 'Totali per anno' }).textContent()).toMatch(new RegExp(`${new Date().getFullYear()}\\s?12\\.800,00\\s€`));
-    await shot(page, 'purchase-history-it');
-  });
+  it('speaks Italian on the deal page, the sidebar card and the purchase history', () => speaks(browserOf, 'it'));
 });
