@@ -121,6 +121,9 @@ describe('loadThreadView on a thread longer than the people shown', () => {
     const near = await createRecord(db, contacts, { fc_firstName: 'Near', fc_emails: ['p10@list.es'] });
     const far = await createRecord(db, contacts, { fc_firstName: 'Far', fc_emails: ['p12@list.es'] });
     await addNote(db, [near.id], 'about the tenth person');
+    // The history is newest first: the second note must not share the first one's millisecond.
+    const first = Date.now();
+    while (Date.now() === first) await new Promise((r) => setTimeout(r, 0));
     await addNote(db, [far.id], 'about the twelfth person');
     return { context, near, far };
   }
